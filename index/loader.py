@@ -1,0 +1,123 @@
+"""Find and read the articles of a corpus folder.
+
+Text is read with ``Path.read_text("utf-8")`` (universal newlines) because that is exactly how the
+citation invariant is checked: offsets must index the same string a reader of the file gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+HEADER_KEYS = ("source", "published", "url", "authors", "author", "date")
+HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>.*?)\s*$")
+# A first line longer than this is a lead paragraph, not a headline.
+MAX_TITLE_CHARS = 200
+SHORT_TITLE_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Article:
+    """One readable article: its text, where its body starts, and its header metadata."""
+
+    source: str  # POSIX path relative to the corpus folder
+    title: str
+    text: str
+    body_start: int  # offset of the first body character (after title and header lines)
+    sha256: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    source: str
+    reason: str
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def resolve_inside(root: Path, relative: str) -> Path | None:
+    """The file `relative` names under `root`, or None if it would leave the folder."""
+    root = root.resolve()
+    candidate = (root / relative).resolve()
+    if candidate == root or not candidate.is_relative_to(root):
+        return None
+    return candidate
+
+
+def iter_article_paths(corpus: Path, scope: Iterable[Path] | None = None) -> Iterator[Path]:
+    """Every .txt/.md path under `corpus` (or under the given scope paths), sorted, files or not."""
+    roots = [corpus] if scope is None else list(scope)
+    seen: set[Path] = set()
+    for root in roots:
+        candidates = [root] if root.suffix.lower() in ARTICLE_SUFFIXES else sorted(root.rglob("*"))
+        for path in candidates:
+            if path.suffix.lower() in ARTICLE_SUFFIXES and path not in seen:
+                seen.add(path)
+                yield path
+
+
+def read_article(corpus: Path, path: Path) -> Article | SkippedFile:
+    """Read one file, or say plainly why it cannot be indexed."""
+    source = path.relative_to(corpus).as_posix()
+    if not path.is_file():
+        return SkippedFile(source, "not a regular file")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        return SkippedFile(source, "binary file (contains NUL bytes)")
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as err:
+        return SkippedFile(source, f"not valid UTF-8 (byte {data[err.start]:#04x} at offset {err.start})")
+    if not text.strip():
+        return SkippedFile(source, "empty file")
+    title, body_start, metadata = parse_header(text)
+    return Article(source, title, text, body_start, file_sha256(data), metadata)
+
+
+def parse_header(text: str) -> tuple[str, int, dict[str, str]]:
+    """Title = first non-empty line; `Key: value` lines right after it become metadata."""
+    lines = list(_lines_with_offsets(text))
+    first = next(i for i, (line, _, _) in enumerate(lines) if line.strip())
+    title_line, title_start, title_end = lines[first]
+    title = title_line.strip().lstrip("#").strip()
+    if len(title) > MAX_TITLE_CHARS:
+        return shorten_title(title), title_start, {}
+    metadata: dict[str, str] = {}
+    body_start = title_end
+    for line, _, end in lines[first + 1 :]:
+        match = HEADER_LINE.match(line)
+        if not line.strip():
+            if metadata:
+                continue
+            break
+        if not match or match["key"].strip().lower() not in HEADER_KEYS:
+            break
+        metadata[match["key"].strip().lower()] = match["value"]
+        body_start = end
+    return title, body_start, metadata
+
+
+def shorten_title(lead: str) -> str:
+    """A headline-sized title for an article whose first line is its lead paragraph."""
+    first_sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    if len(first_sentence) <= SHORT_TITLE_CHARS:
+        return first_sentence
+    return first_sentence[:SHORT_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _lines_with_offsets(text: str) -> Iterator[tuple[str, int, int]]:
+    """(line without newline, start, end including the newline)."""
+    start = 0
+    for line in text.splitlines(keepends=True):
+        yield line.rstrip("\n"), start, start + len(line)
+        start += len(line)

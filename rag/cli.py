@@ -1,0 +1,93 @@
+"""The `rag` command: the composition root that wires settings into index, answering and serving."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rag.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+
+def _setup_logging() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
+
+
+def _corpus_and_scope(settings: Settings, paths: list[Path]) -> tuple[Path, list[Path] | None]:
+    """No PATH: the configured corpus. One folder: that folder is the corpus. Otherwise the PATHs
+    are files or folders inside the corpus, and only they are rescanned."""
+    corpus = settings.corpus_dir
+    if not paths:
+        return corpus, None
+    for path in paths:
+        if not path.exists():
+            raise typer.BadParameter(f"{path} does not exist")
+    if len(paths) == 1 and paths[0].is_dir() and not paths[0].resolve().is_relative_to(corpus.resolve()):
+        return paths[0], None
+    if len(paths) == 1 and paths[0].resolve() == corpus.resolve():
+        return corpus, None
+    for path in paths:
+        if not path.resolve().is_relative_to(corpus.resolve()):
+            raise typer.BadParameter(f"{path} is not inside the corpus folder {corpus}")
+    return corpus, paths
+
+
+@app.command("index")
+def index_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Corpus folder, or files/folders in it.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Index the corpus incrementally: only added or changed files are embedded."""
+    from index.pipeline import index_corpus
+    from rag.components import build_embedder, chunking_config, open_store
+
+    _setup_logging()
+    settings = Settings()
+    corpus, scope = _corpus_and_scope(settings, paths or [])
+    if not corpus.is_dir():
+        raise typer.BadParameter(f"corpus folder {corpus} does not exist")
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    summary = index_corpus(
+        corpus,
+        settings.data_dir,
+        open_store(settings),
+        build_embedder(settings),
+        chunking_config(settings),
+        scope=scope,
+        progress=sys.stderr.isatty(),
+    )
+    if as_json:
+        typer.echo(json.dumps(vars(summary), ensure_ascii=False))
+    else:
+        typer.echo(summary.line())
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many chunks.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Rank chunks by similarity to QUERY."""
+    from rag.components import build_embedder, open_store
+    from rag.search import dense_search
+
+    _setup_logging()
+    settings = Settings()
+    hits = dense_search(query, open_store(settings), build_embedder(settings), k)
+    if as_json:
+        typer.echo(json.dumps([h.model_dump() for h in hits], ensure_ascii=False))
+        return
+    for rank, hit in enumerate(hits, 1):
+        preview = " ".join(hit.text.split())[:160]
+        typer.echo(f"{rank}. {hit.score:.3f}  {hit.source} [{hit.start}:{hit.end}]  {hit.title}\n   {preview}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,26 @@
+"""Builds the index-side parts from settings: the only place settings turn into parameters."""
+
+from __future__ import annotations
+
+from index.embedder import Embedder, default_model_path
+from index.pipeline import ChunkingConfig
+from index.store import ChunkStore, open_client
+from rag.settings import Settings
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    return Embedder(
+        model_path=default_model_path(),
+        threads=settings.embed_threads,
+        batch_size=settings.embed_batch_size,
+        precision=settings.embed_precision,
+    )
+
+
+def open_store(settings: Settings) -> ChunkStore:
+    client = open_client(settings.data_dir, settings.chroma_url)
+    return ChunkStore(client, settings.collection)
+
+
+def chunking_config(settings: Settings) -> ChunkingConfig:
+    return ChunkingConfig(overlap_tokens=settings.chunk_overlap_tokens, title_in_embedding=settings.title_in_embedding)
