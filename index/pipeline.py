@@ -204,13 +204,11 @@ def _embed_and_store(
     for group in _groups(chunked, _EMBED_GROUP):
         texts = [embedded_text(c, prefix) for _, chunks, prefix in group for c in chunks]
         vectors = embedder.embed(texts)
-        offset = 0
+        store.delete_sources([article.source for article, _, _ in group])
+        store.upsert([c for _, chunks, _ in group for c in chunks], vectors)
         for article, chunks, _ in group:
             if article.source in manifest.files:
                 summary.chunks_deleted += len(manifest.files[article.source].chunk_ids)
-            store.delete_sources([article.source])
-            store.upsert(chunks, vectors[offset : offset + len(chunks)])
-            offset += len(chunks)
             manifest.files[article.source] = FileEntry(
                 sha256=article.sha256,
                 title=article.title,

@@ -77,8 +77,8 @@ class ChunkStore:
             )
 
     def delete_sources(self, sources: Sequence[str]) -> None:
-        for source in sources:
-            self.collection.delete(where={"source": source})
+        for i in range(0, len(sources), _WRITE_BATCH):
+            self.collection.delete(where={"source": {"$in": list(sources[i : i + _WRITE_BATCH])}})
 
     def delete_ids(self, ids: Sequence[str]) -> None:
         for i in range(0, len(ids), _WRITE_BATCH):
