@@ -11,7 +11,7 @@ import logging
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -78,6 +78,20 @@ class LexicalIndex:
 
     chunk_ids: list[str]
     retriever: object | None
+
+    @cached_property
+    def _document_frequency(self) -> dict[str, int]:
+        if self.retriever is None:
+            return {}
+        per_token = np.diff(self.retriever.scores["indptr"])
+        vocab = self.retriever.vocab_dict.items()
+        return {token: int(per_token[i]) for token, i in vocab if i < len(per_token)}
+
+    def idf(self, stemmed_term: str) -> float:
+        """BM25-style inverse document frequency over chunks (unknown terms count as rare)."""
+        n = max(len(self.chunk_ids), 1)
+        df = self._document_frequency.get(stemmed_term, 0)
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     @classmethod
     def load(cls, data_dir: Path) -> LexicalIndex:

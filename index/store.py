@@ -107,6 +107,12 @@ class ChunkStore:
         by_id = {row[0]: _stored(*row) for row in zip(page["ids"], page["documents"], page["metadatas"], strict=True)}
         return [by_id[i] for i in ids if i in by_id]
 
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        page = self.collection.get(ids=list(ids), include=["embeddings"])
+        return {
+            cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(page["ids"], page["embeddings"], strict=True)
+        }
+
     def query(self, vector: np.ndarray, k: int) -> list[Hit]:
         if k <= 0 or self.count() == 0:
             return []

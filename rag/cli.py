@@ -89,5 +89,56 @@ def search_command(
         typer.echo(f"{rank}. {hit.score:.3f}  {hit.source} [{hit.start}:{hit.end}]  {hit.title}\n   {preview}")
 
 
+@app.command("ask")
+def ask_command(
+    question: Annotated[str | None, typer.Argument(help="The question.")] = None,
+    questions: Annotated[
+        Path | None, typer.Option("--questions", help="JSONL file: answer each line's 'question'.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer JSON.")] = False,
+) -> None:
+    """Answer from the indexed articles, citing the exact passages (or say they don't contain it)."""
+    from rag.components import build_answerer
+    from rag.evaluate import read_questions
+
+    _setup_logging()
+    if (question is None) == (questions is None):
+        raise typer.BadParameter("give either a QUESTION or --questions FILE.jsonl")
+    if question is not None and not question.strip():
+        raise typer.BadParameter("the question is empty")
+    rows = read_questions(questions) if questions else [{"question": question}]
+    answerer = build_answerer(Settings())
+    for row in rows:
+        answer = answerer.answer(row["question"])
+        if as_json:
+            payload = ({"id": row["id"]} if "id" in row else {}) | answer.model_dump()
+            typer.echo(json.dumps(payload, ensure_ascii=False))
+        else:
+            _print_answer(answer)
+
+
+def _print_answer(answer) -> None:  # noqa: ANN001 - rag.schemas.Answer
+    typer.echo(answer.answer)
+    for c in answer.citations:
+        typer.echo(f"  [{c.n}] {c.title} ({c.source}, chars {c.start}-{c.end})")
+
+
+@app.command("eval")
+def eval_command(
+    questions: Annotated[Path, typer.Argument(help="JSONL questions (format of shared/bench/*/questions.jsonl).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Retrieval, answer and abstention quality, per question and overall."""
+    from rag.components import build_answerer
+    from rag.evaluate import evaluate, read_questions, report_lines
+
+    _setup_logging()
+    report = evaluate(build_answerer(Settings()), read_questions(questions))
+    if as_json:
+        typer.echo(report.model_dump_json())
+    else:
+        typer.echo("\n".join(report_lines(report)))
+
+
 if __name__ == "__main__":
     app()

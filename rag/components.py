@@ -5,6 +5,8 @@ from __future__ import annotations
 from index.embedder import Embedder, default_model_path
 from index.pipeline import ChunkingConfig
 from index.store import ChunkStore, open_client
+from rag.answerer import Answerer, AnswerOptions
+from rag.compose import ComposeOptions
 from rag.settings import Settings
 
 
@@ -24,3 +26,15 @@ def open_store(settings: Settings) -> ChunkStore:
 
 def chunking_config(settings: Settings) -> ChunkingConfig:
     return ChunkingConfig(overlap_tokens=settings.chunk_overlap_tokens, title_in_embedding=settings.title_in_embedding)
+
+
+def build_answerer(settings: Settings, embedder: Embedder | None = None, store: ChunkStore | None = None) -> Answerer:
+    options = AnswerOptions(
+        retrieve_k=settings.retrieve_k,
+        compose=ComposeOptions(
+            abstain_below=settings.abstain_below,
+            max_sentences=settings.answer_max_sentences,
+            max_words=settings.answer_max_words,
+        ),
+    )
+    return Answerer(store or open_store(settings), embedder or build_embedder(settings), settings.data_dir, options)

@@ -15,3 +15,40 @@ class ChunkHit(BaseModel):
     end: int = Field(description="Offset just past the last character.")
     text: str
     score: float
+
+
+class ChatTurn(BaseModel):
+    role: str = Field(description="'user' or 'assistant'.")
+    content: str
+
+
+class Citation(BaseModel):
+    """An exact span of a corpus file: Path(corpus, source).read_text('utf-8')[start:end] == quote."""
+
+    n: int = Field(description="The marker number used in the answer text, [n].")
+    source: str
+    title: str
+    chunk_id: str
+    start: int
+    end: int
+    quote: str
+    score: float
+
+
+class NearestPassage(BaseModel):
+    """Where the closest (but insufficient) material was, when the answerer abstains."""
+
+    source: str
+    title: str
+    chunk_id: str
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation] = Field(default_factory=list)
+    nearest: list[NearestPassage] = Field(default_factory=list)
+    resolved_question: str | None = Field(
+        None, description="The question as searched, when earlier turns were needed to understand it."
+    )

@@ -30,4 +30,11 @@ class Settings(BaseSettings):
     chunk_overlap_tokens: int = Field(32, ge=0, le=128, description="Tokens shared by consecutive chunks.")
     title_in_embedding: bool = Field(True, description="Prefix each chunk's embedded text with its title.")
 
+    retrieve_k: int = Field(10, ge=1, le=50, description="Chunks retrieved (dense + BM25, fused) per question.")
+    abstain_below: float = Field(
+        0.45, description="Best evidence score under which the answerer says the articles don't contain it."
+    )
+    answer_max_sentences: int = Field(3, ge=1, le=10, description="Quoted sentences in a default answer.")
+    answer_max_words: int = Field(80, ge=10, le=400, description="Word cap of a default answer.")
+
     api_key: str | None = Field(None, description="If set, /api and /v1 need 'Authorization: Bearer <key>'.")

@@ -63,3 +63,58 @@ def test_index_of_a_missing_folder_is_a_clear_error(seeded_env: dict[str, str], 
     result = rag("index", str(tmp_path / "nope"), env=seeded_env)
     assert result.returncode != 0
     assert "does not exist" in " ".join(re.sub("[│╭╮╰╯─]", " ", result.stderr).split())
+
+
+def test_ask_prints_an_answer_with_markers_and_sources(seeded_env: dict[str, str]) -> None:
+    result = rag("ask", "Who is the speaker of Crimea's parliament?", env=seeded_env)
+    assert result.returncode == 0, result.stderr
+    assert "Konstantinov" in result.stdout and "[1]" in result.stdout
+    assert "000_f2c692fe7068c890.txt" in result.stdout
+
+
+def test_ask_questions_file_answers_each_line_with_its_id(seeded_env: dict[str, str], tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    rows = [
+        {"id": "a1", "question": "Which missile did Russian forces test?"},
+        {"id": "b2", "question": "What is the population of Canada?"},
+        {"id": "c3", "question": "When did the Kremlin announce Putin's readiness for dialogue?"},
+    ]
+    questions.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
+    result = rag("ask", "--questions", str(questions), "--json", env=seeded_env)
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["id"] for a in answers] == ["a1", "b2", "c3"]
+    assert [a["question"] for a in answers] == [r["question"] for r in rows]
+    assert answers[1]["abstained"] is True and answers[1]["citations"] == []
+    for answer in answers:
+        for c in answer["citations"]:
+            assert (SEEDS / c["source"]).read_text("utf-8")[c["start"] : c["end"]] == c["quote"]
+
+
+def test_eval_reports_every_metric(seeded_env: dict[str, str], tmp_path: Path) -> None:
+    questions = tmp_path / "eval.jsonl"
+    rows = [
+        {"id": "q1", "question": "Which missile did the Russian Armed Forces test and launch?", "answer": "Oreshnik",
+         "evidence_files": ["000_f2c692fe7068c890.txt"], "type": "answerable"},
+        {"id": "q2", "question": "Who won the 2018 FIFA World Cup final?", "answer": "Insufficient information.",
+         "evidence_files": [], "type": "unanswerable"},
+    ]  # fmt: skip
+    questions.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
+    result = rag("eval", str(questions), "--json", env=seeded_env)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["questions"] == 2 and report["answerable"] == 1
+    assert report["evidence_at"]["5"] == 1.0
+    assert report["contains_gold"] == 1.0
+    assert report["citation_precision"] == 1.0
+    assert report["abstention_recall"] == 1.0 and report["false_abstention"] == 0.0
+    assert report["latency_p50_ms"] > 0
+    assert [r["id"] for r in report["results"]] == ["q1", "q2"]
+    text = rag("eval", str(questions), env=seeded_env)
+    assert text.returncode == 0 and "abstention precision" in text.stdout
+
+
+def test_ask_without_a_question_is_a_usage_error(seeded_env: dict[str, str]) -> None:
+    result = rag("ask", "   ", env=seeded_env)
+    assert result.returncode != 0
+    assert "empty" in result.stderr

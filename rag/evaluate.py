@@ -1,0 +1,158 @@
+"""`rag eval`: retrieval, answer and abstention quality on a questions file.
+
+File format (as ../shared/bench/*/questions.jsonl): one JSON object per line with `question`, and
+optionally `id`, `answer` (gold), `evidence_files` (sources holding the answer) and `type`
+(`answerable` or `unanswerable`; a missing type counts as answerable).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from rag.answerer import Answerer
+from rag.text import normalize, words
+
+TOP_KS = (1, 5, 10)
+
+
+class QuestionResult(BaseModel):
+    id: str
+    question: str
+    type: str
+    gold: str
+    answer: str
+    abstained: bool
+    evidence_files: list[str]
+    evidence_at: dict[str, bool]
+    contains_gold: bool | None
+    cited_sources: list[str]
+    citation_precise: bool | None
+    words: int
+    latency_ms: float
+
+
+class EvalReport(BaseModel):
+    questions: int
+    answerable: int
+    unanswerable: int
+    evidence_at: dict[str, float]
+    contains_gold: float
+    citation_precision: float
+    abstention_precision: float
+    abstention_recall: float
+    false_abstention: float
+    mean_words: float
+    latency_p50_ms: float
+    latency_p95_ms: float
+    results: list[QuestionResult]
+
+
+def read_questions(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not isinstance(row, dict) or not str(row.get("question", "")).strip():
+            raise ValueError(f"{path}:{number}: each line needs a non-empty 'question'")
+        rows.append(row)
+    return rows
+
+
+def evaluate_question(answerer: Answerer, row: dict) -> QuestionResult:
+    question = row["question"]
+    kind = row.get("type", "answerable")
+    evidence = set(row.get("evidence_files") or [])
+    started = time.perf_counter()
+    answer = answerer.answer(question)
+    latency = (time.perf_counter() - started) * 1000
+    retrieved = [c.chunk.source for c in answerer.retrieve(question, max(TOP_KS))]
+    cited = sorted({c.source for c in answer.citations})
+    gold = str(row.get("answer", ""))
+    answerable = kind == "answerable"
+    return QuestionResult(
+        id=str(row.get("id", "")),
+        question=question,
+        type=kind,
+        gold=gold,
+        answer=answer.answer,
+        abstained=answer.abstained,
+        evidence_files=sorted(evidence),
+        evidence_at={str(k): bool(evidence & set(retrieved[:k])) for k in TOP_KS},
+        contains_gold=(normalize(gold) in normalize(answer.answer)) if answerable and gold else None,
+        cited_sources=cited,
+        citation_precise=(set(cited) <= evidence) if answerable and evidence and cited else None,
+        words=len(words(answer.answer)) if not answer.abstained else 0,
+        latency_ms=round(latency, 1),
+    )
+
+
+def _rate(values: Iterable[bool]) -> float:
+    values = list(values)
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def summarize(results: list[QuestionResult]) -> EvalReport:
+    answerable = [r for r in results if r.type == "answerable"]
+    unanswerable = [r for r in results if r.type != "answerable"]
+    with_evidence = [r for r in answerable if r.evidence_files]
+    abstained = [r for r in results if r.abstained]
+    latencies = sorted(r.latency_ms for r in results)
+    return EvalReport(
+        questions=len(results),
+        answerable=len(answerable),
+        unanswerable=len(unanswerable),
+        evidence_at={str(k): _rate(r.evidence_at[str(k)] for r in with_evidence) for k in TOP_KS},
+        contains_gold=_rate(bool(r.contains_gold) for r in answerable),
+        citation_precision=_rate(r.citation_precise for r in answerable if r.citation_precise is not None),
+        abstention_precision=_rate(r.type != "answerable" for r in abstained),
+        abstention_recall=_rate(r.abstained for r in unanswerable),
+        false_abstention=_rate(r.abstained for r in answerable),
+        mean_words=round(statistics.fmean([r.words for r in results if not r.abstained] or [0]), 1),
+        latency_p50_ms=_percentile(latencies, 50),
+        latency_p95_ms=_percentile(latencies, 95),
+        results=results,
+    )
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float:
+    if not sorted_values:
+        return 0.0
+    index = min(len(sorted_values) - 1, round(pct / 100 * (len(sorted_values) - 1)))
+    return sorted_values[index]
+
+
+def evaluate(answerer: Answerer, rows: list[dict]) -> EvalReport:
+    answerer.answer("warm-up question")  # load models before timing
+    return summarize([evaluate_question(answerer, row) for row in rows])
+
+
+def report_lines(report: EvalReport) -> list[str]:
+    lines = [
+        f"{'id':<28} {'type':<5} ev@1 ev@5 gold abst cite words  ms",
+    ]
+    for r in report.results:
+        lines.append(
+            f"{r.id[:28]:<28} {r.type[:5]:<5} {_mark(r.evidence_at['1'])}    {_mark(r.evidence_at['5'])}    "
+            f"{_mark(r.contains_gold)}    {_mark(r.abstained)}    {_mark(r.citation_precise)}    {r.words:>5} "
+            f"{r.latency_ms:>5.0f}"
+        )
+    lines.append(
+        f"questions {report.questions} (answerable {report.answerable}, unanswerable {report.unanswerable}); "
+        f"evidence@1/5/10 {report.evidence_at['1']:.2f}/{report.evidence_at['5']:.2f}/{report.evidence_at['10']:.2f}; "
+        f"contains gold {report.contains_gold:.2f}; citation precision {report.citation_precision:.2f}; "
+        f"abstention precision {report.abstention_precision:.2f} recall {report.abstention_recall:.2f}; "
+        f"false abstention {report.false_abstention:.2f}; mean words {report.mean_words}; "
+        f"latency p50 {report.latency_p50_ms:.0f} ms p95 {report.latency_p95_ms:.0f} ms"
+    )
+    return lines
+
+
+def _mark(value: bool | None) -> str:
+    return "-" if value is None else ("y" if value else "n")

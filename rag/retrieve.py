@@ -1,0 +1,70 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank fusion.
+
+RRF needs no score calibration between the two retrievers, which have incomparable scales.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.lexical import LexicalIndex
+from index.store import ChunkStore, StoredChunk
+
+RRF_K = 60
+
+
+@dataclass(frozen=True)
+class Candidate:
+    chunk: StoredChunk
+    fused: float  # RRF score
+    dense: float  # cosine similarity to the query (0 when only BM25 found it)
+    dense_rank: int | None
+    lexical_rank: int | None
+
+
+def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank + 1)
+    return fused
+
+
+def hybrid_retrieve(
+    query: str, query_vector: np.ndarray, store: ChunkStore, lexical: LexicalIndex, k: int, depth: int = 30
+) -> list[Candidate]:
+    """Top-k chunks by RRF over the dense and BM25 top-`depth` lists."""
+    dense_hits = store.query(query_vector, depth)
+    lexical_hits = lexical.search(query, depth)
+    dense_ids = [h.chunk.id for h in dense_hits]
+    lexical_ids = [cid for cid, _ in lexical_hits]
+    fused = reciprocal_rank_fusion([dense_ids, lexical_ids])
+    best = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
+    chunks = {h.chunk.id: h.chunk for h in dense_hits}
+    chunks.update({c.id: c for c in store.get([cid for cid in best if cid not in chunks])})
+    dense_scores = {h.chunk.id: h.score for h in dense_hits}
+    missing = [cid for cid in best if cid not in dense_scores and cid in chunks]
+    if missing:
+        dense_scores.update(_cosines(store, missing, query_vector))
+    return [
+        Candidate(
+            chunk=chunks[cid],
+            fused=fused[cid],
+            dense=dense_scores.get(cid, 0.0),
+            dense_rank=_rank(dense_ids, cid),
+            lexical_rank=_rank(lexical_ids, cid),
+        )
+        for cid in best
+        if cid in chunks
+    ]
+
+
+def _cosines(store: ChunkStore, ids: list[str], query_vector: np.ndarray) -> dict[str, float]:
+    vectors = store.vectors(ids)
+    return {cid: float(np.dot(vec, query_vector)) for cid, vec in vectors.items()}
+
+
+def _rank(ranking: list[str], chunk_id: str) -> int | None:
+    return ranking.index(chunk_id) if chunk_id in ranking else None

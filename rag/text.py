@@ -1,0 +1,61 @@
+"""Word-level helpers shared by evidence scoring, follow-up handling and evaluation."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
+NUMBER = re.compile(r"^\d[\d.,]*$")
+# Words that frame a question rather than say what it is about.
+QUESTION_FRAME = {
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "according", "recently",
+    "reportedly", "reports", "report", "week", "year", "month", "day", "today", "new", "called", "named",
+    "name", "many", "much", "said", "says", "say", "did", "does", "do", "will", "would", "could", "can",
+    "is", "are", "was", "were", "the", "this", "that", "these", "those",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """NLTK's English stopwords, bundled with llama-index-core (nothing downloads)."""
+    from llama_index.core.utils import globals_helper
+
+    return frozenset(globals_helper.stopwords)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - PyStemmer object
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words; numbers keep inner separators ("1,100", "3.5")."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return word if NUMBER.match(word) else _stemmer().stemWord(word.strip("'"))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that carry meaning: no stopwords, no question framing."""
+    skip = stopwords() | QUESTION_FRAME
+    return [stem(w) for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]
+
+
+def numbers(text: str) -> set[str]:
+    return {w.replace(",", "") for w in words(text) if NUMBER.match(w)}
+
+
+def normalize(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form, for "answer contains gold" checks."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.translate(str.maketrans({c: " " for c in string.punctuation + "“”‘’—–"}))
+    return " ".join(text.split())

@@ -1,0 +1,123 @@
+"""The default (extractive) answerer over a real index of the seeds plus the varied fixture articles."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.embedder import Embedder
+from index.pipeline import index_corpus
+from rag.answerer import Answerer, AnswerOptions
+from rag.schemas import Answer, ChatTurn
+from tests.conftest import SEEDS, new_store
+from tests.corpus_fixtures import write_varied_corpus
+
+QUESTIONS = [
+    "Who is the speaker of Crimea's parliament?",
+    "Which missile did the Russian Armed Forces test?",
+    "When did the United States and Russia begin preliminary discussions?",
+    "What did the Kremlin announce about Putin?",
+    "Where did the lunar rover find water ice?",
+    "How many turbines did the council approve?",
+    "How many vehicles a day do traffic engineers expect on the harbour bridge?",
+    "Why are café owners in Zürich protesting?",
+    "What could happen if a Moscow-Washington meeting does not take place?",
+]
+OUT_OF_CORPUS = [
+    "What is the population of Canada?",
+    "Who won the 2018 FIFA World Cup final?",
+    "What is the boiling point of mercury in Fahrenheit?",
+    "Which company makes the iPhone?",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("answer-corpus")
+    shutil.copytree(SEEDS, root, dirs_exist_ok=True)
+    write_varied_corpus(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def answerer(corpus: Path, embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    data = tmp_path_factory.mktemp("answer-data")
+    store = new_store(data)
+    index_corpus(corpus, data, store, embedder)
+    return Answerer(store, embedder, data, AnswerOptions())
+
+
+def assert_citations_exact(answer: Answer, corpus: Path) -> None:
+    for citation in answer.citations:
+        text = Path(corpus, citation.source).read_text("utf-8")
+        assert text[citation.start : citation.end] == citation.quote
+        assert f"[{citation.n}]" in answer.answer
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+@pytest.mark.parametrize("question", QUESTIONS + OUT_OF_CORPUS)
+def test_every_citation_is_an_exact_span_of_its_file(question: str, answerer: Answerer, corpus: Path) -> None:
+    answer = answerer.answer(question)
+    assert_citations_exact(answer, corpus)
+    if not answer.abstained:
+        assert answer.citations
+        stripped = answer.answer
+        for c in answer.citations:
+            stripped = stripped.replace(f"{c.quote} [{c.n}]", "")
+        assert stripped.strip() == ""  # nothing but verbatim quotes and their markers
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_answers_are_short_and_grounded(question: str, answerer: Answerer) -> None:
+    answer = answerer.answer(question)
+    assert not answer.abstained, answer.answer
+    assert 1 <= len(answer.citations) <= 3
+    assert len(answer.answer.split()) <= 80 + 2 * len(answer.citations)
+
+
+def test_answers_name_the_fact_asked_for(answerer: Answerer) -> None:
+    assert "Konstantinov" in answerer.answer(QUESTIONS[0]).answer
+    assert "Oreshnik" in answerer.answer(QUESTIONS[1]).answer
+    assert "40,000" in answerer.answer(QUESTIONS[6]).answer
+
+
+@pytest.mark.parametrize("question", OUT_OF_CORPUS)
+def test_out_of_corpus_questions_abstain_and_claim_nothing(question: str, answerer: Answerer) -> None:
+    answer = answerer.answer(question)
+    assert answer.abstained, answer.answer
+    assert answer.citations == []
+    assert "don't contain" in answer.answer
+    assert "[" not in answer.answer
+
+
+def test_follow_up_is_resolved_against_earlier_turns(answerer: Answerer) -> None:
+    first = answerer.answer("Who is the speaker of Crimea's parliament?")
+    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    follow_up = answerer.answer("Which TV channel did he speak on?", history)
+    assert not follow_up.abstained
+    assert "Millet TV" in follow_up.answer
+    assert follow_up.resolved_question and "Crimea" in follow_up.resolved_question
+
+
+def test_never_cites_a_passage_that_was_not_retrieved(answerer: Answerer) -> None:
+    for question in QUESTIONS:
+        answer = answerer.answer(question)
+        retrieved = {c.chunk.id: c.chunk for c in answerer.retrieve(question)}
+        for citation in answer.citations:
+            assert citation.chunk_id in retrieved
+            chunk = retrieved[citation.chunk_id]
+            assert chunk.start <= citation.start < citation.end <= chunk.end
+
+
+def test_the_same_question_gives_the_same_answer(answerer: Answerer) -> None:
+    for question in QUESTIONS[:4]:
+        assert answerer.answer(question) == answerer.answer(question)
+
+
+def test_a_question_spanning_two_articles_cites_both(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "How many turbines did the council approve for the wind farm, and how much did the lunar rover mission cost?"
+    )
+    assert {c.source for c in answer.citations} >= {"nested/markdown.md", "headed.txt"}
