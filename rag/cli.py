@@ -140,5 +140,33 @@ def eval_command(
         typer.echo("\n".join(report_lines(report)))
 
 
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Interface to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+    ui: Annotated[bool, typer.Option("--ui/--no-ui", help="Mount the chat window at /.")] = True,
+) -> None:
+    """Serve the REST API (/api, /v1, /health, /docs) and the chat window (/) in one process."""
+    import os
+
+    import uvicorn
+
+    from rag.components import build_service
+    from rag.server.app import create_app
+
+    _setup_logging()
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    settings = Settings()
+    service = build_service(settings)
+    service.answer("warm up")  # load the models before the first user waits for them
+    app = create_app(service, settings.api_key)
+    if ui:
+        from ui.chat import mount_ui  # the composition root is the one place rag meets ui
+
+        app = mount_ui(app, service)
+    typer.echo(f"Serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     app()

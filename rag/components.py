@@ -7,6 +7,7 @@ from index.pipeline import ChunkingConfig
 from index.store import ChunkStore, open_client
 from rag.answerer import Answerer, AnswerOptions
 from rag.compose import ComposeOptions
+from rag.service import RagService
 from rag.settings import Settings
 
 
@@ -38,3 +39,8 @@ def build_answerer(settings: Settings, embedder: Embedder | None = None, store: 
         ),
     )
     return Answerer(store or open_store(settings), embedder or build_embedder(settings), settings.data_dir, options)
+
+
+def build_service(settings: Settings) -> RagService:
+    mode = "server" if settings.chroma_url else "embedded"
+    return RagService(build_answerer(settings), settings.data_dir, settings.corpus_dir, mode)

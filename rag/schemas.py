@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 
 class ChunkHit(BaseModel):
@@ -52,3 +52,56 @@ class Answer(BaseModel):
     resolved_question: str | None = Field(
         None, description="The question as searched, when earlier turns were needed to understand it."
     )
+
+
+MAX_QUESTION_CHARS = 2000
+MAX_HISTORY_TURNS = 50
+
+
+class AnswerRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, description="Asked in plain language.")
+    history: list[ChatTurn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS)
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the question is empty")
+        return value
+
+
+class ChunkDetail(BaseModel):
+    """A citation looked up: the passage and the text just around it in its file."""
+
+    chunk_id: str
+    source: str
+    title: str
+    start: int
+    end: int
+    text: str
+    before: str = Field(description="Up to 300 characters of the file just before the passage.")
+    after: str = Field(description="Up to 300 characters just after it.")
+
+
+class SourceSummary(BaseModel):
+    source: str
+    title: str
+    chunks: int
+    metadata: dict[str, str] = Field(default_factory=dict)
+
+
+class SourceDetail(SourceSummary):
+    text: str
+
+
+class StoreStatus(BaseModel):
+    ok: bool
+    mode: str = Field(description="'embedded' or 'server'.")
+    error: str | None = None
+
+
+class Health(BaseModel):
+    status: str = Field(description="'ok', or 'degraded' when the store cannot be reached.")
+    documents: int
+    chunks: int
+    store: StoreStatus

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -39,3 +44,76 @@ def data_dir(tmp_path: Path) -> Path:
 
 def new_store(data_dir: Path) -> ChunkStore:
     return ChunkStore(open_client(data_dir))
+
+
+API_KEY = "test-key-123"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class RunningServer:
+    url: str
+    corpus: Path
+    data_dir: Path
+    process: subprocess.Popen
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {API_KEY}"}
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 180) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early: {process.stdout.read() if process.stdout else ''}")
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not become healthy")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """`rag serve` on a free loopback port over a fresh index of the seeds, with an API key."""
+    root = tmp_path_factory.mktemp("served")
+    corpus, data = root / "corpus", root / "data"
+    shutil.copytree(SEEDS, corpus)
+    env = {
+        **os.environ,
+        "RAG_DATA_DIR": str(data),
+        "RAG_CORPUS_DIR": str(corpus),
+        "RAG_API_KEY": API_KEY,
+        "HF_HUB_OFFLINE": "1",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+    }
+    subprocess.run([sys.executable, "-m", "rag.cli", "index"], env=env, check=True, capture_output=True, timeout=300)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rag.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield RunningServer(url, corpus, data, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()

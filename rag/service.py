@@ -1,0 +1,150 @@
+"""What the API and the UI ask of the answering side: answers, citation lookups, the corpus, health.
+
+The UI and the REST routers call this service and never the store directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.loader import resolve_inside
+from index.manifest import Manifest, load_manifest, manifest_path
+from rag.answerer import Answerer
+from rag.schemas import Answer, ChatTurn, ChunkDetail, Health, SourceDetail, SourceSummary, StoreStatus
+
+log = logging.getLogger(__name__)
+CONTEXT_CHARS = 300
+
+
+class StoreUnavailable(RuntimeError):
+    """The vector store cannot be reached (e.g. the Chroma server is down)."""
+
+
+class RagService:
+    def __init__(self, answerer: Answerer, data_dir: Path, corpus_dir: Path, store_mode: str) -> None:
+        self.answerer = answerer
+        self.data_dir = data_dir
+        self.default_corpus = corpus_dir
+        self.store_mode = store_mode
+        self._manifest: Manifest | None = None
+        self._manifest_mtime = 0.0
+        self._lock = threading.Lock()
+
+    # -- the corpus, as last indexed --------------------------------------------------------------
+    def manifest(self) -> Manifest:
+        """The manifest, re-read when `rag index` has rewritten it."""
+        path = manifest_path(self.data_dir)
+        mtime = path.stat().st_mtime if path.exists() else 0.0
+        with self._lock:
+            if self._manifest is None or mtime != self._manifest_mtime:
+                self._manifest, self._manifest_mtime = load_manifest(self.data_dir), mtime
+                self.answerer.refresh()
+            return self._manifest
+
+    @property
+    def corpus_dir(self) -> Path:
+        corpus = self.manifest().corpus
+        return Path(corpus) if corpus else self.default_corpus
+
+    def sources(self) -> list[SourceSummary]:
+        files = self.manifest().files
+        return [
+            SourceSummary(source=s, title=e.title, chunks=len(e.chunk_ids), metadata=e.metadata)
+            for s, e in sorted(files.items())
+        ]
+
+    def source(self, source: str) -> SourceDetail | None:
+        """One indexed article; None for anything not indexed or outside the corpus folder."""
+        entry = self.manifest().files.get(source)
+        path = resolve_inside(self.corpus_dir, source) if entry else None
+        if entry is None or path is None or not path.is_file():
+            return None
+        return SourceDetail(
+            source=source,
+            title=entry.title,
+            chunks=len(entry.chunk_ids),
+            metadata=entry.metadata,
+            text=path.read_text("utf-8"),
+        )
+
+    # -- answering ------------------------------------------------------------------------------
+    def answer(self, question: str, history: Sequence[ChatTurn] = ()) -> Answer:
+        self.manifest()
+        try:
+            return self.answerer.answer(question, history)
+        except Exception as err:
+            if is_store_error(err):
+                raise StoreUnavailable(str(err)) from err
+            raise
+
+    def chunk(self, chunk_id: str) -> ChunkDetail | None:
+        try:
+            found = self.answerer.store.get([chunk_id])
+        except Exception as err:
+            if is_store_error(err):
+                raise StoreUnavailable(str(err)) from err
+            raise
+        if not found:
+            return None
+        chunk = found[0]
+        before, after = self._context(chunk.source, chunk.start, chunk.end, chunk.text)
+        return ChunkDetail(
+            chunk_id=chunk.id,
+            source=chunk.source,
+            title=chunk.title,
+            start=chunk.start,
+            end=chunk.end,
+            text=chunk.text,
+            before=before,
+            after=after,
+        )
+
+    def _context(self, source: str, start: int, end: int, text: str) -> tuple[str, str]:
+        path = resolve_inside(self.corpus_dir, source)
+        if path is None or not path.is_file():
+            return "", ""
+        content = path.read_text("utf-8")
+        if content[start:end] != text:  # the file changed since it was indexed
+            return "", ""
+        return content[max(0, start - CONTEXT_CHARS) : start], content[end : end + CONTEXT_CHARS]
+
+    # -- health ---------------------------------------------------------------------------------
+    def health(self) -> Health:
+        manifest = self.manifest()
+        try:
+            chunks = self.answerer.store.count()
+            status = StoreStatus(ok=True, mode=self.store_mode)
+        except Exception as err:  # noqa: BLE001 - any failure means the store is not usable
+            chunks = manifest.chunk_count()
+            status = StoreStatus(ok=False, mode=self.store_mode, error=_short(err))
+        return Health(
+            status="ok" if status.ok else "degraded",
+            documents=len(manifest.files),
+            chunks=chunks,
+            store=status,
+        )
+
+
+def is_store_error(err: BaseException) -> bool:
+    """Connection-level failures of the Chroma client (server down, refused, timed out)."""
+    import httpx
+
+    names = {type(e).__name__ for e in _chain(err)}
+    return any(isinstance(e, (httpx.TransportError, ConnectionError)) for e in _chain(err)) or bool(
+        names & {"ConnectError", "ConnectTimeout", "ReadTimeout", "RemoteProtocolError"}
+    )
+
+
+def _chain(err: BaseException | None) -> list[BaseException]:
+    chain: list[BaseException] = []
+    while err is not None and len(chain) < 10:
+        chain.append(err)
+        err = err.__cause__ or err.__context__
+    return chain
+
+
+def _short(err: BaseException) -> str:
+    return f"{type(err).__name__}: {str(err)[:200]}"

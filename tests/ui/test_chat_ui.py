@@ -1,0 +1,81 @@
+"""The chat window end to end in real headless Chromium (Debian's package) driven by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import RunningServer
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def page(tmp_path: Path):  # noqa: ANN201 - a Playwright page
+    if CHROMIUM is None:
+        pytest.fail("Debian chromium is not installed (scripts/setup.sh --test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServer, tmp_path: Path) -> None:  # noqa: ANN001
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1", "localhost") and not r.url.startswith("data:")
+            else None
+        ),
+    )
+    page.goto(server.url + "/", wait_until="domcontentloaded")
+    page.get_by_text("5 articles").wait_for(timeout=30_000)
+
+    page.locator("#question textarea").fill("Who is the speaker of Crimea's parliament?")
+    page.locator("#ask").click()
+    marker = page.locator("#chat a.cite", has_text="[1]").first
+    marker.wait_for(timeout=30_000)
+    assert "Konstantinov" in page.locator("#chat").inner_text()
+    assert page.locator("#chat .answer-sources li").count() >= 1
+
+    marker.click()
+    highlighted = page.locator("#source-panel mark#cited-passage")
+    highlighted.wait_for(timeout=30_000)
+    assert "Vladimir Konstantinov" in highlighted.inner_text()
+    page.wait_for_timeout(600)  # smooth scroll
+    box, panel = highlighted.bounding_box(), page.locator("#source-panel").bounding_box()
+    assert box and panel and panel["y"] <= box["y"] <= panel["y"] + panel["height"]
+    page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+    assert (tmp_path / "chat.png").stat().st_size > 10_000
+
+    page.locator("#new-chat").click()
+    page.wait_for_timeout(500)
+    assert page.locator("#chat a.cite").count() == 0
+    assert outside == [], f"the page loaded from the internet: {outside}"
+
+
+def test_abstention_is_shown_plainly(page, server: RunningServer) -> None:  # noqa: ANN001
+    page.goto(server.url + "/", wait_until="domcontentloaded")
+    page.locator("#question textarea").fill("What is the population of Canada?")
+    page.locator("#ask").click()
+    page.locator("#chat .abstained").wait_for(timeout=30_000)
+    assert "don't contain" in page.locator("#chat .abstained").inner_text()
