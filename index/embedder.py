@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -42,6 +44,9 @@ class Embedder:
     threads: int = 2
     batch_size: int = 16
     precision: Precision = "auto"
+    cache_size: int = 50_000  # vectors kept by embed_cached (~80 MB at 384 floats)
+    _cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False, compare=False)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @cached_property
     def model(self):  # noqa: ANN201 - SentenceTransformer, imported lazily (heavy)
@@ -94,6 +99,24 @@ class Embedder:
                 show_progress_bar=False,
             )
         return vectors.astype(np.float32, copy=False)
+
+    def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
+        """Like `embed`, remembering vectors of texts seen before (answering re-reads the same
+        sentences often); only the misses go through the model."""
+        if not texts:
+            return self.embed([])
+        with self._cache_lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            known.update(zip(missing, self.embed(missing), strict=True))
+        with self._cache_lock:
+            for text in texts:
+                self._cache[text] = known[text]
+                self._cache.move_to_end(text)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return np.stack([known[t] for t in texts])
 
     def embed_batches(self, texts: Sequence[str], group: int = 512) -> Iterator[tuple[int, np.ndarray]]:
         """Embed in groups so callers can show progress; yields (count done so far, vectors)."""

@@ -27,7 +27,7 @@ from index.store import ChunkStore
 log = logging.getLogger(__name__)
 
 TITLE_MAX_TOKENS = 32
-_EMBED_GROUP = 256  # chunks embedded (and committed) per step
+COMMIT_CHUNKS = 256  # chunks embedded (and committed) per step
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ def index_corpus(
     config: ChunkingConfig = ChunkingConfig(),
     scope: Sequence[Path] | None = None,
     progress: bool = False,
+    commit_chunks: int = COMMIT_CHUNKS,
 ) -> IndexSummary:
     started = time.perf_counter()
     corpus = corpus.resolve()
@@ -87,7 +88,7 @@ def index_corpus(
     _repair_store(store, manifest, summary)
     plan = _plan(manifest, articles, in_scope, summary)
     _remove(plan.to_remove, manifest, store, data_dir)
-    _embed_and_store(plan.to_embed, manifest, store, embedder, config, data_dir, summary, progress)
+    _embed_and_store(plan.to_embed, manifest, store, embedder, config, data_dir, summary, progress, commit_chunks)
     _sync_bm25(data_dir, manifest, store)
     summary.chunks = manifest.chunk_count()
     summary.seconds = time.perf_counter() - started
@@ -195,13 +196,14 @@ def _embed_and_store(
     data_dir: Path,
     summary: IndexSummary,
     progress: bool,
+    commit_chunks: int,
 ) -> None:
     if not articles:
         return
     chunked = [_chunk(article, embedder, config) for article in articles]
     total = sum(len(chunks) for _, chunks, _ in chunked)
     bar = _progress_bar(total, progress)
-    for group in _groups(chunked, _EMBED_GROUP):
+    for group in _groups(chunked, commit_chunks):
         texts = [embedded_text(c, prefix) for _, chunks, prefix in group for c in chunks]
         vectors = embedder.embed(texts)
         store.delete_sources([article.source for article, _, _ in group])

@@ -22,7 +22,7 @@ from rag.schemas import Answer, ChatTurn
 class AnswerOptions:
     retrieve_k: int = 10  # chunks fused from the dense and BM25 lists
     evidence_chunks: int = 6  # of those, whose sentences are scored
-    embed_top: int = 16  # sentences embedded for the final score
+    embed_top: int = 8  # sentences embedded for the final score (the slowest step of an answer)
     weights: ScoringWeights = field(default_factory=ScoringWeights)
     compose: ComposeOptions = field(default_factory=ComposeOptions)
 
@@ -41,13 +41,13 @@ class Answerer:
             self.lexical = LexicalIndex.load(self.data_dir)
 
     def retrieve(self, query: str, k: int | None = None) -> list[Candidate]:
-        vector = self.embedder.embed([query])[0]
+        vector = self.embedder.embed_cached([query])[0]
         return hybrid_retrieve(query, vector, self.store, self.lexical, k or self.options.retrieve_k)
 
-    def answer(self, question: str, history: Sequence[ChatTurn] = ()) -> Answer:
+    def answer(self, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None) -> Answer:
         query = contextualize(question, history)
-        vector = self.embedder.embed([query])[0]
-        candidates = hybrid_retrieve(query, vector, self.store, self.lexical, self.options.retrieve_k)
+        vector = self.embedder.embed_cached([query])[0]
+        candidates = hybrid_retrieve(query, vector, self.store, self.lexical, top_k or self.options.retrieve_k)
         parts = split_compound(query)
         if len(parts) == 1:
             ranked_parts = [self._ranked_evidence(query, vector, candidates)]
@@ -62,7 +62,7 @@ class Answerer:
         self, query: str, vector: np.ndarray | None = None, candidates: list[Candidate] | None = None
     ) -> list[SentenceEvidence]:
         if vector is None:
-            vector = self.embedder.embed([query])[0]
+            vector = self.embedder.embed_cached([query])[0]
         if candidates is None:
             candidates = hybrid_retrieve(query, vector, self.store, self.lexical, self.options.retrieve_k)
         sentences = split_sentences(candidates[: self.options.evidence_chunks])
@@ -70,7 +70,7 @@ class Answerer:
             sentences,
             query,
             vector,
-            self.embedder.embed,
+            self.embedder.embed_cached,
             self.lexical.idf,
             self.options.weights,
             self.options.embed_top,

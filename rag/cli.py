@@ -61,6 +61,7 @@ def index_command(
         chunking_config(settings),
         scope=scope,
         progress=sys.stderr.isatty(),
+        commit_chunks=settings.index_commit_chunks,
     )
     if as_json:
         typer.echo(json.dumps(vars(summary), ensure_ascii=False))

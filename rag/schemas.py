@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field, field_validator
+
+MAX_QUESTION_CHARS = 2000
+MAX_HISTORY_TURNS = 50
+MAX_TOP_K = 50
+MAX_TURN_CHARS = 20_000
 
 
 class ChunkHit(BaseModel):
@@ -18,8 +25,8 @@ class ChunkHit(BaseModel):
 
 
 class ChatTurn(BaseModel):
-    role: str = Field(description="'user' or 'assistant'.")
-    content: str
+    role: Literal["user", "assistant", "system"] = Field(description="'user' or 'assistant'.")
+    content: str = Field(max_length=MAX_TURN_CHARS)
 
 
 class Citation(BaseModel):
@@ -54,13 +61,12 @@ class Answer(BaseModel):
     )
 
 
-MAX_QUESTION_CHARS = 2000
-MAX_HISTORY_TURNS = 50
-
-
 class AnswerRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, description="Asked in plain language.")
     history: list[ChatTurn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS)
+    top_k: int | None = Field(
+        None, ge=1, le=MAX_TOP_K, description="Chunks to retrieve (default: the server's setting)."
+    )
 
     @field_validator("question")
     @classmethod

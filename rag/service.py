@@ -71,10 +71,10 @@ class RagService:
         )
 
     # -- answering ------------------------------------------------------------------------------
-    def answer(self, question: str, history: Sequence[ChatTurn] = ()) -> Answer:
+    def answer(self, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None) -> Answer:
         self.manifest()
         try:
-            return self.answerer.answer(question, history)
+            return self.answerer.answer(question, history, top_k)
         except Exception as err:
             if is_store_error(err):
                 raise StoreUnavailable(str(err)) from err

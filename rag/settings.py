@@ -28,11 +28,15 @@ class Settings(BaseSettings):
         "auto", description="bf16 autocast where the CPU has native bf16 (about 1.8x faster here)."
     )
     chunk_overlap_tokens: int = Field(32, ge=0, le=128, description="Tokens shared by consecutive chunks.")
+    index_commit_chunks: int = Field(
+        256, ge=1, le=10000, description="Chunks embedded and committed (store + manifest) per step."
+    )
     title_in_embedding: bool = Field(True, description="Prefix each chunk's embedded text with its title.")
 
     retrieve_k: int = Field(10, ge=1, le=50, description="Chunks retrieved (dense + BM25, fused) per question.")
     abstain_below: float = Field(
-        0.45, description="Best evidence score under which the answerer says the articles don't contain it."
+        0.376,
+        description="Best evidence score under which the answer is: the articles don't say (bench/calibrate.py).",
     )
     answer_max_sentences: int = Field(3, ge=1, le=10, description="Quoted sentences in a default answer.")
     answer_max_words: int = Field(80, ge=10, le=400, description="Word cap of a default answer.")

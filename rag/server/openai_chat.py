@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from rag.schemas import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, Answer, ChatTurn, Citation
+from rag.schemas import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS, Answer, ChatTurn, Citation
 from rag.service import RagService
 
 MODEL_ID = "rag-extractive"
@@ -91,7 +91,11 @@ def completion_text(answer: Answer) -> str:
 
 def split_turns(messages: list[ChatMessage]) -> tuple[str, list[ChatTurn]]:
     last_user = max(i for i, m in enumerate(messages) if m.role == "user")
-    history = [ChatTurn(role=m.role, content=m.text()) for m in messages[:last_user] if m.role in ("user", "assistant")]
+    history = [
+        ChatTurn(role=m.role, content=m.text()[:MAX_TURN_CHARS])
+        for m in messages[:last_user]
+        if m.role in ("user", "assistant")
+    ]
     return messages[last_user].text(), history
 
 
