@@ -19,6 +19,19 @@ def _setup_logging() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
 
 
+def _or_exit(build, settings: Settings):  # noqa: ANN001, ANN202 - a factory and what it builds
+    """Build something that needs the store; a store that cannot be reached is a clear error."""
+    from rag.service import is_store_error
+
+    try:
+        return build()
+    except Exception as err:
+        if settings.chroma_url and is_store_error(err):
+            typer.echo(f"error: cannot reach the Chroma server at {settings.chroma_url}", err=True)
+            raise typer.Exit(1) from None
+        raise
+
+
 def _corpus_and_scope(settings: Settings, paths: list[Path]) -> tuple[Path, list[Path] | None]:
     """No PATH: the configured corpus. One folder: that folder is the corpus. Otherwise the PATHs
     are files or folders inside the corpus, and only they are rescanned."""
@@ -53,10 +66,11 @@ def index_command(
     if not corpus.is_dir():
         raise typer.BadParameter(f"corpus folder {corpus} does not exist")
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = _or_exit(lambda: open_store(settings), settings)
     summary = index_corpus(
         corpus,
         settings.data_dir,
-        open_store(settings),
+        store,
         build_embedder(settings),
         chunking_config(settings),
         scope=scope,
@@ -81,7 +95,7 @@ def search_command(
 
     _setup_logging()
     settings = Settings()
-    hits = dense_search(query, open_store(settings), build_embedder(settings), k)
+    hits = dense_search(query, _or_exit(lambda: open_store(settings), settings), build_embedder(settings), k)
     if as_json:
         typer.echo(json.dumps([h.model_dump() for h in hits], ensure_ascii=False))
         return
@@ -108,7 +122,8 @@ def ask_command(
     if question is not None and not question.strip():
         raise typer.BadParameter("the question is empty")
     rows = read_questions(questions) if questions else [{"question": question}]
-    answerer = build_answerer(Settings())
+    settings = Settings()
+    answerer = _or_exit(lambda: build_answerer(settings), settings)
     for row in rows:
         answer = answerer.answer(row["question"])
         if as_json:
@@ -134,7 +149,8 @@ def eval_command(
     from rag.evaluate import evaluate, read_questions, report_lines
 
     _setup_logging()
-    report = evaluate(build_answerer(Settings()), read_questions(questions))
+    settings = Settings()
+    report = evaluate(_or_exit(lambda: build_answerer(settings), settings), read_questions(questions))
     if as_json:
         typer.echo(report.model_dump_json())
     else:
@@ -154,12 +170,16 @@ def serve_command(
 
     from rag.components import build_service
     from rag.server.app import create_app
+    from rag.service import StoreUnavailable
 
     _setup_logging()
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = Settings()
-    service = build_service(settings)
-    service.answer("warm up")  # load the models before the first user waits for them
+    service = _or_exit(lambda: build_service(settings), settings)
+    try:
+        service.answer("warm up")  # load the models before the first user waits for them
+    except StoreUnavailable:
+        logging.warning("the Chroma server is unreachable; answers will resume when it is back")
     app = create_app(service, settings.api_key)
     if ui:
         from ui.chat import mount_ui  # the composition root is the one place rag meets ui

@@ -147,3 +147,16 @@ def test_a_server_serves_an_existing_embedded_index_as_is(tmp_path: Path) -> Non
         assert unchanged["unchanged"] == 5 and unchanged["chunks_embedded"] == 0
     finally:
         chroma.stop()
+
+
+def test_an_unreachable_chroma_server_is_a_clear_error(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "RAG_CHROMA_URL": f"http://127.0.0.1:{free_port()}",
+        "RAG_DATA_DIR": str(tmp_path / "data"),
+        "RAG_CORPUS_DIR": str(SEEDS),
+    }
+    for args in (["index"], ["ask", "Which missile was tested?"]):
+        result = rag(env, *args)
+        assert result.returncode == 1
+        assert "cannot reach the Chroma server" in result.stderr and "Traceback" not in result.stderr
