@@ -7,7 +7,7 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -117,12 +117,6 @@ class Embedder:
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return np.stack([known[t] for t in texts])
-
-    def embed_batches(self, texts: Sequence[str], group: int = 512) -> Iterator[tuple[int, np.ndarray]]:
-        """Embed in groups so callers can show progress; yields (count done so far, vectors)."""
-        for start in range(0, len(texts), group):
-            part = texts[start : start + group]
-            yield start + len(part), self.embed(part)
 
     @property
     def dimension(self) -> int:

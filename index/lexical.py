@@ -21,7 +21,8 @@ IDS_FILE = "chunk_ids.json"
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - PyStemmer object
+def stemmer():  # noqa: ANN201 - PyStemmer object
+    """The English Snowball stemmer shared by BM25 and the answerer's term matching."""
     import Stemmer
 
     return Stemmer.Stemmer("english")
@@ -37,7 +38,7 @@ def _bm25s():  # noqa: ANN202 - the bm25s module
 def tokenize(texts: list[str]):  # noqa: ANN201 - bm25s Tokenized
     bm25s = _bm25s()
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
+    return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), show_progress=False)
 
 
 def bm25_dir(data_dir: Path) -> Path:

@@ -7,6 +7,8 @@ import string
 import unicodedata
 from functools import lru_cache
 
+from index.lexical import stemmer
+
 WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 NUMBER = re.compile(r"^\d[\d.,]*$")
 # Words that frame a question rather than say what it is about.
@@ -26,13 +28,6 @@ def stopwords() -> frozenset[str]:
     return frozenset(globals_helper.stopwords)
 
 
-@lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - PyStemmer object
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 def words(text: str) -> list[str]:
     """Lower-cased words; numbers keep inner separators ("1,100", "3.5")."""
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
@@ -40,7 +35,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return word if NUMBER.match(word) else _stemmer().stemWord(word.strip("'"))
+    return word if NUMBER.match(word) else stemmer().stemWord(word.strip("'"))
 
 
 def content_terms(text: str) -> list[str]:
