@@ -27,6 +27,24 @@ class AnswerOptions:
     compose: ComposeOptions = field(default_factory=ComposeOptions)
 
 
+@dataclass(frozen=True)
+class Evidence:
+    question: str
+    query: str  # the question as searched (with earlier turns when it needed them)
+    candidates: list[Candidate]
+    ranked_parts: list[list[SentenceEvidence]]  # ranked sentences for each part of the question
+
+    def chunks_by_evidence(self) -> list[Candidate]:
+        """Retrieved chunks, those holding the best-scored sentences first."""
+        order: dict[str, Candidate] = {}
+        for ranked in self.ranked_parts:
+            for sentence in ranked:
+                order.setdefault(sentence.chunk.chunk.id, sentence.chunk)
+        for candidate in self.candidates:
+            order.setdefault(candidate.chunk.id, candidate)
+        return list(order.values())
+
+
 class Answerer:
     def __init__(self, store: ChunkStore, embedder: Embedder, data_dir: Path, options: AnswerOptions) -> None:
         self.store = store
@@ -45,6 +63,10 @@ class Answerer:
         return hybrid_retrieve(query, vector, self.store, self.lexical, k or self.options.retrieve_k)
 
     def answer(self, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None) -> Answer:
+        return self.compose(self.gather(question, history, top_k))
+
+    def gather(self, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None) -> Evidence:
+        """Retrieval and sentence scoring: what both the extractive and the LLM answers start from."""
         query = contextualize(question, history)
         vector = self.embedder.embed_cached([query])[0]
         candidates = hybrid_retrieve(query, vector, self.store, self.lexical, top_k or self.options.retrieve_k)
@@ -53,9 +75,12 @@ class Answerer:
             ranked_parts = [self._ranked_evidence(query, vector, candidates)]
         else:
             ranked_parts = [self._ranked_evidence(part) for part in parts]
-        result = compose(question, ranked_parts, candidates, self.options.compose)
-        if query != question:
-            result.resolved_question = query
+        return Evidence(question, query, candidates, ranked_parts)
+
+    def compose(self, evidence: Evidence) -> Answer:
+        result = compose(evidence.question, evidence.ranked_parts, evidence.candidates, self.options.compose)
+        if evidence.query != evidence.question:
+            result.resolved_question = evidence.query
         return result
 
     def _ranked_evidence(

@@ -111,10 +111,17 @@ def ask_command(
         Path | None, typer.Option("--questions", help="JSONL file: answer each line's 'question'.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer JSON.")] = False,
+    generator: Annotated[
+        str | None, typer.Option("--generator", help="extractive, openai or local (default: RAG_GENERATOR).")
+    ] = None,
+    show_unverified: Annotated[
+        bool, typer.Option("--show-unverified", help="Show LLM sentences that failed verification, marked.")
+    ] = False,
 ) -> None:
     """Answer from the indexed articles, citing the exact passages (or say they don't contain it)."""
-    from rag.components import build_answerer
+    from rag.components import LLMNotConfigured, build_service
     from rag.evaluate import read_questions
+    from rag.service import GeneratorUnavailable
 
     _setup_logging()
     if (question is None) == (questions is None):
@@ -122,10 +129,22 @@ def ask_command(
     if question is not None and not question.strip():
         raise typer.BadParameter("the question is empty")
     rows = read_questions(questions) if questions else [{"question": question}]
+    if generator not in (None, "extractive", "openai", "local"):
+        raise typer.BadParameter("--generator is one of: extractive, openai, local")
     settings = Settings()
-    answerer = _or_exit(lambda: build_answerer(settings), settings)
+    if generator:
+        settings.generator = generator  # type: ignore[assignment]
+    try:
+        service = _or_exit(lambda: build_service(settings), settings)
+    except LLMNotConfigured as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
     for row in rows:
-        answer = answerer.answer(row["question"])
+        try:
+            answer = service.answer(row["question"], show_unverified=show_unverified)
+        except GeneratorUnavailable as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(2) from None
         if as_json:
             payload = ({"id": row["id"]} if "id" in row else {}) | answer.model_dump()
             typer.echo(json.dumps(payload, ensure_ascii=False))
@@ -134,7 +153,16 @@ def ask_command(
 
 
 def _print_answer(answer) -> None:  # noqa: ANN001 - rag.schemas.Answer
+    if answer.notice:
+        typer.echo(f"note: {answer.notice}", err=True)
     typer.echo(answer.answer)
+    if answer.verification:
+        v = answer.verification
+        typer.echo(
+            f"  ({v.model}: {v.generated} sentences written, {v.kept} verified, {v.repaired} re-cited, "
+            f"{v.dropped} dropped{'; extractive answer given instead' if v.fell_back else ''})",
+            err=True,
+        )
     for c in answer.citations:
         typer.echo(f"  [{c.n}] {c.title} ({c.source}, chars {c.start}-{c.end})")
 
@@ -168,16 +196,20 @@ def serve_command(
 
     import uvicorn
 
-    from rag.components import build_service
+    from rag.components import LLMNotConfigured, build_service
     from rag.server.app import create_app
     from rag.service import StoreUnavailable
 
     _setup_logging()
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = Settings()
-    service = _or_exit(lambda: build_service(settings), settings)
     try:
-        service.answer("warm up")  # load the models before the first user waits for them
+        service = _or_exit(lambda: build_service(settings), settings)
+    except LLMNotConfigured as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        service.answer("warm up", generator="extractive")  # load the models before the first user waits
     except StoreUnavailable:
         logging.warning("the Chroma server is unreachable; answers will resume when it is back")
     app = create_app(service, settings.api_key)
@@ -185,6 +217,8 @@ def serve_command(
         from ui.chat import mount_ui  # the composition root is the one place rag meets ui
 
         app = mount_ui(app, service)
+    llms = ", ".join(service.generator_names()[1:]) or "none configured"
+    typer.echo(f"Answers: {settings.generator} by default (LLMs: {llms})")
     typer.echo(f"Serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

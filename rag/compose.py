@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rag.evidence import SentenceEvidence, is_near_duplicate
 from rag.retrieve import Candidate
-from rag.schemas import Answer, Citation, NearestPassage
+from rag.schemas import Answer, AnswerSentence, Citation, NearestPassage
 from rag.text import words
 
 WANTS_MORE = re.compile(
@@ -48,8 +48,19 @@ def compose(
     else:
         chosen = best_of_each_part(usable_parts)
     citations = [citation(n, s) for n, s in enumerate(chosen, 1)]
-    text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
-    return Answer(question=question, answer=text, abstained=False, citations=citations)
+    sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
+    return Answer(
+        question=question, answer=render_text(sentences), abstained=False, citations=citations, sentences=sentences
+    )
+
+
+def render_text(sentences: Sequence[AnswerSentence]) -> str:
+    """The answer as plain text: each sentence with its markers; unverified ones visibly marked."""
+    parts = []
+    for s in sentences:
+        marks = "".join(f"[{n}]" for n in s.citations)
+        parts.append(f"{s.text} [unverified]" if s.verdict == "unverified" else f"{s.text} {marks}".rstrip())
+    return " ".join(parts)
 
 
 def best_of_each_part(usable_parts: Sequence[Sequence[SentenceEvidence]]) -> list[SentenceEvidence]:

@@ -50,6 +50,34 @@ class NearestPassage(BaseModel):
     chunk_id: str
 
 
+GeneratorName = Literal["extractive", "openai", "local"]
+
+
+class AnswerSentence(BaseModel):
+    """One sentence of the answer and what backs it."""
+
+    text: str = Field(description="The sentence, without markers.")
+    citations: list[int] = Field(default_factory=list, description="The [n] markers it carries.")
+    verdict: Literal["quoted", "supported", "repaired", "unverified"] = Field(
+        description="'quoted': verbatim from the article; 'supported': an LLM sentence its cited passage "
+        "supports; 'repaired': supported by a passage other than the one it cited (or it cited none); "
+        "'unverified': not supported, shown only when asked for."
+    )
+    coverage: float | None = Field(None, description="Share of its content words found in the cited passage.")
+    similarity: float | None = Field(None, description="Embedding similarity to the cited passage.")
+
+
+class Verification(BaseModel):
+    """What happened to the LLM's sentences on the way to the user."""
+
+    model: str
+    generated: int = Field(description="Sentences the LLM wrote.")
+    kept: int = Field(description="Sentences supported by a passage (including repaired ones).")
+    repaired: int
+    dropped: int
+    fell_back: bool = Field(description="Nothing was supported, so the extractive answer was given instead.")
+
+
 class Answer(BaseModel):
     question: str
     answer: str
@@ -59,6 +87,10 @@ class Answer(BaseModel):
     resolved_question: str | None = Field(
         None, description="The question as searched, when earlier turns were needed to understand it."
     )
+    generator: GeneratorName = "extractive"
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    verification: Verification | None = None
+    notice: str | None = Field(None, description="Why the answer is not what was asked for (e.g. LLM unreachable).")
 
 
 class AnswerRequest(BaseModel):
@@ -67,6 +99,10 @@ class AnswerRequest(BaseModel):
     top_k: int | None = Field(
         None, ge=1, le=MAX_TOP_K, description="Chunks to retrieve (default: the server's setting)."
     )
+    generator: GeneratorName | None = Field(
+        None, description="'extractive' (verbatim quotes), or an LLM configured on the server ('openai', 'local')."
+    )
+    show_unverified: bool = Field(False, description="Show LLM sentences that failed verification, marked.")
 
     @field_validator("question")
     @classmethod

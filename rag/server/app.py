@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from rag.schemas import Health
 from rag.server import api, openai_chat
 from rag.server.security import BodySizeLimit, require_api_key
-from rag.service import RagService, StoreUnavailable
+from rag.service import GeneratorUnavailable, RagService, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -39,5 +39,9 @@ def create_app(service: RagService, api_key: str | None = None) -> FastAPI:
             status_code=503,
             headers={"Retry-After": "5"},
         )
+
+    @app.exception_handler(GeneratorUnavailable)
+    async def generator_unavailable(_: Request, err: GeneratorUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": str(err)}, status_code=400)
 
     return app

@@ -1,11 +1,14 @@
 """/v1: an OpenAI-compatible chat endpoint, so OpenAI clients and chat apps can use the answerer.
 
 The text carries the [n] markers and ends with a sources list; the structured citations travel in an
-extra `citations` field of the response (and of the last streamed chunk).
+extra `citations` field of the response (and of the last streamed chunk). The `model` picks how
+answers are written: `rag-extractive` (quotes), or `rag-openai` / `rag-local` (an LLM, each sentence
+verified) when the server has them; any other name gets the server's default.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 import uuid
@@ -15,10 +18,18 @@ from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from rag.schemas import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS, Answer, ChatTurn, Citation
+from rag.schemas import (
+    MAX_HISTORY_TURNS,
+    MAX_QUESTION_CHARS,
+    MAX_TURN_CHARS,
+    Answer,
+    ChatTurn,
+    Citation,
+    GeneratorName,
+)
 from rag.service import RagService
 
-MODEL_ID = "rag-extractive"
+MODEL_PREFIX = "rag-"
 router = APIRouter(prefix="/v1", tags=["openai-compatible"])
 
 
@@ -35,7 +46,7 @@ class ChatMessage(BaseModel):
 
 class ChatCompletionRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    model: str = MODEL_ID
+    model: str = "rag"  # any name that is not one of /v1/models gets the server's default
     messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_HISTORY_TURNS + 1)
     stream: bool = False
 
@@ -76,6 +87,7 @@ class ChatCompletion(BaseModel):
     usage: Usage
     citations: list[Citation] = Field(default_factory=list)
     abstained: bool = False
+    notice: str | None = None
 
 
 def sources_block(citations: list[Citation]) -> str:
@@ -99,9 +111,19 @@ def split_turns(messages: list[ChatMessage]) -> tuple[str, list[ChatTurn]]:
     return messages[last_user].text(), history
 
 
-@router.get("/models", summary="The one model this server offers")
-def models() -> dict:
-    return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "rag"}]}
+@router.get("/models", summary="How this server can write answers: quotes, or a verified LLM")
+def models(request: Request) -> dict:
+    service: RagService = request.app.state.service
+    data = [
+        {"id": MODEL_PREFIX + name, "object": "model", "created": 0, "owned_by": "rag"}
+        for name in service.generator_names()
+    ]
+    return {"object": "list", "data": data}
+
+
+def generator_for(model: str, service: RagService) -> GeneratorName | None:
+    name = model.removeprefix(MODEL_PREFIX)
+    return name if model.startswith(MODEL_PREFIX) and name in service.generator_names() else None  # type: ignore[return-value]
 
 
 @router.post("/chat/completions", response_model=ChatCompletion, summary="OpenAI-compatible chat")
@@ -110,11 +132,15 @@ def chat_completions(body: ChatCompletionRequest, request: Request):  # noqa: AN
     question, history = split_turns(body.messages)
     if not question.strip():
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="empty question")
-    answer = service.answer(question, history)
     completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     created = int(time.time())
+    generator = generator_for(body.model, service)
     if body.stream:
-        return StreamingResponse(_stream(answer, completion_id, created, body.model), media_type="text/event-stream")
+        partials = service.stream(question, history, generator=generator)
+        first = next(partials)  # errors (store down) become a status code before the stream starts
+        events = _stream(itertools.chain([first], partials), completion_id, created, body.model)
+        return StreamingResponse(events, media_type="text/event-stream")
+    answer = service.answer(question, history, generator=generator)
     text = completion_text(answer)
     prompt_tokens = sum(len(m.text().split()) for m in body.messages)
     return ChatCompletion(
@@ -129,20 +155,13 @@ def chat_completions(body: ChatCompletionRequest, request: Request):  # noqa: AN
         ),
         citations=answer.citations,
         abstained=answer.abstained,
+        notice=answer.notice,
     )
 
 
-def text_pieces(answer: Answer) -> Iterator[str]:
-    """The answer sentence by sentence (each with its marker), then the sources list."""
-    if answer.abstained or not answer.citations:
-        yield answer.answer
-        return
-    for i, c in enumerate(answer.citations):
-        yield ("" if i == 0 else " ") + f"{c.quote} [{c.n}]"
-    yield sources_block(answer.citations)
+def _stream(partials: Iterator[Answer], completion_id: str, created: int, model: str) -> Iterator[str]:
+    """SSE chunks: the text each partial answer adds (whole sentences, once verified), then the sources."""
 
-
-def _stream(answer: Answer, completion_id: str, created: int, model: str) -> Iterator[str]:
     def chunk(delta: dict, finish: str | None = None, **extra: object) -> str:
         payload = {
             "id": completion_id,
@@ -155,8 +174,14 @@ def _stream(answer: Answer, completion_id: str, created: int, model: str) -> Ite
         return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
     yield chunk({"role": "assistant", "content": ""})
-    for piece in text_pieces(answer):
-        yield chunk({"content": piece})
-    citations = [c.model_dump() for c in answer.citations]
-    yield chunk({}, "stop", citations=citations, abstained=answer.abstained)
+    sent, answer = "", None
+    for answer in partials:
+        new = answer.answer[len(sent) :] if answer.answer.startswith(sent) else " " + answer.answer
+        if new:
+            yield chunk({"content": new})
+        sent = answer.answer
+    if answer is not None:
+        yield chunk({"content": sources_block(answer.citations)})
+        citations = [c.model_dump() for c in answer.citations]
+        yield chunk({}, "stop", citations=citations, abstained=answer.abstained, notice=answer.notice)
     yield "data: [DONE]\n\n"

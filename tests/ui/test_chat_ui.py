@@ -79,3 +79,31 @@ def test_abstention_is_shown_plainly(page, server: RunningServer) -> None:  # no
     page.locator("#ask").click()
     page.locator("#chat .abstained").wait_for(timeout=30_000)
     assert "don't contain" in page.locator("#chat .abstained").inner_text()
+
+
+def test_llm_answer_shows_verified_sentences_and_marks_unverified_ones(  # noqa: ANN001
+    page, server: RunningServer, fake_llm_server, tmp_path: Path
+) -> None:
+    fake_llm_server.llm.reply = (
+        "The Russian Armed Forces tested and launched the Oreshnik ballistic missile [{cite:Oreshnik}]. "
+        "The missile flew 5,800 kilometres in 12 minutes [{cite:Oreshnik}]."
+    )
+    page.goto(server.url + "/", wait_until="domcontentloaded")
+    page.get_by_text("5 articles").wait_for(timeout=30_000)
+    page.locator("#generator input").click()
+    page.get_by_role("option", name="LLM via OpenAI-compatible endpoint (verified)").click()
+    page.locator("#show-unverified input").check()
+    page.locator("#question textarea").fill("Which missile did the Russian Armed Forces test?")
+    page.locator("#ask").click()
+    page.locator("#chat .answer-check").wait_for(timeout=60_000)  # the finished answer's footer
+    chat = page.locator("#chat")
+    assert "Oreshnik" in chat.inner_text()
+    unverified = page.locator("#chat .unverified")
+    assert unverified.count() == 1 and "5,800" in unverified.inner_text()
+    assert "1 dropped" in page.locator("#chat .answer-check").inner_text()
+    page.screenshot(path=str(tmp_path / "llm.png"), full_page=True)
+
+    page.locator("#chat a.cite", has_text="[1]").first.click()
+    highlighted = page.locator("#source-panel mark#cited-passage")
+    highlighted.wait_for(timeout=30_000)
+    assert "Oreshnik" in highlighted.inner_text()

@@ -1,0 +1,200 @@
+"""LLM answers that cannot pass an invention to the user.
+
+retrieve (as for extractive answers) -> prompt with numbered passages -> stream the LLM's output ->
+verify each sentence as soon as it is complete -> yield the answer so far. Supported sentences are
+cited with exact spans; unsupported ones are dropped (or shown marked, when asked). If nothing is
+supported, or the LLM cannot be reached, the extractive answer is given instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from llama_index.core.llms import LLM
+
+from rag.answerer import Answerer, Evidence
+from rag.compose import render_text
+from rag.llm.prompt import build_messages
+from rag.schemas import Answer, AnswerSentence, ChatTurn, Citation, GeneratorName, Verification
+from rag.verify import CheckedClaim, Passage, Verifier, parse_claims
+
+log = logging.getLogger(__name__)
+ABSTAIN_TEXT = "The articles do not say"
+
+
+@dataclass(frozen=True)
+class GenerationOptions:
+    passages: int = 4  # retrieved chunks shown to the LLM
+
+
+class AnswerDraft:
+    """The answer as it grows: verified sentences, their citations (numbered in order of first use)."""
+
+    def __init__(self, question: str, generator: GeneratorName, model: str, show_unverified: bool) -> None:
+        self.question = question
+        self.generator = generator
+        self.model = model
+        self.show_unverified = show_unverified
+        self.sentences: list[AnswerSentence] = []
+        self.citations: list[Citation] = []
+        self.checked: list[CheckedClaim] = []
+
+    def add(self, checked: CheckedClaim) -> bool:
+        """Record a checked claim; True if the user will see it."""
+        self.checked.append(checked)
+        if checked.verdict == "unverified":
+            if self.show_unverified and not checked.claim.text.startswith(ABSTAIN_TEXT):
+                best = checked.best
+                self.sentences.append(
+                    AnswerSentence(
+                        text=checked.claim.text,
+                        verdict="unverified",
+                        coverage=round(best.coverage, 4) if best else None,
+                        similarity=round(best.similarity, 4) if best else None,
+                    )
+                )
+                return True
+            return False
+        numbers = [self._cite(s) for s in checked.supports]
+        best = checked.supports[0]
+        self.sentences.append(
+            AnswerSentence(
+                text=checked.claim.text,
+                citations=list(dict.fromkeys(numbers)),
+                verdict=checked.verdict,
+                coverage=round(best.coverage, 4),
+                similarity=round(best.similarity, 4),
+            )
+        )
+        return True
+
+    def _cite(self, support) -> int:  # noqa: ANN001 - rag.verify.Support
+        chunk = support.passage.candidate.chunk
+        for c in self.citations:
+            if (c.source, c.start, c.end) == (chunk.source, support.start, support.end):
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(
+            Citation(
+                n=n,
+                source=chunk.source,
+                title=chunk.title,
+                chunk_id=chunk.id,
+                start=support.start,
+                end=support.end,
+                quote=support.quote,
+                score=round((support.coverage + support.similarity) / 2, 4),
+            )
+        )
+        return n
+
+    @property
+    def kept(self) -> int:
+        return sum(1 for c in self.checked if c.verdict != "unverified")
+
+    def verification(self, fell_back: bool) -> Verification:
+        repaired = sum(1 for c in self.checked if c.verdict == "repaired")
+        return Verification(
+            model=self.model,
+            generated=len(self.checked),
+            kept=self.kept,
+            repaired=repaired,
+            dropped=len(self.checked) - self.kept,
+            fell_back=fell_back,
+        )
+
+    def snapshot(self) -> Answer:
+        return Answer(
+            question=self.question,
+            answer=render_text(self.sentences),
+            abstained=False,
+            citations=list(self.citations),
+            sentences=list(self.sentences),
+            generator=self.generator,
+        )
+
+
+class VerifiedGenerator:
+    """Answers with an LLM; only sentences that a cited passage supports reach the user."""
+
+    def __init__(
+        self,
+        answerer: Answerer,
+        llm: LLM,
+        name: GeneratorName,
+        verifier: Verifier,
+        options: GenerationOptions | None = None,
+    ) -> None:
+        self.answerer = answerer
+        self.llm = llm
+        self.name = name
+        self.verifier = verifier
+        self.options = options or GenerationOptions()
+
+    @property
+    def model(self) -> str:
+        return self.llm.metadata.model_name
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[ChatTurn] = (),
+        top_k: int | None = None,
+        show_unverified: bool = False,
+    ) -> Iterator[Answer]:
+        """The answer so far, each time a sentence is added; the last one is complete."""
+        evidence = self.answerer.gather(question, history, top_k)
+        passages = [Passage.of(n, c) for n, c in enumerate(evidence.chunks_by_evidence()[: self.options.passages], 1)]
+        draft = AnswerDraft(question, self.name, self.model, show_unverified)
+        try:
+            for checked in self._checked_claims(evidence.query, passages):
+                if draft.add(checked):
+                    yield draft.snapshot()
+        except Exception as err:  # noqa: BLE001 - any LLM failure: the extractive answer still stands
+            log.warning("LLM %s failed: %s", self.model, err)
+            yield self._fallback(evidence, draft, notice=f"The LLM could not answer ({_short(err)}).")
+            return
+        if draft.kept == 0:
+            yield self._fallback(evidence, draft, notice=None)
+            return
+        final = draft.snapshot()
+        final.verification = draft.verification(fell_back=False)
+        if evidence.query != question:
+            final.resolved_question = evidence.query
+        yield final
+
+    def _checked_claims(self, query: str, passages: list[Passage]) -> Iterator[CheckedClaim]:
+        """Verify each sentence of the LLM's output as soon as the next one has begun."""
+        text, done = "", 0
+        for response in self.llm.stream_chat(build_messages(query, passages)):
+            text += response.delta or ""
+            claims = parse_claims(text)
+            complete = [c for c in claims[:-1] if c.start >= done]
+            for claim in complete:
+                done = claim.end
+                yield self.verifier.check(claim, passages)
+        for claim in parse_claims(text):
+            if claim.start >= done:
+                yield self.verifier.check(claim, passages)
+
+    def _fallback(self, evidence: Evidence, draft: AnswerDraft, notice: str | None) -> Answer:
+        """The extractive answer, after any unverified sentences already shown (so a stream only grows)."""
+        extractive = self.answerer.compose(evidence)
+        shown = [s for s in draft.sentences if s.verdict == "unverified"]
+        answer = extractive.model_copy(
+            update={
+                "generator": "extractive",
+                "sentences": shown + extractive.sentences,
+                "verification": draft.verification(fell_back=True) if draft.checked else None,
+                "notice": notice,
+            }
+        )
+        if shown:
+            answer.answer = render_text(shown) + " " + extractive.answer
+        return answer
+
+
+def _short(err: BaseException) -> str:
+    return f"{type(err).__name__}: {str(err)[:160]}"

