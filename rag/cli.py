@@ -32,6 +32,27 @@ def _or_exit(build, settings: Settings):  # noqa: ANN001, ANN202 - a factory and
         raise
 
 
+GENERATORS = ("extractive", "openai", "local")
+GeneratorOption = Annotated[
+    str | None, typer.Option("--generator", help="extractive, openai or local (default: RAG_GENERATOR).")
+]
+
+
+def _service_or_exit(settings: Settings, generator: str | None = None):  # noqa: ANN202 - rag.service.RagService
+    """The service; a missing LLM or an unreachable store is a clear error, not a traceback."""
+    from rag.components import LLMNotConfigured, build_service
+
+    if generator is not None:
+        if generator not in GENERATORS:
+            raise typer.BadParameter(f"--generator is one of: {', '.join(GENERATORS)}")
+        settings.generator = generator  # type: ignore[assignment]
+    try:
+        return _or_exit(lambda: build_service(settings), settings)
+    except LLMNotConfigured as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+
+
 def _corpus_and_scope(settings: Settings, paths: list[Path]) -> tuple[Path, list[Path] | None]:
     """No PATH: the configured corpus. One folder: that folder is the corpus. Otherwise the PATHs
     are files or folders inside the corpus, and only they are rescanned."""
@@ -111,17 +132,13 @@ def ask_command(
         Path | None, typer.Option("--questions", help="JSONL file: answer each line's 'question'.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer JSON.")] = False,
-    generator: Annotated[
-        str | None, typer.Option("--generator", help="extractive, openai or local (default: RAG_GENERATOR).")
-    ] = None,
+    generator: GeneratorOption = None,
     show_unverified: Annotated[
         bool, typer.Option("--show-unverified", help="Show LLM sentences that failed verification, marked.")
     ] = False,
 ) -> None:
     """Answer from the indexed articles, citing the exact passages (or say they don't contain it)."""
-    from rag.components import LLMNotConfigured, build_service
     from rag.evaluate import read_questions
-    from rag.service import GeneratorUnavailable
 
     _setup_logging()
     if (question is None) == (questions is None):
@@ -129,22 +146,9 @@ def ask_command(
     if question is not None and not question.strip():
         raise typer.BadParameter("the question is empty")
     rows = read_questions(questions) if questions else [{"question": question}]
-    if generator not in (None, "extractive", "openai", "local"):
-        raise typer.BadParameter("--generator is one of: extractive, openai, local")
-    settings = Settings()
-    if generator:
-        settings.generator = generator  # type: ignore[assignment]
-    try:
-        service = _or_exit(lambda: build_service(settings), settings)
-    except LLMNotConfigured as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
+    service = _service_or_exit(Settings(), generator)
     for row in rows:
-        try:
-            answer = service.answer(row["question"], show_unverified=show_unverified)
-        except GeneratorUnavailable as err:
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(2) from None
+        answer = service.answer(row["question"], show_unverified=show_unverified)
         if as_json:
             payload = ({"id": row["id"]} if "id" in row else {}) | answer.model_dump()
             typer.echo(json.dumps(payload, ensure_ascii=False))
@@ -171,14 +175,14 @@ def _print_answer(answer) -> None:  # noqa: ANN001 - rag.schemas.Answer
 def eval_command(
     questions: Annotated[Path, typer.Argument(help="JSONL questions (format of shared/bench/*/questions.jsonl).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    generator: GeneratorOption = None,
 ) -> None:
     """Retrieval, answer and abstention quality, per question and overall."""
-    from rag.components import build_answerer
     from rag.evaluate import evaluate, read_questions, report_lines
 
     _setup_logging()
-    settings = Settings()
-    report = evaluate(_or_exit(lambda: build_answerer(settings), settings), read_questions(questions))
+    service = _service_or_exit(Settings(), generator)
+    report = evaluate(service.answerer, read_questions(questions), lambda q: service.answer(q))
     if as_json:
         typer.echo(report.model_dump_json())
     else:
@@ -196,18 +200,13 @@ def serve_command(
 
     import uvicorn
 
-    from rag.components import LLMNotConfigured, build_service
     from rag.server.app import create_app
     from rag.service import StoreUnavailable
 
     _setup_logging()
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = Settings()
-    try:
-        service = _or_exit(lambda: build_service(settings), settings)
-    except LLMNotConfigured as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
+    service = _service_or_exit(settings)
     try:
         service.answer("warm up", generator="extractive")  # load the models before the first user waits
     except StoreUnavailable:

@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from rag.answerer import Answerer
+from rag.schemas import Answer
 from rag.text import normalize, words
+
+AnswerFn = Callable[[str], Answer]
 
 TOP_KS = (1, 5, 10)
 
@@ -35,6 +38,10 @@ class QuestionResult(BaseModel):
     citation_precise: bool | None
     words: int
     latency_ms: float
+    generator: str = "extractive"
+    llm_sentences: int | None = None  # written by the LLM, when one answered
+    llm_kept: int | None = None
+    fell_back: bool | None = None
 
 
 class EvalReport(BaseModel):
@@ -50,6 +57,9 @@ class EvalReport(BaseModel):
     mean_words: float
     latency_p50_ms: float
     latency_p95_ms: float
+    llm_sentences: int | None = None
+    llm_kept: int | None = None
+    llm_fell_back: float | None = None
     results: list[QuestionResult]
 
 
@@ -65,12 +75,12 @@ def read_questions(path: Path) -> list[dict]:
     return rows
 
 
-def evaluate_question(answerer: Answerer, row: dict) -> QuestionResult:
+def evaluate_question(answerer: Answerer, row: dict, answer_fn: AnswerFn | None = None) -> QuestionResult:
     question = row["question"]
     kind = row.get("type", "answerable")
     evidence = set(row.get("evidence_files") or [])
     started = time.perf_counter()
-    answer = answerer.answer(question)
+    answer = (answer_fn or answerer.answer)(question)
     latency = (time.perf_counter() - started) * 1000
     retrieved = [c.chunk.source for c in answerer.retrieve(question, max(TOP_KS))]
     cited = sorted({c.source for c in answer.citations})
@@ -90,6 +100,10 @@ def evaluate_question(answerer: Answerer, row: dict) -> QuestionResult:
         citation_precise=(set(cited) <= evidence) if answerable and evidence and cited else None,
         words=len(words(answer.answer)) if not answer.abstained else 0,
         latency_ms=round(latency, 1),
+        generator=answer.generator,
+        llm_sentences=answer.verification.generated if answer.verification else None,
+        llm_kept=answer.verification.kept if answer.verification else None,
+        fell_back=answer.verification.fell_back if answer.verification else None,
     )
 
 
@@ -104,6 +118,7 @@ def summarize(results: list[QuestionResult]) -> EvalReport:
     with_evidence = [r for r in answerable if r.evidence_files]
     abstained = [r for r in results if r.abstained]
     latencies = sorted(r.latency_ms for r in results)
+    llm = [r for r in results if r.llm_sentences is not None]
     return EvalReport(
         questions=len(results),
         answerable=len(answerable),
@@ -117,6 +132,9 @@ def summarize(results: list[QuestionResult]) -> EvalReport:
         mean_words=round(statistics.fmean([r.words for r in results if not r.abstained] or [0]), 1),
         latency_p50_ms=_percentile(latencies, 50),
         latency_p95_ms=_percentile(latencies, 95),
+        llm_sentences=sum(r.llm_sentences or 0 for r in llm) if llm else None,
+        llm_kept=sum(r.llm_kept or 0 for r in llm) if llm else None,
+        llm_fell_back=_rate(bool(r.fell_back) for r in llm) if llm else None,
         results=results,
     )
 
@@ -128,9 +146,10 @@ def _percentile(sorted_values: list[float], pct: float) -> float:
     return sorted_values[index]
 
 
-def evaluate(answerer: Answerer, rows: list[dict]) -> EvalReport:
-    answerer.answer("warm-up question")  # load models before timing
-    return summarize([evaluate_question(answerer, row) for row in rows])
+def evaluate(answerer: Answerer, rows: list[dict], answer_fn: AnswerFn | None = None) -> EvalReport:
+    """`answer_fn` answers a question (default: the extractive answerer); retrieval is judged the same way."""
+    (answer_fn or answerer.answer)("warm-up question")  # load models before timing
+    return summarize([evaluate_question(answerer, row, answer_fn) for row in rows])
 
 
 def report_lines(report: EvalReport) -> list[str]:
@@ -151,6 +170,11 @@ def report_lines(report: EvalReport) -> list[str]:
         f"false abstention {report.false_abstention:.2f}; mean words {report.mean_words}; "
         f"latency p50 {report.latency_p50_ms:.0f} ms p95 {report.latency_p95_ms:.0f} ms"
     )
+    if report.llm_sentences is not None:
+        lines.append(
+            f"LLM sentences written {report.llm_sentences}, kept after verification {report.llm_kept}; "
+            f"fell back to the extractive answer on {report.llm_fell_back:.2f} of questions"
+        )
     return lines
 
 

@@ -18,7 +18,7 @@ from rag.answerer import Answerer, Evidence
 from rag.compose import render_text
 from rag.llm.prompt import build_messages
 from rag.schemas import Answer, AnswerSentence, ChatTurn, Citation, GeneratorName, Verification
-from rag.verify import CheckedClaim, Passage, Verifier, parse_claims
+from rag.verify import CheckedClaim, Passage, Verifier, VerifyOptions, parse_claims
 
 log = logging.getLogger(__name__)
 ABSTAIN_TEXT = "The articles do not say"
@@ -32,8 +32,11 @@ class GenerationOptions:
 class AnswerDraft:
     """The answer as it grows: verified sentences, their citations (numbered in order of first use)."""
 
-    def __init__(self, question: str, generator: GeneratorName, model: str, show_unverified: bool) -> None:
+    def __init__(
+        self, question: str, generator: GeneratorName, model: str, show_unverified: bool, options: VerifyOptions
+    ) -> None:
         self.question = question
+        self.options = options
         self.generator = generator
         self.model = model
         self.show_unverified = show_unverified
@@ -53,6 +56,7 @@ class AnswerDraft:
                         verdict="unverified",
                         coverage=round(best.coverage, 4) if best else None,
                         similarity=round(best.similarity, 4) if best else None,
+                        reason=checked.reason(self.options),
                     )
                 )
                 return True
@@ -147,7 +151,7 @@ class VerifiedGenerator:
         """The answer so far, each time a sentence is added; the last one is complete."""
         evidence = self.answerer.gather(question, history, top_k)
         passages = [Passage.of(n, c) for n, c in enumerate(evidence.chunks_by_evidence()[: self.options.passages], 1)]
-        draft = AnswerDraft(question, self.name, self.model, show_unverified)
+        draft = AnswerDraft(question, self.name, self.model, show_unverified, self.verifier.options)
         try:
             for checked in self._checked_claims(evidence.query, passages):
                 if draft.add(checked):

@@ -65,6 +65,7 @@ class AnswerSentence(BaseModel):
     )
     coverage: float | None = Field(None, description="Share of its content words found in the cited passage.")
     similarity: float | None = Field(None, description="Embedding similarity to the cited passage.")
+    reason: str | None = Field(None, description="Why an unverified sentence failed the check.")
 
 
 class Verification(BaseModel):

@@ -4,8 +4,9 @@ A sentence (a claim) is supported by a passage when one sentence of it, or two a
 window), say the same thing:
 - coverage: the IDF-weighted share of the claim's content words found in the window or the
   article's title is high (rare words such as names weigh most, "said" next to nothing);
-- every number of the claim, and every capitalised name after its first word, is in the window;
-- a negation in the claim is in the window too ("did not" never passes as "did");
+- every number of the claim (as written, and as often), and every capitalised name after its first
+  word, is in the window;
+- the claim has no more negations than the window ("did not" never passes as "did");
 - the claim and the window mean the same to the embedding model (cosine similarity).
 
 The first three catch the inventions small models make (a number, a name, a flipped statement), the
@@ -17,6 +18,7 @@ window: an exact span of the source file, like every other citation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -25,12 +27,19 @@ import numpy as np
 
 from index.sentences import sentence_spans
 from rag.retrieve import Candidate
-from rag.text import content_terms, numbers, stem, stopwords, words
+from rag.text import content_terms, stem, stopwords, words
 
 MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]")
 LEADING_MARKERS = re.compile(r"^(?:\s*\[\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*\])+")
 LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
 NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9]|\b[A-Z]\b")
+NUMERIC = re.compile(r"\d+(?:[.,]\d+)*(?:[-–/:]\d+(?:[.,]\d+)*)*")
+NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "half", "twice", "double", "triple",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
+})  # fmt: skip
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"})
 Verdict = Literal["supported", "repaired", "unverified"]
 
@@ -50,7 +59,6 @@ class PassageSentence:
     start: int  # offsets in the chunk's text
     end: int
     terms: frozenset[str]
-    numbers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -65,10 +73,7 @@ class Passage:
     @classmethod
     def of(cls, n: int, candidate: Candidate) -> Passage:
         text = candidate.chunk.text
-        sentences = tuple(
-            PassageSentence(s, e, frozenset(content_terms(text[s:e])), frozenset(numbers(text[s:e])))
-            for s, e in sentence_spans(text)
-        )
+        sentences = tuple(PassageSentence(s, e, frozenset(content_terms(text[s:e]))) for s, e in sentence_spans(text))
         return cls(n, candidate, sentences, frozenset(content_terms(candidate.chunk.title)))
 
 
@@ -108,6 +113,19 @@ class CheckedClaim:
     verdict: Verdict
     supports: tuple[Support, ...]  # what the kept claim cites (empty when unverified)
     best: Support | None  # the best support found anywhere, kept for reporting
+
+    def reason(self, options: VerifyOptions) -> str | None:
+        """Why an unverified claim failed, in words a reader can check against the passage."""
+        if self.verdict != "unverified":
+            return None
+        best = self.best
+        if best is None:
+            return "it says nothing a passage could support"
+        if best.missing:
+            return "not in any passage: " + ", ".join(best.missing)
+        if best.coverage < options.min_coverage:
+            return f"the closest passage holds only {best.coverage:.0%} of its content words"
+        return f"the closest passage does not say the same (similarity {best.similarity:.2f})"
 
 
 def parse_claims(text: str) -> list[Claim]:
@@ -155,8 +173,20 @@ def claim_names(claim: str) -> set[str]:
     return names
 
 
-def has_negation(text: str) -> bool:
-    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
+def number_counts(text: str) -> Counter[str]:
+    """Numeric expressions as written ("9-2" stays one, "1,100" is "1100") and number words ("second",
+    "million"), counted: "$22 ... $22" is not supported by "$22 ... $15", nor "first" by "second"."""
+    found = Counter(m.group().replace(",", "") for m in NUMERIC.finditer(text))
+    found.update(w for w in words(text) if w in NUMBER_WORDS)
+    return found
+
+
+def negations(text: str) -> int:
+    return sum(1 for w in words(text) if w in NEGATIONS or w.endswith("n't"))
+
+
+def missing_numbers(claim: str, window: str) -> list[str]:
+    return sorted((number_counts(claim) - number_counts(window)).keys())
 
 
 class Verifier:
@@ -243,13 +273,13 @@ class Verifier:
     @staticmethod
     def _check_hard_facts(claim: str, supports: dict[int, Support]) -> None:
         """Numbers, names and negations of the claim must appear in the window (or title)."""
-        claim_numbers, names, negated = numbers(claim), claim_names(claim), has_negation(claim)
+        names, negated = claim_names(claim), negations(claim)
         for n, support in list(supports.items()):
             window = support.quote + " " + support.passage.candidate.chunk.title
             window_terms = set(content_terms(window)) | {stem(w) for w in words(window)}
-            missing = [f"number {x}" for x in sorted(claim_numbers - numbers(window))]
+            missing = [f"number {x}" for x in missing_numbers(claim, window)]
             missing += [f"name {x}" for x in sorted(names - window_terms)]
-            if negated and not has_negation(support.quote):
+            if negated > negations(support.quote):
                 missing.append("negation")
             supports[n] = Support(
                 support.passage,
@@ -269,10 +299,9 @@ class Verifier:
             union |= set(content_terms(s.quote + " " + s.passage.candidate.chunk.title))
         weights = {t: self.idf(t) for t in terms}
         coverage = sum(w for t, w in weights.items() if t in union) / (sum(weights.values()) or 1.0)
-        joined_text = " ".join(s.quote for s in cited)
-        joined_numbers = set().union(*(numbers(s.quote + " " + s.passage.candidate.chunk.title) for s in cited))
-        missing = bool(numbers(claim) - joined_numbers) or bool(claim_names(claim) - union - _word_stems(cited))
-        if has_negation(claim) and not has_negation(joined_text):
+        joined_text = " ".join(s.quote + " " + s.passage.candidate.chunk.title for s in cited)
+        missing = bool(missing_numbers(claim, joined_text)) or bool(claim_names(claim) - union - _word_stems(cited))
+        if negations(claim) > negations(" ".join(s.quote for s in cited)):
             missing = True
         similarity = max(s.similarity for s in cited)
         if missing or coverage < self.options.min_coverage or similarity < self.options.min_similarity:

@@ -87,8 +87,9 @@ def render_sentences(answer: Answer) -> str:
     for sentence in answer.sentences:
         text = html.escape(sentence.text)
         if sentence.verdict == "unverified":
+            why = html.escape(sentence.reason or "no passage supports it", quote=True)
             parts.append(
-                f"<span class='unverified' title='No passage supports this sentence'>{text} "
+                f"<span class='unverified' title='Unverified: {why}'>{text} "
                 "<span class='badge'>unverified</span></span>"
             )
             continue
