@@ -1,9 +1,14 @@
 """LLM answers that cannot pass an invention to the user.
 
-retrieve (as for extractive answers) -> prompt with numbered passages -> stream the LLM's output ->
-verify each sentence as soon as it is complete -> yield the answer so far. Supported sentences are
-cited with exact spans; unsupported ones are dropped (or shown marked, when asked). If nothing is
-supported, or the LLM cannot be reached, the extractive answer is given instead.
+retrieve and score evidence (as for extractive answers) -> prompt with numbered passages -> stream the
+LLM's output -> verify each sentence as soon as it is complete -> yield the answer so far. Supported
+sentences are cited with exact spans; unsupported ones are dropped (or shown marked, when asked). If
+nothing is supported, or the LLM cannot be reached, the extractive answer is given instead.
+
+Whether the articles answer the question at all is decided as for extractive answers (the calibrated
+evidence bar), before the LLM is asked: a supported sentence can still miss the question, and on the
+RealTime QA questions letting the LLM answer below the bar only turned abstentions into off-topic
+answers (abstention recall 0.79 -> 0.74, no wrongly abstained question rescued).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 
 from llama_index.core.llms import LLM
 
-from rag.answerer import Answerer, Evidence
+from rag.answerer import Answerer
 from rag.compose import render_text
 from rag.llm.prompt import build_messages
 from rag.schemas import Answer, AnswerSentence, ChatTurn, Citation, GeneratorName, Verification
@@ -22,6 +27,7 @@ from rag.verify import CheckedClaim, Passage, Verifier, VerifyOptions, parse_cla
 
 log = logging.getLogger(__name__)
 ABSTAIN_TEXT = "The articles do not say"
+NOT_ASKED = "No passage comes close enough to the question, so the LLM was not asked."
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,10 @@ class VerifiedGenerator:
     ) -> Iterator[Answer]:
         """The answer so far, each time a sentence is added; the last one is complete."""
         evidence = self.answerer.gather(question, history, top_k)
+        extractive = self.answerer.compose(evidence)
+        if extractive.abstained:
+            yield extractive.model_copy(update={"notice": NOT_ASKED})
+            return
         passages = [Passage.of(n, c) for n, c in enumerate(evidence.chunks_by_evidence()[: self.options.passages], 1)]
         draft = AnswerDraft(question, self.name, self.model, show_unverified, self.verifier.options)
         try:
@@ -158,10 +168,10 @@ class VerifiedGenerator:
                     yield draft.snapshot()
         except Exception as err:  # noqa: BLE001 - any LLM failure: the extractive answer still stands
             log.warning("LLM %s failed: %s", self.model, err)
-            yield self._fallback(evidence, draft, notice=f"The LLM could not answer ({_short(err)}).")
+            yield self._fallback(extractive, draft, notice=f"The LLM could not answer ({_short(err)}).")
             return
         if draft.kept == 0:
-            yield self._fallback(evidence, draft, notice=None)
+            yield self._fallback(extractive, draft, notice=None)
             return
         final = draft.snapshot()
         final.verification = draft.verification(fell_back=False)
@@ -183,9 +193,9 @@ class VerifiedGenerator:
             if claim.start >= done:
                 yield self.verifier.check(claim, passages)
 
-    def _fallback(self, evidence: Evidence, draft: AnswerDraft, notice: str | None) -> Answer:
+    @staticmethod
+    def _fallback(extractive: Answer, draft: AnswerDraft, notice: str | None) -> Answer:
         """The extractive answer, after any unverified sentences already shown (so a stream only grows)."""
-        extractive = self.answerer.compose(evidence)
         shown = [s for s in draft.sentences if s.verdict == "unverified"]
         answer = extractive.model_copy(
             update={

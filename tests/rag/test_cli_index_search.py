@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS
+from tests.fake_openai import FAKE_KEY
 
 
 def rag(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -118,3 +119,36 @@ def test_ask_without_a_question_is_a_usage_error(seeded_env: dict[str, str]) -> 
     result = rag("ask", "   ", env=seeded_env)
     assert result.returncode != 0
     assert "empty" in result.stderr
+
+
+def test_ask_with_an_llm_that_is_not_configured_is_a_clear_error(seeded_env: dict[str, str]) -> None:
+    env = {k: v for k, v in seeded_env.items() if not k.startswith("RAG_LLM_")}
+    result = rag("ask", "--generator", "openai", "Who is the speaker of Crimea's parliament?", env=env)
+    assert result.returncode == 2 and "RAG_LLM_BASE_URL" in result.stderr
+    result = rag("ask", "--generator", "gpt-9", "Who?", env=env)
+    assert result.returncode == 2 and "extractive, openai, local" in result.stderr
+
+
+def test_ask_with_the_fake_llm_prints_verified_sentences_and_what_was_dropped(
+    seeded_env: dict[str, str], fake_llm_server
+) -> None:  # noqa: ANN001
+    fake_llm_server.llm.reply = (
+        "The Russian Armed Forces tested and launched the Oreshnik ballistic missile [{cite:Oreshnik}]. "
+        "It was the first hypersonic missile used in combat [{cite:Oreshnik}]."
+    )
+    env = {
+        **seeded_env,
+        "RAG_LLM_BASE_URL": fake_llm_server.url,
+        "RAG_LLM_MODEL": "fake-model",
+        "RAG_LLM_API_KEY": FAKE_KEY,
+    }
+    result = rag("ask", "--generator", "openai", "--json", "Which missile did the Russian Armed Forces test?", env=env)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["generator"] == "openai" and "Oreshnik" in answer["answer"] and "hypersonic" not in answer["answer"]
+    assert answer["verification"]["generated"] == 2 and answer["verification"]["kept"] == 1
+    shown = rag(
+        "ask", "--generator", "openai", "--show-unverified", "Which missile did the Russian Armed Forces test?", env=env
+    )
+    assert "hypersonic missile used in combat. [unverified]" in shown.stdout
+    assert "2 sentences written, 1 verified" in shown.stderr

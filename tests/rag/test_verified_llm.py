@@ -90,13 +90,26 @@ def test_d_a_correct_answer_without_markers_is_repaired(service: RagService, fak
     assert_exact(answer, indexed[0])
 
 
-def test_e_world_knowledge_is_dropped_and_the_answer_abstains(service: RagService, fake_llm: FakeLLMServer) -> None:
-    reply = "Canada has a population of about 40 million people [1]. Its capital is Ottawa [2]."
-    answer = ask(service, fake_llm, "What is the population of Canada?", reply)
+def test_e_world_knowledge_is_dropped(service: RagService, fake_llm: FakeLLMServer) -> None:
+    """The articles talk about the missile test; the LLM answers from what it knows instead."""
+    reply = (
+        "Russia's RS-28 Sarmat missile carries up to 15 warheads [1]. "
+        "Canada has a population of about 40 million people [2]."
+    )
+    answer = ask(service, fake_llm, MISSILE_Q, reply)
     assert answer.verification.generated == 2 and answer.verification.kept == 0
-    assert answer.verification.fell_back and answer.abstained
-    assert "Canada" not in answer.answer.split("The closest material")[0]
-    assert answer.citations == []
+    assert answer.verification.fell_back and answer.generator == "extractive"
+    assert "Sarmat" not in answer.answer and "Canada" not in answer.answer
+    assert all(s.verdict == "quoted" for s in answer.sentences)
+
+
+def test_e_an_out_of_corpus_question_abstains_without_asking_the_llm(
+    service: RagService, fake_llm: FakeLLMServer
+) -> None:
+    reply = "Canada has a population of about 40 million people [1]."
+    answer = ask(service, fake_llm, "What is the population of Canada?", reply)
+    assert answer.abstained and answer.citations == [] and "Canada" not in answer.answer.split("closest")[0]
+    assert fake_llm.llm.requests == [] and answer.notice and "not asked" in answer.notice
 
 
 def test_unverified_sentences_are_shown_marked_only_when_asked(service: RagService, fake_llm: FakeLLMServer) -> None:
