@@ -7,7 +7,8 @@ and claims are made from their sentences:
                     no_marker (verbatim, no [n]: should be repaired), wrong_passage (cites another
                     article's passage: should be repaired to the right one, or dropped)
   dropped ideally:  number (a number changed), name (a name swapped for one from another story),
-                    negated ("not" inserted), foreign (a sentence from another story's passages)
+                    negated ("not" inserted), foreign (a sentence from another story's passages),
+                    padded (a true sentence + ", and " + a clause from another story)
 Prints, per kind, how many were supported / repaired / dropped, then the same for a grid of
 thresholds. Use: RAG_DATA_DIR=bench/out/realtimeqa-index RAG_CORPUS_DIR=../shared/bench/realtimeqa/corpus \\
     python bench/bench_verify.py ../shared/bench/realtimeqa/questions.jsonl
@@ -31,7 +32,7 @@ from rag.verify import Claim, Passage, Verifier, VerifyOptions
 AUXILIARY = re.compile(r"\b(is|was|are|were|has|have|had|will|would|can|could|should|did|does)\b")
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{3,}\b")
 KEPT_KINDS = ("verbatim", "clause", "no_marker", "wrong_passage")
-DROPPED_KINDS = ("number", "name", "negated", "foreign")
+DROPPED_KINDS = ("number", "name", "negated", "foreign", "padded")
 
 
 def make_claims(passages: list[Passage], other: list[Passage], rng: random.Random) -> list[tuple[str, Claim]]:
@@ -71,6 +72,9 @@ def make_claims(passages: list[Passage], other: list[Passage], rng: random.Rando
     ]
     if foreign:
         claims.append(("foreign", Claim(rng.choice(foreign), (1,), 0, 0)))
+        tail = rng.choice(foreign).rstrip(".")
+        padded = sentence.rstrip(".") + ", and " + tail[:1].lower() + tail[1:] + "."
+        claims.append(("padded", Claim(padded, (1,), 0, 0)))
     return claims
 
 

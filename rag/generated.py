@@ -166,15 +166,17 @@ class VerifiedGenerator:
             for checked in self._checked_claims(evidence.query, passages):
                 if draft.add(checked):
                     yield draft.snapshot()
-        except Exception as err:  # noqa: BLE001 - any LLM failure: the extractive answer still stands
+        except Exception as err:  # noqa: BLE001 - any LLM failure: what was verified, or the extractive answer
             log.warning("LLM %s failed: %s", self.model, err)
-            yield self._fallback(extractive, draft, notice=f"The LLM could not answer ({_short(err)}).")
-            return
+            notice = f"The LLM {'stopped early' if draft.kept else 'could not answer'} ({_short(err)})."
+        else:
+            notice = None
         if draft.kept == 0:
-            yield self._fallback(extractive, draft, notice=None)
+            yield self._fallback(extractive, draft, notice=notice)
             return
         final = draft.snapshot()
         final.verification = draft.verification(fell_back=False)
+        final.notice = notice
         if evidence.query != question:
             final.resolved_question = evidence.query
         yield final

@@ -6,7 +6,8 @@ window), say the same thing:
   article's title is high (rare words such as names weigh most, "said" next to nothing);
 - every number of the claim (as written, and as often), and every capitalised name after its first
   word, is in the window;
-- the claim has no more negations than the window ("did not" never passes as "did");
+- the claim has no more negations than the window ("did not" never passes as "did"), and each clause
+  of a compound claim is covered on its own (an invented "…, and it was appealed" does not ride along);
 - the claim and the window mean the same to the embedding model (cosine similarity).
 
 The first three catch the inventions small models make (a number, a name, a flipped statement), the
@@ -34,6 +35,7 @@ LEADING_MARKERS = re.compile(r"^(?:\s*\[\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*\])+"
 LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
 NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9]|\b[A-Z]\b")
 NUMERIC = re.compile(r"\d+(?:[.,]\d+)*(?:[-–/:]\d+(?:[.,]\d+)*)*")
+CLAUSE_BREAK = re.compile(r"[,;]?\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+", re.IGNORECASE)
 NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
@@ -270,8 +272,24 @@ class Verifier:
         passage = next(p for p in passages if p.n == n)
         return passage.candidate.chunk.text[passage.sentences[i].start : passage.sentences[j].end]
 
-    @staticmethod
-    def _check_hard_facts(claim: str, supports: dict[int, Support]) -> None:
+    def _unsupported_clauses(self, claim: str, window_terms: set[str]) -> list[str]:
+        """Clauses of a compound claim that the window does not cover: "X was ruled lawful, and it is
+        being appealed" must not pass on the strength of its first half."""
+        clauses = [c.strip(" ,.;") for c in CLAUSE_BREAK.split(claim)]
+        if len(clauses) < 2:
+            return []
+        unsupported = []
+        for clause in clauses:
+            terms = set(content_terms(clause))
+            if len(terms) < 2:
+                continue
+            weights = {t: self.idf(t) for t in terms}
+            covered = sum(w for t, w in weights.items() if t in window_terms) / (sum(weights.values()) or 1.0)
+            if covered < self.options.min_coverage:
+                unsupported.append(clause)
+        return unsupported
+
+    def _check_hard_facts(self, claim: str, supports: dict[int, Support]) -> None:
         """Numbers, names and negations of the claim must appear in the window (or title)."""
         names, negated = claim_names(claim), negations(claim)
         for n, support in list(supports.items()):
@@ -281,6 +299,7 @@ class Verifier:
             missing += [f"name {x}" for x in sorted(names - window_terms)]
             if negated > negations(support.quote):
                 missing.append("negation")
+            missing += [f"clause “{c}”" for c in self._unsupported_clauses(claim, window_terms)]
             supports[n] = Support(
                 support.passage,
                 support.start,

@@ -38,3 +38,23 @@ def test_names_after_the_first_word_and_negations() -> None:
     assert claim_names("The missile was tested by Russia in the Arctic.") == {"russia", "arctic"}
     assert negations("It did not happen, and nobody knew") == 2
     assert negations("It didn't happen") == 1
+
+
+def test_an_invented_clause_does_not_ride_along_with_a_supported_one(indexed, embedder) -> None:  # noqa: ANN001
+    from index.lexical import LexicalIndex
+    from index.store import ChunkStore, open_client
+    from rag.retrieve import hybrid_retrieve
+    from rag.verify import Claim, Passage, Verifier
+
+    corpus, data = indexed
+    lexical = LexicalIndex.load(data)
+    question = "Which missile did the Russian Armed Forces test?"
+    candidates = hybrid_retrieve(question, embedder.embed([question])[0], ChunkStore(open_client(data)), lexical, 4)
+    passages = [Passage.of(n, c) for n, c in enumerate(candidates, 1)]
+    verifier = Verifier(embedder.embed_cached, lexical.idf)
+    true = "The Russian Armed Forces tested and launched the Oreshnik ballistic missile"
+    assert verifier.check(Claim(true + ".", (), 0, 0), passages).verdict != "unverified"
+    padded = true + ", and the launch was condemned by diplomats."
+    checked = verifier.check(Claim(padded, (), 0, 0), passages)
+    assert checked.verdict == "unverified"
+    assert "clause “the launch was condemned by diplomats”" in checked.best.missing
