@@ -21,9 +21,9 @@ EXAMPLES = [
     "When did the United States and Russia begin preliminary discussions?",
 ]
 GENERATOR_LABELS = {
-    "extractive": "Quotes from the articles (extractive)",
-    "openai": "LLM via OpenAI-compatible endpoint (verified)",
-    "local": "Local LLM (verified)",
+    "extractive": "Quotes (extractive)",
+    "openai": "LLM, OpenAI-compatible (verified)",
+    "local": "LLM, local GGUF (verified)",
 }
 PANEL_HINT = (
     "<div class='panel-hint'>Click a marker such as <b>[1]</b> in an answer to see the passage in its article.</div>"
@@ -162,6 +162,15 @@ def render_panel(service: RagService, target: str) -> str:
     )
 
 
+def intro(service: RagService) -> str:
+    if len(service.generator_names()) == 1:
+        return "Answers quote the articles verbatim; click a marker to check it."
+    return (
+        "Answers quote the articles verbatim, or are written by an LLM and checked sentence by sentence "
+        "against the passage each cites; click a marker to check it."
+    )
+
+
 def status_line(service: RagService) -> str:
     health = service.health()
     store = "store ok" if health.store.ok else "store unreachable"
@@ -204,7 +213,7 @@ def build_ui(service: RagService):  # noqa: ANN201 - gradio.Blocks
         turns = gr.State([])
         with gr.Row():
             with gr.Column(scale=3):
-                gr.Markdown("## Ask the articles\nAnswers quote the articles verbatim; click a marker to check it.")
+                gr.Markdown(f"## Ask the articles\n{intro(service)}")
                 status = gr.Markdown(elem_id="index-status")
                 chatbot = gr.Chatbot(
                     elem_id="chat",

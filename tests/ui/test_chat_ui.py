@@ -91,7 +91,7 @@ def test_llm_answer_shows_verified_sentences_and_marks_unverified_ones(  # noqa:
     page.goto(server.url + "/", wait_until="domcontentloaded")
     page.get_by_text("5 articles").wait_for(timeout=30_000)
     page.locator("#generator input").click()
-    page.get_by_role("option", name="LLM via OpenAI-compatible endpoint (verified)").click()
+    page.get_by_role("option", name="LLM, OpenAI-compatible (verified)").click()
     page.locator("#show-unverified input").check()
     page.locator("#question textarea").fill("Which missile did the Russian Armed Forces test?")
     page.locator("#ask").click()
