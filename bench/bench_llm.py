@@ -29,6 +29,8 @@ GRID = [
     VerifyOptions(repair_coverage=0.7, repair_similarity=0.55),
     VerifyOptions(min_coverage=0.6, min_similarity=0.5, repair_coverage=0.7, repair_similarity=0.6),
     VerifyOptions(min_coverage=0.8, min_similarity=0.65, repair_coverage=0.9, repair_similarity=0.7),
+    VerifyOptions(min_relevance=0.0),
+    VerifyOptions(min_relevance=0.4),
 ]
 
 
@@ -37,11 +39,11 @@ class RecordingVerifier(Verifier):
 
     def __init__(self, inner: Verifier) -> None:
         super().__init__(inner.embed, inner.idf, inner.options)
-        self.seen: list[tuple[Claim, list[Passage]]] = []
+        self.seen: list[tuple[Claim, list[Passage], str | None]] = []
 
-    def check(self, claim: Claim, passages):  # noqa: ANN001, ANN201
-        self.seen.append((claim, list(passages)))
-        return super().check(claim, passages)
+    def check(self, claim: Claim, passages, question=None):  # noqa: ANN001, ANN201
+        self.seen.append((claim, list(passages), question))
+        return super().check(claim, passages, question)
 
 
 def visible(answer: Answer) -> Answer:
@@ -91,14 +93,17 @@ def main() -> None:
     print(f"  answers written by the LLM (something verified): {shown}/{len(rows)}")
 
     print(f"\nthe same {len(recorder.seen)} LLM sentences re-checked under other bars:")
-    print(f"{'cover':>5} {'simil':>5} {'rep.cov':>7} {'rep.sim':>7} {'supported':>9} {'repaired':>8} {'dropped':>7}")
+    print(
+        f"{'cover':>5} {'simil':>5} {'rep.cov':>7} {'rep.sim':>7} {'relev':>5} {'supported':>9} {'repaired':>8} "
+        f"{'dropped':>7}"
+    )
     for options in GRID:
         verifier = Verifier(recorder.embed, recorder.idf, options)
-        verdicts = [verifier.check(claim, passages).verdict for claim, passages in recorder.seen]
+        verdicts = [verifier.check(claim, passages, question).verdict for claim, passages, question in recorder.seen]
         print(
             f"{options.min_coverage:>5} {options.min_similarity:>5} {options.repair_coverage:>7} "
-            f"{options.repair_similarity:>7} {verdicts.count('supported'):>9} {verdicts.count('repaired'):>8} "
-            f"{verdicts.count('unverified'):>7}"
+            f"{options.repair_similarity:>7} {options.min_relevance:>5} {verdicts.count('supported'):>9} "
+            f"{verdicts.count('repaired'):>8} {verdicts.count('unverified'):>7}"
         )
 
     args.dump.parent.mkdir(parents=True, exist_ok=True)

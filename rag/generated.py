@@ -190,10 +190,10 @@ class VerifiedGenerator:
             complete = [c for c in claims[:-1] if c.start >= done]
             for claim in complete:
                 done = claim.end
-                yield self.verifier.check(claim, passages)
+                yield self.verifier.check(claim, passages, query)
         for claim in parse_claims(text):
             if claim.start >= done:
-                yield self.verifier.check(claim, passages)
+                yield self.verifier.check(claim, passages, query)
 
     @staticmethod
     def _fallback(extractive: Answer, draft: AnswerDraft, notice: str | None) -> Answer:

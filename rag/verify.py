@@ -43,6 +43,7 @@ NUMBER_WORDS = frozenset({
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
 })  # fmt: skip
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"})
+OFF_TOPIC = "a passage supports it, but it does not address the question"
 Verdict = Literal["supported", "repaired", "unverified"]
 
 
@@ -54,6 +55,9 @@ class VerifyOptions:
     min_similarity: float = 0.55
     repair_coverage: float = 0.8  # moving a claim to a passage it did not cite needs stronger support
     repair_similarity: float = 0.65
+    # share of the question's content words (IDF-weighted) that a kept sentence and its quote must
+    # mention: a true sentence about something else (a model repeating its prompt) is not an answer
+    min_relevance: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -115,11 +119,14 @@ class CheckedClaim:
     verdict: Verdict
     supports: tuple[Support, ...]  # what the kept claim cites (empty when unverified)
     best: Support | None  # the best support found anywhere, kept for reporting
+    note: str | None = None  # why a supported claim was still not kept
 
     def reason(self, options: VerifyOptions) -> str | None:
         """Why an unverified claim failed, in words a reader can check against the passage."""
         if self.verdict != "unverified":
             return None
+        if self.note:
+            return self.note
         best = self.best
         if best is None:
             return "it says nothing a passage could support"
@@ -202,7 +209,26 @@ class Verifier:
         self.idf = idf
         self.options = options or VerifyOptions()
 
-    def check(self, claim: Claim, passages: Sequence[Passage]) -> CheckedClaim:
+    def check(self, claim: Claim, passages: Sequence[Passage], question: str | None = None) -> CheckedClaim:
+        """Supported, repaired or unverified; with `question`, a supported claim must also address it."""
+        checked = self._check_support(claim, passages)
+        if question is None or checked.verdict == "unverified":
+            return checked
+        if self.relevance(question, claim.text + " " + " ".join(s.quote for s in checked.supports)) < (
+            self.options.min_relevance
+        ):
+            return CheckedClaim(claim, "unverified", (), checked.best, note=OFF_TOPIC)
+        return checked
+
+    def relevance(self, question: str, text: str) -> float:
+        """IDF-weighted share of the question's content words that `text` mentions."""
+        weights = {t: self.idf(t) for t in set(content_terms(question))}
+        if not weights:
+            return 1.0
+        found = set(content_terms(text))
+        return sum(w for t, w in weights.items() if t in found) / (sum(weights.values()) or 1.0)
+
+    def _check_support(self, claim: Claim, passages: Sequence[Passage]) -> CheckedClaim:
         by_n = {p.n: p for p in passages}
         best_each = self._best_windows(claim.text, passages)
         cited = [best_each[n] for n in dict.fromkeys(claim.markers) if n in by_n and best_each.get(n)]

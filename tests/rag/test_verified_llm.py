@@ -125,6 +125,19 @@ def test_unverified_sentences_are_shown_marked_only_when_asked(service: RagServi
     assert len(shown.citations) == len(hidden.citations) == 1  # an unverified sentence cites nothing
 
 
+def test_a_true_sentence_that_does_not_address_the_question_is_dropped(
+    service: RagService, fake_llm: FakeLLMServer
+) -> None:
+    reply = (
+        "The Russian Armed Forces tested and launched the Oreshnik ballistic missile [{cite:Oreshnik}]. "
+        "Konstantinov warned that missing a Moscow-Washington encounter could push global tensions higher "
+        "[{cite:global tensions}]."
+    )
+    answer = ask(service, fake_llm, MISSILE_Q, reply, show_unverified=True)
+    assert [s.verdict for s in answer.sentences] == ["supported", "unverified"]
+    assert "does not address the question" in answer.sentences[1].reason
+
+
 def test_flipped_negation_is_dropped(service: RagService, fake_llm: FakeLLMServer) -> None:
     reply = "The Russian Armed Forces did not test the Oreshnik ballistic missile [{cite:Oreshnik}]."
     answer = ask(service, fake_llm, MISSILE_Q, reply)
@@ -135,9 +148,8 @@ def test_verified_sentences_stream_before_the_llm_finishes(service: RagService, 
     fake_llm.llm.token_delay = 0.05
     fake_llm.llm.reply = (
         "The Russian Armed Forces tested and launched the Oreshnik ballistic missile [{cite:Oreshnik}]. "
-        "Vladimir Konstantinov is the speaker of Crimea's parliament [{cite:Konstantinov, the speaker}]. "
-        "Konstantinov warned that missing a Moscow-Washington encounter could push global tensions higher "
-        "[{cite:global tensions}]."
+        "Trump faces a tough tradeoff after the Russian Armed Forces tested the Oreshnik missile [{cite:Oreshnik}]. "
+        "The decision lifted certain restrictions on missile strikes deep into Russian territory [{cite:Oreshnik}]."
     )
     arrivals: list[tuple[float, int]] = []
     for partial in service.stream(MISSILE_Q):

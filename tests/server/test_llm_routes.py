@@ -50,8 +50,7 @@ def test_api_rejects_an_unknown_generator(server: RunningServer) -> None:
 
 def test_openai_route_streams_only_verified_sentences(server: RunningServer, fake_llm_server: FakeLLMServer) -> None:
     fake_llm_server.llm.reply = TRUE_AND_INVENTED + (
-        " Konstantinov warned that missing a Moscow-Washington encounter could push global tensions higher "
-        "[{cite:global tensions}]."
+        " The decision lifted certain restrictions on missile strikes deep into Russian territory [{cite:Oreshnik}]."
     )
     client = OpenAI(base_url=f"{server.url}/v1", api_key=API_KEY)
     stream = client.chat.completions.create(
@@ -60,7 +59,7 @@ def test_openai_route_streams_only_verified_sentences(server: RunningServer, fak
     chunks = list(stream)
     pieces = [c.choices[0].delta.content for c in chunks if c.choices[0].delta.content]
     text = "".join(pieces)
-    assert "Oreshnik" in text and "global tensions" in text and "5,800" not in text
+    assert "Oreshnik" in text and "restrictions on missile strikes" in text and "5,800" not in text
     assert len(pieces) >= 3  # two verified sentences as they completed, then the sources list
     last = chunks[-1].model_extra
     assert last["abstained"] is False
