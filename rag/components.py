@@ -75,7 +75,11 @@ def build_generators(settings: Settings, answerer: Answerer) -> dict[str, Verifi
     verifier = Verifier(
         answerer.embedder.embed_cached,
         lambda term: answerer.lexical.idf(term),  # the lexical index is swapped on re-index
-        VerifyOptions(min_coverage=settings.verify_min_coverage, min_similarity=settings.verify_min_similarity),
+        VerifyOptions(
+            min_coverage=settings.verify_min_coverage,
+            min_similarity=settings.verify_min_similarity,
+            min_relevance=settings.verify_min_relevance,
+        ),
     )
     options = GenerationOptions(passages=settings.llm_passages)
     generators = {}

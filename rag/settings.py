@@ -65,3 +65,6 @@ class Settings(BaseSettings):
     verify_min_similarity: float = Field(
         0.55, ge=-1, le=1, description="Embedding similarity a sentence must have to its cited passage."
     )
+    verify_min_relevance: float = Field(
+        0.2, ge=0, le=1, description="Share of the question's content words a kept sentence (with its quote) mentions."
+    )
