@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.store import StoredChunk
 from rag.evidence import SentenceEvidence, is_near_duplicate
 from rag.retrieve import Candidate
 from rag.schemas import Answer, AnswerSentence, Citation, NearestPassage
@@ -94,16 +95,20 @@ def choose_sentences(
 
 
 def citation(n: int, sentence: SentenceEvidence) -> Citation:
-    chunk = sentence.chunk.chunk
+    return span_citation(n, sentence.chunk.chunk, sentence.start, sentence.end, sentence.text, sentence.score)
+
+
+def span_citation(n: int, chunk: StoredChunk, start: int, end: int, quote: str, score: float) -> Citation:
+    """A citation of `quote`, the span [start, end) of the chunk's source file."""
     return Citation(
         n=n,
         source=chunk.source,
         title=chunk.title,
         chunk_id=chunk.id,
-        start=sentence.start,
-        end=sentence.end,
-        quote=sentence.text,
-        score=round(sentence.score, 4),
+        start=start,
+        end=end,
+        quote=quote,
+        score=round(score, 4),
     )
 
 

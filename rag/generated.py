@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from llama_index.core.llms import LLM
 
 from rag.answerer import Answerer
-from rag.compose import render_text
+from rag.compose import render_text, span_citation
 from rag.llm.prompt import build_messages
 from rag.schemas import Answer, AnswerSentence, ChatTurn, Citation, GeneratorName, Verification
 from rag.verify import CheckedClaim, Passage, Verifier, VerifyOptions, parse_claims
@@ -86,18 +86,8 @@ class AnswerDraft:
             if (c.source, c.start, c.end) == (chunk.source, support.start, support.end):
                 return c.n
         n = len(self.citations) + 1
-        self.citations.append(
-            Citation(
-                n=n,
-                source=chunk.source,
-                title=chunk.title,
-                chunk_id=chunk.id,
-                start=support.start,
-                end=support.end,
-                quote=support.quote,
-                score=round((support.coverage + support.similarity) / 2, 4),
-            )
-        )
+        score = (support.coverage + support.similarity) / 2
+        self.citations.append(span_citation(n, chunk, support.start, support.end, support.quote, score))
         return n
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from index.loader import resolve_inside
@@ -107,11 +108,22 @@ class RagService:
         generator: GeneratorName | None = None,
         show_unverified: bool = False,
     ) -> Answer:
+        if self._generator(generator) == "extractive":  # the default: no partial copies to build
+            self.manifest()
+            with store_errors():
+                return self.answerer.answer(question, history, top_k)
         answer = None
         for answer in self.stream(question, history, top_k, generator, show_unverified):  # noqa: B007
             pass
         assert answer is not None, "every stream ends with the whole answer"
         return answer
+
+    def _generator(self, requested: GeneratorName | None) -> GeneratorName:
+        name = requested or self.default_generator
+        if name != "extractive" and name not in self.llm_generators:
+            configured = ", ".join(self.generator_names())
+            raise GeneratorUnavailable(f"generator {name!r} is not configured on this server (available: {configured})")
+        return name
 
     def stream(
         self,
@@ -122,28 +134,17 @@ class RagService:
         show_unverified: bool = False,
     ) -> Iterator[Answer]:
         """The answer as it grows, one sentence at a time; the last item is the whole answer."""
-        name = generator or self.default_generator
-        if name != "extractive" and name not in self.llm_generators:
-            configured = ", ".join(self.generator_names())
-            raise GeneratorUnavailable(f"generator {name!r} is not configured on this server (available: {configured})")
+        name = self._generator(generator)
         self.manifest()
-        try:
+        with store_errors():
             if name == "extractive":
                 yield from growing(self.answerer.answer(question, history, top_k))
             else:
                 yield from self.llm_generators[name].stream(question, history, top_k, show_unverified)
-        except Exception as err:
-            if is_store_error(err):
-                raise StoreUnavailable(str(err)) from err
-            raise
 
     def chunk(self, chunk_id: str) -> ChunkDetail | None:
-        try:
+        with store_errors():
             found = self.answerer.store.get([chunk_id])
-        except Exception as err:
-            if is_store_error(err):
-                raise StoreUnavailable(str(err)) from err
-            raise
         if not found:
             return None
         chunk = found[0]
@@ -198,6 +199,17 @@ def growing(answer: Answer) -> Iterator[Answer]:
             }
         )
     yield answer
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Connection failures of the store become StoreUnavailable (a 503, not a 500)."""
+    try:
+        yield
+    except Exception as err:
+        if is_store_error(err):
+            raise StoreUnavailable(str(err)) from err
+        raise
 
 
 def is_store_error(err: BaseException) -> bool:

@@ -245,40 +245,39 @@ class Verifier:
 
     # -- scoring --------------------------------------------------------------------------------
     def _best_windows(self, claim: str, passages: Sequence[Passage]) -> dict[int, Support]:
-        """For each passage, its window that covers the claim best, with its similarity."""
+        """For each passage, its window that covers the claim best, with its similarity and the hard
+        facts of the claim that the window lacks."""
         terms = set(content_terms(claim))
         if not terms:
             return {}
-        found: dict[int, tuple[int, int, float, tuple[str, ...]]] = {}
+        weights = {t: self.idf(t) for t in terms}
+        found: dict[int, tuple[int, int, float]] = {}
         for passage in passages:
             windows = [(i, j) for i in range(len(passage.sentences)) for j in (i, i + 1) if j < len(passage.sentences)]
-            scored = [(self._coverage(terms, passage, i, j), i, j) for i, j in windows]
-            if not scored:
-                continue
-            coverage, i, j = max(scored, key=lambda x: (x[0][0], x[1] - x[2]))  # prefer one sentence
-            found[passage.n] = (i, j, coverage[0], coverage[1])
-        if not found:
-            return {}
-        quotes = {n: self._quote(passages, n, i, j) for n, (i, j, _, _) in found.items()}
-        similarity = self._similarities(claim, quotes)
+            if windows:
+                # best coverage; on a tie, one sentence rather than two
+                found[passage.n] = max(
+                    ((i, j, self._coverage(weights, passage, i, j)) for i, j in windows),
+                    key=lambda w: (w[2], w[0] - w[1]),
+                )
+        quotes = {n: self._quote(passages, n, i, j) for n, (i, j, _) in found.items()}
+        similarity = self._similarities(claim, quotes) if quotes else {}
         by_n = {p.n: p for p in passages}
         supports: dict[int, Support] = {}
-        for n, (i, j, coverage, missing) in found.items():
+        for n, (i, j, coverage) in found.items():
             passage = by_n[n]
-            s, e = passage.sentences[i].start, passage.sentences[j].end
             offset = passage.candidate.chunk.start
-            supports[n] = Support(passage, offset + s, offset + e, quotes[n], coverage, similarity[n], missing)
-        self._check_hard_facts(claim, supports)
+            start, end = offset + passage.sentences[i].start, offset + passage.sentences[j].end
+            missing = self._missing_facts(claim, quotes[n], passage.candidate.chunk.title)
+            supports[n] = Support(passage, start, end, quotes[n], coverage, similarity[n], missing)
         return supports
 
-    def _coverage(self, terms: set[str], passage: Passage, i: int, j: int) -> tuple[float, tuple[str, ...]]:
+    @staticmethod
+    def _coverage(weights: dict[str, float], passage: Passage, i: int, j: int) -> float:
         window_terms = set(passage.title_terms)
         for k in range(i, j + 1):
             window_terms |= passage.sentences[k].terms
-        weights = {t: self.idf(t) for t in terms}
-        total = sum(weights.values()) or 1.0
-        missing = tuple(sorted(t for t in terms if t not in window_terms))
-        return sum(w for t, w in weights.items() if t in window_terms) / total, missing
+        return sum(w for t, w in weights.items() if t in window_terms) / (sum(weights.values()) or 1.0)
 
     def _similarities(self, claim: str, quotes: dict[int, str]) -> dict[int, float]:
         """Claim vs each quote, as the best match over the quote and its claim-sized stretches: a short
@@ -315,26 +314,16 @@ class Verifier:
                 unsupported.append(clause)
         return unsupported
 
-    def _check_hard_facts(self, claim: str, supports: dict[int, Support]) -> None:
-        """Numbers, names and negations of the claim must appear in the window (or title)."""
-        names, negated = claim_names(claim), negations(claim)
-        for n, support in list(supports.items()):
-            window = support.quote + " " + support.passage.candidate.chunk.title
-            window_terms = set(content_terms(window)) | {stem(w) for w in words(window)}
-            missing = [f"number {x}" for x in missing_numbers(claim, window)]
-            missing += [f"name {x}" for x in sorted(names - window_terms)]
-            if negated > negations(support.quote):
-                missing.append("negation")
-            missing += [f"clause “{c}”" for c in self._unsupported_clauses(claim, window_terms)]
-            supports[n] = Support(
-                support.passage,
-                support.start,
-                support.end,
-                support.quote,
-                support.coverage,
-                support.similarity,
-                tuple(missing),
-            )
+    def _missing_facts(self, claim: str, quote: str, title: str) -> tuple[str, ...]:
+        """Numbers, names, negations and clauses of the claim that the quote (or the title) lacks."""
+        window = quote + " " + title
+        window_terms = set(content_terms(window)) | {stem(w) for w in words(window)}
+        missing = [f"number {x}" for x in missing_numbers(claim, window)]
+        missing += [f"name {x}" for x in sorted(claim_names(claim) - window_terms)]
+        if negations(claim) > negations(quote):
+            missing.append("negation")
+        missing += [f"clause “{c}”" for c in self._unsupported_clauses(claim, window_terms)]
+        return tuple(missing)
 
     def _joint(self, claim: str, cited: Sequence[Support]) -> tuple[Support, ...] | None:
         """A claim that joins facts from two or more cited passages: judged on their windows together."""
