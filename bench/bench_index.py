@@ -22,8 +22,9 @@ from pathlib import Path
 
 from index.embedder import Embedder, default_model_path
 from index.loader import Article, iter_article_paths, read_article
-from index.pipeline import ChunkingConfig, _chunk, embedded_text, index_corpus
+from index.pipeline import IndexOptions, _chunk, embedded_text, index_corpus
 from index.store import ChunkStore, open_client
+from rag.runtime import configure_process
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench" / "realtimeqa"
 
@@ -37,7 +38,7 @@ def answerable(questions: Path) -> list[dict]:
     return [r for r in rows if r["type"] == "answerable"]
 
 
-def hit_at_5(search, questions: list[dict]) -> float:  # noqa: ANN001 - question -> list of sources
+def hit_at_5(search, questions: list[dict]) -> float:
     hits = sum(bool(set(search(q["question"])) & set(q["evidence_files"])) for q in questions)
     return hits / len(questions)
 
@@ -48,11 +49,11 @@ def run_ours(corpus: Path, data: Path, embedder: Embedder, questions: list[dict]
     store = ChunkStore(open_client(data))
     embedder.embed(["load the model before timing, as raw_encode does"])
     started = time.perf_counter()
-    summary = index_corpus(corpus, data, store, embedder, ChunkingConfig())
+    summary = index_corpus(corpus, data, store, embedder, IndexOptions())
     seconds = time.perf_counter() - started
     rss = peak_rss_mb()
     started = time.perf_counter()
-    again = index_corpus(corpus, data, ChunkStore(open_client(data)), embedder, ChunkingConfig())
+    again = index_corpus(corpus, data, ChunkStore(open_client(data)), embedder, IndexOptions())
     reindex = time.perf_counter() - started
     assert again.chunks_embedded == 0
 
@@ -73,7 +74,7 @@ def run_ours(corpus: Path, data: Path, embedder: Embedder, questions: list[dict]
 
 def run_raw(corpus: Path, embedder: Embedder) -> dict:
     """The same embedded texts through SentenceTransformer.encode alone (same threads, batch, precision)."""
-    config = ChunkingConfig()
+    config = IndexOptions()
     texts: list[str] = []
     for path in iter_article_paths(corpus):
         article = read_article(corpus, path)
@@ -131,8 +132,9 @@ def main() -> None:
     parser.add_argument("--skip-vanilla", action="store_true")
     args = parser.parse_args()
 
+    configure_process(args.threads)
     questions = answerable(args.questions)
-    embedder = Embedder(default_model_path(), threads=args.threads, batch_size=16, precision="auto")
+    embedder = Embedder(default_model_path())
     report: dict[str, dict] = {"ours": run_ours(args.corpus, args.data, embedder, questions)}
     print("ours", json.dumps(report["ours"]), flush=True)
     report["raw_encode"] = run_raw(args.corpus, embedder)

@@ -16,13 +16,23 @@ import argparse
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rag.components import build_service
-from rag.compose import render_text
+from rag.citations import render_text
 from rag.evaluate import evaluate, read_questions, report_lines
-from rag.schemas import Answer
+from rag.llm.verify import IDF, CheckedClaim, Passage, Verifier, VerifyOptions
+from rag.runtime import configure_process
+from rag.schemas import AnswerRequest
 from rag.settings import Settings
-from rag.verify import Claim, Passage, Verifier, VerifyOptions
+from rag.wiring import build_embedder, build_service, verify_options
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    import numpy as np
+
+    from rag.llm.claims import Claim
+    from rag.schemas import Answer
 
 GRID = [
     VerifyOptions(),
@@ -37,13 +47,13 @@ GRID = [
 class RecordingVerifier(Verifier):
     """The verifier in use, remembering every claim and the passages it was checked against."""
 
-    def __init__(self, inner: Verifier) -> None:
-        super().__init__(inner.embed, inner.idf, inner.options)
-        self.seen: list[tuple[Claim, list[Passage], str | None]] = []
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], options: VerifyOptions) -> None:
+        super().__init__(embed, options)
+        self.seen: list[tuple[Claim, list[Passage], IDF, str | None]] = []
 
-    def check(self, claim: Claim, passages, question=None):  # noqa: ANN001, ANN201
-        self.seen.append((claim, list(passages), question))
-        return super().check(claim, passages, question)
+    def check(self, claim: Claim, passages: Sequence[Passage], idf: IDF, question: str | None = None) -> CheckedClaim:
+        self.seen.append((claim, list(passages), idf, question))
+        return super().check(claim, passages, idf, question)
 
 
 def visible(answer: Answer) -> Answer:
@@ -69,23 +79,23 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = Settings(generator=args.generator)
-    service = build_service(settings)
-    generator = service.llm_generators[args.generator]
-    recorder = RecordingVerifier(generator.verifier)
-    generator.verifier = recorder
+    configure_process(settings.embed_threads)
+    embedder = build_embedder(settings)
+    recorder = RecordingVerifier(embedder.embed_cached, verify_options(settings))
+    service = build_service(settings, embedder=embedder, verifier=recorder)
     rows = read_questions(args.questions)[: args.limit or None]
     answers: dict[str, Answer] = {}
 
     def llm_answer(question: str) -> Answer:
-        answer = service.answer(question, generator=args.generator, show_unverified=True)
+        answer = service.answer(AnswerRequest(question=question, generator=args.generator, show_unverified=True))
         if question == "warm-up question":  # evaluate()'s own first call, not one of the questions
             recorder.seen.clear()
         answers[question] = answer
         return visible(answer)
 
     started = time.perf_counter()
-    extractive = evaluate(service.answerer, rows, lambda q: service.answer(q, generator="extractive"))
-    llm = evaluate(service.answerer, rows, llm_answer)
+    extractive = evaluate(service, rows, lambda q: service.answer(AnswerRequest(question=q, generator="extractive")))
+    llm = evaluate(service, rows, llm_answer)
     print(f"{len(rows)} questions in {time.perf_counter() - started:.0f} s\n")
     print("extractive:", report_lines(extractive)[-1])
     print(f"{args.generator} (verified):", *report_lines(llm)[-2:], sep="\n  ")
@@ -98,8 +108,8 @@ def main() -> None:
         f"{'dropped':>7}"
     )
     for options in GRID:
-        verifier = Verifier(recorder.embed, recorder.idf, options)
-        verdicts = [verifier.check(claim, passages, question).verdict for claim, passages, question in recorder.seen]
+        verifier = Verifier(recorder.embed, options)
+        verdicts = [verifier.check(c, passages, idf, q).verdict for c, passages, idf, q in recorder.seen]
         print(
             f"{options.min_coverage:>5} {options.min_similarity:>5} {options.repair_coverage:>7} "
             f"{options.repair_similarity:>7} {options.min_relevance:>5} {verdicts.count('supported'):>9} "

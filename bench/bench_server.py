@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+
+from rag.evaluate import percentile
+from tests.helpers import free_port, wait_until_healthy
 
 SEED_QUESTIONS = [
     "Who is the speaker of Crimea's parliament?",
@@ -35,39 +37,26 @@ SEED_QUESTIONS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int) -> subprocess.Popen[str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "rag.cli", "serve", "--port", str(port), "--no-ui"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=os.environ.copy(),
+        text=True,
     )
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    process.kill()
-    raise SystemExit("server did not start")
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", process)
+    except (RuntimeError, TimeoutError):
+        process.kill()
+        raise SystemExit("server did not start") from None
+    return process
 
 
 def rss_mb(pid: int) -> tuple[float, float]:
     """(current RSS, peak RSS) of the server process, MB."""
     fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def run_load(url: str, questions: list[str], clients: int, requests: int, max_seconds: float) -> dict:

@@ -23,11 +23,13 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from rag.components import build_answerer
 from rag.evaluate import read_questions
+from rag.llm.claims import Claim
+from rag.llm.verify import IDF, Passage, Verifier, VerifyOptions
+from rag.runtime import configure_process
 from rag.settings import Settings
 from rag.text import normalize, numbers, words
-from rag.verify import Claim, Passage, Verifier, VerifyOptions
+from rag.wiring import build_answerer, build_embedder
 
 AUXILIARY = re.compile(r"\b(is|was|are|were|has|have|had|will|would|can|could|should|did|does)\b")
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{3,}\b")
@@ -37,12 +39,12 @@ DROPPED_KINDS = ("number", "name", "negated", "foreign", "padded")
 
 def make_claims(passages: list[Passage], other: list[Passage], rng: random.Random) -> list[tuple[str, Claim]]:
     first = passages[0]
-    text = first.candidate.chunk.text
+    text = first.chunk.text
     sentences = [text[s.start : s.end] for s in first.sentences if len(words(text[s.start : s.end])) >= 8]
     if not sentences:
         return []
     sentence = rng.choice(sentences)
-    wrong = next((p.n for p in passages if p.candidate.chunk.source != first.candidate.chunk.source), None)
+    wrong = next((p.n for p in passages if p.chunk.source != first.chunk.source), None)
     claims = [("verbatim", Claim(sentence, (1,), 0, 0)), ("no_marker", Claim(sentence, (), 0, 0))]
     if wrong is not None:
         claims.append(("wrong_passage", Claim(sentence, (wrong,), 0, 0)))
@@ -56,7 +58,7 @@ def make_claims(passages: list[Passage], other: list[Passage], rng: random.Rando
         changed = re.sub(rf"(?<![\d.,]){re.escape(n)}(?![\d])", str(int(float(n)) + 7), s, count=1)
         if changed != s:
             claims.append(("number", Claim(changed, (1,), 0, 0)))
-    foreign_names = [m.group() for p in other for m in NAME.finditer(p.candidate.chunk.text)]
+    foreign_names = [m.group() for p in other for m in NAME.finditer(p.chunk.text)]
     names_here = list(NAME.finditer(sentence))
     if names_here and foreign_names:
         target = rng.choice(names_here).group()
@@ -66,9 +68,9 @@ def make_claims(passages: list[Passage], other: list[Passage], rng: random.Rando
     if (aux := AUXILIARY.search(sentence)) and " not " not in sentence:
         claims.append(("negated", Claim(sentence[: aux.end()] + " not" + sentence[aux.end() :], (1,), 0, 0)))
     foreign = [
-        other[0].candidate.chunk.text[s.start : s.end]
+        other[0].chunk.text[s.start : s.end]
         for s in other[0].sentences
-        if len(words(other[0].candidate.chunk.text[s.start : s.end])) >= 8
+        if len(words(other[0].chunk.text[s.start : s.end])) >= 8
     ]
     if foreign:
         claims.append(("foreign", Claim(rng.choice(foreign), (1,), 0, 0)))
@@ -78,12 +80,12 @@ def make_claims(passages: list[Passage], other: list[Passage], rng: random.Rando
     return claims
 
 
-def verdict_of(verifier: Verifier, kind: str, claim: Claim, passages: list[Passage]) -> str:
-    checked = verifier.check(claim, passages)
+def verdict_of(verifier: Verifier, kind: str, claim: Claim, passages: list[Passage], idf: IDF) -> str:
+    checked = verifier.check(claim, passages, idf)
     if checked.verdict == "unverified":
         return "dropped"
     cited = checked.supports[0]
-    moved = cited.passage.candidate.chunk.source != passages[0].candidate.chunk.source
+    moved = cited.passage.chunk.source != passages[0].chunk.source
     # look-alike articles often repeat a sentence word for word: citing one of those is right
     if kind == "wrong_passage" and moved and normalize(cited.quote) != normalize(claim.text):
         return "wrong_source"  # kept, but citing an article that does not say it word for word
@@ -98,7 +100,8 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = Settings()
-    answerer = build_answerer(settings)
+    configure_process(settings.embed_threads)
+    answerer = build_answerer(settings, build_embedder(settings))
     rows = [r for r in read_questions(args.questions) if r.get("type", "answerable") == "answerable"]
     rng = random.Random(args.seed)
     started = time.perf_counter()
@@ -110,15 +113,15 @@ def main() -> None:
     cases = []
     for i, passages in enumerate(sets):
         other = sets[(i + len(sets) // 2) % len(sets)]
-        if passages and other and other[0].candidate.chunk.source != passages[0].candidate.chunk.source:
+        if passages and other and other[0].chunk.source != passages[0].chunk.source:
             cases += [(kind, claim, passages) for kind, claim in make_claims(passages, other, rng)]
     print(f"{len(rows)} answerable questions -> {len(cases)} claims ({time.perf_counter() - started:.1f} s to build)")
 
     def run(options: VerifyOptions) -> dict[str, Counter]:
-        verifier = Verifier(answerer.embedder.embed_cached, answerer.lexical.idf, options)
+        verifier = Verifier(answerer.embedder.embed_cached, options)
         outcome: dict[str, Counter] = defaultdict(Counter)
         for kind, claim, passages in cases:
-            outcome[kind][verdict_of(verifier, kind, claim, passages)] += 1
+            outcome[kind][verdict_of(verifier, kind, claim, passages, answerer.lexical.idf)] += 1
         return outcome
 
     t = time.perf_counter()

@@ -15,13 +15,14 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from rag.components import build_answerer
+from rag.answer.evidence import ScoringWeights, score_sentences, split_sentences
+from rag.answer.followups import split_compound
+from rag.answer.retrieve import hybrid_retrieve
 from rag.evaluate import read_questions
-from rag.evidence import ScoringWeights, score_sentences, split_sentences
-from rag.history import split_compound
-from rag.retrieve import hybrid_retrieve
+from rag.runtime import configure_process
 from rag.settings import Settings
 from rag.text import normalize
+from rag.wiring import build_answerer, build_embedder
 
 GRID = {
     "dense": [0.3, 0.5, 0.7],
@@ -31,7 +32,7 @@ GRID = {
 }
 
 
-def features(answerer, row: dict) -> list[dict]:  # noqa: ANN001 - rag.answerer.Answerer
+def features(answerer, row: dict) -> list[dict]:
     """The shortlisted sentences of the question with their score components, as the answerer sees them."""
     question = row["question"]
     if len(split_compound(question)) > 1:
@@ -40,7 +41,13 @@ def features(answerer, row: dict) -> list[dict]:  # noqa: ANN001 - rag.answerer.
     candidates = hybrid_retrieve(question, vector, answerer.store, answerer.lexical, answerer.options.retrieve_k)
     sentences = split_sentences(candidates[: answerer.options.evidence_chunks])
     ranked = score_sentences(
-        sentences, question, vector, answerer.embedder.embed, answerer.lexical.idf, embed_top=answerer.options.embed_top
+        sentences,
+        question,
+        vector,
+        answerer.embedder.embed,
+        answerer.lexical.idf,
+        answerer.options.weights,
+        answerer.options.embed_top,
     )
     gold = normalize(str(row.get("answer", "")))
     evidence = set(row.get("evidence_files") or [])
@@ -118,7 +125,9 @@ def fit(rows: list[tuple[dict, list[dict]]], max_false_abstention: float = 0.10)
 
 def main() -> None:
     questions = read_questions(Path(sys.argv[1]))
-    answerer = build_answerer(Settings())
+    settings = Settings()
+    configure_process(settings.embed_threads)
+    answerer = build_answerer(settings, build_embedder(settings))
     rows = [(row, features(answerer, row)) for row in questions]
     w, threshold = fit(rows)
     print("in-sample weights", json.dumps(w), f"abstain_below {threshold:.4f}")

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from index.loader import Article
 from index.sentences import Span, sentence_spans
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from index.loader import Article
 
 
 class TokenOffsets(Protocol):
@@ -25,14 +28,17 @@ class TokenOffsets(Protocol):
 
 @dataclass(frozen=True)
 class Chunk:
+    """A slice of an article: ``text == article.text[start:end]``; the one chunk type of the project
+    (the answering side extends it with retrieval scores)."""
+
     id: str
-    source: str
+    source: str  # POSIX path relative to the corpus folder
     title: str
-    ordinal: int
+    ordinal: int  # position of the chunk in its article
     start: int
     end: int
     text: str
-    token_count: int
+    token_count: int = 0  # model tokens, without special tokens (0 when read back from an older store)
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,28 @@
-"""Local sentence-transformers embeddings (all-MiniLM-L6-v2 from a PyPI package: no hub, no network)."""
+"""Local sentence-transformers embeddings (all-MiniLM-L6-v2 from a PyPI package: no hub, no network).
+
+Thread counts are process-wide and set where the process starts (OMP_NUM_THREADS, read by torch when
+it loads); this module only chooses batch size and precision.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from index.sentences import Span
+if TYPE_CHECKING:
+    import contextlib
+    from collections.abc import Sequence
+
+    from sentence_transformers import SentenceTransformer
+
+    from index.sentences import Span
 
 Precision = Literal["auto", "bf16", "fp32"]
 MODEL_NAME = "all-MiniLM-L6-v2"
@@ -38,10 +45,9 @@ def cpu_has_fast_bf16() -> bool:
 
 @dataclass
 class Embedder:
-    """Wraps SentenceTransformer with the thread count, batch size and precision chosen by settings."""
+    """Wraps SentenceTransformer with the batch size and precision chosen by settings."""
 
     model_path: Path
-    threads: int = 2
     batch_size: int = 16
     precision: Precision = "auto"
     cache_size: int = 50_000  # vectors kept by embed_cached (~80 MB at 384 floats)
@@ -49,16 +55,9 @@ class Embedder:
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @cached_property
-    def model(self):  # noqa: ANN201 - SentenceTransformer, imported lazily (heavy)
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        import torch
+    def model(self) -> SentenceTransformer:
         from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
-
-        torch.set_num_threads(self.threads)
         return SentenceTransformer(str(self.model_path), device="cpu", local_files_only=True)
 
     @property
@@ -71,7 +70,7 @@ class Embedder:
         config = self.model_path / "sentence_bert_config.json"
         if config.exists():
             return int(json.loads(config.read_text("utf-8"))["max_seq_length"])
-        return int(self.model.max_seq_length)
+        return int(self.model.max_seq_length or 256)
 
     @property
     def uses_bf16(self) -> bool:
@@ -81,7 +80,7 @@ class Embedder:
         encoding = self.model.tokenizer(
             text, add_special_tokens=False, return_offsets_mapping=True, truncation=False, verbose=False
         )
-        return [tuple(span) for span in encoding["offset_mapping"]]
+        return [(int(s), int(e)) for s, e in encoding["offset_mapping"]]
 
     def count_tokens(self, text: str) -> int:
         return len(self.model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
@@ -98,7 +97,7 @@ class Embedder:
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-        return vectors.astype(np.float32, copy=False)
+        return np.asarray(vectors, dtype=np.float32)
 
     def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
         """Like `embed`, remembering vectors of texts seen before (answering re-reads the same
@@ -120,9 +119,9 @@ class Embedder:
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_embedding_dimension())
+        return int(self.model.get_embedding_dimension() or 0)
 
-    def _precision(self) -> contextlib.AbstractContextManager:
+    def _precision(self) -> contextlib.AbstractContextManager[object]:
         import torch
 
         if self.uses_bf16:

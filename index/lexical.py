@@ -7,38 +7,38 @@ exactly in step with the chunk set; queries only ever load it.
 from __future__ import annotations
 
 import json
-import logging
 import shutil
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    import bm25s
+    import Stemmer
+    from bm25s.tokenization import Tokenized
 
 BM25_DIR = "bm25"
 IDS_FILE = "chunk_ids.json"
 
 
 @lru_cache(maxsize=1)
-def stemmer():  # noqa: ANN201 - PyStemmer object
+def stemmer() -> Stemmer.Stemmer:
     """The English Snowball stemmer shared by BM25 and the answerer's term matching."""
     import Stemmer
 
     return Stemmer.Stemmer("english")
 
 
-def _bm25s():  # noqa: ANN202 - the bm25s module
+def tokenize(texts: list[str]) -> Tokenized:
     import bm25s
 
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
-    return bm25s
-
-
-def tokenize(texts: list[str]):  # noqa: ANN201 - bm25s Tokenized
-    bm25s = _bm25s()
-
-    return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), show_progress=False)
+    tokenized: Tokenized = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), show_progress=False)
+    return tokenized
 
 
 def bm25_dir(data_dir: Path) -> Path:
@@ -47,7 +47,7 @@ def bm25_dir(data_dir: Path) -> Path:
 
 def build_bm25(data_dir: Path, chunk_ids: Sequence[str], texts: Sequence[str]) -> None:
     """Write a fresh BM25 index for these chunks, swapping it in with one rename."""
-    bm25s = _bm25s()
+    import bm25s
 
     target = bm25_dir(data_dir)
     staging = data_dir / f".{BM25_DIR}.new"
@@ -70,7 +70,8 @@ def bm25_chunk_ids(data_dir: Path) -> list[str] | None:
     path = bm25_dir(data_dir) / IDS_FILE
     if not path.exists():
         return None
-    return json.loads(path.read_text("utf-8"))
+    ids: list[str] = json.loads(path.read_text("utf-8"))
+    return ids
 
 
 @dataclass
@@ -78,7 +79,7 @@ class LexicalIndex:
     """A loaded BM25 index: query text -> (chunk id, BM25 score), best first."""
 
     chunk_ids: list[str]
-    retriever: object | None
+    retriever: bm25s.BM25 | None
 
     @cached_property
     def _document_frequency(self) -> dict[str, int]:
@@ -96,7 +97,7 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, data_dir: Path) -> LexicalIndex:
-        bm25s = _bm25s()
+        import bm25s
 
         ids = bm25_chunk_ids(data_dir) or []
         if not ids:

@@ -13,27 +13,33 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.chunker import Chunk, chunk_article
-from index.embedder import Embedder
 from index.lexical import bm25_chunk_ids, build_bm25
 from index.loader import Article, SkippedFile, iter_article_paths, read_article
 from index.manifest import FileEntry, Manifest, load_manifest, save_manifest
-from index.store import ChunkStore
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from pathlib import Path
+
+    from tqdm import tqdm
+
+    from index.embedder import Embedder
+    from index.store import ChunkStore
 
 log = logging.getLogger(__name__)
 
 TITLE_MAX_TOKENS = 32
-COMMIT_CHUNKS = 256  # chunks embedded (and committed) per step
 
 
 @dataclass(frozen=True)
-class ChunkingConfig:
-    overlap_tokens: int = 32
-    title_in_embedding: bool = True
+class IndexOptions:
+    overlap_tokens: int = 32  # tokens shared by consecutive chunks
+    title_in_embedding: bool = True  # the embedded text starts with the (short) title
+    commit_chunks: int = 256  # chunks embedded and committed (store + manifest) per step
 
 
 @dataclass
@@ -73,22 +79,21 @@ def index_corpus(
     data_dir: Path,
     store: ChunkStore,
     embedder: Embedder,
-    config: ChunkingConfig = ChunkingConfig(),
+    options: IndexOptions = IndexOptions(),
     scope: Sequence[Path] | None = None,
     progress: bool = False,
-    commit_chunks: int = COMMIT_CHUNKS,
 ) -> IndexSummary:
     started = time.perf_counter()
     corpus = corpus.resolve()
     summary = IndexSummary()
-    manifest = _manifest_for(data_dir, corpus, embedder, config, store)
+    manifest = _manifest_for(data_dir, corpus, embedder, options, store)
     articles, skipped = _scan(corpus, scope)
     summary.skipped, summary.skipped_files = len(skipped), [vars(s) for s in skipped]
     in_scope = _sources_in_scope(manifest, corpus, scope)
     _repair_store(store, manifest, summary)
     plan = _plan(manifest, articles, in_scope, summary)
     _remove(plan.to_remove, manifest, store, data_dir)
-    _embed_and_store(plan.to_embed, manifest, store, embedder, config, data_dir, summary, progress, commit_chunks)
+    _embed_and_store(plan.to_embed, manifest, store, embedder, options, data_dir, summary, progress)
     _sync_bm25(data_dir, manifest, store)
     summary.chunks = manifest.chunk_count()
     summary.seconds = time.perf_counter() - started
@@ -96,14 +101,14 @@ def index_corpus(
 
 
 def _manifest_for(
-    data_dir: Path, corpus: Path, embedder: Embedder, config: ChunkingConfig, store: ChunkStore
+    data_dir: Path, corpus: Path, embedder: Embedder, options: IndexOptions, store: ChunkStore
 ) -> Manifest:
     """The stored manifest, or an empty one when the corpus, model or chunking changed (full rebuild)."""
-    wanted = {
+    wanted: dict[str, str | int | bool] = {
         "model": embedder.name,
         "max_tokens": embedder.max_tokens,
-        "overlap_tokens": config.overlap_tokens,
-        "title_in_embedding": config.title_in_embedding,
+        "overlap_tokens": options.overlap_tokens,
+        "title_in_embedding": options.title_in_embedding,
         "bf16": embedder.uses_bf16,
     }
     manifest = load_manifest(data_dir)
@@ -192,18 +197,17 @@ def _embed_and_store(
     manifest: Manifest,
     store: ChunkStore,
     embedder: Embedder,
-    config: ChunkingConfig,
+    options: IndexOptions,
     data_dir: Path,
     summary: IndexSummary,
     progress: bool,
-    commit_chunks: int,
 ) -> None:
     if not articles:
         return
-    chunked = [_chunk(article, embedder, config) for article in articles]
+    chunked = [_chunk(article, embedder, options) for article in articles]
     total = sum(len(chunks) for _, chunks, _ in chunked)
     bar = _progress_bar(total, progress)
-    for group in _groups(chunked, commit_chunks):
+    for group in _groups(chunked, options.commit_chunks):
         texts = [embedded_text(c, prefix) for _, chunks, prefix in group for c in chunks]
         vectors = embedder.embed(texts)
         store.delete_sources([article.source for article, _, _ in group])
@@ -225,11 +229,11 @@ def _embed_and_store(
         bar.close()
 
 
-def _chunk(article: Article, embedder: Embedder, config: ChunkingConfig) -> tuple[Article, list[Chunk], str]:
+def _chunk(article: Article, embedder: Embedder, options: IndexOptions) -> tuple[Article, list[Chunk], str]:
     """Chunks sized so that title prefix + chunk + special tokens fit the model's window."""
-    prefix = _title_prefix(article.title, embedder) if config.title_in_embedding else ""
+    prefix = _title_prefix(article.title, embedder) if options.title_in_embedding else ""
     budget = embedder.max_tokens - 2 - (embedder.count_tokens(prefix) + 1 if prefix else 0)
-    return article, chunk_article(article, embedder.token_offsets, budget, config.overlap_tokens), prefix
+    return article, chunk_article(article, embedder.token_offsets, budget, options.overlap_tokens), prefix
 
 
 def _title_prefix(title: str, embedder: Embedder) -> str:
@@ -255,7 +259,7 @@ def _groups(
         yield group
 
 
-def _progress_bar(total: int, enabled: bool):  # noqa: ANN202 - tqdm or None
+def _progress_bar(total: int, enabled: bool) -> tqdm[None] | None:
     if not enabled:
         return None
     from tqdm import tqdm

@@ -7,10 +7,13 @@ abbreviations such as "U.S." and "Mr."; paragraphs (line breaks) always end a se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTokenizer
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 Span = tuple[int, int]
 _NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -20,6 +23,7 @@ _NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 def punkt() -> PunktSentenceTokenizer:
     """English Punkt, trained parameters from llama-index-core's bundled NLTK data (no download)."""
     from llama_index.core.utils import globals_helper
+    from nltk.tokenize.punkt import PunktTokenizer
 
     globals_helper.wait_for_nltk_check()  # puts the bundled folder on NLTK's search path
     return PunktTokenizer("english")

@@ -9,37 +9,33 @@ Embeddings are always passed explicitly: Chroma's default embedding function dow
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlparse
 
 import numpy as np
 
 from index.chunker import Chunk
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+
+    from chromadb.api import ClientAPI
+    from chromadb.api.types import Where
+
 COLLECTION = "articles"
 _WRITE_BATCH = 1000
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    id: str
-    source: str
-    title: str
-    start: int
-    end: int
-    text: str
-    ordinal: int
+_READ_PAGE = 5000
 
 
 @dataclass(frozen=True)
 class Hit:
-    chunk: StoredChunk
+    chunk: Chunk
     score: float  # cosine similarity
 
 
-def open_client(data_dir: Path, chroma_url: str | None = None):  # noqa: ANN201 - chromadb ClientAPI
+def open_client(data_dir: Path, chroma_url: str | None = None) -> ClientAPI:
     """Embedded store under data_dir, or the Chroma server at chroma_url; telemetry off either way."""
     import chromadb
     from chromadb.config import Settings
@@ -57,7 +53,7 @@ def open_client(data_dir: Path, chroma_url: str | None = None):  # noqa: ANN201 
 class ChunkStore:
     """The collection of chunks: one record per chunk, metadata = source, title, offsets."""
 
-    def __init__(self, client, name: str = COLLECTION) -> None:  # noqa: ANN001 - chromadb ClientAPI
+    def __init__(self, client: ClientAPI, name: str = COLLECTION) -> None:
         self.client = client
         self.collection = client.get_or_create_collection(
             name, metadata={"hnsw:space": "cosine"}, embedding_function=None
@@ -78,7 +74,11 @@ class ChunkStore:
 
     def delete_sources(self, sources: Sequence[str]) -> None:
         for i in range(0, len(sources), _WRITE_BATCH):
-            self.collection.delete(where={"source": {"$in": list(sources[i : i + _WRITE_BATCH])}})
+            any_of: dict[Literal["$in", "$nin"], list[str | int | float | bool]] = {
+                "$in": list(sources[i : i + _WRITE_BATCH])
+            }
+            where: Where = {"source": any_of}
+            self.collection.delete(where=where)
 
     def delete_ids(self, ids: Sequence[str]) -> None:
         for i in range(0, len(ids), _WRITE_BATCH):
@@ -87,31 +87,32 @@ class ChunkStore:
     def ids_by_source(self) -> dict[str, set[str]]:
         """Every stored chunk id, grouped by source file (to find orphans and gaps)."""
         grouped: dict[str, set[str]] = defaultdict(set)
-        for offset in range(0, self.count(), _WRITE_BATCH * 5):
-            page = self.collection.get(include=["metadatas"], limit=_WRITE_BATCH * 5, offset=offset)
-            for chunk_id, meta in zip(page["ids"], page["metadatas"], strict=True):
+        for offset in range(0, self.count(), _READ_PAGE):
+            page = self.collection.get(include=["metadatas"], limit=_READ_PAGE, offset=offset)
+            for chunk_id, meta in zip(page["ids"], page["metadatas"] or [], strict=True):
                 grouped[str(meta.get("source", ""))].add(chunk_id)
         return dict(grouped)
 
-    def all_chunks(self) -> list[StoredChunk]:
-        chunks: list[StoredChunk] = []
-        for offset in range(0, self.count(), _WRITE_BATCH * 5):
-            page = self.collection.get(include=["metadatas", "documents"], limit=_WRITE_BATCH * 5, offset=offset)
-            chunks.extend(_stored(*row) for row in zip(page["ids"], page["documents"], page["metadatas"], strict=True))
+    def all_chunks(self) -> list[Chunk]:
+        chunks: list[Chunk] = []
+        for offset in range(0, self.count(), _READ_PAGE):
+            page = self.collection.get(include=["metadatas", "documents"], limit=_READ_PAGE, offset=offset)
+            rows = zip(page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True)
+            chunks.extend(_chunk(*row) for row in rows)
         return chunks
 
-    def get(self, ids: Sequence[str]) -> list[StoredChunk]:
+    def get(self, ids: Sequence[str]) -> list[Chunk]:
         if not ids:
             return []
         page = self.collection.get(ids=list(ids), include=["metadatas", "documents"])
-        by_id = {row[0]: _stored(*row) for row in zip(page["ids"], page["documents"], page["metadatas"], strict=True)}
+        rows = zip(page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True)
+        by_id = {row[0]: _chunk(*row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         page = self.collection.get(ids=list(ids), include=["embeddings"])
-        return {
-            cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(page["ids"], page["embeddings"], strict=True)
-        }
+        embeddings = page["embeddings"] if page["embeddings"] is not None else []
+        return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(page["ids"], embeddings, strict=True)}
 
     def query(self, vector: np.ndarray, k: int) -> list[Hit]:
         if k <= 0 or self.count() == 0:
@@ -120,9 +121,13 @@ class ChunkStore:
             query_embeddings=[vector], n_results=k, include=["metadatas", "documents", "distances"]
         )
         rows = zip(
-            result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
+            result["ids"][0],
+            (result["documents"] or [[]])[0],
+            (result["metadatas"] or [[]])[0],
+            (result["distances"] or [[]])[0],
+            strict=True,
         )
-        return [Hit(_stored(cid, doc, meta), 1.0 - float(dist)) for cid, doc, meta, dist in rows]
+        return [Hit(_chunk(cid, doc, meta), 1.0 - float(dist)) for cid, doc, meta, dist in rows]
 
 
 def _metadata(chunk: Chunk) -> dict[str, str | int]:
@@ -132,16 +137,18 @@ def _metadata(chunk: Chunk) -> dict[str, str | int]:
         "start": chunk.start,
         "end": chunk.end,
         "ordinal": chunk.ordinal,
+        "tokens": chunk.token_count,
     }
 
 
-def _stored(chunk_id: str, document: str, meta: dict) -> StoredChunk:
-    return StoredChunk(
+def _chunk(chunk_id: str, document: str | None, meta: Mapping[str, Any]) -> Chunk:
+    return Chunk(
         id=chunk_id,
         source=str(meta["source"]),
         title=str(meta.get("title", "")),
+        ordinal=int(meta.get("ordinal", 0)),
         start=int(meta["start"]),
         end=int(meta["end"]),
-        text=document,
-        ordinal=int(meta.get("ordinal", 0)),
+        text=document or "",
+        token_count=int(meta.get("tokens", 0)),
     )

@@ -1,27 +1,44 @@
-"""The `rag` command: the composition root that wires settings into index, answering and serving."""
+"""The `rag` command: where a process starts, settings are read and the parts are wired together."""
 
 from __future__ import annotations
 
 import json
-import logging
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from rag.runtime import configure_process
+from rag.schemas import GENERATOR_NAMES
 from rag.settings import Settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+if TYPE_CHECKING:
+    from rag.schemas import Answer
+    from rag.service import RagService
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Answer questions from a folder of news articles, citing the exact passage behind every claim.\n\n"
+    "Start with `rag index` (reads RAG_CORPUS_DIR, default seeds/), then `rag ask QUESTION` or `rag serve`.",
+)
+T = TypeVar("T")
+GeneratorOption = Annotated[
+    str | None,
+    typer.Option("--generator", help="Who writes the answer: extractive (quotes), openai or local (an LLM, verified)."),
+]
 
 
-def _setup_logging() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s", stream=sys.stderr)
+@app.callback()
+def main() -> None:
+    """Set up the process once, before any command runs."""
+    configure_process(threads=Settings().embed_threads)
 
 
-def _or_exit(build, settings: Settings):  # noqa: ANN001, ANN202 - a factory and what it builds
+def _or_exit(build: Callable[[], T], settings: Settings) -> T:
     """Build something that needs the store; a store that cannot be reached is a clear error."""
-    from rag.service import is_store_error
+    from rag.errors import is_store_error
 
     try:
         return build()
@@ -32,25 +49,23 @@ def _or_exit(build, settings: Settings):  # noqa: ANN001, ANN202 - a factory and
         raise
 
 
-GENERATORS = ("extractive", "openai", "local")
-GeneratorOption = Annotated[
-    str | None, typer.Option("--generator", help="extractive, openai or local (default: RAG_GENERATOR).")
-]
-
-
-def _service_or_exit(settings: Settings, generator: str | None = None):  # noqa: ANN202 - rag.service.RagService
+def _service_or_exit(settings: Settings) -> RagService:
     """The service; a missing LLM or an unreachable store is a clear error, not a traceback."""
-    from rag.components import LLMNotConfigured, build_service
+    from rag.wiring import LLMNotConfigured, build_service
 
-    if generator is not None:
-        if generator not in GENERATORS:
-            raise typer.BadParameter(f"--generator is one of: {', '.join(GENERATORS)}")
-        settings.generator = generator  # type: ignore[assignment]
     try:
         return _or_exit(lambda: build_service(settings), settings)
     except LLMNotConfigured as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
+
+
+def _with_generator(settings: Settings, generator: str | None) -> Settings:
+    if generator is None:
+        return settings
+    if generator not in GENERATOR_NAMES:
+        raise typer.BadParameter(f"--generator is one of: {', '.join(GENERATOR_NAMES)}")
+    return settings.model_copy(update={"generator": generator})
 
 
 def _corpus_and_scope(settings: Settings, paths: list[Path]) -> tuple[Path, list[Path] | None]:
@@ -74,14 +89,17 @@ def _corpus_and_scope(settings: Settings, paths: list[Path]) -> tuple[Path, list
 
 @app.command("index")
 def index_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Corpus folder, or files/folders in it.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="A corpus folder, or files and folders inside the corpus.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Index the corpus incrementally: only added or changed files are embedded."""
-    from index.pipeline import index_corpus
-    from rag.components import build_embedder, chunking_config, open_store
+    """Index the articles: only added or changed files are embedded, removed ones are dropped."""
+    import sys
 
-    _setup_logging()
+    from index.pipeline import index_corpus
+    from rag.wiring import build_embedder, index_options, open_store
+
     settings = Settings()
     corpus, scope = _corpus_and_scope(settings, paths or [])
     if not corpus.is_dir():
@@ -93,30 +111,22 @@ def index_command(
         settings.data_dir,
         store,
         build_embedder(settings),
-        chunking_config(settings),
+        index_options(settings),
         scope=scope,
         progress=sys.stderr.isatty(),
-        commit_chunks=settings.index_commit_chunks,
     )
-    if as_json:
-        typer.echo(json.dumps(vars(summary), ensure_ascii=False))
-    else:
-        typer.echo(summary.line())
+    typer.echo(json.dumps(vars(summary), ensure_ascii=False) if as_json else summary.line())
 
 
 @app.command("search")
 def search_command(
     query: Annotated[str, typer.Argument(help="What to look for.")],
-    k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many chunks.")] = 5,
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many passages.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Rank chunks by similarity to QUERY."""
-    from rag.components import build_embedder, open_store
-    from rag.search import dense_search
-
-    _setup_logging()
+    """Show the indexed passages closest in meaning to QUERY, with their files and offsets."""
     settings = Settings()
-    hits = dense_search(query, _or_exit(lambda: open_store(settings), settings), build_embedder(settings), k)
+    hits = _service_or_exit(settings).search(query, k)
     if as_json:
         typer.echo(json.dumps([h.model_dump() for h in hits], ensure_ascii=False))
         return
@@ -129,26 +139,26 @@ def search_command(
 def ask_command(
     question: Annotated[str | None, typer.Argument(help="The question.")] = None,
     questions: Annotated[
-        Path | None, typer.Option("--questions", help="JSONL file: answer each line's 'question'.")
+        Path | None, typer.Option("--questions", help="A JSONL file: answer each line's 'question'.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the answer JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     generator: GeneratorOption = None,
     show_unverified: Annotated[
-        bool, typer.Option("--show-unverified", help="Show LLM sentences that failed verification, marked.")
+        bool, typer.Option("--show-unverified", help="Also show LLM sentences that failed the check, marked.")
     ] = False,
 ) -> None:
-    """Answer from the indexed articles, citing the exact passages (or say they don't contain it)."""
+    """Answer from the indexed articles, quoting the exact passages (or say they don't contain the answer)."""
     from rag.evaluate import read_questions
+    from rag.schemas import AnswerRequest
 
-    _setup_logging()
     if (question is None) == (questions is None):
         raise typer.BadParameter("give either a QUESTION or --questions FILE.jsonl")
     if question is not None and not question.strip():
         raise typer.BadParameter("the question is empty")
     rows = read_questions(questions) if questions else [{"question": question}]
-    service = _service_or_exit(Settings(), generator)
+    service = _service_or_exit(_with_generator(Settings(), generator))
     for row in rows:
-        answer = service.answer(row["question"], show_unverified=show_unverified)
+        answer = service.answer(AnswerRequest(question=row["question"], show_unverified=show_unverified))
         if as_json:
             payload = ({"id": row["id"]} if "id" in row else {}) | answer.model_dump()
             typer.echo(json.dumps(payload, ensure_ascii=False))
@@ -156,7 +166,7 @@ def ask_command(
             _print_answer(answer)
 
 
-def _print_answer(answer) -> None:  # noqa: ANN001 - rag.schemas.Answer
+def _print_answer(answer: Answer) -> None:
     if answer.notice:
         typer.echo(f"note: {answer.notice}", err=True)
     typer.echo(answer.answer)
@@ -177,43 +187,39 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     generator: GeneratorOption = None,
 ) -> None:
-    """Retrieval, answer and abstention quality, per question and overall."""
+    """Measure answers on questions with known answers: retrieval, accuracy, citations, abstention, latency."""
     from rag.evaluate import evaluate, read_questions, report_lines
 
-    _setup_logging()
-    service = _service_or_exit(Settings(), generator)
-    report = evaluate(service.answerer, read_questions(questions), lambda q: service.answer(q))
-    if as_json:
-        typer.echo(report.model_dump_json())
-    else:
-        typer.echo("\n".join(report_lines(report)))
+    service = _service_or_exit(_with_generator(Settings(), generator))
+    report = evaluate(service, read_questions(questions))
+    typer.echo(report.model_dump_json() if as_json else "\n".join(report_lines(report)))
 
 
 @app.command("serve")
 def serve_command(
-    host: Annotated[str, typer.Option(help="Interface to bind (loopback by default).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Interface to listen on (only this machine by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
-    ui: Annotated[bool, typer.Option("--ui/--no-ui", help="Mount the chat window at /.")] = True,
+    ui: Annotated[bool, typer.Option("--ui/--no-ui", help="Serve the chat window at /.")] = True,
 ) -> None:
-    """Serve the REST API (/api, /v1, /health, /docs) and the chat window (/) in one process."""
-    import os
+    """Serve the chat window (/), the REST API (/api, /v1, /health) and its docs (/docs)."""
+    import logging
 
     import uvicorn
 
+    from rag.errors import StoreUnavailable
+    from rag.schemas import AnswerRequest
     from rag.server.app import create_app
-    from rag.service import StoreUnavailable
+    from rag.wiring import server_options
 
-    _setup_logging()
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = Settings()
     service = _service_or_exit(settings)
-    try:
-        service.answer("warm up", generator="extractive")  # load the models before the first user waits
+    try:  # load the models before the first user waits
+        service.answer(AnswerRequest(question="warm up", generator="extractive"))
     except StoreUnavailable:
         logging.warning("the Chroma server is unreachable; answers will resume when it is back")
-    app = create_app(service, settings.api_key)
+    app = create_app(service, server_options(settings))
     if ui:
-        from ui.chat import mount_ui  # the composition root is the one place rag meets ui
+        from ui.chat import mount_ui  # the one place rag meets ui
 
         app = mount_ui(app, service)
     llms = ", ".join(service.generator_names()[1:]) or "none configured"

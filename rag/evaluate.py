@@ -10,17 +10,21 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from rag.answerer import Answerer
-from rag.schemas import Answer
+from rag.schemas import Answer, AnswerRequest
 from rag.text import normalize, words
 
-AnswerFn = Callable[[str], Answer]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
 
+    from rag.service import RagService
+
+AnswerFn = Callable[[str], Answer]
 TOP_KS = (1, 5, 10)
 
 
@@ -63,7 +67,7 @@ class EvalReport(BaseModel):
     results: list[QuestionResult]
 
 
-def read_questions(path: Path) -> list[dict]:
+def read_questions(path: Path) -> list[dict[str, Any]]:
     rows = []
     for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
@@ -75,14 +79,14 @@ def read_questions(path: Path) -> list[dict]:
     return rows
 
 
-def evaluate_question(answerer: Answerer, row: dict, answer_fn: AnswerFn | None = None) -> QuestionResult:
+def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: AnswerFn | None = None) -> QuestionResult:
     question = row["question"]
     kind = row.get("type", "answerable")
     evidence = set(row.get("evidence_files") or [])
     started = time.perf_counter()
-    answer = (answer_fn or answerer.answer)(question)
+    answer = (answer_fn or _default_answer(service))(question)
     latency = (time.perf_counter() - started) * 1000
-    retrieved = [c.chunk.source for c in answerer.retrieve(question, max(TOP_KS))]
+    retrieved = service.retrieved_sources(question, max(TOP_KS))
     cited = sorted({c.source for c in answer.citations})
     gold = str(row.get("answer", ""))
     answerable = kind == "answerable"
@@ -107,9 +111,9 @@ def evaluate_question(answerer: Answerer, row: dict, answer_fn: AnswerFn | None 
     )
 
 
-def _rate(values: Iterable[bool]) -> float:
-    values = list(values)
-    return round(sum(values) / len(values), 4) if values else 0.0
+def _rate(values: Iterable[bool | None]) -> float:
+    counted = [bool(v) for v in values]
+    return round(sum(counted) / len(counted), 4) if counted else 0.0
 
 
 def summarize(results: list[QuestionResult]) -> EvalReport:
@@ -130,8 +134,8 @@ def summarize(results: list[QuestionResult]) -> EvalReport:
         abstention_recall=_rate(r.abstained for r in unanswerable),
         false_abstention=_rate(r.abstained for r in answerable),
         mean_words=round(statistics.fmean([r.words for r in results if not r.abstained] or [0]), 1),
-        latency_p50_ms=_percentile(latencies, 50),
-        latency_p95_ms=_percentile(latencies, 95),
+        latency_p50_ms=percentile(latencies, 50),
+        latency_p95_ms=percentile(latencies, 95),
         llm_sentences=sum(r.llm_sentences or 0 for r in llm) if llm else None,
         llm_kept=sum(r.llm_kept or 0 for r in llm) if llm else None,
         llm_fell_back=_rate(bool(r.fell_back) for r in llm) if llm else None,
@@ -139,17 +143,24 @@ def summarize(results: list[QuestionResult]) -> EvalReport:
     )
 
 
-def _percentile(sorted_values: list[float], pct: float) -> float:
-    if not sorted_values:
+def percentile(values: Iterable[float], pct: float) -> float:
+    """The nearest-rank percentile (0 for no values)."""
+    ordered = sorted(values)
+    if not ordered:
         return 0.0
-    index = min(len(sorted_values) - 1, round(pct / 100 * (len(sorted_values) - 1)))
-    return sorted_values[index]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-def evaluate(answerer: Answerer, rows: list[dict], answer_fn: AnswerFn | None = None) -> EvalReport:
-    """`answer_fn` answers a question (default: the extractive answerer); retrieval is judged the same way."""
-    (answer_fn or answerer.answer)("warm-up question")  # load models before timing
-    return summarize([evaluate_question(answerer, row, answer_fn) for row in rows])
+def evaluate(service: RagService, rows: list[dict[str, Any]], answer_fn: AnswerFn | None = None) -> EvalReport:
+    """Every question answered by `answer_fn` (default: the service's default generator); retrieval is
+    judged on the service's hybrid retrieval."""
+    answer = answer_fn or _default_answer(service)
+    answer("warm-up question")  # load models before timing
+    return summarize([evaluate_question(service, row, answer) for row in rows])
+
+
+def _default_answer(service: RagService) -> AnswerFn:
+    return lambda question: service.answer(AnswerRequest(question=question))
 
 
 def report_lines(report: EvalReport) -> list[str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 MAX_QUESTION_CHARS = 2000
 MAX_HISTORY_TURNS = 50
@@ -12,16 +12,27 @@ MAX_TOP_K = 50
 MAX_TURN_CHARS = 20_000
 
 
+GeneratorName = Literal["extractive", "openai", "local"]
+GENERATOR_NAMES: tuple[GeneratorName, ...] = get_args(GeneratorName)
+
+
 class ChunkHit(BaseModel):
     """One retrieved chunk: the exact span of its source file, and how well it matched."""
 
-    chunk_id: str
+    model_config = ConfigDict(from_attributes=True)
+
+    chunk_id: str = Field(validation_alias=AliasChoices("chunk_id", "id"))
     source: str = Field(description="Path relative to the corpus folder.")
     title: str
     start: int = Field(description="Offset of the first character in the source file's text.")
     end: int = Field(description="Offset just past the last character.")
     text: str
-    score: float
+    score: float = Field(validation_alias=AliasChoices("score", "dense"), description="Cosine similarity.")
+
+    @field_validator("score")
+    @classmethod
+    def _rounded(cls, value: float) -> float:
+        return round(value, 4)
 
 
 class ChatTurn(BaseModel):
@@ -48,9 +59,6 @@ class NearestPassage(BaseModel):
     source: str
     title: str
     chunk_id: str
-
-
-GeneratorName = Literal["extractive", "openai", "local"]
 
 
 class AnswerSentence(BaseModel):

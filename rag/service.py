@@ -1,25 +1,31 @@
-"""What the API and the UI ask of the answering side: answers, citation lookups, the corpus, health.
+"""What the API, the UI and the CLI ask of the answering side: answers, search, citation lookups, the
+corpus, health. They call this service and never the store, the answerer or an LLM directly.
 
-The UI and the REST routers call this service and never the store directly.
+One direction: `stream` gathers the evidence once and hands it to the writer the request asks for
+(quotes, or an LLM whose sentences are verified); `answer` is the last state of that stream.
+`refresh` is the one place a re-indexed corpus is picked up.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from index.lexical import LexicalIndex, bm25_chunk_ids
 from index.loader import resolve_inside
 from index.manifest import Manifest, load_manifest, manifest_path
-from rag.answerer import Answerer
-from rag.compose import render_text
-from rag.generated import VerifiedGenerator
+from rag.citations import render_text
+from rag.errors import GeneratorUnavailable, short_error, store_errors
 from rag.schemas import (
+    GENERATOR_NAMES,
     Answer,
-    ChatTurn,
+    AnswerRequest,
     ChunkDetail,
+    ChunkHit,
     GeneratorName,
     Health,
     SourceDetail,
@@ -27,64 +33,74 @@ from rag.schemas import (
     StoreStatus,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from rag.answer.answerer import Answerer
+    from rag.llm.generate import VerifiedGenerator
+
 log = logging.getLogger(__name__)
 CONTEXT_CHARS = 300
 
 
-class StoreUnavailable(RuntimeError):
-    """The vector store cannot be reached (e.g. the Chroma server is down)."""
+@dataclass(frozen=True)
+class IndexFiles:
+    """Where `rag index` leaves what the service reads besides the store."""
 
-
-class GeneratorUnavailable(ValueError):
-    """An answer was asked of an LLM this server has not been configured with."""
+    data_dir: Path
+    default_corpus: Path  # used until a manifest names the indexed folder
 
 
 class RagService:
     def __init__(
         self,
         answerer: Answerer,
-        data_dir: Path,
-        corpus_dir: Path,
+        files: IndexFiles,
         store_mode: str,
-        llm_generators: dict[str, VerifiedGenerator] | None = None,
+        llm_generators: Mapping[GeneratorName, VerifiedGenerator] | None = None,
         default_generator: GeneratorName = "extractive",
     ) -> None:
-        self.answerer = answerer
-        self.llm_generators = llm_generators or {}
-        self.default_generator = default_generator
-        self.data_dir = data_dir
-        self.default_corpus = corpus_dir
+        self._answerer = answerer
+        self._files = files
         self.store_mode = store_mode
-        self._manifest: Manifest | None = None
-        self._manifest_mtime = 0.0
+        self._llm_generators = dict(llm_generators or {})
+        self.default_generator = default_generator
+        self._manifest = Manifest()
+        self._manifest_mtime = -1.0
         self._lock = threading.Lock()
+        self.refresh()
 
     # -- the corpus, as last indexed --------------------------------------------------------------
-    def manifest(self) -> Manifest:
-        """The manifest, re-read when `rag index` has rewritten it."""
-        path = manifest_path(self.data_dir)
+    def refresh(self) -> bool:
+        """Load what `rag index` wrote since the last look (manifest, BM25); True if anything changed."""
+        path = manifest_path(self._files.data_dir)
         mtime = path.stat().st_mtime if path.exists() else 0.0
         with self._lock:
-            if self._manifest is None or mtime != self._manifest_mtime:
-                self._manifest, self._manifest_mtime = load_manifest(self.data_dir), mtime
-                self.answerer.refresh()
-            return self._manifest
+            if mtime == self._manifest_mtime:
+                return False
+            self._manifest, self._manifest_mtime = load_manifest(self._files.data_dir), mtime
+            if bm25_chunk_ids(self._files.data_dir) != self._answerer.lexical.chunk_ids:
+                self._answerer.use_lexical(LexicalIndex.load(self._files.data_dir))
+            return True
+
+    @property
+    def manifest(self) -> Manifest:
+        return self._manifest
 
     @property
     def corpus_dir(self) -> Path:
-        corpus = self.manifest().corpus
-        return Path(corpus) if corpus else self.default_corpus
+        corpus = self._manifest.corpus
+        return Path(corpus) if corpus else self._files.default_corpus
 
     def sources(self) -> list[SourceSummary]:
-        files = self.manifest().files
         return [
             SourceSummary(source=s, title=e.title, chunks=len(e.chunk_ids), metadata=e.metadata)
-            for s, e in sorted(files.items())
+            for s, e in sorted(self._manifest.files.items())
         ]
 
     def source(self, source: str) -> SourceDetail | None:
         """One indexed article; None for anything not indexed or outside the corpus folder."""
-        entry = self.manifest().files.get(source)
+        entry = self._manifest.files.get(source)
         path = resolve_inside(self.corpus_dir, source) if entry else None
         if entry is None or path is None or not path.is_file():
             return None
@@ -98,53 +114,43 @@ class RagService:
 
     # -- answering ------------------------------------------------------------------------------
     def generator_names(self) -> list[GeneratorName]:
-        return ["extractive", *self.llm_generators]  # type: ignore[list-item]
+        return ["extractive", *(name for name in GENERATOR_NAMES if name in self._llm_generators)]
 
-    def answer(
-        self,
-        question: str,
-        history: Sequence[ChatTurn] = (),
-        top_k: int | None = None,
-        generator: GeneratorName | None = None,
-        show_unverified: bool = False,
-    ) -> Answer:
-        if self._generator(generator) == "extractive":  # the default: no partial copies to build
-            self.manifest()
-            with store_errors():
-                return self.answerer.answer(question, history, top_k)
-        answer = None
-        for answer in self.stream(question, history, top_k, generator, show_unverified):  # noqa: B007
-            pass
-        assert answer is not None, "every stream ends with the whole answer"
-        return answer
+    def stream(self, request: AnswerRequest) -> Iterator[Answer]:
+        """The answer as it grows, one sentence at a time; the last item is the whole answer."""
+        name = self._generator(request.generator)
+        with store_errors():
+            evidence = self._answerer.gather(request.question, request.history, request.top_k)
+            extractive = self._answerer.compose(evidence)
+            if name == "extractive":
+                yield from growing(extractive)
+            else:
+                yield from self._llm_generators[name].stream(evidence, extractive, request.show_unverified)
+
+    def answer(self, request: AnswerRequest) -> Answer:
+        """The whole answer: the last state of `stream`."""
+        return deque(self.stream(request), maxlen=1)[0]
 
     def _generator(self, requested: GeneratorName | None) -> GeneratorName:
         name = requested or self.default_generator
-        if name != "extractive" and name not in self.llm_generators:
+        if name != "extractive" and name not in self._llm_generators:
             configured = ", ".join(self.generator_names())
             raise GeneratorUnavailable(f"generator {name!r} is not configured on this server (available: {configured})")
         return name
 
-    def stream(
-        self,
-        question: str,
-        history: Sequence[ChatTurn] = (),
-        top_k: int | None = None,
-        generator: GeneratorName | None = None,
-        show_unverified: bool = False,
-    ) -> Iterator[Answer]:
-        """The answer as it grows, one sentence at a time; the last item is the whole answer."""
-        name = self._generator(generator)
-        self.manifest()
+    def search(self, query: str, k: int) -> list[ChunkHit]:
+        """The chunks nearest to `query` by embedding alone."""
         with store_errors():
-            if name == "extractive":
-                yield from growing(self.answerer.answer(question, history, top_k))
-            else:
-                yield from self.llm_generators[name].stream(question, history, top_k, show_unverified)
+            return [ChunkHit.model_validate(chunk) for chunk in self._answerer.search(query, k)]
+
+    def retrieved_sources(self, question: str, k: int) -> list[str]:
+        """The source files of the chunks hybrid retrieval finds for `question`, best first."""
+        with store_errors():
+            return [chunk.source for chunk in self._answerer.retrieve(question, k)]
 
     def chunk(self, chunk_id: str) -> ChunkDetail | None:
         with store_errors():
-            found = self.answerer.store.get([chunk_id])
+            found = self._answerer.store.get([chunk_id])
         if not found:
             return None
         chunk = found[0]
@@ -171,13 +177,13 @@ class RagService:
 
     # -- health ---------------------------------------------------------------------------------
     def health(self) -> Health:
-        manifest = self.manifest()
+        manifest = self._manifest
         try:
-            chunks = self.answerer.store.count()
+            chunks = self._answerer.store.count()
             status = StoreStatus(ok=True, mode=self.store_mode)
-        except Exception as err:  # noqa: BLE001 - any failure means the store is not usable
+        except Exception as err:
             chunks = manifest.chunk_count()
-            status = StoreStatus(ok=False, mode=self.store_mode, error=_short(err))
+            status = StoreStatus(ok=False, mode=self.store_mode, error=short_error(err))
         return Health(
             status="ok" if status.ok else "degraded",
             documents=len(manifest.files),
@@ -199,36 +205,3 @@ def growing(answer: Answer) -> Iterator[Answer]:
             }
         )
     yield answer
-
-
-@contextmanager
-def store_errors() -> Iterator[None]:
-    """Connection failures of the store become StoreUnavailable (a 503, not a 500)."""
-    try:
-        yield
-    except Exception as err:
-        if is_store_error(err):
-            raise StoreUnavailable(str(err)) from err
-        raise
-
-
-def is_store_error(err: BaseException) -> bool:
-    """Connection-level failures of the Chroma client (server down, refused, timed out)."""
-    import httpx
-
-    names = {type(e).__name__ for e in _chain(err)}
-    return any(isinstance(e, (httpx.TransportError, ConnectionError)) for e in _chain(err)) or bool(
-        names & {"ConnectError", "ConnectTimeout", "ReadTimeout", "RemoteProtocolError"}
-    )
-
-
-def _chain(err: BaseException | None) -> list[BaseException]:
-    chain: list[BaseException] = []
-    while err is not None and len(chain) < 10:
-        chain.append(err)
-        err = err.__cause__ or err.__context__
-    return chain
-
-
-def _short(err: BaseException) -> str:
-    return f"{type(err).__name__}: {str(err)[:200]}"

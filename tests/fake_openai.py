@@ -56,7 +56,7 @@ def build_app(llm: FakeLLM) -> FastAPI:
         return {"object": "list", "data": [{"id": "fake-model", "object": "model", "created": 0, "owned_by": "test"}]}
 
     @app.post("/v1/chat/completions")
-    async def chat(request: Request):  # noqa: ANN202
+    async def chat(request: Request):
         if request.headers.get("authorization") != f"Bearer {FAKE_KEY}":
             raise HTTPException(401, detail={"error": {"message": "Incorrect API key provided"}})
         body = await request.json()

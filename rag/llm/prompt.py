@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from llama_index.core.llms import ChatMessage, MessageRole
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-from rag.verify import Passage
+    from llama_index.core.llms import ChatMessage
+
+    from rag.llm.verify import Passage
 
 SYSTEM = (
     "You answer questions about news articles using only the numbered passages you are given. "
@@ -17,11 +20,13 @@ SYSTEM = (
 
 
 def passage_block(passage: Passage) -> str:
-    chunk = passage.candidate.chunk
+    chunk = passage.chunk
     return f"[{passage.n}] {chunk.title}\n{' '.join(chunk.text.split())}"
 
 
 def build_messages(question: str, passages: Sequence[Passage]) -> list[ChatMessage]:
+    from llama_index.core.llms import ChatMessage, MessageRole
+
     context = "\n\n".join(passage_block(p) for p in passages)
     user = f"Passages:\n\n{context}\n\nQuestion: {question}\nAnswer with [n] after every sentence."
     return [

@@ -1,38 +1,60 @@
-"""The FastAPI application: /api, /v1, /health and /docs. The UI is mounted by the CLI on top."""
+"""The FastAPI application: /api, /v1, /health and /docs. The UI is mounted by the CLI on top.
+
+While the app runs, a background thread calls `service.refresh()` every `refresh_seconds`, so a
+corpus re-indexed by `rag index` is picked up without a restart.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from rag.errors import GeneratorUnavailable, StoreUnavailable, short_error
 from rag.schemas import Health
-from rag.server import api, openai_chat
+from rag.server import answers, openai_chat
+from rag.server.options import ServerOptions
 from rag.server.security import BodySizeLimit, require_api_key
-from rag.service import GeneratorUnavailable, RagService, StoreUnavailable
+from rag.service import RagService
 
 log = logging.getLogger(__name__)
 
 
-def create_app(service: RagService, api_key: str | None = None) -> FastAPI:
+def create_app(service: RagService, options: ServerOptions) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+        watcher = threading.Thread(
+            target=_refresh_until, args=(service, options.refresh_seconds, stop), name="index-refresh", daemon=True
+        )
+        watcher.start()
+        try:
+            yield
+        finally:
+            stop.set()
+
     app = FastAPI(
         title="rag-articles",
         version="0.1.0",
         description="Answers from a folder of news articles, with the exact passage behind every claim.",
+        lifespan=lifespan,
     )
     app.state.service = service
     app.add_middleware(BodySizeLimit)
-    guarded = [Depends(require_api_key(api_key))]
-    app.include_router(api.router, dependencies=guarded)
+    guarded = [Depends(require_api_key(options.api_key))]
+    app.include_router(answers.router, dependencies=guarded)
     app.include_router(openai_chat.router, dependencies=guarded)
 
-    @app.get("/health", response_model=Health, tags=["status"], summary="Documents, chunks and store status")
+    @app.get("/health", tags=["status"], summary="Documents, chunks and store status")
     def health() -> Health:
         return service.health()
 
     @app.exception_handler(StoreUnavailable)
-    async def store_unavailable(_: Request, err: StoreUnavailable) -> JSONResponse:
+    async def store_unavailable(_: Request, err: Exception) -> JSONResponse:
         log.warning("store unavailable: %s", err)
         return JSONResponse(
             {"detail": "the article store is unreachable right now; try again shortly"},
@@ -41,7 +63,15 @@ def create_app(service: RagService, api_key: str | None = None) -> FastAPI:
         )
 
     @app.exception_handler(GeneratorUnavailable)
-    async def generator_unavailable(_: Request, err: GeneratorUnavailable) -> JSONResponse:
+    async def generator_unavailable(_: Request, err: Exception) -> JSONResponse:
         return JSONResponse({"detail": str(err)}, status_code=400)
 
     return app
+
+
+def _refresh_until(service: RagService, every: float, stop: threading.Event) -> None:
+    while not stop.wait(every):
+        try:
+            service.refresh()
+        except Exception as err:
+            log.warning("could not load the re-indexed corpus: %s", short_error(err))

@@ -13,8 +13,9 @@ import json
 import time
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, HTTPException, status
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -23,10 +24,12 @@ from rag.schemas import (
     MAX_QUESTION_CHARS,
     MAX_TURN_CHARS,
     Answer,
+    AnswerRequest,
     ChatTurn,
     Citation,
     GeneratorName,
 )
+from rag.server.deps import ServiceDep
 from rag.service import RagService
 
 MODEL_PREFIX = "rag-"
@@ -36,7 +39,7 @@ router = APIRouter(prefix="/v1", tags=["openai-compatible"])
 class ChatMessage(BaseModel):
     model_config = ConfigDict(extra="ignore")
     role: str
-    content: str | list[dict] | None = None
+    content: str | list[dict[str, Any]] | None = None
 
     def text(self) -> str:
         if isinstance(self.content, list):
@@ -104,7 +107,7 @@ def completion_text(answer: Answer) -> str:
 def split_turns(messages: list[ChatMessage]) -> tuple[str, list[ChatTurn]]:
     last_user = max(i for i, m in enumerate(messages) if m.role == "user")
     history = [
-        ChatTurn(role=m.role, content=m.text()[:MAX_TURN_CHARS])
+        ChatTurn(role="user" if m.role == "user" else "assistant", content=m.text()[:MAX_TURN_CHARS])
         for m in messages[:last_user]
         if m.role in ("user", "assistant")
     ]
@@ -112,8 +115,7 @@ def split_turns(messages: list[ChatMessage]) -> tuple[str, list[ChatTurn]]:
 
 
 @router.get("/models", summary="How this server can write answers: quotes, or a verified LLM")
-def models(request: Request) -> dict:
-    service: RagService = request.app.state.service
+def models(service: ServiceDep) -> dict[str, Any]:
     data = [
         {"id": MODEL_PREFIX + name, "object": "model", "created": 0, "owned_by": "rag"}
         for name in service.generator_names()
@@ -122,25 +124,32 @@ def models(request: Request) -> dict:
 
 
 def generator_for(model: str, service: RagService) -> GeneratorName | None:
-    name = model.removeprefix(MODEL_PREFIX)
-    return name if model.startswith(MODEL_PREFIX) and name in service.generator_names() else None  # type: ignore[return-value]
+    """The generator a model name asks for (`rag-<name>`), or None for the server's default."""
+    for name in service.generator_names():
+        if model == MODEL_PREFIX + name:
+            return name
+    return None
 
 
-@router.post("/chat/completions", response_model=ChatCompletion, summary="OpenAI-compatible chat")
-def chat_completions(body: ChatCompletionRequest, request: Request):  # noqa: ANN201 - JSON or SSE
-    service: RagService = request.app.state.service
+@router.post(
+    "/chat/completions",
+    response_model=ChatCompletion,
+    summary="OpenAI-compatible chat",
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+def chat_completions(body: ChatCompletionRequest, service: ServiceDep) -> ChatCompletion | StreamingResponse:
     question, history = split_turns(body.messages)
     if not question.strip():
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="empty question")
     completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     created = int(time.time())
-    generator = generator_for(body.model, service)
+    request = AnswerRequest(question=question, history=history, generator=generator_for(body.model, service))
     if body.stream:
-        partials = service.stream(question, history, generator=generator)
+        partials = service.stream(request)
         first = next(partials)  # errors (store down) become a status code before the stream starts
         events = _stream(itertools.chain([first], partials), completion_id, created, body.model)
         return StreamingResponse(events, media_type="text/event-stream")
-    answer = service.answer(question, history, generator=generator)
+    answer = service.answer(request)
     text = completion_text(answer)
     prompt_tokens = sum(len(m.text().split()) for m in body.messages)
     return ChatCompletion(
@@ -162,7 +171,7 @@ def chat_completions(body: ChatCompletionRequest, request: Request):  # noqa: AN
 def _stream(partials: Iterator[Answer], completion_id: str, created: int, model: str) -> Iterator[str]:
     """SSE chunks: the text each partial answer adds (whole sentences, once verified), then the sources."""
 
-    def chunk(delta: dict, finish: str | None = None, **extra: object) -> str:
+    def chunk(delta: dict[str, str], finish: str | None = None, **extra: object) -> str:
         payload = {
             "id": completion_id,
             "object": "chat.completion.chunk",

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 from fastapi import HTTPException, Request, status
-from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.responses import JSONResponse
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp
 
 MAX_BODY_BYTES = 64 * 1024
 
 
-def require_api_key(expected: str | None):  # noqa: ANN201 - a FastAPI dependency
+def require_api_key(expected: str | None) -> Callable[[Request], None]:
     """A dependency that checks `Authorization: Bearer <key>` when a key is configured."""
 
     def check(request: Request) -> None:
@@ -31,11 +33,11 @@ def require_api_key(expected: str | None):  # noqa: ANN201 - a FastAPI dependenc
 class BodySizeLimit(BaseHTTPMiddleware):
     """Refuse bodies over the cap before they are read (413), by declared length."""
 
-    def __init__(self, app, max_bytes: int = MAX_BODY_BYTES) -> None:  # noqa: ANN001 - ASGI app
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
         super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def dispatch(self, request: Request, call_next):  # noqa: ANN001, ANN201
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
             return JSONResponse(

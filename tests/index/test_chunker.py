@@ -1,3 +1,4 @@
+import itertools
 from pathlib import Path
 
 import pytest
@@ -5,8 +6,8 @@ import pytest
 from index.chunker import chunk_article
 from index.embedder import Embedder
 from index.loader import Article, iter_article_paths, read_article
-from tests.conftest import SEEDS
 from tests.corpus_fixtures import write_varied_corpus
+from tests.helpers import SEEDS
 
 BUDGET = 200
 
@@ -42,7 +43,7 @@ def test_chunks_cover_the_body_in_order_with_overlap(embedder: Embedder) -> None
     assert isinstance(article, Article)
     chunks = chunk_article(article, embedder.token_offsets, 120, 32)
     assert len(chunks) > 3
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in itertools.pairwise(chunks):
         assert before.start < after.start <= before.end  # overlapping or touching, never a gap
     body_words = set(article.text[article.body_start :].split())
     assert body_words == set(" ".join(c.text for c in chunks).split())

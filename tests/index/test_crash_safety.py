@@ -15,8 +15,8 @@ import pytest
 
 from index.lexical import bm25_chunk_ids
 from index.manifest import load_manifest
-from tests.conftest import SEEDS, new_store
 from tests.corpus_fixtures import write_varied_corpus
+from tests.helpers import SEEDS, new_store
 
 
 def make_corpus(root: Path, extra: int = 40) -> Path:

@@ -13,11 +13,11 @@ from index.lexical import bm25_chunk_ids
 from index.loader import read_article
 from index.manifest import load_manifest
 from index.pipeline import index_corpus
-from tests.conftest import new_store
 from tests.corpus_fixtures import write_bad_files, write_varied_corpus
+from tests.helpers import new_store
 
 
-def _index(corpus: Path, data_dir: Path, embedder: Embedder, **kwargs):  # noqa: ANN202
+def _index(corpus: Path, data_dir: Path, embedder: Embedder, **kwargs):
     store = new_store(data_dir)
     return index_corpus(corpus, data_dir, store, embedder, **kwargs), store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.conftest import RunningServer
+from tests.helpers import RunningServer
 
 
 def post_answer(server: RunningServer, payload: object, **kwargs: object) -> httpx.Response:

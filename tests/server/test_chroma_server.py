@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import SEEDS, free_port, wait_until_healthy
+from tests.helpers import SEEDS, free_port, rag_cli, wait_until_healthy
 
 CHROMA = str(Path(sys.executable).parent / "chroma")
 
@@ -62,9 +62,7 @@ def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
 
 
 def rag(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rag.cli", *args], env=env, capture_output=True, text=True, timeout=300
-    )
+    return rag_cli(*args, env=env)
 
 
 def server_env(chroma: ChromaServer, tmp_path: Path, corpus: Path) -> dict[str, str]:

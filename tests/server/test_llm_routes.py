@@ -7,8 +7,8 @@ from pathlib import Path
 import httpx
 from openai import OpenAI
 
-from tests.conftest import API_KEY, RunningServer
 from tests.fake_openai import FakeLLMServer
+from tests.helpers import API_KEY, RunningServer
 
 MISSILE_Q = "Which missile did the Russian Armed Forces test?"
 TRUE_AND_INVENTED = (

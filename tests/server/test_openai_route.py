@@ -6,7 +6,7 @@ import openai
 import pytest
 from openai import OpenAI
 
-from tests.conftest import API_KEY, RunningServer
+from tests.helpers import API_KEY, RunningServer
 
 
 @pytest.fixture

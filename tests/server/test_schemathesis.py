@@ -8,7 +8,7 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import RunningServer
+from tests.helpers import RunningServer
 
 EXAMPLES_PER_OPERATION = 30
 
@@ -23,7 +23,7 @@ def test_no_input_makes_the_server_fail(server: RunningServer) -> None:
 
         @given(case=operation.as_strategy())
         @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, suppress_health_check=list(HealthCheck))
-        def fuzz(case) -> None:  # noqa: ANN001 - a schemathesis Case
+        def fuzz(case) -> None:
             nonlocal calls
             for headers in (server.headers(), {}):
                 response = case.call(base_url=server.url, headers=headers, timeout=60)

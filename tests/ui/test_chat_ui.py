@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import RunningServer
+from tests.helpers import RunningServer
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -24,7 +24,7 @@ FLAGS = [
 
 
 @pytest.fixture
-def page(tmp_path: Path):  # noqa: ANN201 - a Playwright page
+def page(tmp_path: Path):
     if CHROMIUM is None:
         pytest.fail("Debian chromium is not installed (scripts/setup.sh --test installs it)")
     from playwright.sync_api import sync_playwright
@@ -37,7 +37,7 @@ def page(tmp_path: Path):  # noqa: ANN201 - a Playwright page
         browser.close()
 
 
-def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServer, tmp_path: Path) -> None:  # noqa: ANN001
+def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServer, tmp_path: Path) -> None:
     outside: list[str] = []
     page.on(
         "request",
@@ -73,7 +73,7 @@ def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServe
     assert outside == [], f"the page loaded from the internet: {outside}"
 
 
-def test_abstention_is_shown_plainly(page, server: RunningServer) -> None:  # noqa: ANN001
+def test_abstention_is_shown_plainly(page, server: RunningServer) -> None:
     page.goto(server.url + "/", wait_until="domcontentloaded")
     page.locator("#question textarea").fill("What is the population of Canada?")
     page.locator("#ask").click()
@@ -81,7 +81,7 @@ def test_abstention_is_shown_plainly(page, server: RunningServer) -> None:  # no
     assert "don't contain" in page.locator("#chat .abstained").inner_text()
 
 
-def test_llm_answer_shows_verified_sentences_and_marks_unverified_ones(  # noqa: ANN001
+def test_llm_answer_shows_verified_sentences_and_marks_unverified_ones(
     page, server: RunningServer, fake_llm_server, tmp_path: Path
 ) -> None:
     fake_llm_server.llm.reply = (

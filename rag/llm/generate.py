@@ -14,16 +14,22 @@ answers (abstention recall 0.79 -> 0.74, no wrongly abstained question rescued).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from llama_index.core.llms import LLM
-
-from rag.answerer import Answerer
-from rag.compose import render_text, span_citation
+from rag.citations import render_text, span_citation
+from rag.errors import short_error
+from rag.llm.claims import parse_claims
 from rag.llm.prompt import build_messages
-from rag.schemas import Answer, AnswerSentence, ChatTurn, Citation, GeneratorName, Verification
-from rag.verify import CheckedClaim, Passage, Verifier, VerifyOptions, parse_claims
+from rag.llm.verify import IDF, CheckedClaim, Passage, Support, Verifier, VerifyOptions
+from rag.schemas import Answer, AnswerSentence, Citation, GeneratorName, Verification
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from llama_index.core.llms import LLM
+
+    from rag.answer.answerer import Evidence
 
 log = logging.getLogger(__name__)
 ABSTAIN_TEXT = "The articles do not say"
@@ -32,7 +38,12 @@ NOT_ASKED = "No passage comes close enough to the question, so the LLM was not a
 
 @dataclass(frozen=True)
 class GenerationOptions:
+    """How the LLM is asked."""
+
     passages: int = 4  # retrieved chunks shown to the LLM
+    max_tokens: int = 200  # longest answer
+    timeout: float = 60.0  # seconds to wait for an OpenAI-compatible endpoint
+    threads: int = 2  # CPU threads of an in-process model
 
 
 class AnswerDraft:
@@ -80,8 +91,8 @@ class AnswerDraft:
         )
         return True
 
-    def _cite(self, support) -> int:  # noqa: ANN001 - rag.verify.Support
-        chunk = support.passage.candidate.chunk
+    def _cite(self, support: Support) -> int:
+        chunk = support.passage.chunk
         for c in self.citations:
             if (c.source, c.start, c.end) == (chunk.source, support.start, support.end):
                 return c.n
@@ -120,14 +131,8 @@ class VerifiedGenerator:
     """Answers with an LLM; only sentences that a cited passage supports reach the user."""
 
     def __init__(
-        self,
-        answerer: Answerer,
-        llm: LLM,
-        name: GeneratorName,
-        verifier: Verifier,
-        options: GenerationOptions | None = None,
+        self, llm: LLM, name: GeneratorName, verifier: Verifier, options: GenerationOptions | None = None
     ) -> None:
-        self.answerer = answerer
         self.llm = llm
         self.name = name
         self.verifier = verifier
@@ -137,28 +142,23 @@ class VerifiedGenerator:
     def model(self) -> str:
         return self.llm.metadata.model_name
 
-    def stream(
-        self,
-        question: str,
-        history: Sequence[ChatTurn] = (),
-        top_k: int | None = None,
-        show_unverified: bool = False,
-    ) -> Iterator[Answer]:
-        """The answer so far, each time a sentence is added; the last one is complete."""
-        evidence = self.answerer.gather(question, history, top_k)
-        extractive = self.answerer.compose(evidence)
+    def stream(self, evidence: Evidence, extractive: Answer, show_unverified: bool = False) -> Iterator[Answer]:
+        """The answer so far, each time a sentence is added; the last one is complete. `extractive` is
+        the quoted answer from the same evidence: given instead when the LLM is not asked or fails."""
+        question = evidence.question
         if extractive.abstained:
             yield extractive.model_copy(update={"notice": NOT_ASKED})
             return
         passages = [Passage.of(n, c) for n, c in enumerate(evidence.chunks_by_evidence()[: self.options.passages], 1)]
         draft = AnswerDraft(question, self.name, self.model, show_unverified, self.verifier.options)
         try:
-            for checked in self._checked_claims(evidence.query, passages):
+            for checked in self._checked_claims(evidence.query, passages, evidence.idf):
                 if draft.add(checked):
                     yield draft.snapshot()
-        except Exception as err:  # noqa: BLE001 - any LLM failure: what was verified, or the extractive answer
+        except Exception as err:
             log.warning("LLM %s failed: %s", self.model, err)
-            notice = f"The LLM {'stopped early' if draft.kept else 'could not answer'} ({_short(err)})."
+            what = "stopped early" if draft.kept else "could not answer"
+            notice: str | None = f"The LLM {what} ({short_error(err, 160)})."
         else:
             notice = None
         if draft.kept == 0:
@@ -171,7 +171,7 @@ class VerifiedGenerator:
             final.resolved_question = evidence.query
         yield final
 
-    def _checked_claims(self, query: str, passages: list[Passage]) -> Iterator[CheckedClaim]:
+    def _checked_claims(self, query: str, passages: list[Passage], idf: IDF) -> Iterator[CheckedClaim]:
         """Verify each sentence of the LLM's output as soon as the next one has begun."""
         text, done = "", 0
         for response in self.llm.stream_chat(build_messages(query, passages)):
@@ -180,10 +180,10 @@ class VerifiedGenerator:
             complete = [c for c in claims[:-1] if c.start >= done]
             for claim in complete:
                 done = claim.end
-                yield self.verifier.check(claim, passages, query)
+                yield self.verifier.check(claim, passages, idf, query)
         for claim in parse_claims(text):
             if claim.start >= done:
-                yield self.verifier.check(claim, passages, query)
+                yield self.verifier.check(claim, passages, idf, query)
 
     @staticmethod
     def _fallback(extractive: Answer, draft: AnswerDraft, notice: str | None) -> Answer:
@@ -200,7 +200,3 @@ class VerifiedGenerator:
         if shown:
             answer.answer = render_text(shown) + " " + extractive.answer
         return answer
-
-
-def _short(err: BaseException) -> str:
-    return f"{type(err).__name__}: {str(err)[:160]}"

@@ -9,14 +9,18 @@ articles repeat each other) are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from index.sentences import sentence_spans
-from rag.retrieve import Candidate
-from rag.text import content_terms, numbers, words
+from rag.text import TermWeights, content_terms, numbers, words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from rag.answer.retrieve import RetrievedChunk
 
 MIN_WORDS = 4
 QUANTITY_QUESTION = re.compile(
@@ -38,7 +42,7 @@ class ScoringWeights:
 
 @dataclass
 class SentenceEvidence:
-    chunk: Candidate
+    chunk: RetrievedChunk
     chunk_rank: int
     start: int  # absolute offsets in the source file
     end: int
@@ -53,37 +57,35 @@ class SentenceEvidence:
 
     @property
     def source(self) -> str:
-        return self.chunk.chunk.source
+        return self.chunk.source
 
 
-def split_sentences(candidates: Sequence[Candidate]) -> list[SentenceEvidence]:
-    """Every sentence of the candidate chunks once (the best-ranked chunk keeps a repeated one)."""
+def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
+    """Every sentence of the retrieved chunks once (the best-ranked chunk keeps a repeated one)."""
     seen: set[tuple[str, int, int]] = set()
     sentences: list[SentenceEvidence] = []
-    for rank, candidate in enumerate(candidates):
-        chunk = candidate.chunk
+    for rank, chunk in enumerate(chunks):
         for s, e in sentence_spans(chunk.text):
             key = (chunk.source, chunk.start + s, chunk.start + e)
             text = chunk.text[s:e]
             if key in seen or len(words(text)) < MIN_WORDS:
                 continue
             seen.add(key)
-            sentences.append(SentenceEvidence(candidate, rank, key[1], key[2], text, set(content_terms(text))))
+            sentences.append(SentenceEvidence(chunk, rank, key[1], key[2], text, set(content_terms(text))))
     return sentences
 
 
 def lexical_scores(sentences: list[SentenceEvidence], question_terms: list[str], idf: Callable[[str], float]) -> None:
     """Coverage of the question's terms by each sentence, and by its neighbours (context)."""
-    weights = {t: idf(t) for t in set(question_terms)}
-    total = sum(weights.values()) or 1.0
+    weights = TermWeights(question_terms, idf)
     for i, sentence in enumerate(sentences):
-        sentence.coverage = sum(w for t, w in weights.items() if t in sentence.terms) / total
+        sentence.coverage = weights.coverage(sentence.terms)
         neighbours = set(sentence.terms)
         for j in (i - 1, i + 1):
             if 0 <= j < len(sentences) and sentences[j].chunk is sentence.chunk:
                 neighbours |= sentences[j].terms
-        neighbours |= set(content_terms(sentence.chunk.chunk.title))
-        sentence.context = sum(w for t, w in weights.items() if t in neighbours) / total
+        neighbours |= set(content_terms(sentence.chunk.title))
+        sentence.context = weights.coverage(neighbours)
 
 
 def expects_quantity(question: str) -> bool:
@@ -112,8 +114,8 @@ def score_sentences(
     question_vector: np.ndarray,
     embed: Callable[[list[str]], np.ndarray],
     idf: Callable[[str], float],
-    weights: ScoringWeights = ScoringWeights(),
-    embed_top: int = 16,
+    weights: ScoringWeights,
+    embed_top: int,
 ) -> list[SentenceEvidence]:
     """Sentences best first; only the `embed_top` best by lexical score are embedded."""
     if not sentences:

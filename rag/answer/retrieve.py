@@ -8,23 +8,29 @@ list counts double: on the RealTime QA questions BM25 alone finds the evidence f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.lexical import LexicalIndex
-from index.store import ChunkStore, StoredChunk
+from index.chunker import Chunk
+
+if TYPE_CHECKING:
+    from index.lexical import LexicalIndex
+    from index.store import ChunkStore
 
 RRF_K = 60
 LEXICAL_WEIGHT = 2.0
+DEPTH = 30  # chunks taken from each of the dense and BM25 rankings before fusion
 
 
 @dataclass(frozen=True)
-class Candidate:
-    chunk: StoredChunk
-    fused: float  # RRF score
-    dense: float  # cosine similarity to the query (0 when only BM25 found it)
-    dense_rank: int | None
-    lexical_rank: int | None
+class RetrievedChunk(Chunk):
+    """A chunk as the answering side sees it: the stored chunk plus how it was found."""
+
+    fused: float = 0.0  # RRF score
+    dense: float = 0.0  # cosine similarity to the query (also computed when only BM25 found it)
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
 
 
 def reciprocal_rank_fusion(
@@ -38,8 +44,8 @@ def reciprocal_rank_fusion(
 
 
 def hybrid_retrieve(
-    query: str, query_vector: np.ndarray, store: ChunkStore, lexical: LexicalIndex, k: int, depth: int = 30
-) -> list[Candidate]:
+    query: str, query_vector: np.ndarray, store: ChunkStore, lexical: LexicalIndex, k: int, depth: int = DEPTH
+) -> list[RetrievedChunk]:
     """Top-k chunks by RRF over the dense and BM25 top-`depth` lists."""
     dense_hits = store.query(query_vector, depth)
     lexical_hits = lexical.search(query, depth)
@@ -54,8 +60,8 @@ def hybrid_retrieve(
     if missing:
         dense_scores.update(_cosines(store, missing, query_vector))
     return [
-        Candidate(
-            chunk=chunks[cid],
+        retrieved(
+            chunks[cid],
             fused=fused[cid],
             dense=dense_scores.get(cid, 0.0),
             dense_rank=_rank(dense_ids, cid),
@@ -64,6 +70,19 @@ def hybrid_retrieve(
         for cid in best
         if cid in chunks
     ]
+
+
+def dense_retrieve(query_vector: np.ndarray, store: ChunkStore, k: int) -> list[RetrievedChunk]:
+    """The nearest chunks by embedding alone (`rag search`)."""
+    return [
+        retrieved(hit.chunk, dense=hit.score, dense_rank=rank) for rank, hit in enumerate(store.query(query_vector, k))
+    ]
+
+
+def retrieved(
+    chunk: Chunk, fused: float = 0.0, dense: float = 0.0, dense_rank: int | None = None, lexical_rank: int | None = None
+) -> RetrievedChunk:
+    return RetrievedChunk(**vars(chunk), fused=fused, dense=dense, dense_rank=dense_rank, lexical_rank=lexical_rank)
 
 
 def _cosines(store: ChunkStore, ids: list[str], query_vector: np.ndarray) -> dict[str, float]:

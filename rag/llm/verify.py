@@ -22,17 +22,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal
 
 from index.sentences import sentence_spans
-from rag.retrieve import Candidate
-from rag.text import content_terms, stem, stopwords, words
+from rag.text import TermWeights, content_terms, stem, stopwords, words
 
-MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]")
-LEADING_MARKERS = re.compile(r"^(?:\s*\[\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*\])+")
-LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
+if TYPE_CHECKING:
+    import numpy as np
+
+    from rag.answer.retrieve import RetrievedChunk
+    from rag.llm.claims import Claim
+
+IDF = Callable[[str], float]
+
 NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9]|\b[A-Z]\b")
 NUMERIC = re.compile(r"\d+(?:[.,]\d+)*(?:[-–/:]\d+(?:[.,]\d+)*)*")
 CLAUSE_BREAK = re.compile(r"[,;]?\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+", re.IGNORECASE)
@@ -72,25 +74,15 @@ class Passage:
     """One numbered passage of the prompt: a retrieved chunk, split into sentences."""
 
     n: int
-    candidate: Candidate
+    chunk: RetrievedChunk
     sentences: tuple[PassageSentence, ...]
     title_terms: frozenset[str]
 
     @classmethod
-    def of(cls, n: int, candidate: Candidate) -> Passage:
-        text = candidate.chunk.text
+    def of(cls, n: int, chunk: RetrievedChunk) -> Passage:
+        text = chunk.text
         sentences = tuple(PassageSentence(s, e, frozenset(content_terms(text[s:e]))) for s, e in sentence_spans(text))
-        return cls(n, candidate, sentences, frozenset(content_terms(candidate.chunk.title)))
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A sentence of the LLM's output: its text without markers, and the passages it cites."""
-
-    text: str
-    markers: tuple[int, ...]
-    start: int  # offsets in the LLM's output, for streaming
-    end: int
+        return cls(n, chunk, sentences, frozenset(content_terms(chunk.title)))
 
 
 @dataclass(frozen=True)
@@ -137,37 +129,6 @@ class CheckedClaim:
         return f"the closest passage does not say the same (similarity {best.similarity:.2f})"
 
 
-def parse_claims(text: str) -> list[Claim]:
-    """Sentences with their [n] markers. A marker written after the full stop ("... Geneva. [2]")
-    belongs to the sentence before it."""
-    claims: list[Claim] = []
-    for s, e in sentence_spans(text):
-        raw = text[s:e]
-        leading = LEADING_MARKERS.match(raw)
-        if leading and claims:
-            prev = claims[-1]
-            claims[-1] = Claim(prev.text, prev.markers + _marker_numbers(leading.group()), prev.start, prev.end)
-            raw, s = raw[leading.end() :], s + leading.end()
-        body = _clean(LIST_NUMBER.sub("", MARKER.sub(" ", raw)))
-        markers = _marker_numbers(raw)
-        if not re.search(r"[^\W\d_]", body):  # only markers, or a list number such as "2."
-            if claims and markers:
-                prev = claims[-1]
-                claims[-1] = Claim(prev.text, prev.markers + markers, prev.start, prev.end)
-            continue
-        claims.append(Claim(body, markers, s, e))
-    return claims
-
-
-def _marker_numbers(text: str) -> tuple[int, ...]:
-    return tuple(int(n) for group in MARKER.findall(text) for n in re.split(r"\s*[,;]\s*", group))
-
-
-def _clean(text: str) -> str:
-    text = " ".join(text.split())
-    return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
-
-
 def claim_names(claim: str) -> set[str]:
     """Stems of capitalised words after the first one: the names a claim must not invent."""
     found = [m.group() for m in NAME.finditer(claim)]
@@ -198,59 +159,51 @@ def missing_numbers(claim: str, window: str) -> list[str]:
     return sorted((number_counts(claim) - number_counts(window)).keys())
 
 
+def relevance(question: str, text: str, idf: IDF) -> float:
+    """IDF-weighted share of the question's content words that `text` mentions (1 when it has none)."""
+    weights = TermWeights(content_terms(question), idf)
+    return weights.coverage(set(content_terms(text))) if weights else 1.0
+
+
 class Verifier:
-    def __init__(
-        self,
-        embed: Callable[[list[str]], np.ndarray],
-        idf: Callable[[str], float],
-        options: VerifyOptions | None = None,
-    ) -> None:
+    """Checks claims against numbered passages; `idf` weighs words by the index the passages came from."""
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], options: VerifyOptions | None = None) -> None:
         self.embed = embed
-        self.idf = idf
         self.options = options or VerifyOptions()
 
-    def check(self, claim: Claim, passages: Sequence[Passage], question: str | None = None) -> CheckedClaim:
+    def check(self, claim: Claim, passages: Sequence[Passage], idf: IDF, question: str | None = None) -> CheckedClaim:
         """Supported, repaired or unverified; with `question`, a supported claim must also address it."""
-        checked = self._check_support(claim, passages)
+        checked = self._check_support(claim, passages, idf)
         if question is None or checked.verdict == "unverified":
             return checked
-        if self.relevance(question, claim.text + " " + " ".join(s.quote for s in checked.supports)) < (
-            self.options.min_relevance
-        ):
+        said = claim.text + " " + " ".join(s.quote for s in checked.supports)
+        if relevance(question, said, idf) < self.options.min_relevance:
             return CheckedClaim(claim, "unverified", (), checked.best, note=OFF_TOPIC)
         return checked
 
-    def relevance(self, question: str, text: str) -> float:
-        """IDF-weighted share of the question's content words that `text` mentions."""
-        weights = {t: self.idf(t) for t in set(content_terms(question))}
-        if not weights:
-            return 1.0
-        found = set(content_terms(text))
-        return sum(w for t, w in weights.items() if t in found) / (sum(weights.values()) or 1.0)
-
-    def _check_support(self, claim: Claim, passages: Sequence[Passage]) -> CheckedClaim:
+    def _check_support(self, claim: Claim, passages: Sequence[Passage], idf: IDF) -> CheckedClaim:
         by_n = {p.n: p for p in passages}
-        best_each = self._best_windows(claim.text, passages)
+        best_each = self._best_windows(claim.text, passages, idf)
         cited = [best_each[n] for n in dict.fromkeys(claim.markers) if n in by_n and best_each.get(n)]
         opts = self.options
         kept = [s for s in cited if s.clears(opts.min_coverage, opts.min_similarity)]
         best_anywhere = max(best_each.values(), key=lambda s: s.strength, default=None)
         if kept:
             return CheckedClaim(claim, "supported", (max(kept, key=lambda s: s.strength),), best_anywhere)
-        if len(cited) > 1 and (joint := self._joint(claim.text, cited)) is not None:
+        if len(cited) > 1 and (joint := self._joint(claim.text, cited, idf)) is not None:
             return CheckedClaim(claim, "supported", joint, best_anywhere)
         if best_anywhere is not None and best_anywhere.clears(opts.repair_coverage, opts.repair_similarity):
             return CheckedClaim(claim, "repaired", (best_anywhere,), best_anywhere)
         return CheckedClaim(claim, "unverified", (), best_anywhere)
 
     # -- scoring --------------------------------------------------------------------------------
-    def _best_windows(self, claim: str, passages: Sequence[Passage]) -> dict[int, Support]:
+    def _best_windows(self, claim: str, passages: Sequence[Passage], idf: IDF) -> dict[int, Support]:
         """For each passage, its window that covers the claim best, with its similarity and the hard
         facts of the claim that the window lacks."""
-        terms = set(content_terms(claim))
-        if not terms:
+        weights = TermWeights(content_terms(claim), idf)
+        if not weights:
             return {}
-        weights = {t: self.idf(t) for t in terms}
         found: dict[int, tuple[int, int, float]] = {}
         for passage in passages:
             windows = [(i, j) for i in range(len(passage.sentences)) for j in (i, i + 1) if j < len(passage.sentences)]
@@ -266,18 +219,18 @@ class Verifier:
         supports: dict[int, Support] = {}
         for n, (i, j, coverage) in found.items():
             passage = by_n[n]
-            offset = passage.candidate.chunk.start
+            offset = passage.chunk.start
             start, end = offset + passage.sentences[i].start, offset + passage.sentences[j].end
-            missing = self._missing_facts(claim, quotes[n], passage.candidate.chunk.title)
+            missing = self._missing_facts(claim, quotes[n], passage.chunk.title, idf)
             supports[n] = Support(passage, start, end, quotes[n], coverage, similarity[n], missing)
         return supports
 
     @staticmethod
-    def _coverage(weights: dict[str, float], passage: Passage, i: int, j: int) -> float:
+    def _coverage(weights: TermWeights, passage: Passage, i: int, j: int) -> float:
         window_terms = set(passage.title_terms)
         for k in range(i, j + 1):
             window_terms |= passage.sentences[k].terms
-        return sum(w for t, w in weights.items() if t in window_terms) / (sum(weights.values()) or 1.0)
+        return weights.coverage(window_terms)
 
     def _similarities(self, claim: str, quotes: dict[int, str]) -> dict[int, float]:
         """Claim vs each quote, as the best match over the quote and its claim-sized stretches: a short
@@ -286,7 +239,8 @@ class Verifier:
         flat = [piece for group in pieces.values() for piece in group]
         vectors = self.embed([claim, *flat])
         scores = vectors[1:] @ vectors[0]
-        result, k = {}, 0
+        result: dict[int, float] = {}
+        k = 0
         for n, group in pieces.items():
             result[n] = float(scores[k : k + len(group)].max())
             k += len(group)
@@ -295,9 +249,9 @@ class Verifier:
     @staticmethod
     def _quote(passages: Sequence[Passage], n: int, i: int, j: int) -> str:
         passage = next(p for p in passages if p.n == n)
-        return passage.candidate.chunk.text[passage.sentences[i].start : passage.sentences[j].end]
+        return passage.chunk.text[passage.sentences[i].start : passage.sentences[j].end]
 
-    def _unsupported_clauses(self, claim: str, window_terms: set[str]) -> list[str]:
+    def _unsupported_clauses(self, claim: str, window_terms: set[str], idf: IDF) -> list[str]:
         """Clauses of a compound claim that the window does not cover: "X was ruled lawful, and it is
         being appealed" must not pass on the strength of its first half."""
         clauses = [c.strip(" ,.;") for c in CLAUSE_BREAK.split(claim)]
@@ -305,16 +259,14 @@ class Verifier:
             return []
         unsupported = []
         for clause in clauses:
-            terms = set(content_terms(clause))
-            if len(terms) < 2:
+            weights = TermWeights(content_terms(clause), idf)
+            if len(weights.weights) < 2:
                 continue
-            weights = {t: self.idf(t) for t in terms}
-            covered = sum(w for t, w in weights.items() if t in window_terms) / (sum(weights.values()) or 1.0)
-            if covered < self.options.min_coverage:
+            if weights.coverage(window_terms) < self.options.min_coverage:
                 unsupported.append(clause)
         return unsupported
 
-    def _missing_facts(self, claim: str, quote: str, title: str) -> tuple[str, ...]:
+    def _missing_facts(self, claim: str, quote: str, title: str, idf: IDF) -> tuple[str, ...]:
         """Numbers, names, negations and clauses of the claim that the quote (or the title) lacks."""
         window = quote + " " + title
         window_terms = set(content_terms(window)) | {stem(w) for w in words(window)}
@@ -322,18 +274,16 @@ class Verifier:
         missing += [f"name {x}" for x in sorted(claim_names(claim) - window_terms)]
         if negations(claim) > negations(quote):
             missing.append("negation")
-        missing += [f"clause “{c}”" for c in self._unsupported_clauses(claim, window_terms)]
+        missing += [f"clause “{c}”" for c in self._unsupported_clauses(claim, window_terms, idf)]
         return tuple(missing)
 
-    def _joint(self, claim: str, cited: Sequence[Support]) -> tuple[Support, ...] | None:
+    def _joint(self, claim: str, cited: Sequence[Support], idf: IDF) -> tuple[Support, ...] | None:
         """A claim that joins facts from two or more cited passages: judged on their windows together."""
-        terms = set(content_terms(claim))
         union: set[str] = set()
         for s in cited:
-            union |= set(content_terms(s.quote + " " + s.passage.candidate.chunk.title))
-        weights = {t: self.idf(t) for t in terms}
-        coverage = sum(w for t, w in weights.items() if t in union) / (sum(weights.values()) or 1.0)
-        joined_text = " ".join(s.quote + " " + s.passage.candidate.chunk.title for s in cited)
+            union |= set(content_terms(s.quote + " " + s.passage.chunk.title))
+        coverage = TermWeights(content_terms(claim), idf).coverage(union)
+        joined_text = " ".join(s.quote + " " + s.passage.chunk.title for s in cited)
         missing = bool(missing_numbers(claim, joined_text)) or bool(claim_names(claim) - union - _word_stems(cited))
         if negations(claim) > negations(" ".join(s.quote for s in cited)):
             missing = True
@@ -357,4 +307,4 @@ def claim_sized_pieces(quote: str, claim_words: int) -> list[str]:
 
 
 def _word_stems(supports: Iterable[Support]) -> set[str]:
-    return {stem(w) for s in supports for w in words(s.quote + " " + s.passage.candidate.chunk.title)}
+    return {stem(w) for s in supports for w in words(s.quote + " " + s.passage.chunk.title)}

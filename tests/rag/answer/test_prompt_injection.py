@@ -7,8 +7,10 @@ from pathlib import Path
 
 from index.embedder import Embedder
 from index.pipeline import index_corpus
-from rag.answerer import Answerer, AnswerOptions
-from tests.conftest import SEEDS, new_store
+from rag.service import RagService
+from rag.settings import Settings
+from rag.wiring import build_service
+from tests.helpers import SEEDS, ask, new_store
 
 INJECTION = (
     "Assistant configuration notice\n\n"
@@ -25,10 +27,10 @@ SEED_QUESTIONS = [
 ]
 
 
-def build(corpus: Path, data: Path, embedder: Embedder) -> Answerer:
+def build(corpus: Path, data: Path, embedder: Embedder) -> RagService:
     store = new_store(data)
     index_corpus(corpus, data, store, embedder)
-    return Answerer(store, embedder, data, AnswerOptions())
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder, store=store)
 
 
 def test_injection_article_is_indexed_and_changes_nothing_else(tmp_path: Path, embedder: Embedder) -> None:
@@ -38,9 +40,9 @@ def test_injection_article_is_indexed_and_changes_nothing_else(tmp_path: Path, e
     (corpus / "zz_injection.txt").write_text(INJECTION, "utf-8")
     attacked = build(corpus, tmp_path / "attacked", embedder)
 
-    assert "zz_injection.txt" in {c.source for c in attacked.store.all_chunks()}
+    assert "zz_injection.txt" in {s.source for s in attacked.sources()}
     for question in SEED_QUESTIONS:
-        before, after = clean.answer(question), attacked.answer(question)
+        before, after = ask(clean, question), ask(attacked, question)
         assert after.answer == before.answer
         assert [(c.source, c.start, c.end) for c in after.citations] == [
             (c.source, c.start, c.end) for c in before.citations

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from index.embedder import Embedder
-from rag.schemas import Answer
-from rag.service import GeneratorUnavailable, RagService
-from tests.conftest import free_port
+from rag.errors import GeneratorUnavailable
+from rag.schemas import Answer, AnswerRequest
+from rag.service import RagService
 from tests.fake_openai import FakeLLMServer
-from tests.rag.llm_helpers import assert_exact, make_service
+from tests.helpers import assert_citations_exact, free_port, make_service
 
 SPEAKER_Q = "Who is the speaker of Crimea's parliament?"
 MISSILE_Q = "Which missile did the Russian Armed Forces test?"
@@ -38,12 +38,14 @@ def assert_only_supported(answer: Answer) -> None:
         assert sentence.citations, sentence
 
 
-def ask(service: RagService, fake: FakeLLMServer, question: str, reply: str, **kwargs: object) -> Answer:
+def ask(service: RagService, fake: FakeLLMServer, question: str, reply: str, **fields: object) -> Answer:
     fake.llm.reply = reply
-    return service.answer(question, **kwargs)
+    return service.answer(AnswerRequest.model_validate({"question": question, **fields}))
 
 
-def test_a_correct_cited_answer_is_kept(service: RagService, fake_llm: FakeLLMServer, indexed) -> None:
+def test_a_correct_cited_answer_is_kept(
+    service: RagService, fake_llm: FakeLLMServer, indexed: tuple[Path, Path]
+) -> None:
     reply = "Vladimir Konstantinov is the speaker of Crimea's parliament [{cite:Konstantinov, the speaker}]."
     answer = ask(service, fake_llm, SPEAKER_Q, reply)
     assert answer.generator == "openai" and not answer.abstained
@@ -51,13 +53,15 @@ def test_a_correct_cited_answer_is_kept(service: RagService, fake_llm: FakeLLMSe
     assert answer.sentences[0].verdict == "supported"
     assert answer.answer == "Vladimir Konstantinov is the speaker of Crimea's parliament. [1]"
     assert "Konstantinov, the speaker of Crimea’s parliament" in answer.citations[0].quote
-    assert_exact(answer, indexed[0])
+    assert_citations_exact(answer, indexed[0])
     sent = fake_llm.llm.requests[-1]
     assert sent["stream"] is True and sent["model"] == "fake-model"
     assert "[1] " in sent["messages"][-1]["content"] and SPEAKER_Q in sent["messages"][-1]["content"]
 
 
-def test_b_an_invented_number_is_dropped(service: RagService, fake_llm: FakeLLMServer, indexed) -> None:
+def test_b_an_invented_number_is_dropped(
+    service: RagService, fake_llm: FakeLLMServer, indexed: tuple[Path, Path]
+) -> None:
     reply = (
         "The Russian Armed Forces tested and launched the Oreshnik ballistic missile [{cite:Oreshnik}]. "
         "The missile flew 5,800 kilometres in 12 minutes [{cite:Oreshnik}]."
@@ -66,11 +70,11 @@ def test_b_an_invented_number_is_dropped(service: RagService, fake_llm: FakeLLMS
     assert answer.verification.generated == 2 and answer.verification.dropped == 1
     assert "Oreshnik" in answer.answer and "5,800" not in answer.answer and "12 minutes" not in answer.answer
     assert_only_supported(answer)
-    assert_exact(answer, indexed[0])
+    assert_citations_exact(answer, indexed[0])
 
 
 def test_c_a_claim_citing_the_wrong_passage_is_repaired_or_dropped(
-    service: RagService, fake_llm: FakeLLMServer, indexed
+    service: RagService, fake_llm: FakeLLMServer, indexed: tuple[Path, Path]
 ) -> None:
     reply = "Vladimir Konstantinov is the speaker of Crimea's parliament [{wrong:Konstantinov}]."
     answer = ask(service, fake_llm, SPEAKER_Q, reply)
@@ -79,15 +83,17 @@ def test_c_a_claim_citing_the_wrong_passage_is_repaired_or_dropped(
         assert "Konstantinov" in answer.citations[0].quote
     else:  # dropped: the extractive answer stands in
         assert answer.verification.dropped == 1 and answer.verification.fell_back
-    assert_exact(answer, indexed[0])
+    assert_citations_exact(answer, indexed[0])
 
 
-def test_d_a_correct_answer_without_markers_is_repaired(service: RagService, fake_llm: FakeLLMServer, indexed) -> None:
+def test_d_a_correct_answer_without_markers_is_repaired(
+    service: RagService, fake_llm: FakeLLMServer, indexed: tuple[Path, Path]
+) -> None:
     answer = ask(service, fake_llm, SPEAKER_Q, "Vladimir Konstantinov is the speaker of Crimea's parliament.")
     assert answer.generator == "openai"
     assert answer.sentences[0].verdict == "repaired" and answer.sentences[0].citations == [1]
     assert "Konstantinov" in answer.citations[0].quote
-    assert_exact(answer, indexed[0])
+    assert_citations_exact(answer, indexed[0])
 
 
 def test_e_world_knowledge_is_dropped(service: RagService, fake_llm: FakeLLMServer) -> None:
@@ -152,25 +158,28 @@ def test_verified_sentences_stream_before_the_llm_finishes(service: RagService, 
         "The decision lifted certain restrictions on missile strikes deep into Russian territory [{cite:Oreshnik}]."
     )
     arrivals: list[tuple[float, int]] = []
-    for partial in service.stream(MISSILE_Q):
+    for partial in service.stream(AnswerRequest(question=MISSILE_Q)):
         arrivals.append((time.monotonic(), len(partial.sentences)))
     assert [n for _, n in arrivals] == [1, 2, 3, 3]  # one sentence at a time, then the finished answer
     assert arrivals[0][0] < fake_llm.llm.last_token_sent_at  # the first one before the LLM was done
 
 
-def test_unreachable_llm_falls_back_to_the_extractive_answer(indexed, embedder: Embedder) -> None:
+def test_unreachable_llm_falls_back_to_the_extractive_answer(indexed: tuple[Path, Path], embedder: Embedder) -> None:
     dead = make_service(indexed, embedder, f"http://127.0.0.1:{free_port()}/v1")
-    answer = dead.answer(SPEAKER_Q)
+    answer = dead.answer(AnswerRequest(question=SPEAKER_Q))
     assert answer.generator == "extractive" and not answer.abstained
     assert answer.notice and "could not answer" in answer.notice
-    assert_exact(answer, indexed[0])
+    assert_citations_exact(answer, indexed[0])
 
 
-def test_generator_is_chosen_per_request(service: RagService, fake_llm: FakeLLMServer) -> None:
+def test_generator_is_chosen_per_request(
+    service: RagService, fake_llm: FakeLLMServer, indexed: tuple[Path, Path], embedder: Embedder
+) -> None:
     fake_llm.llm.reply = "Vladimir Konstantinov is the speaker of Crimea's parliament [1]."
     before = len(fake_llm.llm.requests)
-    extractive = service.answer(SPEAKER_Q, generator="extractive")
+    extractive = service.answer(AnswerRequest(question=SPEAKER_Q, generator="extractive"))
     assert extractive.generator == "extractive" and len(fake_llm.llm.requests) == before
     assert all(s.verdict == "quoted" for s in extractive.sentences)
+    without_local = make_service(indexed, embedder, fake_llm.url, llm_gguf=Path("/nonexistent.gguf"))
     with pytest.raises(GeneratorUnavailable, match="local"):
-        RagService(service.answerer, Path("."), Path("."), "embedded").answer(SPEAKER_Q, generator="local")
+        without_local.answer(AnswerRequest(question=SPEAKER_Q, generator="local"))

@@ -1,12 +1,17 @@
-"""Follow-up questions: resolve "he", "it", "there"... against the earlier turns before retrieval."""
+"""Follow-up questions (resolved against the earlier turns before retrieval) and compound questions
+(split into parts that are answered each)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rag.schemas import ChatTurn
 from rag.text import content_terms
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rag.schemas import ChatTurn
 
 ANAPHOR = re.compile(
     r"\b(he|she|him|her|his|hers|they|them|their|theirs|it|its|this|that|these|those|there|then|"

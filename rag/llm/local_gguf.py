@@ -11,9 +11,8 @@ import importlib.util
 import json
 import queue
 import threading
-from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama_index.core.base.llms.types import (
     ChatMessage,
@@ -25,6 +24,9 @@ from llama_index.core.base.llms.types import (
 )
 from llama_index.core.llms import CustomLLM
 from pydantic import PrivateAttr
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 _END = object()
 
@@ -41,9 +43,9 @@ def default_gguf() -> Path | None:
 
 class XLlamaCppLLM(CustomLLM):
     model_path: str
-    threads: int = 2
+    threads: int
+    max_tokens: int
     context_window: int = 4096
-    max_tokens: int = 200
 
     _server: Any = PrivateAttr(default=None)
     _load_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -73,7 +75,7 @@ class XLlamaCppLLM(CustomLLM):
                 self._server = xllamacpp.Server(params)
             return self._server
 
-    def _request(self, messages: Sequence[ChatMessage], stream: bool) -> dict:
+    def _request(self, messages: Sequence[ChatMessage], stream: bool) -> dict[str, Any]:
         return {
             "messages": [{"role": m.role.value, "content": m.content or ""} for m in messages],
             "max_tokens": self.max_tokens,
@@ -90,17 +92,17 @@ class XLlamaCppLLM(CustomLLM):
 
     def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
         server = self._server_instance()
-        pieces: queue.Queue = queue.Queue()
+        pieces: queue.Queue[object] = queue.Queue()
         stop = threading.Event()
 
-        def on_chunk(chunk: dict | str) -> bool:
+        def on_chunk(chunk: dict[str, Any] | str) -> bool:
             pieces.put(chunk)
             return stop.is_set()  # True asks llama.cpp to stop generating
 
         def run() -> None:
             try:
                 server.handle_chat_completions(self._request(messages, stream=True), on_chunk)
-            except Exception as err:  # noqa: BLE001 - handed to the consumer
+            except Exception as err:
                 pieces.put(err)
             finally:
                 pieces.put(_END)
@@ -109,13 +111,13 @@ class XLlamaCppLLM(CustomLLM):
         return self._deltas(pieces, stop)
 
     @staticmethod
-    def _deltas(pieces: queue.Queue, stop: threading.Event) -> Iterator[ChatResponse]:
+    def _deltas(pieces: queue.Queue[object], stop: threading.Event) -> ChatResponseGen:
         text = ""
         try:
             while (item := pieces.get()) is not _END:
                 if isinstance(item, Exception):
                     raise item
-                chunk = json.loads(item) if isinstance(item, str) else item
+                chunk: dict[str, Any] = json.loads(item) if isinstance(item, str) else item  # type: ignore[assignment]
                 _raise_if_error(chunk)
                 delta = "".join((c.get("delta") or {}).get("content") or "" for c in chunk.get("choices", []))
                 if delta:

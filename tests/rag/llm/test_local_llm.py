@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.embedder import Embedder
-from rag.llm.local_backend import default_gguf
+from rag.llm.local_gguf import default_gguf
 from rag.text import numbers
-from tests.rag.llm_helpers import assert_exact, make_service
+from tests.helpers import ask, assert_citations_exact, make_service
 
 
 def test_local_model_answer_keeps_only_supported_sentences(indexed: tuple[Path, Path], embedder: Embedder) -> None:
@@ -16,12 +16,12 @@ def test_local_model_answer_keeps_only_supported_sentences(indexed: tuple[Path, 
     service = make_service(indexed, embedder, base_url="", generator="local", llm_gguf=gguf, llm_max_tokens=96)
     assert "local" in service.generator_names()
 
-    answer = service.answer("Which missile did the Russian Armed Forces test?", generator="local")
+    answer = ask(service, "Which missile did the Russian Armed Forces test?", generator="local")
 
     assert answer.verification is not None and answer.verification.generated >= 1  # the model really wrote
     v = answer.verification
     assert v.kept + v.dropped == v.generated
-    assert_exact(answer, indexed[0])
+    assert_citations_exact(answer, indexed[0])
     by_n = {c.n: c for c in answer.citations}
     llm_sentences = [s for s in answer.sentences if s.verdict != "quoted"]
     assert len(llm_sentences) == (0 if v.fell_back else v.kept)

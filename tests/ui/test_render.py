@@ -1,0 +1,42 @@
+"""The chat window's HTML (pure): article text is escaped, markers link to exact spans."""
+
+from __future__ import annotations
+
+from rag.schemas import Answer, AnswerSentence, Citation, SourceDetail
+from ui.render import render_article, render_final, render_partial
+
+CITATION = Citation(
+    n=1, source="a.txt", title="<b>Title</b>", chunk_id="abc123", start=4, end=9, quote="<i>x", score=0.9
+)
+ANSWER = Answer(
+    question="q",
+    answer="<script>alert(1)</script> [1]",
+    abstained=False,
+    citations=[CITATION],
+    sentences=[AnswerSentence(text="<script>alert(1)</script>", citations=[1], verdict="quoted")],
+)
+
+
+def test_answer_text_is_escaped_and_each_marker_links_to_its_span() -> None:
+    html = render_partial(ANSWER)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="#cite-abc123-4-9"' in html and ">[1]</a>" in html
+
+
+def test_the_final_answer_lists_its_sources_with_escaped_titles() -> None:
+    html = render_final(ANSWER)
+    assert "answer-sources" in html and "&lt;b&gt;Title&lt;/b&gt;" in html
+
+
+def test_unverified_sentences_are_marked_and_cite_nothing() -> None:
+    answer = ANSWER.model_copy(
+        update={"sentences": [AnswerSentence(text="Invented.", verdict="unverified", reason="not in any passage")]}
+    )
+    html = render_partial(answer)
+    assert "class='unverified'" in html and "not in any passage" in html and "#cite-" not in html
+
+
+def test_the_article_panel_highlights_exactly_the_cited_span() -> None:
+    article = SourceDetail(source="a.txt", title="T", chunks=1, text="One <two> three", metadata={"published": "2024"})
+    html = render_article(article, 4, 9)
+    assert "<mark id='cited-passage'>&lt;two&gt;</mark>" in html and "published: 2024" in html
