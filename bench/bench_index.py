@@ -20,10 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from index.catalog import Catalog
 from index.embedder import Embedder, default_model_path
 from index.loader import Article, iter_article_paths, read_article
-from index.pipeline import IndexOptions, _chunk, embedded_text, index_corpus
-from index.store import ChunkStore, open_client
+from index.lock import FileLock
+from index.pipeline import IndexOptions, IndexTarget, _chunk, embedded_text, index_corpus
+from index.store import COLLECTION, ChunkStore, open_client
 from rag.runtime import configure_process
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench" / "realtimeqa"
@@ -46,19 +48,23 @@ def hit_at_5(search, questions: list[dict]) -> float:
 def run_ours(corpus: Path, data: Path, embedder: Embedder, questions: list[dict]) -> dict:
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir(parents=True)
-    store = ChunkStore(open_client(data))
+    client = open_client(data)
+    store, catalog = ChunkStore(client), Catalog(client, COLLECTION)
+    lock = FileLock(data / "index.lock", wait_seconds=0)
     embedder.embed(["load the model before timing, as raw_encode does"])
     started = time.perf_counter()
-    summary = index_corpus(corpus, data, store, embedder, IndexOptions())
+    target = IndexTarget(store, catalog, lock, data)
+    summary = index_corpus(corpus, target, embedder, IndexOptions())
     seconds = time.perf_counter() - started
     rss = peak_rss_mb()
     started = time.perf_counter()
-    again = index_corpus(corpus, data, ChunkStore(open_client(data)), embedder, IndexOptions())
+    again = index_corpus(corpus, target, embedder, IndexOptions())
     reindex = time.perf_counter() - started
     assert again.chunks_embedded == 0
 
     def search(question: str) -> list[str]:
-        return [h.chunk.source for h in store.query(embedder.embed([question])[0], 5)]
+        hits, _ = store.query(embedder.embed([question])[0], 5)
+        return [h.chunk.source for h in hits]
 
     return {
         "docs": summary.added,
@@ -79,8 +85,8 @@ def run_raw(corpus: Path, embedder: Embedder) -> dict:
     for path in iter_article_paths(corpus):
         article = read_article(corpus, path)
         if isinstance(article, Article):
-            _, chunks, prefix = _chunk(article, embedder, config)
-            texts.extend(embedded_text(c, prefix) for c in chunks)
+            chunked = _chunk(article, embedder, config)
+            texts.extend(embedded_text(c, chunked.title_prefix) for c in chunked.chunks)
     started = time.perf_counter()
     embedder.embed(texts)
     seconds = time.perf_counter() - started

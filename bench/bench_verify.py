@@ -23,13 +23,14 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from index.snapshot import load_snapshot
 from rag.evaluate import read_questions
 from rag.llm.claims import Claim
 from rag.llm.verify import IDF, Passage, Verifier, VerifyOptions
 from rag.runtime import configure_process
 from rag.settings import Settings
 from rag.text import normalize, numbers, words
-from rag.wiring import build_answerer, build_embedder
+from rag.wiring import build_answerer, build_embedder, store_opener
 
 AUXILIARY = re.compile(r"\b(is|was|are|were|has|have|had|will|would|can|could|should|did|does)\b")
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{3,}\b")
@@ -102,12 +103,13 @@ def main() -> None:
     settings = Settings()
     configure_process(settings.embed_threads)
     answerer = build_answerer(settings, build_embedder(settings))
+    snapshot = load_snapshot(store_opener(settings), settings.data_dir)
     rows = [r for r in read_questions(args.questions) if r.get("type", "answerable") == "answerable"]
     rng = random.Random(args.seed)
     started = time.perf_counter()
     sets = []
     for row in rows:
-        evidence = answerer.gather(row["question"])
+        evidence = answerer.gather(snapshot, row["question"])
         chunks = evidence.chunks_by_evidence()[: args.passages]
         sets.append([Passage.of(n, c) for n, c in enumerate(chunks, 1)])
     cases = []
@@ -121,7 +123,7 @@ def main() -> None:
         verifier = Verifier(answerer.embedder.embed_cached, options)
         outcome: dict[str, Counter] = defaultdict(Counter)
         for kind, claim, passages in cases:
-            outcome[kind][verdict_of(verifier, kind, claim, passages, answerer.lexical.idf)] += 1
+            outcome[kind][verdict_of(verifier, kind, claim, passages, snapshot.lexical.idf)] += 1
         return outcome
 
     t = time.perf_counter()

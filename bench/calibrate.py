@@ -15,6 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from index.snapshot import load_snapshot
 from rag.answer.evidence import ScoringWeights, score_sentences, split_sentences
 from rag.answer.followups import split_compound
 from rag.answer.retrieve import hybrid_retrieve
@@ -22,7 +23,7 @@ from rag.evaluate import read_questions
 from rag.runtime import configure_process
 from rag.settings import Settings
 from rag.text import normalize
-from rag.wiring import build_answerer, build_embedder
+from rag.wiring import build_answerer, build_embedder, store_opener
 
 GRID = {
     "dense": [0.3, 0.5, 0.7],
@@ -32,20 +33,20 @@ GRID = {
 }
 
 
-def features(answerer, row: dict) -> list[dict]:
+def features(answerer, snapshot, row: dict) -> list[dict]:
     """The shortlisted sentences of the question with their score components, as the answerer sees them."""
     question = row["question"]
     if len(split_compound(question)) > 1:
         return []
     vector = answerer.embedder.embed([question])[0]
-    candidates = hybrid_retrieve(question, vector, answerer.store, answerer.lexical, answerer.options.retrieve_k)
+    candidates = hybrid_retrieve(question, vector, snapshot, answerer.options.retrieve_k)
     sentences = split_sentences(candidates[: answerer.options.evidence_chunks])
     ranked = score_sentences(
         sentences,
         question,
         vector,
         answerer.embedder.embed,
-        answerer.lexical.idf,
+        snapshot.lexical.idf,
         answerer.options.weights,
         answerer.options.embed_top,
     )
@@ -128,7 +129,8 @@ def main() -> None:
     settings = Settings()
     configure_process(settings.embed_threads)
     answerer = build_answerer(settings, build_embedder(settings))
-    rows = [(row, features(answerer, row)) for row in questions]
+    snapshot = load_snapshot(store_opener(settings), settings.data_dir)
+    rows = [(row, features(answerer, snapshot, row)) for row in questions]
     w, threshold = fit(rows)
     print("in-sample weights", json.dumps(w), f"abstain_below {threshold:.4f}")
     print("in-sample", json.dumps({k: round(v, 3) for k, v in measure(rows, w, threshold).items()}))

@@ -1,13 +1,17 @@
-"""BM25 over the chunk texts (bm25s), persisted beside the Chroma data and rebuilt by `rag index`.
+"""BM25 over the chunk texts (bm25s), one per published index version, cached in the data dir.
 
 Rebuilding the whole BM25 matrix is cheap (seconds for tens of thousands of chunks) and keeps it
-exactly in step with the chunk set; queries only ever load it.
+exactly in step with the chunk set. `rag index` builds the cache of the version it publishes; a
+process that finds no cache for the published version (a replica on another machine) builds it from
+the chunk texts in the store. The cache is never the truth: deleting it costs one rebuild.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
 
 BM25_DIR = "bm25"
 IDS_FILE = "chunk_ids.json"
+KEEP_VERSIONS = 2  # the published version and the one before it (a reader may still be on it)
 
 
 @lru_cache(maxsize=1)
@@ -41,33 +46,42 @@ def tokenize(texts: list[str]) -> Tokenized:
     return tokenized
 
 
-def bm25_dir(data_dir: Path) -> Path:
-    return data_dir / BM25_DIR
+def bm25_dir(data_dir: Path, version: int) -> Path:
+    return data_dir / BM25_DIR / f"v{version}"
 
 
-def build_bm25(data_dir: Path, chunk_ids: Sequence[str], texts: Sequence[str]) -> None:
-    """Write a fresh BM25 index for these chunks, swapping it in with one rename."""
-    import bm25s
+def build_bm25(data_dir: Path, version: int, chunk_ids: Sequence[str], texts: Sequence[str]) -> None:
+    """Write the BM25 index of one version to the cache."""
+    LexicalIndex.build(chunk_ids, texts).save(data_dir, version)
 
-    target = bm25_dir(data_dir)
-    staging = data_dir / f".{BM25_DIR}.new"
+
+def _save(index: LexicalIndex, data_dir: Path, version: int) -> None:
+    """Written in a folder of its own, then renamed into place: a reader never sees half of it, and
+    two processes caching the same version do no harm."""
+    target = bm25_dir(data_dir, version)
+    staging = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    if chunk_ids:
-        retriever = bm25s.BM25()
-        retriever.index(tokenize(list(texts)), show_progress=False)
-        retriever.save(str(staging), show_progress=False)
-    (staging / IDS_FILE).write_text(json.dumps(list(chunk_ids)), "utf-8")
-    old = data_dir / f".{BM25_DIR}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if index.retriever is not None:
+        index.retriever.save(str(staging), show_progress=False)
+    (staging / IDS_FILE).write_text(json.dumps(index.chunk_ids), "utf-8")
+    try:
+        staging.rename(target)
+    except OSError:  # built by another process meanwhile
+        shutil.rmtree(staging, ignore_errors=True)
+    _prune(data_dir, version)
 
 
-def bm25_chunk_ids(data_dir: Path) -> list[str] | None:
-    path = bm25_dir(data_dir) / IDS_FILE
+def _prune(data_dir: Path, version: int) -> None:
+    for folder in (data_dir / BM25_DIR).glob("v*"):
+        number = folder.name[1:]
+        if number.isdigit() and int(number) <= version - KEEP_VERSIONS:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def bm25_chunk_ids(data_dir: Path, version: int) -> list[str] | None:
+    """The chunk ids of a cached version, in BM25's order; None when that version is not cached."""
+    path = bm25_dir(data_dir, version) / IDS_FILE
     if not path.exists():
         return None
     ids: list[str] = json.loads(path.read_text("utf-8"))
@@ -96,13 +110,34 @@ class LexicalIndex:
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     @classmethod
-    def load(cls, data_dir: Path) -> LexicalIndex:
+    def empty(cls) -> LexicalIndex:
+        return cls([], None)
+
+    @classmethod
+    def build(cls, chunk_ids: Sequence[str], texts: Sequence[str]) -> LexicalIndex:
+        """BM25 over these texts, in memory."""
         import bm25s
 
-        ids = bm25_chunk_ids(data_dir) or []
+        if not chunk_ids:
+            return cls.empty()
+        retriever = bm25s.BM25()
+        retriever.index(tokenize(list(texts)), show_progress=False)
+        return cls(list(chunk_ids), retriever)
+
+    def save(self, data_dir: Path, version: int) -> None:
+        _save(self, data_dir, version)
+
+    @classmethod
+    def load(cls, data_dir: Path, version: int) -> LexicalIndex | None:
+        """The cached index of this version, or None when it is not cached."""
+        import bm25s
+
+        ids = bm25_chunk_ids(data_dir, version)
+        if ids is None:
+            return None
         if not ids:
-            return cls([], None)
-        retriever = bm25s.BM25.load(str(bm25_dir(data_dir)), show_progress=False, verbosity=0)
+            return cls.empty()
+        retriever = bm25s.BM25.load(str(bm25_dir(data_dir, version)), show_progress=False, verbosity=0)
         return cls(ids, retriever)
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:

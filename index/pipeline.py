@@ -1,16 +1,21 @@
-"""Incremental indexing: scan -> diff against the manifest -> chunk -> embed -> store -> BM25.
+"""Incremental indexing: scan -> diff against the published manifest -> chunk -> embed -> store ->
+BM25 -> publish -> collect garbage.
 
-Order of writes, chosen so that a run killed at any point is repaired by the next run:
-1. chunks of a changed or removed file are deleted by `source` (not by remembered ids), then the new
-   chunks are upserted (ids are deterministic, so a repeat never duplicates);
-2. only then is the file's manifest entry written (atomically);
-3. every run starts by comparing the store with the manifest: chunks of unknown files or unknown
-   ids are deleted, files whose stored chunks differ from the manifest are re-indexed;
-4. BM25 is rebuilt whenever its chunk list differs from the manifest.
+Readers answer from the published version until the new one is complete, then from the new one:
+1. new chunks are added beside the published ones (ids are deterministic: a file's id set changes
+   with its content, so nothing published is overwritten, and a repeat never duplicates);
+2. the text of every new or changed file goes to the catalog, and the BM25 cache of the new
+   version is built;
+3. the new manifest is published with one record write (the switch);
+4. only then are chunks and texts that the new version does not use deleted.
+A run killed at any point leaves the published version intact; the next run finds the chunks the
+killed one stored (by id) and does not embed them again, and its step 4 removes any leftovers.
+One indexer runs at a time (lock.py).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -19,7 +24,7 @@ from typing import TYPE_CHECKING
 from index.chunker import Chunk, chunk_article
 from index.lexical import bm25_chunk_ids, build_bm25
 from index.loader import Article, SkippedFile, iter_article_paths, read_article
-from index.manifest import FileEntry, Manifest, load_manifest, save_manifest
+from index.manifest import FileEntry, Manifest
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -27,7 +32,9 @@ if TYPE_CHECKING:
 
     from tqdm import tqdm
 
+    from index.catalog import Catalog
     from index.embedder import Embedder
+    from index.lock import IndexLock
     from index.store import ChunkStore
 
 log = logging.getLogger(__name__)
@@ -44,6 +51,7 @@ class IndexOptions:
 
 @dataclass
 class IndexSummary:
+    version: int = 0  # the published version after this run
     added: int = 0
     updated: int = 0
     removed: int = 0
@@ -69,56 +77,117 @@ class _Plan:
     to_remove: list[str]
 
 
+@dataclass(frozen=True)
+class _Chunked:
+    article: Article
+    chunks: list[Chunk]
+    title_prefix: str
+
+
 def embedded_text(chunk: Chunk, title_prefix: str) -> str:
     """What the model reads for a chunk: the (short) title helps retrieval; the file path does not."""
     return f"{title_prefix}\n{chunk.text}" if title_prefix else chunk.text
 
 
+@dataclass(frozen=True)
+class IndexTarget:
+    """Where an indexing run writes, and the lock that keeps other indexers out while it does."""
+
+    store: ChunkStore
+    catalog: Catalog
+    lock: IndexLock
+    data_dir: Path  # the BM25 cache of each published version
+
+
 def index_corpus(
     corpus: Path,
-    data_dir: Path,
-    store: ChunkStore,
+    target: IndexTarget,
     embedder: Embedder,
     options: IndexOptions = IndexOptions(),
     scope: Sequence[Path] | None = None,
     progress: bool = False,
 ) -> IndexSummary:
+    """Index `corpus` (or only the `scope` paths inside it) and publish the result, holding the lock."""
+    with target.lock:
+        return _index(corpus.resolve(), target, embedder, options, scope, progress)
+
+
+def _index(
+    corpus: Path,
+    target: IndexTarget,
+    embedder: Embedder,
+    options: IndexOptions,
+    scope: Sequence[Path] | None,
+    progress: bool,
+) -> IndexSummary:
+    store, catalog, lock, data_dir = target.store, target.catalog, target.lock, target.data_dir
     started = time.perf_counter()
-    corpus = corpus.resolve()
     summary = IndexSummary()
-    manifest = _manifest_for(data_dir, corpus, embedder, options, store)
+    published = catalog.load()
+    manifest = _start_from(published, _config(embedder, options), corpus, store, catalog, summary)
     articles, skipped = _scan(corpus, scope)
     summary.skipped, summary.skipped_files = len(skipped), [vars(s) for s in skipped]
-    in_scope = _sources_in_scope(manifest, corpus, scope)
-    _repair_store(store, manifest, summary)
-    plan = _plan(manifest, articles, in_scope, summary)
-    _remove(plan.to_remove, manifest, store, data_dir)
-    _embed_and_store(plan.to_embed, manifest, store, embedder, options, data_dir, summary, progress)
-    _sync_bm25(data_dir, manifest, store)
+    stored = store.ids_by_source()
+    plan = _plan(manifest, articles, _sources_in_scope(manifest, corpus, scope), stored, summary)
+    chunked = [_chunk(article, embedder, options) for article in plan.to_embed]
+    _embed_and_store(chunked, stored, store, catalog, lock, embedder, options, summary, progress)
+    for item in chunked:
+        manifest.files[item.article.source] = FileEntry(
+            sha256=item.article.sha256,
+            title=item.article.title,
+            chunk_ids=[c.id for c in item.chunks],
+            metadata=item.article.metadata,
+        )
+    for source in plan.to_remove:
+        del manifest.files[source]
+    if manifest != published:
+        manifest.version = published.version + 1
+        _build_bm25(data_dir, manifest, store, chunked)
+        lock.check()
+        catalog.publish(manifest)
+    elif bm25_chunk_ids(data_dir, manifest.version) is None:
+        _build_bm25(data_dir, manifest, store, chunked)  # a lost cache is rebuilt from the store
+    _collect_garbage(manifest, store, catalog, summary)
+    summary.version = manifest.version
     summary.chunks = manifest.chunk_count()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _manifest_for(
-    data_dir: Path, corpus: Path, embedder: Embedder, options: IndexOptions, store: ChunkStore
-) -> Manifest:
-    """The stored manifest, or an empty one when the corpus, model or chunking changed (full rebuild)."""
-    wanted: dict[str, str | int | bool] = {
+def _config(embedder: Embedder, options: IndexOptions) -> dict[str, str | int | bool]:
+    """What shapes the stored vectors: when any of it changes, everything is embedded again."""
+    return {
         "model": embedder.name,
         "max_tokens": embedder.max_tokens,
         "overlap_tokens": options.overlap_tokens,
         "title_in_embedding": options.title_in_embedding,
         "bf16": embedder.uses_bf16,
     }
-    manifest = load_manifest(data_dir)
-    if manifest.config == wanted and manifest.corpus == str(corpus):
-        return manifest
-    if manifest.files:
-        log.warning("index settings or corpus changed: rebuilding the whole index")
-    fresh = Manifest(config=wanted, corpus=str(corpus))
-    save_manifest(data_dir, fresh)
-    return fresh
+
+
+def _start_from(
+    published: Manifest,
+    config: dict[str, str | int | bool],
+    corpus: Path,
+    store: ChunkStore,
+    catalog: Catalog,
+    summary: IndexSummary,
+) -> Manifest:
+    """A copy of the published manifest to update, or an empty one when the corpus, model or chunking
+    changed. Stored chunks made with other settings are dropped (their vectors no longer fit); those
+    made with ours are kept (a killed run's work, or identical files of another corpus) and reused."""
+    fingerprint = json.dumps(config, sort_keys=True)
+    if catalog.store_config() != fingerprint:
+        if store.count():
+            log.warning("index settings changed: embedding everything again")
+            summary.chunks_deleted += store.count()
+            store.clear()
+        catalog.set_store_config(fingerprint)
+    elif published.config == config and published.corpus == str(corpus):
+        return published.model_copy(deep=True)
+    elif published.files:
+        log.warning("another corpus folder: indexing it in place of %s", published.corpus)
+    return Manifest(version=published.version, config=config, corpus=str(corpus))
 
 
 def _scan(corpus: Path, scope: Sequence[Path] | None) -> tuple[list[Article], list[SkippedFile]]:
@@ -145,25 +214,14 @@ def _sources_in_scope(manifest: Manifest, corpus: Path, scope: Sequence[Path] | 
     }
 
 
-def _repair_store(store: ChunkStore, manifest: Manifest, summary: IndexSummary) -> None:
-    """Delete chunks the manifest does not know (a killed run's leftovers); mark files whose
-    stored chunks are incomplete so that they are indexed again."""
-    stored = store.ids_by_source()
-    orphans: list[str] = []
-    for source, ids in stored.items():
-        entry = manifest.files.get(source)
-        known = set(entry.chunk_ids) if entry else set()
-        orphans.extend(ids - known)
-    for source, entry in manifest.files.items():
-        if not set(entry.chunk_ids) <= stored.get(source, set()):
-            entry.sha256 = ""  # re-embedded below as an update
-    if orphans:
-        log.warning("removing %d chunks left by an interrupted run", len(orphans))
-        store.delete_ids(orphans)
-        summary.chunks_deleted += len(orphans)
-
-
-def _plan(manifest: Manifest, articles: Iterable[Article], in_scope: set[str], summary: IndexSummary) -> _Plan:
+def _plan(
+    manifest: Manifest,
+    articles: Iterable[Article],
+    in_scope: set[str],
+    stored: dict[str, set[str]],
+    summary: IndexSummary,
+) -> _Plan:
+    """Files to (re-)embed: new, changed, or published with chunks missing from the store."""
     to_embed: list[Article] = []
     seen: set[str] = set()
     for article in articles:
@@ -175,65 +233,79 @@ def _plan(manifest: Manifest, articles: Iterable[Article], in_scope: set[str], s
         elif entry.sha256 != article.sha256:
             summary.updated += 1
             to_embed.append(article)
+        elif not set(entry.chunk_ids) <= stored.get(article.source, set()):
+            log.warning("%s: stored chunks are missing; indexing it again", article.source)
+            summary.updated += 1
+            to_embed.append(article)
         else:
             summary.unchanged += 1
     to_remove = sorted(in_scope - seen)
     summary.removed = len(to_remove)
-    summary.chunks_deleted += sum(len(manifest.files[s].chunk_ids) for s in to_remove)
     return _Plan(to_embed, to_remove)
 
 
-def _remove(sources: list[str], manifest: Manifest, store: ChunkStore, data_dir: Path) -> None:
-    if not sources:
-        return
-    store.delete_sources(sources)
-    for source in sources:
-        del manifest.files[source]
-    save_manifest(data_dir, manifest)
-
-
 def _embed_and_store(
-    articles: list[Article],
-    manifest: Manifest,
+    chunked: list[_Chunked],
+    stored: dict[str, set[str]],
     store: ChunkStore,
+    catalog: Catalog,
+    lock: IndexLock,
     embedder: Embedder,
     options: IndexOptions,
-    data_dir: Path,
     summary: IndexSummary,
     progress: bool,
 ) -> None:
-    if not articles:
-        return
-    chunked = [_chunk(article, embedder, options) for article in articles]
-    total = sum(len(chunks) for _, chunks, _ in chunked)
-    bar = _progress_bar(total, progress)
-    for group in _groups(chunked, options.commit_chunks):
-        texts = [embedded_text(c, prefix) for _, chunks, prefix in group for c in chunks]
-        vectors = embedder.embed(texts)
-        store.delete_sources([article.source for article, _, _ in group])
-        store.upsert([c for _, chunks, _ in group for c in chunks], vectors)
-        for article, chunks, _ in group:
-            if article.source in manifest.files:
-                summary.chunks_deleted += len(manifest.files[article.source].chunk_ids)
-            manifest.files[article.source] = FileEntry(
-                sha256=article.sha256,
-                title=article.title,
-                chunk_ids=[c.id for c in chunks],
-                metadata=article.metadata,
-            )
-        save_manifest(data_dir, manifest)
-        summary.chunks_embedded += len(texts)
+    """Embed and store the chunks not stored yet (a killed run may have stored some), and the texts."""
+    known_texts = catalog.text_hashes() if chunked else set()
+    missing = [
+        _Chunked(item.article, [c for c in item.chunks if c.id not in stored.get(c.source, set())], item.title_prefix)
+        for item in chunked
+    ]
+    bar = _progress_bar(sum(len(item.chunks) for item in missing), progress)
+    for group in _groups(missing, options.commit_chunks):
+        lock.check()
+        for item in group:
+            if item.article.sha256 not in known_texts:
+                catalog.put_text(item.article.sha256, item.article.text)
+        chunks = [c for item in group for c in item.chunks]
+        if chunks:
+            texts = [embedded_text(c, item.title_prefix) for item in group for c in item.chunks]
+            store.upsert(chunks, embedder.embed(texts))
+        summary.chunks_embedded += len(chunks)
         if bar is not None:
-            bar.update(len(texts))
+            bar.update(len(chunks))
     if bar is not None:
         bar.close()
 
 
-def _chunk(article: Article, embedder: Embedder, options: IndexOptions) -> tuple[Article, list[Chunk], str]:
+def _build_bm25(data_dir: Path, manifest: Manifest, store: ChunkStore, chunked: list[_Chunked]) -> None:
+    """The BM25 cache of the version about to be published; texts we have in hand are not re-read."""
+    texts = {c.id: c.text for item in chunked for c in item.chunks}
+    wanted = manifest.chunk_ids()
+    unread = [cid for cid in wanted if cid not in texts]
+    texts.update({c.id: c.text for c in store.get(unread)})
+    build_bm25(data_dir, manifest.version, wanted, [texts[cid] for cid in wanted])
+
+
+def _collect_garbage(manifest: Manifest, store: ChunkStore, catalog: Catalog, summary: IndexSummary) -> None:
+    """Delete what the published version does not use: superseded chunks and texts, removed files,
+    and the leftovers of a killed run."""
+    wanted = set(manifest.chunk_ids())
+    garbage = [cid for ids in store.ids_by_source().values() for cid in ids if cid not in wanted]
+    if garbage:
+        store.delete_ids(garbage)
+        summary.chunks_deleted += len(garbage)
+    texts = {entry.sha256 for entry in manifest.files.values()}
+    unused = catalog.text_hashes() - texts
+    if unused:
+        catalog.delete_texts(unused)
+
+
+def _chunk(article: Article, embedder: Embedder, options: IndexOptions) -> _Chunked:
     """Chunks sized so that title prefix + chunk + special tokens fit the model's window."""
     prefix = _title_prefix(article.title, embedder) if options.title_in_embedding else ""
     budget = embedder.max_tokens - 2 - (embedder.count_tokens(prefix) + 1 if prefix else 0)
-    return article, chunk_article(article, embedder.token_offsets, budget, options.overlap_tokens), prefix
+    return _Chunked(article, chunk_article(article, embedder.token_offsets, budget, options.overlap_tokens), prefix)
 
 
 def _title_prefix(title: str, embedder: Embedder) -> str:
@@ -243,15 +315,13 @@ def _title_prefix(title: str, embedder: Embedder) -> str:
     return title[: offsets[TITLE_MAX_TOKENS - 1][1]]
 
 
-def _groups(
-    chunked: list[tuple[Article, list[Chunk], str]], size: int
-) -> Iterable[list[tuple[Article, list[Chunk], str]]]:
-    """Whole files per group (a file is committed all at once), about `size` chunks each."""
-    group: list[tuple[Article, list[Chunk], str]] = []
+def _groups(chunked: list[_Chunked], size: int) -> Iterable[list[_Chunked]]:
+    """Whole files per group (a file is stored all at once), about `size` chunks each."""
+    group: list[_Chunked] = []
     count = 0
     for item in chunked:
         group.append(item)
-        count += len(item[1])
+        count += len(item.chunks)
         if count >= size:
             yield group
             group, count = [], 0
@@ -265,11 +335,3 @@ def _progress_bar(total: int, enabled: bool) -> tqdm[None] | None:
     from tqdm import tqdm
 
     return tqdm(total=total, unit="chunk", desc="embedding", leave=False)
-
-
-def _sync_bm25(data_dir: Path, manifest: Manifest, store: ChunkStore) -> None:
-    wanted = [cid for source in sorted(manifest.files) for cid in manifest.files[source].chunk_ids]
-    if bm25_chunk_ids(data_dir) == wanted:
-        return
-    texts = {c.id: c.text for c in store.all_chunks()}
-    build_bm25(data_dir, wanted, [texts[cid] for cid in wanted])

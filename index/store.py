@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlparse
 
 import numpy as np
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
     from chromadb.api.types import Where
 
 COLLECTION = "articles"
@@ -35,9 +36,16 @@ class Hit:
     score: float  # cosine similarity
 
 
-def open_client(data_dir: Path, chroma_url: str | None = None) -> ClientAPI:
-    """Embedded store under data_dir, or the Chroma server at chroma_url; telemetry off either way."""
+def open_client(data_dir: Path, chroma_url: str | None = None, fresh: bool = False) -> ClientAPI:
+    """Embedded store under data_dir, or the Chroma server at chroma_url; telemetry off either way.
+
+    `fresh`: a new embedded client that reads the folder anew. Chroma keeps one client per folder
+    per process, and its in-memory vector index does not see what another process (`rag index`)
+    wrote; a reader opens a fresh client for each published version it switches to. Clients opened
+    before keep working for the requests that still hold them.
+    """
     import chromadb
+    from chromadb.api.client import SharedSystemClient
     from chromadb.config import Settings
 
     settings = Settings(anonymized_telemetry=False, allow_reset=False)
@@ -47,6 +55,8 @@ def open_client(data_dir: Path, chroma_url: str | None = None) -> ClientAPI:
             raise ValueError(f"RAG_CHROMA_URL is not a URL: {chroma_url!r}")
         port = url.port or (443 if url.scheme == "https" else 8000)
         return chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https", settings=settings)
+    if fresh:
+        SharedSystemClient.clear_system_cache()
     return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=settings)
 
 
@@ -55,9 +65,18 @@ class ChunkStore:
 
     def __init__(self, client: ClientAPI, name: str = COLLECTION) -> None:
         self.client = client
-        self.collection = client.get_or_create_collection(
-            name, metadata={"hnsw:space": "cosine"}, embedding_function=None
+        self.name = name
+        self.collection = self._open()
+
+    def _open(self) -> Collection:
+        return self.client.get_or_create_collection(
+            self.name, metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
+
+    def clear(self) -> None:
+        """Drop every chunk (the collection is made anew: a new model may have another dimension)."""
+        self.client.delete_collection(self.name)
+        self.collection = self._open()
 
     def count(self) -> int:
         return self.collection.count()
@@ -74,11 +93,7 @@ class ChunkStore:
 
     def delete_sources(self, sources: Sequence[str]) -> None:
         for i in range(0, len(sources), _WRITE_BATCH):
-            any_of: dict[Literal["$in", "$nin"], list[str | int | float | bool]] = {
-                "$in": list(sources[i : i + _WRITE_BATCH])
-            }
-            where: Where = {"source": any_of}
-            self.collection.delete(where=where)
+            self.collection.delete(where=where_in("source", sources[i : i + _WRITE_BATCH]))
 
     def delete_ids(self, ids: Sequence[str]) -> None:
         for i in range(0, len(ids), _WRITE_BATCH):
@@ -102,11 +117,12 @@ class ChunkStore:
         return chunks
 
     def get(self, ids: Sequence[str]) -> list[Chunk]:
-        if not ids:
-            return []
-        page = self.collection.get(ids=list(ids), include=["metadatas", "documents"])
-        rows = zip(page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True)
-        by_id = {row[0]: _chunk(*row) for row in rows}
+        """The chunks with these ids that are stored, in the order asked."""
+        by_id: dict[str, Chunk] = {}
+        for i in range(0, len(ids), _WRITE_BATCH):
+            page = self.collection.get(ids=list(ids[i : i + _WRITE_BATCH]), include=["metadatas", "documents"])
+            rows = zip(page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True)
+            by_id.update((cid, _chunk(cid, doc, meta)) for cid, doc, meta in rows if meta)
         return [by_id[i] for i in ids if i in by_id]
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -114,9 +130,11 @@ class ChunkStore:
         embeddings = page["embeddings"] if page["embeddings"] is not None else []
         return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(page["ids"], embeddings, strict=True)}
 
-    def query(self, vector: np.ndarray, k: int) -> list[Hit]:
+    def query(self, vector: np.ndarray, k: int) -> tuple[list[Hit], list[str]]:
+        """The k nearest chunks, and the ids the vector index returned whose records are gone (an
+        embedded reader's vector index lags behind another process's deletes until it reopens)."""
         if k <= 0 or self.count() == 0:
-            return []
+            return [], []
         result = self.collection.query(
             query_embeddings=[vector], n_results=k, include=["metadatas", "documents", "distances"]
         )
@@ -127,7 +145,23 @@ class ChunkStore:
             (result["distances"] or [[]])[0],
             strict=True,
         )
-        return [Hit(_chunk(cid, doc, meta), 1.0 - float(dist)) for cid, doc, meta, dist in rows]
+        hits, gone = [], []
+        for cid, doc, meta, dist in rows:
+            if meta:
+                hits.append(Hit(_chunk(cid, doc, meta), 1.0 - float(dist)))
+            else:
+                gone.append(cid)
+        return hits, gone
+
+
+def where_in(key: str, values: Sequence[str]) -> Where:
+    """A Chroma filter: `key` is one of `values`."""
+    return cast("Where", {key: {"$in": list(values)}})
+
+
+def where_below(key: str, value: int, **equal: str) -> Where:
+    """A Chroma filter: `key` < value, and each of `equal` as given."""
+    return cast("Where", {"$and": [{key: {"$lt": value}}, *({k: v} for k, v in equal.items())]})
 
 
 def _metadata(chunk: Chunk) -> dict[str, str | int]:

@@ -97,24 +97,28 @@ def index_command(
     """Index the articles: only added or changed files are embedded, removed ones are dropped."""
     import sys
 
-    from index.pipeline import index_corpus
-    from rag.wiring import build_embedder, index_options, open_store
+    from index.lock import IndexBusy
+    from index.pipeline import IndexTarget, index_corpus
+    from rag.wiring import build_embedder, index_lock, index_options, open_store
 
     settings = Settings()
     corpus, scope = _corpus_and_scope(settings, paths or [])
     if not corpus.is_dir():
         raise typer.BadParameter(f"corpus folder {corpus} does not exist")
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    store = _or_exit(lambda: open_store(settings), settings)
-    summary = index_corpus(
-        corpus,
-        settings.data_dir,
-        store,
-        build_embedder(settings),
-        index_options(settings),
-        scope=scope,
-        progress=sys.stderr.isatty(),
-    )
+    store, catalog = _or_exit(lambda: open_store(settings), settings)
+    try:
+        summary = index_corpus(
+            corpus,
+            IndexTarget(store, catalog, index_lock(settings, catalog), settings.data_dir),
+            build_embedder(settings),
+            index_options(settings),
+            scope=scope,
+            progress=sys.stderr.isatty(),
+        )
+    except IndexBusy as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(3) from None
     typer.echo(json.dumps(vars(summary), ensure_ascii=False) if as_json else summary.line())
 
 

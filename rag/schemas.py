@@ -152,7 +152,12 @@ class StoreStatus(BaseModel):
 
 
 class Health(BaseModel):
-    status: str = Field(description="'ok', or 'degraded' when the store cannot be reached.")
+    status: str = Field(description="'ok', or 'degraded' when the store cannot be read.")
+    version: int = Field(description="The index version answers come from (0: nothing indexed yet).")
+    published_version: int | None = Field(
+        description="The newest version `rag index` published (picked up within RAG_REFRESH_SECONDS); "
+        "null when the store cannot be read."
+    )
     documents: int
     chunks: int
     store: StoreStatus

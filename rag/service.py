@@ -3,7 +3,10 @@ corpus, health. They call this service and never the store, the answerer or an L
 
 One direction: `stream` gathers the evidence once and hands it to the writer the request asks for
 (quotes, or an LLM whose sentences are verified); `answer` is the last state of that stream.
-`refresh` is the one place a re-indexed corpus is picked up.
+
+Every request reads one index snapshot (one published version). `refresh` is the one place a newer
+version is picked up: it is called by a watcher thread in `rag serve`, and at once when a request
+finds that the store dropped its version's chunks; that request is then answered from the new one.
 """
 
 from __future__ import annotations
@@ -11,13 +14,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.lexical import LexicalIndex, bm25_chunk_ids
-from index.loader import resolve_inside
-from index.manifest import Manifest, load_manifest, manifest_path
+from index.snapshot import IndexSnapshot, StoreOpener, load_snapshot
+from rag.answer.retrieve import StaleIndex
 from rag.citations import render_text
 from rag.errors import GeneratorUnavailable, short_error, store_errors
 from rag.schemas import (
@@ -35,81 +35,71 @@ from rag.schemas import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
+    from pathlib import Path
 
-    from rag.answer.answerer import Answerer
+    from rag.answer.answerer import Answerer, Evidence
     from rag.llm.generate import VerifiedGenerator
 
 log = logging.getLogger(__name__)
 CONTEXT_CHARS = 300
 
 
-@dataclass(frozen=True)
-class IndexFiles:
-    """Where `rag index` leaves what the service reads besides the store."""
-
-    data_dir: Path
-    default_corpus: Path  # used until a manifest names the indexed folder
-
-
 class RagService:
     def __init__(
         self,
         answerer: Answerer,
-        files: IndexFiles,
+        open_store: StoreOpener,
+        data_dir: Path,
         store_mode: str,
         llm_generators: Mapping[GeneratorName, VerifiedGenerator] | None = None,
         default_generator: GeneratorName = "extractive",
     ) -> None:
         self._answerer = answerer
-        self._files = files
+        self._open_store = open_store
+        self._data_dir = data_dir
         self.store_mode = store_mode
         self._llm_generators = dict(llm_generators or {})
         self.default_generator = default_generator
-        self._manifest = Manifest()
-        self._manifest_mtime = -1.0
-        self._lock = threading.Lock()
-        self.refresh()
+        self._loading = threading.Lock()
+        self._snapshot = load_snapshot(open_store, data_dir)
 
-    # -- the corpus, as last indexed --------------------------------------------------------------
-    def refresh(self) -> bool:
-        """Load what `rag index` wrote since the last look (manifest, BM25); True if anything changed."""
-        path = manifest_path(self._files.data_dir)
-        mtime = path.stat().st_mtime if path.exists() else 0.0
-        with self._lock:
-            if mtime == self._manifest_mtime:
+    # -- the published index ----------------------------------------------------------------------
+    def refresh(self, force: bool = False) -> bool:
+        """Switch to the published version if it is newer than ours (or `force`); True if we switched.
+        Requests keep reading the snapshot they started with."""
+        with self._loading:
+            current = self._snapshot
+            if not force and current.catalog.version() == current.version:
                 return False
-            self._manifest, self._manifest_mtime = load_manifest(self._files.data_dir), mtime
-            if bm25_chunk_ids(self._files.data_dir) != self._answerer.lexical.chunk_ids:
-                self._answerer.use_lexical(LexicalIndex.load(self._files.data_dir))
+            fresh = load_snapshot(self._open_store, self._data_dir)
+            if fresh.version == current.version and not force:
+                return False
+            self._snapshot = fresh
+            log.info("now answering from index version %d (%d files)", fresh.version, len(fresh.manifest.files))
             return True
 
     @property
-    def manifest(self) -> Manifest:
-        return self._manifest
-
-    @property
-    def corpus_dir(self) -> Path:
-        corpus = self._manifest.corpus
-        return Path(corpus) if corpus else self._files.default_corpus
+    def snapshot(self) -> IndexSnapshot:
+        return self._snapshot
 
     def sources(self) -> list[SourceSummary]:
         return [
             SourceSummary(source=s, title=e.title, chunks=len(e.chunk_ids), metadata=e.metadata)
-            for s, e in sorted(self._manifest.files.items())
+            for s, e in sorted(self._snapshot.manifest.files.items())
         ]
 
     def source(self, source: str) -> SourceDetail | None:
-        """One indexed article; None for anything not indexed or outside the corpus folder."""
-        entry = self._manifest.files.get(source)
-        path = resolve_inside(self.corpus_dir, source) if entry else None
-        if entry is None or path is None or not path.is_file():
+        """One indexed article, its text exactly as indexed; None for anything not indexed."""
+        snapshot = self._snapshot
+        entry = snapshot.manifest.files.get(source)
+        if entry is None:
+            return None
+        with store_errors():
+            text = snapshot.text(source)
+        if text is None:
             return None
         return SourceDetail(
-            source=source,
-            title=entry.title,
-            chunks=len(entry.chunk_ids),
-            metadata=entry.metadata,
-            text=path.read_text("utf-8"),
+            source=source, title=entry.title, chunks=len(entry.chunk_ids), metadata=entry.metadata, text=text
         )
 
     # -- answering ------------------------------------------------------------------------------
@@ -120,7 +110,7 @@ class RagService:
         """The answer as it grows, one sentence at a time; the last item is the whole answer."""
         name = self._generator(request.generator)
         with store_errors():
-            evidence = self._answerer.gather(request.question, request.history, request.top_k)
+            evidence = self._gather(request)
             extractive = self._answerer.compose(evidence)
             if name == "extractive":
                 yield from growing(extractive)
@@ -130,6 +120,13 @@ class RagService:
     def answer(self, request: AnswerRequest) -> Answer:
         """The whole answer: the last state of `stream`."""
         return deque(self.stream(request), maxlen=1)[0]
+
+    def _gather(self, request: AnswerRequest) -> Evidence:
+        try:
+            return self._answerer.gather(self._snapshot, request.question, request.history, request.top_k)
+        except StaleIndex:
+            self.refresh(force=True)
+            return self._answerer.gather(self._snapshot, request.question, request.history, request.top_k)
 
     def _generator(self, requested: GeneratorName | None) -> GeneratorName:
         name = requested or self.default_generator
@@ -141,20 +138,25 @@ class RagService:
     def search(self, query: str, k: int) -> list[ChunkHit]:
         """The chunks nearest to `query` by embedding alone."""
         with store_errors():
-            return [ChunkHit.model_validate(chunk) for chunk in self._answerer.search(query, k)]
+            return [ChunkHit.model_validate(chunk) for chunk in self._answerer.search(self._snapshot, query, k)]
 
     def retrieved_sources(self, question: str, k: int) -> list[str]:
         """The source files of the chunks hybrid retrieval finds for `question`, best first."""
         with store_errors():
-            return [chunk.source for chunk in self._answerer.retrieve(question, k)]
+            return [chunk.source for chunk in self._answerer.retrieve(self._snapshot, question, k)]
 
     def chunk(self, chunk_id: str) -> ChunkDetail | None:
+        """A chunk of the published version, with the text around it in its file."""
+        snapshot = self._snapshot
+        if chunk_id not in snapshot.chunk_ids:
+            return None
         with store_errors():
-            found = self._answerer.store.get([chunk_id])
+            found = snapshot.store.get([chunk_id])
+            text = snapshot.text(found[0].source) if found else None
         if not found:
             return None
         chunk = found[0]
-        before, after = self._context(chunk.source, chunk.start, chunk.end, chunk.text)
+        before, after = _context(text or "", chunk.start, chunk.end, chunk.text)
         return ChunkDetail(
             chunk_id=chunk.id,
             source=chunk.source,
@@ -166,30 +168,30 @@ class RagService:
             after=after,
         )
 
-    def _context(self, source: str, start: int, end: int, text: str) -> tuple[str, str]:
-        path = resolve_inside(self.corpus_dir, source)
-        if path is None or not path.is_file():
-            return "", ""
-        content = path.read_text("utf-8")
-        if content[start:end] != text:  # the file changed since it was indexed
-            return "", ""
-        return content[max(0, start - CONTEXT_CHARS) : start], content[end : end + CONTEXT_CHARS]
-
     # -- health ---------------------------------------------------------------------------------
     def health(self) -> Health:
-        manifest = self._manifest
+        snapshot = self._snapshot
         try:
-            chunks = self._answerer.store.count()
+            published: int | None = snapshot.catalog.version()
             status = StoreStatus(ok=True, mode=self.store_mode)
         except Exception as err:
-            chunks = manifest.chunk_count()
+            published = None
             status = StoreStatus(ok=False, mode=self.store_mode, error=short_error(err))
         return Health(
             status="ok" if status.ok else "degraded",
-            documents=len(manifest.files),
-            chunks=chunks,
+            version=snapshot.version,
+            published_version=published,
+            documents=len(snapshot.manifest.files),
+            chunks=snapshot.manifest.chunk_count(),
             store=status,
         )
+
+
+def _context(text: str, start: int, end: int, passage: str) -> tuple[str, str]:
+    """Up to CONTEXT_CHARS of the file's text before and after a passage."""
+    if text[start:end] != passage:
+        return "", ""
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
 
 
 def growing(answer: Answer) -> Iterator[Answer]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.embedder import Embedder
+from index.lock import LEASE_SECONDS, WAIT_SECONDS
 from index.pipeline import IndexOptions
 from index.store import COLLECTION
 from rag.answer.answerer import AnswerOptions
@@ -27,6 +28,8 @@ EMBED_THREADS = 2  # fastest on an idle 2-core machine (see the field's descript
 
 
 class Settings(BaseSettings):
+    """Everything `rag` can be told, from RAG_* environment variables."""
+
     model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore", frozen=True)
 
     data_dir: Path = Field(Path(".rag-data"), description="Where the index (Chroma, manifest, BM25) lives.")
@@ -54,6 +57,19 @@ class Settings(BaseSettings):
         le=10000,
         description="Chunks embedded and committed (store + manifest) per step.",
     )
+    index_lock_wait: float = Field(
+        WAIT_SECONDS,
+        ge=0,
+        le=86400,
+        description="Seconds `rag index` waits for another indexer of the same store to finish before giving up.",
+    )
+    index_lease_seconds: float = Field(
+        LEASE_SECONDS,
+        ge=5,
+        le=3600,
+        description="Chroma server only: an indexer's lease expires this long after its last renewal (if it "
+        "was killed), and another indexer may then take over.",
+    )
     title_in_embedding: bool = Field(
         IndexOptions.title_in_embedding, description="Prefix each chunk's embedded text with its title."
     )
@@ -73,7 +89,12 @@ class Settings(BaseSettings):
     answer_max_words: int = Field(ComposeOptions.max_words, ge=10, le=400, description="Word cap of a default answer.")
 
     api_key: str | None = Field(
-        ServerOptions.api_key, description="If set, /api and /v1 need 'Authorization: Bearer <key>'."
+        ServerOptions.api_key,
+        description="If set, every route but /health needs it: 'Authorization: Bearer <key>', or the login form.",
+    )
+    rate_limit: str | None = Field(
+        ServerOptions.rate_limit,
+        description="POST requests per client address, e.g. '30/minute' (off when unset); over it: 429.",
     )
     refresh_seconds: float = Field(
         ServerOptions.refresh_seconds,
@@ -122,3 +143,15 @@ class Settings(BaseSettings):
         le=1,
         description="Share of the question's content words (IDF-weighted) a kept sentence (with its quote) mentions.",
     )
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _parses(cls, value: str | None) -> str | None:
+        if value:
+            from limits import parse
+
+            try:
+                parse(value)
+            except ValueError as err:
+                raise ValueError(f"RAG_RATE_LIMIT: {err} (write e.g. '30/minute' or '5/second')") from err
+        return value or None

@@ -5,11 +5,11 @@ Everything below (index/, rag/answer, rag/llm) receives explicit values and neve
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.catalog import Catalog
 from index.embedder import Embedder, default_model_path
-from index.lexical import LexicalIndex
+from index.lock import FileLock, IndexLock, StoreLease
 from index.pipeline import IndexOptions
 from index.store import ChunkStore, open_client
 from rag.answer.answerer import Answerer, AnswerOptions
@@ -18,15 +18,19 @@ from rag.llm.generate import GenerationOptions, VerifiedGenerator
 from rag.llm.verify import Verifier, VerifyOptions
 from rag.schemas import GENERATOR_NAMES, GeneratorName
 from rag.server.options import ServerOptions
-from rag.service import IndexFiles, RagService
+from rag.service import RagService
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
 
+    from index.snapshot import StoreOpener
     from rag.settings import Settings
 
 
 LLM_NAMES: tuple[GeneratorName, ...] = tuple(n for n in GENERATOR_NAMES if n != "extractive")
+
+
+LOCK_FILE = "index.lock"
 
 
 class LLMNotConfigured(RuntimeError):
@@ -41,8 +45,22 @@ def build_embedder(settings: Settings) -> Embedder:
     )
 
 
-def open_store(settings: Settings) -> ChunkStore:
-    return ChunkStore(open_client(settings.data_dir, settings.chroma_url), settings.collection)
+def open_store(settings: Settings, fresh: bool = False) -> tuple[ChunkStore, Catalog]:
+    """The chunk store and its catalog (one client). `fresh`: an embedded client that reads the folder
+    anew, as a reader needs for each version another process published."""
+    client = open_client(settings.data_dir, settings.chroma_url, fresh=fresh and not settings.chroma_url)
+    return ChunkStore(client, settings.collection), Catalog(client, settings.collection)
+
+
+def store_opener(settings: Settings) -> StoreOpener:
+    return lambda: open_store(settings, fresh=True)
+
+
+def index_lock(settings: Settings, catalog: Catalog) -> IndexLock:
+    """Embedded: a lock file in the data dir. Chroma server: a lease in the store, shared by machines."""
+    if settings.chroma_url:
+        return StoreLease(catalog.collection, settings.index_lock_wait, ttl=settings.index_lease_seconds)
+    return FileLock(settings.data_dir / LOCK_FILE, settings.index_lock_wait)
 
 
 def index_options(settings: Settings) -> IndexOptions:
@@ -130,27 +148,23 @@ def _missing_llm_message(settings: Settings) -> str:
 
 
 def server_options(settings: Settings) -> ServerOptions:
-    return ServerOptions(api_key=settings.api_key, refresh_seconds=settings.refresh_seconds)
+    return ServerOptions(
+        api_key=settings.api_key, refresh_seconds=settings.refresh_seconds, rate_limit=settings.rate_limit
+    )
 
 
-def build_answerer(settings: Settings, embedder: Embedder, store: ChunkStore | None = None) -> Answerer:
-    """The extractive pipeline over the index in settings.data_dir (benchmarks use it directly)."""
-    store = store or open_store(settings)
-    return Answerer(store, embedder, LexicalIndex.load(settings.data_dir), answer_options(settings))
+def build_answerer(settings: Settings, embedder: Embedder) -> Answerer:
+    return Answerer(embedder, answer_options(settings))
 
 
-def build_service(
-    settings: Settings,
-    embedder: Embedder | None = None,
-    store: ChunkStore | None = None,
-    verifier: Verifier | None = None,
-) -> RagService:
-    """The service over the index in settings.data_dir; the parts given are used as they are (tests
-    share one embedder; a benchmark records what its verifier sees)."""
+def build_service(settings: Settings, embedder: Embedder | None = None, verifier: Verifier | None = None) -> RagService:
+    """The service over the published index; the parts given are used as they are (tests share one
+    embedder; a benchmark records what its verifier sees)."""
     embedder = embedder or build_embedder(settings)
     return RagService(
-        build_answerer(settings, embedder, store),
-        IndexFiles(data_dir=settings.data_dir, default_corpus=Path(settings.corpus_dir)),
+        build_answerer(settings, embedder),
+        store_opener(settings),
+        settings.data_dir,
         "server" if settings.chroma_url else "embedded",
         build_generators(settings, embedder, verifier),
         settings.generator,

@@ -4,15 +4,12 @@ seeds built once per session, `rag serve` in a subprocess, and the scripted Open
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index.embedder import Embedder, default_model_path
-from index.pipeline import index_corpus
 from rag.runtime import configure_process
 from rag.service import RagService
 from rag.settings import Settings
@@ -21,12 +18,13 @@ from tests.fake_openai import FAKE_KEY, FakeLLMServer
 from tests.helpers import (
     API_KEY,
     SEEDS,
+    ChromaServer,
     RunningServer,
     free_port,
-    new_store,
+    index_folder,
     rag_cli,
     rag_env,
-    wait_until_healthy,
+    rag_serve,
 )
 
 
@@ -60,7 +58,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tup
     corpus, data = root / "corpus", root / "data"
     shutil.copytree(SEEDS, corpus)
     data.mkdir()
-    index_corpus(corpus, data, new_store(data), embedder)
+    index_folder(corpus, data, embedder)
     return corpus, data
 
 
@@ -68,7 +66,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tup
 def seeds_service(indexed: tuple[Path, Path], embedder: Embedder) -> RagService:
     """The extractive service over the session's index of the seeds, in this process."""
     corpus, data = indexed
-    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder, store=new_store(data))
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
 
 
 @pytest.fixture(scope="session")
@@ -95,21 +93,13 @@ def server(tmp_path_factory: pytest.TempPathFactory, fake_llm_server: FakeLLMSer
     )
     indexing = rag_cli("index", env=env)
     assert indexing.returncode == 0, indexing.stderr
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
+    with rag_serve(env) as (url, process):
         yield RunningServer(url, corpus, data, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+
+
+@pytest.fixture
+def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
+    server = ChromaServer(tmp_path / "chroma-server", free_port())
+    server.start()
+    yield server
+    server.stop()

@@ -1,6 +1,7 @@
 """The extractive pipeline: follow-ups resolved -> retrieve -> score sentences -> compose.
 
-`gather` stops before composing, because LLM answers start from the same evidence.
+Every call reads one index snapshot (one published version) from start to end. `gather` stops before
+composing, because LLM answers start from the same evidence.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
     from index.embedder import Embedder
     from index.lexical import LexicalIndex
-    from index.store import ChunkStore
+    from index.snapshot import IndexSnapshot
     from rag.schemas import Answer, ChatTurn
 
 
@@ -53,41 +54,37 @@ class Evidence:
 
 
 class Answerer:
-    """Answers from one store and one BM25 index; `use_lexical` swaps in a rebuilt BM25 index."""
-
-    def __init__(self, store: ChunkStore, embedder: Embedder, lexical: LexicalIndex, options: AnswerOptions) -> None:
-        self.store = store
+    def __init__(self, embedder: Embedder, options: AnswerOptions) -> None:
         self.embedder = embedder
-        self.lexical = lexical
         self.options = options
 
-    def use_lexical(self, lexical: LexicalIndex) -> None:
-        self.lexical = lexical
-
-    def retrieve(self, query: str, k: int | None = None) -> list[RetrievedChunk]:
+    def retrieve(self, index: IndexSnapshot, query: str, k: int | None = None) -> list[RetrievedChunk]:
         vector = self.embedder.embed_cached([query])[0]
-        return hybrid_retrieve(query, vector, self.store, self.lexical, k or self.options.retrieve_k)
+        return hybrid_retrieve(query, vector, index, k or self.options.retrieve_k)
 
-    def search(self, query: str, k: int) -> list[RetrievedChunk]:
+    def search(self, index: IndexSnapshot, query: str, k: int) -> list[RetrievedChunk]:
         """Dense search only: what the embedding model finds nearest."""
-        return dense_retrieve(self.embedder.embed([query])[0], self.store, k)
+        return dense_retrieve(self.embedder.embed([query])[0], index, k)
 
-    def answer(self, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None) -> Answer:
-        return self.compose(self.gather(question, history, top_k))
+    def answer(
+        self, index: IndexSnapshot, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None
+    ) -> Answer:
+        return self.compose(self.gather(index, question, history, top_k))
 
-    def gather(self, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None) -> Evidence:
+    def gather(
+        self, index: IndexSnapshot, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None
+    ) -> Evidence:
         """Retrieval and sentence scoring: what both the extractive and the LLM answers start from."""
-        lexical = self.lexical  # one index for the whole request, even if a newer one is swapped in
         k = top_k or self.options.retrieve_k
         query = contextualize(question, history)
         vector = self.embedder.embed_cached([query])[0]
-        chunks = hybrid_retrieve(query, vector, self.store, lexical, k)
+        chunks = hybrid_retrieve(query, vector, index, k)
         parts = split_compound(query)
         if len(parts) == 1:
-            ranked_parts = [self._ranked_evidence(query, vector, chunks, lexical)]
+            ranked_parts = [self._ranked_evidence(query, vector, chunks, index.lexical)]
         else:
-            ranked_parts = [self._ranked_part(part, k, lexical) for part in parts]
-        return Evidence(question, query, chunks, ranked_parts, lexical.idf)
+            ranked_parts = [self._ranked_part(part, k, index) for part in parts]
+        return Evidence(question, query, chunks, ranked_parts, index.lexical.idf)
 
     def compose(self, evidence: Evidence) -> Answer:
         result = compose(evidence.question, evidence.ranked_parts, evidence.chunks, self.options.compose)
@@ -95,10 +92,10 @@ class Answerer:
             result.resolved_question = evidence.query
         return result
 
-    def _ranked_part(self, part: str, k: int, lexical: LexicalIndex) -> list[SentenceEvidence]:
+    def _ranked_part(self, part: str, k: int, index: IndexSnapshot) -> list[SentenceEvidence]:
         vector = self.embedder.embed_cached([part])[0]
-        chunks = hybrid_retrieve(part, vector, self.store, lexical, k)
-        return self._ranked_evidence(part, vector, chunks, lexical)
+        chunks = hybrid_retrieve(part, vector, index, k)
+        return self._ranked_evidence(part, vector, chunks, index.lexical)
 
     def _ranked_evidence(
         self, query: str, vector: np.ndarray, chunks: list[RetrievedChunk], lexical: LexicalIndex

@@ -15,12 +15,13 @@ import numpy as np
 from index.chunker import Chunk
 
 if TYPE_CHECKING:
-    from index.lexical import LexicalIndex
-    from index.store import ChunkStore
+    from index.snapshot import IndexSnapshot
+    from index.store import ChunkStore, Hit
 
 RRF_K = 60
 LEXICAL_WEIGHT = 2.0
 DEPTH = 30  # chunks taken from each of the dense and BM25 rankings before fusion
+OVERFETCH = 2  # dense results asked for per result kept (others may belong to an unpublished version)
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,30 @@ def reciprocal_rank_fusion(
     return fused
 
 
+class StaleIndex(RuntimeError):
+    """The store no longer holds chunks of the snapshot being read: a newer version was published
+    and the old one's chunks collected. The caller loads the new snapshot and asks again."""
+
+
 def hybrid_retrieve(
-    query: str, query_vector: np.ndarray, store: ChunkStore, lexical: LexicalIndex, k: int, depth: int = DEPTH
+    query: str, query_vector: np.ndarray, index: IndexSnapshot, k: int, depth: int = DEPTH
 ) -> list[RetrievedChunk]:
-    """Top-k chunks by RRF over the dense and BM25 top-`depth` lists."""
-    dense_hits = store.query(query_vector, depth)
-    lexical_hits = lexical.search(query, depth)
+    """Top-k chunks by RRF over the dense and BM25 top-`depth` lists, all of the snapshot's version."""
+    dense_hits = _dense_hits(query_vector, index, depth)
+    lexical_hits = index.lexical.search(query, depth)
     dense_ids = [h.chunk.id for h in dense_hits]
     lexical_ids = [cid for cid, _ in lexical_hits]
     fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [1.0, LEXICAL_WEIGHT])
     best = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
     chunks = {h.chunk.id: h.chunk for h in dense_hits}
-    chunks.update({c.id: c for c in store.get([cid for cid in best if cid not in chunks])})
+    unread = [cid for cid in best if cid not in chunks]
+    chunks.update({c.id: c for c in index.store.get(unread)})
+    if any(cid not in chunks for cid in unread):
+        raise StaleIndex(f"chunks of version {index.version} are gone from the store")
     dense_scores = {h.chunk.id: h.score for h in dense_hits}
-    missing = [cid for cid in best if cid not in dense_scores and cid in chunks]
+    missing = [cid for cid in best if cid not in dense_scores]
     if missing:
-        dense_scores.update(_cosines(store, missing, query_vector))
+        dense_scores.update(_cosines(index.store, missing, query_vector))
     return [
         retrieved(
             chunks[cid],
@@ -72,11 +81,19 @@ def hybrid_retrieve(
     ]
 
 
-def dense_retrieve(query_vector: np.ndarray, store: ChunkStore, k: int) -> list[RetrievedChunk]:
+def dense_retrieve(query_vector: np.ndarray, index: IndexSnapshot, k: int) -> list[RetrievedChunk]:
     """The nearest chunks by embedding alone (`rag search`)."""
-    return [
-        retrieved(hit.chunk, dense=hit.score, dense_rank=rank) for rank, hit in enumerate(store.query(query_vector, k))
-    ]
+    hits = _dense_hits(query_vector, index, k)
+    return [retrieved(hit.chunk, dense=hit.score, dense_rank=rank) for rank, hit in enumerate(hits)]
+
+
+def _dense_hits(query_vector: np.ndarray, index: IndexSnapshot, k: int) -> list[Hit]:
+    """The k nearest chunks of the snapshot's version. The store may also hold chunks of a version
+    being written (skipped: a few more are asked for), or have lost some of this version (stale)."""
+    hits, gone = index.store.query(query_vector, k * OVERFETCH)
+    if any(cid in index.chunk_ids for cid in gone):
+        raise StaleIndex(f"chunks of version {index.version} are gone from the store")
+    return [h for h in hits if h.chunk.id in index.chunk_ids][:k]
 
 
 def retrieved(

@@ -11,14 +11,14 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from rag.errors import GeneratorUnavailable, StoreUnavailable, short_error
 from rag.schemas import Health
-from rag.server import answers, openai_chat
+from rag.server import answers, login, openai_chat
 from rag.server.options import ServerOptions
-from rag.server.security import BodySizeLimit, require_api_key
+from rag.server.security import MAX_BODY_BYTES, BearerDeclared, KeyGate, RateLimit
 from rag.service import RagService
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,17 @@ def create_app(service: RagService, options: ServerOptions) -> FastAPI:
         version="0.1.0",
         description="Answers from a folder of news articles, with the exact passage behind every claim.",
         lifespan=lifespan,
+        max_body_size=MAX_BODY_BYTES,
     )
     app.state.service = service
-    app.add_middleware(BodySizeLimit)
-    guarded = [Depends(require_api_key(options.api_key))]
-    app.include_router(answers.router, dependencies=guarded)
-    app.include_router(openai_chat.router, dependencies=guarded)
+    app.state.options = options
+    app.include_router(answers.router, dependencies=[BearerDeclared])
+    app.include_router(openai_chat.router, dependencies=[BearerDeclared])
+    app.include_router(login.router)
+    if options.api_key:
+        app.add_middleware(KeyGate, api_key=options.api_key)
+    if options.rate_limit:
+        app.add_middleware(RateLimit, limit=options.rate_limit)  # outermost: counts refused requests too
 
     @app.get("/health", tags=["status"], summary="Documents, chunks and store status")
     def health() -> Health:

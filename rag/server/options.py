@@ -7,5 +7,6 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ServerOptions:
-    api_key: str | None = None  # required as 'Authorization: Bearer <key>' on /api and /v1 when set
+    api_key: str | None = None  # required (Bearer or login cookie) on every route but /health when set
     refresh_seconds: float = 2.0  # how often to look for a newer index
+    rate_limit: str | None = None  # POST requests per client, e.g. "30/minute" (the `limits` syntax); None: off

@@ -37,7 +37,7 @@ def test_answer_has_the_documented_shape_and_exact_citations(client: TestClient,
     assert_citations_exact(answer, indexed[0])
 
 
-def test_every_api_route_needs_the_key_and_health_does_not(client: TestClient) -> None:
+def test_every_route_needs_the_key_and_health_does_not(client: TestClient) -> None:
     routes = [
         ("post", "/api/answer", {"question": MISSILE_Q}),
         ("get", "/api/chunks/abc", None),
@@ -45,13 +45,45 @@ def test_every_api_route_needs_the_key_and_health_does_not(client: TestClient) -
         ("get", "/api/sources/000_f2c692fe7068c890.txt", None),
         ("get", "/v1/models", None),
         ("post", "/v1/chat/completions", {"messages": [{"role": "user", "content": MISSILE_Q}]}),
+        ("get", "/docs", None),
+        ("get", "/openapi.json", None),
+        ("get", "/no/such/route", None),
     ]
     for method, path, body in routes:
-        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": API_KEY}):
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": API_KEY}, {"Cookie": "rag_session=x"}):
             response = client.request(method, path, json=body, headers=headers)
             assert response.status_code == 401, (method, path, headers)
             assert response.headers["www-authenticate"] == "Bearer"
     assert client.get("/health").status_code == 200
+
+
+def test_a_browser_without_the_key_gets_the_login_form_and_then_a_session(seeds_service: RagService) -> None:
+    with TestClient(create_app(seeds_service, ServerOptions(api_key=API_KEY))) as browser:
+        page = browser.get("/api/sources", headers={"Accept": "text/html"})
+        assert page.status_code == 401 and '<form method="post" action="/login">' in page.text
+        wrong = browser.post("/login", data={"key": "nope"}, follow_redirects=False)
+        assert wrong.status_code == 401 and "not the key" in wrong.text and "rag_session" not in browser.cookies
+        right = browser.post("/login", data={"key": API_KEY}, follow_redirects=False)
+        assert right.status_code == 303 and "httponly" in right.headers["set-cookie"].lower()
+        assert browser.get("/api/sources").status_code == 200  # the cookie alone now
+        browser.post("/logout")
+        assert browser.get("/api/sources").status_code == 401
+
+
+def test_the_openapi_document_declares_the_bearer_scheme(client: TestClient) -> None:
+    spec = client.get("/openapi.json", headers=AUTH).json()
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert spec["paths"]["/api/answer"]["post"]["security"] == [{"HTTPBearer": []}]
+
+
+def test_posts_over_the_rate_limit_get_429_with_retry_after(seeds_service: RagService) -> None:
+    options = ServerOptions(api_key=API_KEY, rate_limit="3/minute")
+    with TestClient(create_app(seeds_service, options)) as limited:
+        codes = [limited.post("/api/answer", json={"question": MISSILE_Q}, headers=AUTH).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        refused = limited.post("/api/answer", json={"question": MISSILE_Q}, headers=AUTH)
+        assert 1 <= int(refused.headers["retry-after"]) <= 60 and "too many requests" in refused.json()["detail"]
+        assert limited.get("/api/sources", headers=AUTH).status_code == 200  # reading is not limited
 
 
 @pytest.mark.parametrize(
@@ -79,9 +111,16 @@ def test_an_llm_the_server_does_not_have_is_400(client: TestClient) -> None:
     assert response.status_code == 400 and "not configured" in response.json()["detail"]
 
 
-def test_a_body_over_the_limit_is_413(client: TestClient) -> None:
-    body = json.dumps({"question": "x", "history": [{"role": "user", "content": "y" * 70_000}]})
-    response = client.post("/api/answer", content=body, headers={**AUTH, "Content-Type": "application/json"})
+def test_a_body_over_the_limit_is_413_whatever_its_transfer_encoding(client: TestClient) -> None:
+    body = json.dumps({"question": "x", "history": [{"role": "user", "content": "y" * 1_000_000}]}).encode()
+    headers = {**AUTH, "Content-Type": "application/json"}
+    assert client.post("/api/answer", content=body, headers=headers).status_code == 413
+
+    def chunked() -> Iterator[bytes]:  # no Content-Length: Transfer-Encoding: chunked
+        for i in range(0, len(body), 8192):
+            yield body[i : i + 8192]
+
+    response = client.post("/api/answer", content=chunked(), headers=headers)
     assert response.status_code == 413
 
 
@@ -131,5 +170,5 @@ def test_health_counts_the_indexed_articles(client: TestClient) -> None:
 
 
 def test_openapi_documents_every_route(client: TestClient) -> None:
-    paths = client.get("/openapi.json").json()["paths"]
+    paths = client.get("/openapi.json", headers=AUTH).json()["paths"]
     assert {"/api/answer", "/api/chunks/{chunk_id}", "/api/sources", "/v1/chat/completions", "/health"} <= set(paths)

@@ -6,59 +6,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import pytest
 
-from tests.helpers import SEEDS, free_port, rag_cli, wait_until_healthy
-
-CHROMA = str(Path(sys.executable).parent / "chroma")
-
-
-@dataclass
-class ChromaServer:
-    path: Path
-    port: int
-    process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-        self.process = subprocess.Popen(
-            [CHROMA, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        raise TimeoutError("chroma run did not start")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-
-
-@pytest.fixture
-def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
-    server = ChromaServer(tmp_path / "chroma-server", free_port())
-    server.start()
-    yield server
-    server.stop()
+from tests.helpers import SEEDS, ChromaServer, free_port, rag_cli, rag_serve
 
 
 def rag(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -92,18 +45,8 @@ def test_index_ask_and_serve_against_a_chroma_server_survive_its_outage(chroma: 
     for c in answer["citations"]:
         assert (corpus / c["source"]).read_text("utf-8")[c["start"] : c["end"]] == c["quote"]
 
-    port = free_port()
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "serve", "--port", str(port), "--no-ui"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
     question = {"question": "Who is the speaker of Crimea's parliament?"}
-    try:
-        wait_until_healthy(url, serve)
+    with rag_serve(env, "--no-ui") as (url, _):
         assert httpx.get(f"{url}/health").json()["store"]["mode"] == "server"
         assert httpx.post(f"{url}/api/answer", json=question, timeout=30).status_code == 200
 
@@ -123,9 +66,6 @@ def test_index_ask_and_serve_against_a_chroma_server_survive_its_outage(chroma: 
             time.sleep(1)
         assert back.status_code == 200 and "Konstantinov" in back.json()["answer"]
         assert httpx.get(f"{url}/health").json()["status"] == "ok"
-    finally:
-        serve.terminate()
-        serve.wait(timeout=20)
 
 
 def test_a_server_serves_an_existing_embedded_index_as_is(tmp_path: Path) -> None:

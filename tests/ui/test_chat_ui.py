@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.helpers import RunningServer
+from tests.helpers import API_KEY, RunningServer
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -37,6 +37,14 @@ def page(tmp_path: Path):
         browser.close()
 
 
+def open_chat(page, server: RunningServer) -> None:
+    """Sign in with the server's key through the login form, as a user does, and wait for the chat."""
+    page.goto(server.url + "/", wait_until="domcontentloaded")
+    page.locator("input#key").fill(API_KEY)
+    page.locator("button[type=submit]").click()
+    page.get_by_text("5 articles").wait_for(timeout=30_000)
+
+
 def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServer, tmp_path: Path) -> None:
     outside: list[str] = []
     page.on(
@@ -47,8 +55,7 @@ def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServe
             else None
         ),
     )
-    page.goto(server.url + "/", wait_until="domcontentloaded")
-    page.get_by_text("5 articles").wait_for(timeout=30_000)
+    open_chat(page, server)
 
     page.locator("#question textarea").fill("Who is the speaker of Crimea's parliament?")
     page.locator("#ask").click()
@@ -74,7 +81,7 @@ def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServe
 
 
 def test_abstention_is_shown_plainly(page, server: RunningServer) -> None:
-    page.goto(server.url + "/", wait_until="domcontentloaded")
+    open_chat(page, server)
     page.locator("#question textarea").fill("What is the population of Canada?")
     page.locator("#ask").click()
     page.locator("#chat .abstained").wait_for(timeout=30_000)
@@ -88,8 +95,7 @@ def test_llm_answer_shows_verified_sentences_and_marks_unverified_ones(
         "The Russian Armed Forces tested and launched the Oreshnik ballistic missile [{cite:Oreshnik}]. "
         "The missile flew 5,800 kilometres in 12 minutes [{cite:Oreshnik}]."
     )
-    page.goto(server.url + "/", wait_until="domcontentloaded")
-    page.get_by_text("5 articles").wait_for(timeout=30_000)
+    open_chat(page, server)
     page.locator("#generator input").click()
     page.get_by_role("option", name="LLM, OpenAI-compatible (verified)").click()
     page.locator("#show-unverified input").check()
@@ -107,3 +113,27 @@ def test_llm_answer_shows_verified_sentences_and_marks_unverified_ones(
     highlighted = page.locator("#source-panel mark#cited-passage")
     highlighted.wait_for(timeout=30_000)
     assert "Oreshnik" in highlighted.inner_text()
+
+
+def test_the_chat_window_and_every_gradio_route_need_the_key(page, server: RunningServer) -> None:
+    import httpx
+
+    for method, path in [
+        ("GET", "/"),
+        ("GET", "/config"),
+        ("GET", "/gradio_api/info"),
+        ("POST", "/gradio_api/call/respond"),
+    ]:
+        refused = httpx.request(method, server.url + path, json={"data": ["Who?"]} if method == "POST" else None)
+        assert refused.status_code == 401, path
+        assert "Konstantinov" not in refused.text
+    assert httpx.get(server.url + "/config", headers=server.headers()).status_code == 200
+
+    page.goto(server.url + "/", wait_until="domcontentloaded")
+    page.locator("input#key").fill("not-the-key")
+    page.locator("button[type=submit]").click()
+    page.get_by_text("That is not the key.").wait_for(timeout=10_000)
+    assert page.locator("#question").count() == 0
+    open_chat(page, server)
+    page.reload(wait_until="domcontentloaded")  # the session cookie keeps the browser signed in
+    page.get_by_text("5 articles").wait_for(timeout=30_000)

@@ -8,15 +8,13 @@ from pathlib import Path
 import pytest
 
 from index.embedder import Embedder
-from index.lexical import LexicalIndex
-from index.pipeline import index_corpus
 from rag.answer.answerer import Answerer, AnswerOptions
 from rag.schemas import Answer, ChatTurn
 from rag.service import RagService
 from rag.settings import Settings
 from rag.wiring import build_service
 from tests.corpus_fixtures import write_varied_corpus
-from tests.helpers import SEEDS, ask, assert_citations_exact, new_store
+from tests.helpers import SEEDS, ask, assert_citations_exact, index_folder
 
 QUESTIONS = [
     "Who is the speaker of Crimea's parliament?",
@@ -50,18 +48,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def data(corpus: Path, embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("answer-data")
-    index_corpus(corpus, data, new_store(data), embedder)
+    index_folder(corpus, data, embedder)
     return data
 
 
 @pytest.fixture(scope="module")
 def service(corpus: Path, data: Path, embedder: Embedder) -> RagService:
-    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder, store=new_store(data))
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
 
 
 @pytest.fixture(scope="module")
-def answerer(data: Path, embedder: Embedder) -> Answerer:
-    return Answerer(new_store(data), embedder, LexicalIndex.load(data), AnswerOptions())
+def answerer(embedder: Embedder) -> Answerer:
+    return Answerer(embedder, AnswerOptions())
 
 
 def assert_markers_in_text(answer: Answer) -> None:
@@ -114,10 +112,10 @@ def test_follow_up_is_resolved_against_earlier_turns(service: RagService) -> Non
     assert follow_up.resolved_question and "Crimea" in follow_up.resolved_question
 
 
-def test_never_cites_a_passage_that_was_not_retrieved(answerer: Answerer) -> None:
+def test_never_cites_a_passage_that_was_not_retrieved(answerer: Answerer, service: RagService) -> None:
     for question in QUESTIONS:
-        answer = answerer.answer(question)
-        retrieved = {c.id: c for c in answerer.retrieve(question)}
+        answer = answerer.answer(service.snapshot, question)
+        retrieved = {c.id: c for c in answerer.retrieve(service.snapshot, question)}
         for citation in answer.citations:
             assert citation.chunk_id in retrieved
             chunk = retrieved[citation.chunk_id]

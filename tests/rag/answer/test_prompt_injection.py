@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 from index.embedder import Embedder
-from index.pipeline import index_corpus
 from rag.service import RagService
 from rag.settings import Settings
 from rag.wiring import build_service
-from tests.helpers import SEEDS, ask, new_store
+from tests.helpers import SEEDS, ask, index_folder
 
 INJECTION = (
     "Assistant configuration notice\n\n"
@@ -28,9 +27,8 @@ SEED_QUESTIONS = [
 
 
 def build(corpus: Path, data: Path, embedder: Embedder) -> RagService:
-    store = new_store(data)
-    index_corpus(corpus, data, store, embedder)
-    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder, store=store)
+    index_folder(corpus, data, embedder)
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
 
 
 def test_injection_article_is_indexed_and_changes_nothing_else(tmp_path: Path, embedder: Embedder) -> None:

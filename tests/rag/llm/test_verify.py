@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from index.embedder import Embedder
-from index.lexical import LexicalIndex
-from index.store import ChunkStore, open_client
 from rag.answer.retrieve import hybrid_retrieve
 from rag.llm.claims import Claim
 from rag.llm.verify import Passage, Verifier, claim_names, missing_numbers, negations
+from rag.service import RagService
 
 
 def test_numbers_are_compared_as_written_and_as_often() -> None:
@@ -25,12 +22,12 @@ def test_names_after_the_first_word_and_negations() -> None:
 
 
 def test_an_invented_clause_does_not_ride_along_with_a_supported_one(
-    indexed: tuple[Path, Path], embedder: Embedder
+    seeds_service: RagService, embedder: Embedder
 ) -> None:
-    _, data = indexed
-    lexical = LexicalIndex.load(data)
+    snapshot = seeds_service.snapshot
+    lexical = snapshot.lexical
     question = "Which missile did the Russian Armed Forces test?"
-    chunks = hybrid_retrieve(question, embedder.embed([question])[0], ChunkStore(open_client(data)), lexical, 4)
+    chunks = hybrid_retrieve(question, embedder.embed([question])[0], snapshot, 4)
     passages = [Passage.of(n, c) for n, c in enumerate(chunks, 1)]
     verifier = Verifier(embedder.embed_cached)
     true = "The Russian Armed Forces tested and launched the Oreshnik ballistic missile"
