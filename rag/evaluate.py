@@ -3,6 +3,12 @@
 File format (as ../shared/bench/*/questions.jsonl): one JSON object per line with `question`, and
 optionally `id`, `answer` (gold), `evidence_files` (sources holding the answer) and `type`
 (`answerable` or `unanswerable`; a missing type counts as answerable).
+
+Scoring is strict: the gold must stand in the answer as whole words after normalisation ("5" is not in
+"2025"), and an abstention is never a right answer, whatever the nearest titles it names contain.
+Beside it: how often the gold stands in a cited quote, and in the retrieved top-10 chunks (the ceiling
+the answerer can reach), how often the direct answer equals a short gold, and citation recall (the
+share of answer sentences that carry a citation that supports them).
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ if TYPE_CHECKING:
 
 AnswerFn = Callable[[str], Answer]
 TOP_KS = (1, 5, 10)
+SHORT_GOLD_WORDS = 6  # a gold answer this short can be matched by a direct answer
+ARTICLES = ("the ", "a ", "an ")
 
 
 class QuestionResult(BaseModel):
@@ -37,7 +45,12 @@ class QuestionResult(BaseModel):
     abstained: bool
     evidence_files: list[str]
     evidence_at: dict[str, bool]
-    contains_gold: bool | None
+    contains_gold: bool | None  # the gold, as whole words, in an answer that is not an abstention
+    gold_in_quote: bool | None  # ... in a cited quote
+    gold_retrieved: bool | None  # ... in one of the top-10 retrieved chunks (the ceiling)
+    direct: str | None = None
+    direct_match: bool | None = None  # the direct answer equals a short gold (normalised)
+    citation_recall: float | None = None  # share of the answer's sentences backed by a citation
     cited_sources: list[str]
     citation_precise: bool | None
     words: int
@@ -54,6 +67,11 @@ class EvalReport(BaseModel):
     unanswerable: int
     evidence_at: dict[str, float]
     contains_gold: float
+    gold_in_quote: float
+    gold_retrieved: float
+    direct_match: float  # over answerable questions with a short gold
+    direct_given: float  # share of answerable questions with a direct answer
+    citation_recall: float
     citation_precision: float
     abstention_precision: float
     abstention_recall: float
@@ -86,10 +104,12 @@ def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: Answe
     started = time.perf_counter()
     answer = (answer_fn or _default_answer(service))(question)
     latency = (time.perf_counter() - started) * 1000
-    retrieved = service.retrieved_sources(question, max(TOP_KS))
+    retrieved = service.retrieve(question, max(TOP_KS))
+    sources = [hit.source for hit in retrieved]
     cited = sorted({c.source for c in answer.citations})
     gold = str(row.get("answer", ""))
-    answerable = kind == "answerable"
+    judged = kind == "answerable" and bool(gold)
+    direct = answer.direct.text if answer.direct else None
     return QuestionResult(
         id=str(row.get("id", "")),
         question=question,
@@ -98,10 +118,15 @@ def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: Answe
         answer=answer.answer,
         abstained=answer.abstained,
         evidence_files=sorted(evidence),
-        evidence_at={str(k): bool(evidence & set(retrieved[:k])) for k in TOP_KS},
-        contains_gold=(normalize(gold) in normalize(answer.answer)) if answerable and gold else None,
+        evidence_at={str(k): bool(evidence & set(sources[:k])) for k in TOP_KS},
+        contains_gold=(not answer.abstained and contains_words(answer.answer, gold)) if judged else None,
+        gold_in_quote=any(contains_words(c.quote, gold) for c in answer.citations) if judged else None,
+        gold_retrieved=any(contains_words(hit.text, gold) for hit in retrieved) if judged else None,
+        direct=direct,
+        direct_match=same_answer(direct or "", gold) if judged and is_short(gold) else None,
+        citation_recall=citation_recall(answer),
         cited_sources=cited,
-        citation_precise=(set(cited) <= evidence) if answerable and evidence and cited else None,
+        citation_precise=(set(cited) <= evidence) if kind == "answerable" and evidence and cited else None,
         words=len(words(answer.answer)) if not answer.abstained else 0,
         latency_ms=round(latency, 1),
         generator=answer.generator,
@@ -109,6 +134,36 @@ def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: Answe
         llm_kept=answer.verification.kept if answer.verification else None,
         fell_back=answer.verification.fell_back if answer.verification else None,
     )
+
+
+def contains_words(text: str, gold: str) -> bool:
+    """The normalised gold stands in the normalised text as whole words."""
+    needle = normalize(gold).split()
+    hay = normalize(text).split()
+    return bool(needle) and any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
+
+
+def same_answer(direct: str, gold: str) -> bool:
+    """The direct answer is the gold, but for case, punctuation and a leading article."""
+    return bool(direct) and _bare(direct) == _bare(gold)
+
+
+def _bare(text: str) -> str:
+    text = normalize(text) + " "
+    for article in ARTICLES:
+        text = text.removeprefix(article)
+    return text.strip()
+
+
+def is_short(gold: str) -> bool:
+    return 0 < len(normalize(gold).split()) <= SHORT_GOLD_WORDS
+
+
+def citation_recall(answer: Answer) -> float | None:
+    """Share of the answer's shown sentences that carry a citation (None for an abstention)."""
+    if answer.abstained or not answer.sentences:
+        return None
+    return sum(1 for s in answer.sentences if s.citations) / len(answer.sentences)
 
 
 def _rate(values: Iterable[bool | None]) -> float:
@@ -123,12 +178,19 @@ def summarize(results: list[QuestionResult]) -> EvalReport:
     abstained = [r for r in results if r.abstained]
     latencies = sorted(r.latency_ms for r in results)
     llm = [r for r in results if r.llm_sentences is not None]
+    judged = [r for r in answerable if r.contains_gold is not None]
+    recalls = [r.citation_recall for r in results if r.citation_recall is not None]
     return EvalReport(
         questions=len(results),
         answerable=len(answerable),
         unanswerable=len(unanswerable),
         evidence_at={str(k): _rate(r.evidence_at[str(k)] for r in with_evidence) for k in TOP_KS},
-        contains_gold=_rate(bool(r.contains_gold) for r in answerable),
+        contains_gold=_rate(bool(r.contains_gold) for r in judged),
+        gold_in_quote=_rate(bool(r.gold_in_quote) for r in judged),
+        gold_retrieved=_rate(bool(r.gold_retrieved) for r in judged),
+        direct_match=_rate(r.direct_match for r in judged if r.direct_match is not None),
+        direct_given=_rate(r.direct is not None for r in answerable),
+        citation_recall=round(statistics.fmean(recalls), 4) if recalls else 0.0,
         citation_precision=_rate(r.citation_precise for r in answerable if r.citation_precise is not None),
         abstention_precision=_rate(r.type != "answerable" for r in abstained),
         abstention_recall=_rate(r.abstained for r in unanswerable),
@@ -165,21 +227,24 @@ def _default_answer(service: RagService) -> AnswerFn:
 
 def report_lines(report: EvalReport) -> list[str]:
     lines = [
-        f"{'id':<28} {'type':<5} ev@1 ev@5 gold abst cite words  ms",
+        f"{'id':<28} {'type':<5} ev@1 ev@5 gold quote top10 direct abst cite words  ms",
     ]
     for r in report.results:
         lines.append(
             f"{r.id[:28]:<28} {r.type[:5]:<5} {_mark(r.evidence_at['1'])}    {_mark(r.evidence_at['5'])}    "
-            f"{_mark(r.contains_gold)}    {_mark(r.abstained)}    {_mark(r.citation_precise)}    {r.words:>5} "
+            f"{_mark(r.contains_gold)}    {_mark(r.gold_in_quote)}     {_mark(r.gold_retrieved)}     "
+            f"{_mark(r.direct_match)}      {_mark(r.abstained)}    {_mark(r.citation_precise)}    {r.words:>5} "
             f"{r.latency_ms:>5.0f}"
         )
     lines.append(
         f"questions {report.questions} (answerable {report.answerable}, unanswerable {report.unanswerable}); "
         f"evidence@1/5/10 {report.evidence_at['1']:.2f}/{report.evidence_at['5']:.2f}/{report.evidence_at['10']:.2f}; "
-        f"contains gold {report.contains_gold:.2f}; citation precision {report.citation_precision:.2f}; "
-        f"abstention precision {report.abstention_precision:.2f} recall {report.abstention_recall:.2f}; "
-        f"false abstention {report.false_abstention:.2f}; mean words {report.mean_words}; "
-        f"latency p50 {report.latency_p50_ms:.0f} ms p95 {report.latency_p95_ms:.0f} ms"
+        f"contains gold {report.contains_gold:.2f} (in a cited quote {report.gold_in_quote:.2f}, in the top 10 "
+        f"{report.gold_retrieved:.2f}); direct answer = gold {report.direct_match:.2f} (given for "
+        f"{report.direct_given:.2f}); citation recall {report.citation_recall:.2f}, precision "
+        f"{report.citation_precision:.2f}; abstention precision {report.abstention_precision:.2f} recall "
+        f"{report.abstention_recall:.2f}; false abstention {report.false_abstention:.2f}; mean words "
+        f"{report.mean_words}; latency p50 {report.latency_p50_ms:.0f} ms p95 {report.latency_p95_ms:.0f} ms"
     )
     if report.llm_sentences is not None:
         lines.append(

@@ -87,10 +87,24 @@ class Verification(BaseModel):
     fell_back: bool = Field(description="Nothing was supported, so the extractive answer was given instead.")
 
 
+class DirectAnswer(BaseModel):
+    """The answer itself, as a verbatim span inside one of the cited quotes: `text` is
+    Path(corpus, source).read_text('utf-8')[start:end] for the citation `n`, and start..end lies
+    within that citation's span."""
+
+    text: str
+    n: int = Field(description="The citation the span lies in.")
+    start: int
+    end: int
+
+
 class Answer(BaseModel):
     question: str
     answer: str
     abstained: bool
+    direct: DirectAnswer | None = Field(
+        None, description="For questions with a short answer (a name, place, date, number...): that answer, first."
+    )
     citations: list[Citation] = Field(default_factory=list)
     nearest: list[NearestPassage] = Field(default_factory=list)
     resolved_question: str | None = Field(

@@ -140,10 +140,10 @@ class RagService:
         with store_errors():
             return [ChunkHit.model_validate(chunk) for chunk in self._answerer.search(self._snapshot, query, k)]
 
-    def retrieved_sources(self, question: str, k: int) -> list[str]:
-        """The source files of the chunks hybrid retrieval finds for `question`, best first."""
+    def retrieve(self, question: str, k: int) -> list[ChunkHit]:
+        """The chunks hybrid retrieval finds for `question`, best first (score: dense similarity)."""
         with store_errors():
-            return [chunk.source for chunk in self._answerer.retrieve(self._snapshot, question, k)]
+            return [ChunkHit.model_validate(c) for c in self._answerer.retrieve(self._snapshot, question, k)]
 
     def chunk(self, chunk_id: str) -> ChunkDetail | None:
         """A chunk of the published version, with the text around it in its file."""
