@@ -83,21 +83,34 @@ def read_article(corpus: Path, path: Path) -> Article | SkippedFile:
         return SkippedFile(source, f"not valid UTF-8 (byte {data[err.start]:#04x} at offset {err.start})")
     if not text.strip():
         return SkippedFile(source, "empty file")
-    title, body_start, metadata = parse_header(text)
-    return Article(source, title, text, body_start, file_sha256(data), metadata)
+    header = parse_header(text)
+    return Article(source, header.title, text, header.body_start, file_sha256(data), header.metadata)
 
 
-def parse_header(text: str) -> tuple[str, int, dict[str, str]]:
+@dataclass(frozen=True)
+class Header:
+    """The head of an article: its title, `Key: value` metadata, and where each stands in the text."""
+
+    title: str
+    title_span: tuple[int, int] | None  # None when the first line is the lead paragraph, not a headline
+    body_start: int
+    metadata: dict[str, str]
+    spans: dict[str, tuple[int, int]]  # metadata key -> offsets of its value in the text
+
+
+def parse_header(text: str) -> Header:
     """Title = first non-empty line; `Key: value` lines right after it become metadata."""
     lines = list(_lines_with_offsets(text))
     first = next(i for i, (line, _, _) in enumerate(lines) if line.strip())
     title_line, title_start, title_end = lines[first]
     title = title_line.strip().lstrip("#").strip()
     if len(title) > MAX_TITLE_CHARS:
-        return shorten_title(title), title_start, {}
+        return Header(shorten_title(title), None, title_start, {}, {})
+    title_offset = title_start + title_line.index(title)
     metadata: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}
     body_start = title_end
-    for line, _, end in lines[first + 1 :]:
+    for line, start, end in lines[first + 1 :]:
         match = HEADER_LINE.match(line)
         if not line.strip():
             if metadata:
@@ -105,9 +118,11 @@ def parse_header(text: str) -> tuple[str, int, dict[str, str]]:
             break
         if not match or match["key"].strip().lower() not in HEADER_KEYS:
             break
-        metadata[match["key"].strip().lower()] = match["value"]
+        key = match["key"].strip().lower()
+        metadata[key] = match["value"]
+        spans[key] = (start + match.start("value"), start + match.end("value"))
         body_start = end
-    return title, body_start, metadata
+    return Header(title, (title_offset, title_offset + len(title)), body_start, metadata, spans)
 
 
 def shorten_title(lead: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rag.schemas import AnswerSentence, Citation
+from rag.schemas import AnswerSentence, Citation, DirectAnswer
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,10 +30,12 @@ def span_citation(n: int, chunk: Chunk, start: int, end: int, quote: str, score:
     )
 
 
-def render_text(sentences: Sequence[AnswerSentence]) -> str:
-    """The answer as plain text: each sentence with its markers; unverified ones visibly marked."""
+def render_text(sentences: Sequence[AnswerSentence], direct: DirectAnswer | None = None) -> str:
+    """The answer as plain text: the direct answer first (with the marker of the quote it stands in),
+    then each sentence with its markers; unverified ones visibly marked."""
     parts = []
     for s in sentences:
         marks = "".join(f"[{n}]" for n in s.citations)
         parts.append(f"{s.text} [unverified]" if s.verdict == "unverified" else f"{s.text} {marks}".rstrip())
-    return " ".join(parts)
+    quoted = " ".join(parts)
+    return f"{direct.text} [{direct.n}]\n\n{quoted}" if direct else quoted

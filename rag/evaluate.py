@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from rag.schemas import Answer, AnswerRequest
-from rag.text import normalize, words
+from rag.text import contains_words, normalize, words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -134,13 +134,6 @@ def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: Answe
         llm_kept=answer.verification.kept if answer.verification else None,
         fell_back=answer.verification.fell_back if answer.verification else None,
     )
-
-
-def contains_words(text: str, gold: str) -> bool:
-    """The normalised gold stands in the normalised text as whole words."""
-    needle = normalize(gold).split()
-    hay = normalize(text).split()
-    return bool(needle) and any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
 
 
 def same_answer(direct: str, gold: str) -> bool:

@@ -51,6 +51,7 @@ class Citation(BaseModel):
     end: int
     quote: str
     score: float
+    published: str | None = Field(None, description="The article's publication date, when its head gives one.")
 
 
 class NearestPassage(BaseModel):

@@ -109,13 +109,16 @@ class RagService:
     def stream(self, request: AnswerRequest) -> Iterator[Answer]:
         """The answer as it grows, one sentence at a time; the last item is the whole answer."""
         name = self._generator(request.generator)
+        snapshot = self._snapshot
         with store_errors():
             evidence = self._gather(request)
             extractive = self._answerer.compose(evidence)
             if name == "extractive":
-                yield from growing(extractive)
+                answers = growing(extractive)
             else:
-                yield from self._llm_generators[name].stream(evidence, extractive, request.show_unverified)
+                answers = self._llm_generators[name].stream(evidence, extractive, request.show_unverified)
+            for answer in answers:
+                yield dated(answer, snapshot)
 
     def answer(self, request: AnswerRequest) -> Answer:
         """The whole answer: the last state of `stream`."""
@@ -192,6 +195,16 @@ def _context(text: str, start: int, end: int, passage: str) -> tuple[str, str]:
     if text[start:end] != passage:
         return "", ""
     return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+
+
+def dated(answer: Answer, snapshot: IndexSnapshot) -> Answer:
+    """Each citation with its article's publication date, when the article's head gives one."""
+    files = snapshot.manifest.files
+    for citation in answer.citations:
+        entry = files.get(citation.source)
+        if entry is not None:
+            citation.published = entry.metadata.get("published") or entry.metadata.get("date")
+    return answer
 
 
 def growing(answer: Answer) -> Iterator[Answer]:

@@ -19,6 +19,7 @@ from index.pipeline import IndexOptions
 from index.store import COLLECTION
 from rag.answer.answerer import AnswerOptions
 from rag.answer.compose import ComposeOptions
+from rag.answer.language import MODEL as SPACY_MODEL
 from rag.llm.generate import GenerationOptions
 from rag.llm.verify import VerifyOptions
 from rag.schemas import GeneratorName
@@ -85,6 +86,9 @@ class Settings(BaseSettings):
     )
     answer_max_sentences: int = Field(
         ComposeOptions.max_sentences, ge=1, le=10, description="Quoted sentences in a default answer."
+    )
+    spacy_model: str = Field(
+        SPACY_MODEL, description="spaCy pipeline for answer candidates and question parses (installed as a package)."
     )
     answer_max_words: int = Field(ComposeOptions.max_words, ge=10, le=400, description="Word cap of a default answer.")
 

@@ -21,7 +21,8 @@ QUESTION_FRAME = {
     "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "according", "recently",
     "reportedly", "reports", "report", "week", "year", "month", "day", "today", "new", "called", "named",
     "name", "many", "much", "said", "says", "say", "did", "does", "do", "will", "would", "could", "can",
-    "is", "are", "was", "were", "the", "this", "that", "these", "those",
+    "is", "are", "was", "were", "the", "this", "that", "these", "those", "article", "articles", "story",
+    "stories",
 }  # fmt: skip
 
 
@@ -43,6 +44,29 @@ def stem(word: str) -> str:
     return word if NUMBER.match(word) else str(stemmer().stemWord(word.strip("'")))
 
 
+# Past forms of common irregular verbs, so that "won" matches the "win" a question asks about.
+IRREGULAR = dict(
+    pair.split(":")
+    for pair in (
+        "won:win beat:beat began:begin begun:begin bought:buy brought:bring built:build caught:catch chose:choose "
+        "chosen:choose came:come cut:cut drew:draw drawn:draw drove:drive driven:drive ate:eat eaten:eat fell:fall "
+        "fallen:fall fought:fight found:find flew:fly flown:fly forgot:forget froze:freeze frozen:freeze gave:give "
+        "given:give went:go gone:go grew:grow grown:grow held:hold hit:hit hid:hide hidden:hide hurt:hurt kept:keep "
+        "knew:know known:know laid:lay led:lead left:leave lent:lend lost:lose made:make meant:mean met:meet paid:pay "
+        "put:put quit:quit ran:run rang:ring rose:rise risen:rise said:say sold:sell sent:send set:set shook:shake "
+        "shot:shoot shut:shut sang:sing sung:sing sank:sink sat:sit slept:sleep spoke:speak spoken:speak spent:spend "
+        "split:split spread:spread stood:stand stole:steal stolen:steal struck:strike swore:swear swam:swim took:take "
+        "taken:take taught:teach tore:tear told:tell thought:think threw:throw thrown:throw understood:understand "
+        "woke:wake wore:wear worn:wear wrote:write written:write withdrew:withdraw"
+    ).split()
+)
+
+
+def verb_stems(text: str) -> set[str]:
+    """Stems of the words of `text`, irregular past forms taken back to their base ("won" -> win)."""
+    return {stem(IRREGULAR.get(w, w)) for w in words(text)}
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed words that carry meaning: no stopwords, no question framing."""
     skip = stopwords() | QUESTION_FRAME
@@ -59,6 +83,13 @@ def normalize(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.translate(PUNCTUATION_TO_SPACE)
     return " ".join(text.split())
+
+
+def contains_words(text: str, gold: str) -> bool:
+    """The normalised gold stands in the normalised text as whole words."""
+    needle = normalize(gold).split()
+    hay = normalize(text).split()
+    return bool(needle) and any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
 
 
 class TermWeights:

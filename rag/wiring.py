@@ -14,6 +14,7 @@ from index.pipeline import IndexOptions
 from index.store import ChunkStore, open_client
 from rag.answer.answerer import Answerer, AnswerOptions
 from rag.answer.compose import ComposeOptions
+from rag.answer.language import Language
 from rag.llm.generate import GenerationOptions, VerifiedGenerator
 from rag.llm.verify import Verifier, VerifyOptions
 from rag.schemas import GENERATOR_NAMES, GeneratorName
@@ -154,7 +155,7 @@ def server_options(settings: Settings) -> ServerOptions:
 
 
 def build_answerer(settings: Settings, embedder: Embedder) -> Answerer:
-    return Answerer(embedder, answer_options(settings))
+    return Answerer(embedder, Language(settings.spacy_model), answer_options(settings))
 
 
 def build_service(settings: Settings, embedder: Embedder | None = None, verifier: Verifier | None = None) -> RagService:

@@ -62,3 +62,48 @@ def write_bad_files(root: Path) -> list[str]:
     (root / "empty.md").write_bytes(b"   \n\n")
     (root / "x.txt").mkdir()
     return ["binary.txt", "latin1.txt", "empty.md", "x.txt"]
+
+
+ANSWER_ARTICLES = {
+    "orchestra.txt": (
+        "Northfield orchestra names a new conductor\n"
+        "Source: www.northfield-herald.example\n"
+        "Published: 2025/02/03\n"
+        "Authors: Tomas Berg\n"
+        "\n"
+        "The Northfield Philharmonic Orchestra is now led by the conductor Maria Okafor. "
+        "Okafor studied composition in Vienna before she moved to Canada. "
+        "She will conduct her first concert with the orchestra on 14 March 2025 at the Riverside Hall.\n\n"
+        "The orchestra has 64 musicians and was founded in 1931 by the industrialist Henry Castle.\n"
+    ),
+    "tram.txt": (
+        "City unveils tram plan\n"
+        "Source: www.citydesk.example\n"
+        "Published: 2025/04/22\n"
+        "\n"
+        "The mayor announced the new Blue tram line on Monday after a long council debate. "
+        "It will connect the airport with the old town by 2027, the transport office said.\n\n"
+        "Construction of the line will be financed by the regional development bank Vestra Capital.\n"
+    ),
+    "dam_north.txt": (
+        "Varnholt dam repairs begin\n"
+        "Published: 2025/05/02\n"
+        "\n"
+        "Engineers began repairing the cracked Varnholt dam on Thursday, the water authority said. "
+        "The repairs will cost 12 million euros and last until September.\n"
+    ),
+    "dam_south.txt": (
+        "Farmers worry about Varnholt dam\n"
+        "Published: 2025/05/04\n"
+        "\n"
+        "Farmers below the Varnholt dam moved their cattle to higher pastures while the reservoir was lowered. "
+        "A farmers' union asked for compensation for the lost grazing season.\n"
+    ),
+}
+
+
+def write_answer_corpus(root: Path) -> list[str]:
+    """Articles with plain facts of every answer kind, written by the tests: returns their names."""
+    for name, text in ANSWER_ARTICLES.items():
+        (root / name).write_text(text, "utf-8")
+    return list(ANSWER_ARTICLES)

@@ -16,6 +16,10 @@ a.cite { text-decoration: none; font-weight: 600; color: #1d4ed8; cursor: pointe
 .unverified .badge { text-decoration: none; display: inline-block; font-size: 0.75rem; color: #9a3412;
   border: 1px solid #fdba74; border-radius: 4px; padding: 0 4px; margin-left: 2px; }
 .answer-check { margin-top: 6px; font-size: 0.8rem; color: #666; }
+.direct { font-size: 1.05rem; margin-bottom: 6px; }
+.resolved { font-size: 0.8rem; color: #666; margin-bottom: 4px; }
+.answer-sources .published { color: #666; }
+#source-panel strong.direct-answer { background: #fbbf24; font-weight: 700; }
 """
 
 HEAD = """

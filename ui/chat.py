@@ -27,13 +27,14 @@ EXAMPLES = [
     "Which missile did the Russian Armed Forces test?",
     "When did the United States and Russia begin preliminary discussions?",
 ]
-CITE_TARGET = re.compile(r"^([0-9a-f]{1,64})-(\d+)-(\d+)$")
+CITE_TARGET = re.compile(r"^([0-9a-f]{1,64})-(\d+)-(\d+)(?:-(\d+)-(\d+))?$")
 Message = dict[str, str]
 Turn = dict[str, str]
 
 
 def render_panel(service: RagService, target: str) -> str:
-    """The cited article with the passage highlighted; `target` is "<chunk id>-<start>-<end>"."""
+    """The cited article with the passage highlighted; `target` is "<chunk id>-<start>-<end>", and
+    "-<start>-<end>" of the direct answer inside it when the quote holds one."""
     match = CITE_TARGET.match(target.strip())
     if not match:
         return PANEL_HINT
@@ -45,7 +46,8 @@ def render_panel(service: RagService, target: str) -> str:
     article = service.source(chunk.source) if chunk else None
     if article is None or not (0 <= start < end <= len(article.text)):
         return panel_message("That passage is no longer in the index.")
-    return render_article(article, start, end)
+    inner = (int(match.group(4)), int(match.group(5))) if match.group(4) else None
+    return render_article(article, start, end, inner)
 
 
 def intro(service: RagService) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from rag.schemas import Answer, Citation, SourceDetail
+from rag.schemas import Answer, Citation, DirectAnswer, SourceDetail
 
 GENERATOR_LABELS = {
     "extractive": "Quotes (extractive)",
@@ -17,11 +17,33 @@ PANEL_HINT = (
 )
 
 
-def cite_link(c: Citation, label: str) -> str:
-    return (
-        f'<a class="cite" href="#cite-{c.chunk_id}-{c.start}-{c.end}" '
-        f'title="{html.escape(c.title)} ({html.escape(c.source)})">{label}</a>'
-    )
+def cite_link(c: Citation, label: str, direct: DirectAnswer | None = None) -> str:
+    """A marker that opens the cited article with the quote highlighted (and in it, the direct answer)."""
+    target = f"{c.chunk_id}-{c.start}-{c.end}"
+    if direct is not None and direct.n == c.n:
+        target += f"-{direct.start}-{direct.end}"
+    hover = html.escape(f"{_dated_title(c)} ({c.source})")
+    return f'<a class="cite" href="#cite-{target}" title="{hover}">{label}</a>'
+
+
+def _dated_title(c: Citation) -> str:
+    return f"{c.title} ({c.published})" if c.published else c.title
+
+
+def render_direct(answer: Answer) -> str:
+    """The answer itself, bold, first; its marker opens the quote with it highlighted."""
+    direct = answer.direct
+    cited = next((c for c in answer.citations if direct and c.n == direct.n), None)
+    if direct is None or cited is None:
+        return ""
+    return f"<div class='direct'><b>{html.escape(direct.text)}</b> {cite_link(cited, f'[{direct.n}]', direct)}</div>"
+
+
+def render_resolved(answer: Answer) -> str:
+    """How a follow-up was understood ("Which TV channel did Vladimir Konstantinov speak on?")."""
+    if not answer.resolved_question:
+        return ""
+    return f"<div class='resolved'>Understood as: <i>{html.escape(answer.resolved_question)}</i></div>"
 
 
 def render_sentences(answer: Answer) -> str:
@@ -36,14 +58,16 @@ def render_sentences(answer: Answer) -> str:
                 "<span class='badge'>unverified</span></span>"
             )
             continue
-        links = "".join(cite_link(by_n[n], f"[{n}]") for n in sentence.citations if n in by_n)
+        links = "".join(cite_link(by_n[n], f"[{n}]", answer.direct) for n in sentence.citations if n in by_n)
         parts.append(f"{text} {links}")
     return " ".join(parts)
 
 
 def render_sources(answer: Answer) -> str:
     items = "".join(
-        f"<li>{cite_link(c, html.escape(c.title))} <span>— {html.escape(c.source)}</span></li>"
+        f"<li>{cite_link(c, html.escape(c.title), answer.direct)}"
+        f"{f' <span class=published>{html.escape(c.published)}</span>' if c.published else ''}"
+        f" <span>— {html.escape(c.source)}</span></li>"
         for c in answer.citations
     )
     return f"<div class='answer-sources'><b>Sources</b><ol>{items}</ol></div>" if items else ""
@@ -68,8 +92,12 @@ def render_footer(answer: Answer) -> str:
 def render_partial(answer: Answer) -> str:
     """An answer still being written: its sentences so far."""
     if answer.abstained:
-        return render_sentences(answer) + f"<div class='abstained'>{html.escape(_abstain_text(answer))}</div>"
-    return render_sentences(answer)
+        return (
+            render_resolved(answer)
+            + render_sentences(answer)
+            + f"<div class='abstained'>{html.escape(_abstain_text(answer))}</div>"
+        )
+    return render_resolved(answer) + render_direct(answer) + render_sentences(answer)
 
 
 def render_final(answer: Answer) -> str:
@@ -81,15 +109,23 @@ def _abstain_text(answer: Answer) -> str:
     return answer.answer[len(shown) :].strip() if shown and answer.answer.startswith(shown) else answer.answer
 
 
-def render_article(article: SourceDetail, start: int, end: int) -> str:
-    """The article with [start, end) highlighted (id="cited-passage")."""
+def render_article(article: SourceDetail, start: int, end: int, inner: tuple[int, int] | None = None) -> str:
+    """The article with [start, end) highlighted (id="cited-passage"), and `inner` (the direct answer,
+    inside it) highlighted more strongly."""
     text = article.text
     meta = " · ".join(html.escape(f"{k}: {v}") for k, v in article.metadata.items() if k != "url")
+    if inner is not None and start <= inner[0] < inner[1] <= end:
+        passage = (
+            f"{html.escape(text[start : inner[0]])}<strong class='direct-answer'>"
+            f"{html.escape(text[inner[0] : inner[1]])}</strong>{html.escape(text[inner[1] : end])}"
+        )
+    else:
+        passage = html.escape(text[start:end])
     return (
         f"<h3>{html.escape(article.title)}</h3>"
         f"<div class='meta'>{html.escape(article.source)}{' · ' + meta if meta else ''}</div>"
         f"<div class='article-text'>{html.escape(text[:start])}"
-        f"<mark id='cited-passage'>{html.escape(text[start:end])}</mark>"
+        f"<mark id='cited-passage'>{passage}</mark>"
         f"{html.escape(text[end:])}</div>"
     )
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rag.answer.articles import about_article, answer_about_article
 from rag.answer.compose import ComposeOptions, compose
+from rag.answer.direct import DirectOptions, attach_candidates
 from rag.answer.evidence import ScoringWeights, SentenceEvidence, score_sentences, split_sentences
-from rag.answer.followups import contextualize, split_compound
+from rag.answer.followups import quoted_in, resolve, split_compound
+from rag.answer.question import Question, analyze
 from rag.answer.retrieve import RetrievedChunk, dense_retrieve, hybrid_retrieve
 
 if TYPE_CHECKING:
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from index.embedder import Embedder
     from index.lexical import LexicalIndex
     from index.snapshot import IndexSnapshot
+    from rag.answer.language import Language
     from rag.schemas import Answer, ChatTurn
 
 
@@ -29,8 +33,10 @@ if TYPE_CHECKING:
 class AnswerOptions:
     retrieve_k: int = 10  # chunks fused from the dense and BM25 lists
     evidence_chunks: int = 6  # of those, whose sentences are scored
-    embed_top: int = 8  # sentences embedded for the final score (the slowest step of an answer)
+    embed_top: int = 12  # sentences embedded for the final score (the slowest step of an answer)
+    parse_top: int = 6  # of those, parsed for answer candidates (when a short answer is expected)
     weights: ScoringWeights = field(default_factory=ScoringWeights)
+    direct: DirectOptions = field(default_factory=DirectOptions)
     compose: ComposeOptions = field(default_factory=ComposeOptions)
 
 
@@ -38,9 +44,11 @@ class AnswerOptions:
 class Evidence:
     question: str
     query: str  # the question as searched (with earlier turns when it needed them)
+    analysis: Question  # what the query asks for
     chunks: list[RetrievedChunk]
     ranked_parts: list[list[SentenceEvidence]]  # ranked sentences for each part of the question
     idf: Callable[[str], float]  # term weights of the index these chunks came from
+    settled: Answer | None = None  # answered from an article's head (articles.py): nothing to compose
 
     def chunks_by_evidence(self) -> list[RetrievedChunk]:
         """Retrieved chunks, those holding the best-scored sentences first."""
@@ -54,8 +62,9 @@ class Evidence:
 
 
 class Answerer:
-    def __init__(self, embedder: Embedder, options: AnswerOptions) -> None:
+    def __init__(self, embedder: Embedder, language: Language, options: AnswerOptions) -> None:
         self.embedder = embedder
+        self.language = language
         self.options = options
 
     def retrieve(self, index: IndexSnapshot, query: str, k: int | None = None) -> list[RetrievedChunk]:
@@ -71,42 +80,62 @@ class Answerer:
     ) -> Answer:
         return self.compose(self.gather(index, question, history, top_k))
 
+    def analyze(self, question: str) -> Question:
+        return analyze(question, self.language.parse_question)
+
     def gather(
         self, index: IndexSnapshot, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None
     ) -> Evidence:
         """Retrieval and sentence scoring: what both the extractive and the LLM answers start from."""
         k = top_k or self.options.retrieve_k
-        query = contextualize(question, history)
+        query = resolve(question, history, self.language.annotate)
+        if (asked := about_article(query)) is not None:
+            settled = answer_about_article(asked, question, index, lambda topic: self.retrieve(index, topic, 1))
+            if settled is not None:
+                return Evidence(question, query, analyze(query), [], [], index.lexical.idf, settled)
+        shown = quoted_in(history)
         vector = self.embedder.embed_cached([query])[0]
         chunks = hybrid_retrieve(query, vector, index, k)
         parts = split_compound(query)
         if len(parts) == 1:
-            ranked_parts = [self._ranked_evidence(query, vector, chunks, index.lexical)]
+            analysis = self.analyze(query)
+            ranked_parts = [self._ranked_evidence(analysis, vector, chunks, index.lexical, shown)]
         else:
-            ranked_parts = [self._ranked_part(part, k, index) for part in parts]
-        return Evidence(question, query, chunks, ranked_parts, index.lexical.idf)
+            analysis = analyze(query)  # a compound question as a whole expects no one short answer
+            ranked_parts = [self._ranked_part(part, k, index, shown) for part in parts]
+        return Evidence(question, query, analysis, chunks, ranked_parts, index.lexical.idf)
 
     def compose(self, evidence: Evidence) -> Answer:
-        result = compose(evidence.question, evidence.ranked_parts, evidence.chunks, self.options.compose)
+        if evidence.settled is not None:
+            result = evidence.settled.model_copy()
+        else:
+            result = compose(
+                evidence.analysis, evidence.ranked_parts, evidence.chunks, self.options.compose, self.options.direct
+            )
+        result.question = evidence.question
         if evidence.query != evidence.question:
             result.resolved_question = evidence.query
         return result
 
-    def _ranked_part(self, part: str, k: int, index: IndexSnapshot) -> list[SentenceEvidence]:
+    def _ranked_part(self, part: str, k: int, index: IndexSnapshot, shown: str) -> list[SentenceEvidence]:
         vector = self.embedder.embed_cached([part])[0]
         chunks = hybrid_retrieve(part, vector, index, k)
-        return self._ranked_evidence(part, vector, chunks, index.lexical)
+        return self._ranked_evidence(self.analyze(part), vector, chunks, index.lexical, shown)
 
     def _ranked_evidence(
-        self, query: str, vector: np.ndarray, chunks: list[RetrievedChunk], lexical: LexicalIndex
+        self, question: Question, vector: np.ndarray, chunks: list[RetrievedChunk], lexical: LexicalIndex, shown: str
     ) -> list[SentenceEvidence]:
-        sentences = split_sentences(chunks[: self.options.evidence_chunks])
-        return score_sentences(
+        options = self.options
+        sentences = split_sentences(chunks[: options.evidence_chunks])
+        ranked = score_sentences(
             sentences,
-            query,
+            question,
             vector,
             self.embedder.embed_cached,
             lexical.idf,
-            self.options.weights,
-            self.options.embed_top,
+            options.weights,
+            options.embed_top,
+            shown,
         )
+        attach_candidates(ranked, question, self.language.annotate, options.direct, options.parse_top)
+        return ranked

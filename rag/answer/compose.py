@@ -1,5 +1,15 @@
 """Extractive answers: verbatim sentences with [n] markers, or a plain statement that the articles
-don't say. No sentence is ever written that is not a quote of a retrieved passage."""
+don't say. No sentence is ever written that is not a quote of a retrieved passage.
+
+How an answer is put together:
+- a short question's best answer candidate (direct.py), if good enough, comes first, and the sentence
+  it stands in is the first quote (the best-scored sentence stays among the quotes);
+- a sentence that continues the first one in its passage (the next sentence, about the same subject)
+  is kept when it carries words of the question the first lacks: the second half of a two-part answer;
+- further sentences of the same article follow while they score close to the best;
+- a question that asks what the articles say gets the best sentence of each relevant article instead;
+- a compound question gets the best sentence for each of its parts.
+"""
 
 from __future__ import annotations
 
@@ -7,55 +17,71 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from index.sentences import sentence_spans
+from rag.answer.direct import DirectOptions, best_candidate
 from rag.answer.evidence import SentenceEvidence, is_near_duplicate
 from rag.citations import render_text, span_citation
-from rag.schemas import Answer, AnswerSentence, Citation, NearestPassage
-from rag.text import words
+from rag.schemas import Answer, AnswerSentence, Citation, DirectAnswer, NearestPassage
+from rag.text import content_terms, words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
 
-WANTS_MORE = re.compile(
-    r"\b(in detail|detailed|explain|elaborate|summari[sz]e|summary|tell me more|everything|all about|overview)\b",
-    re.IGNORECASE,
+CONTINUES = re.compile(
+    r"^\W*(he|she|it|they|his|her|its|their|this|that|these|those|the (?:\w+ ){0,2}\w+ said)\b", re.IGNORECASE
 )
 
 
 @dataclass(frozen=True)
 class ComposeOptions:
-    abstain_below: float = 0.376  # calibrated by bench/calibrate.py: best score under which we abstain
+    abstain_below: float = 0.4222  # calibrated by bench/calibrate.py: best score under which we abstain
     max_sentences: int = 3
     max_words: int = 80
     long_max_sentences: int = 6
     long_max_words: int = 200
-    follow_margin: float = 0.12  # a further sentence must score within this of the best one
+    follow_margin: float = 0.2  # a further sentence must score within this of the best one (calibrated)
+    max_articles: int = 4  # articles quoted when a question asks what the articles say
 
 
 def compose(
-    question: str,
+    question: Question,
     ranked_parts: Sequence[Sequence[SentenceEvidence]],
     chunks: Sequence[RetrievedChunk],
     options: ComposeOptions,
+    direct_options: DirectOptions,
 ) -> Answer:
     """`ranked_parts`: the ranked evidence for each part of the question (one part for most questions)."""
     usable_parts = [
         usable
         for ranked in ranked_parts
-        if (usable := [s for s in ranked if s.answers_type]) and usable[0].score >= options.abstain_below
+        if (usable := [s for s in ranked if s.answers_type])
+        and max(s.strength for s in usable) >= options.abstain_below
     ]
     if not usable_parts:
-        return abstain(question, chunks)
-    wants_more = bool(WANTS_MORE.search(question))
-    if len(usable_parts) == 1:
-        chosen = choose_sentences(usable_parts[0], options, wants_more)
-    else:
+        return abstain(question.text, chunks)
+    candidate = None
+    if len(usable_parts) > 1:
         chosen = best_of_each_part(usable_parts)
+    elif question.wants_many:
+        chosen = best_of_each_article(usable_parts[0], options)
+    else:
+        usable = list(usable_parts[0])
+        candidate = best_candidate(usable, direct_options) if question.short else None
+        first = candidate.sentence if candidate else usable[0]
+        chosen = choose_sentences(first, usable, question, options)
     citations = [citation(n, s) for n, s in enumerate(chosen, 1)]
     sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
+    direct = DirectAnswer(text=candidate.text, n=1, start=candidate.start, end=candidate.end) if candidate else None
     return Answer(
-        question=question, answer=render_text(sentences), abstained=False, citations=citations, sentences=sentences
+        question=question.text,
+        answer=render_text(sentences, direct),
+        abstained=False,
+        direct=direct,
+        citations=citations,
+        sentences=sentences,
     )
 
 
@@ -68,25 +94,62 @@ def best_of_each_part(usable_parts: Sequence[Sequence[SentenceEvidence]]) -> lis
     return chosen
 
 
-def choose_sentences(
-    usable: Sequence[SentenceEvidence], options: ComposeOptions, wants_more: bool
-) -> list[SentenceEvidence]:
-    max_sentences = options.long_max_sentences if wants_more else options.max_sentences
-    max_words = options.long_max_words if wants_more else options.max_words
-    best = usable[0]
-    chosen = [best]
-    used_words = len(words(best.text))
-    for sentence in usable[1:]:
-        if len(chosen) == max_sentences or (not wants_more and sentence.score < best.score - options.follow_margin):
+def best_of_each_article(usable: Sequence[SentenceEvidence], options: ComposeOptions) -> list[SentenceEvidence]:
+    """The best sentence of each article that scores close to the best, saying something new."""
+    chosen: list[SentenceEvidence] = []
+    for sentence in usable:
+        if len(chosen) == options.max_articles or sentence.score < usable[0].score - 2 * options.follow_margin:
             break
-        if not wants_more and sentence.source != best.source:
-            continue  # one article per short answer: citing look-alike articles hurt citation precision
-        length = len(words(sentence.text))
-        if used_words + length > max_words or any(is_near_duplicate(sentence, c) for c in chosen):
+        if any(c.source == sentence.source or is_near_duplicate(sentence, c) for c in chosen):
             continue
         chosen.append(sentence)
-        used_words += length
     return chosen
+
+
+def choose_sentences(
+    first: SentenceEvidence, usable: Sequence[SentenceEvidence], question: Question, options: ComposeOptions
+) -> list[SentenceEvidence]:
+    """`first`, what continues it, the best sentence if it is not first, then close sentences of its article."""
+    limit = options.long_max_sentences if question.wants_more else options.max_sentences
+    max_words = options.long_max_words if question.wants_more else options.max_words
+    best = usable[0]
+    chosen = [first]
+    if (following := continuation(first, question)) is not None:
+        chosen.append(following)
+    if best not in chosen:
+        chosen.append(best)  # the answer's own sentence first, and still the best evidence
+    used = sum(len(words(s.text)) for s in chosen)
+    for sentence in usable:
+        if len(chosen) >= limit or (not question.wants_more and sentence.score < best.score - options.follow_margin):
+            break
+        if not question.wants_more and sentence.source != first.source:
+            continue  # one article per short answer: citing look-alike articles hurt citation precision
+        length = len(words(sentence.text))
+        if used + length > max_words or any(is_near_duplicate(sentence, c) or sentence is c for c in chosen):
+            continue
+        chosen.append(sentence)
+        used += length
+    return chosen
+
+
+def continuation(first: SentenceEvidence, question: Question) -> SentenceEvidence | None:
+    """The sentence right after `first` in its passage, if it goes on about the same subject and holds
+    words of the question that `first` lacks."""
+    chunk = first.chunk
+    spans = list(sentence_spans(chunk.text))
+    after = [(s, e) for s, e in spans if chunk.start + s >= first.end]
+    if not after:
+        return None
+    start, end = after[0]
+    text = chunk.text[start:end]
+    terms = set(content_terms(text))
+    missing = (question.terms - first.terms) & terms
+    same_subject = bool(CONTINUES.match(text)) or bool((terms & first.terms) - question.terms)
+    if not missing or not same_subject or len(words(text)) < 4:
+        return None
+    return SentenceEvidence(
+        chunk, first.chunk_rank, chunk.start + start, chunk.start + end, text, terms, score=first.score
+    )
 
 
 def citation(n: int, sentence: SentenceEvidence) -> Citation:

@@ -1,9 +1,11 @@
 """Sentence-level evidence: which sentences of the retrieved chunks answer the question.
 
-Each sentence gets a lexical score first (IDF-weighted coverage of the question's content words, in
-the sentence and its neighbours, plus its chunk's retrieval rank); the best few are then embedded and
-scored by similarity to the question too. Near-duplicates (overlapping chunks repeat sentences, and
-articles repeat each other) are dropped.
+Each sentence gets cheap features first: IDF-weighted coverage of the question's content words, in the
+sentence and with its neighbours and title (context); its chunk's similarity to the question; and,
+for a question that expects a short answer, a hint that the sentence holds something of the right
+shape that the question does not (a new number for "how many").
+The best few are embedded and scored by their own similarity to the question. The weights are global
+and fitted by bench/calibrate.py.
 """
 
 from __future__ import annotations
@@ -15,29 +17,38 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.sentences import sentence_spans
-from rag.text import TermWeights, content_terms, numbers, words
+from rag.answer.question import AMOUNTS, TIMES
+from rag.text import TermWeights, content_terms, numbers, stem, verb_stems, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from rag.answer.direct import Candidate
+    from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
 
 MIN_WORDS = 4
-QUANTITY_QUESTION = re.compile(
-    r"\b(how (many|much|old|long|far|tall|big|often)|what (percentage|percent|proportion|share|number|age|year)"
-    r"|which year|what amount|which amount|how much)\b",
+TIME_WORDS = re.compile(
+    r"\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{1,2}(?:am|pm|:\d\d))\b",
     re.IGNORECASE,
 )
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’.-]*[A-Za-z]")
 
 
 @dataclass(frozen=True)
 class ScoringWeights:
-    """Calibrated on shared/bench/realtimeqa/questions.jsonl by bench/calibrate.py (global weights)."""
+    """Fitted on shared/bench/realtimeqa/questions.jsonl by bench/calibrate.py (global weights)."""
 
     dense: float = 0.3
     coverage: float = 0.2
     context: float = 0.2
     chunk_prior: float = 0.0
+    hint: float = 0.05  # an amount is asked for and the sentence holds a number the question does not
+    relation: float = 0.05  # the sentence has the question's verb ("won" for "which team won")
+    # a sentence already quoted in this conversation loses this much: as much as makes another sentence
+    # equally good in composing (ComposeOptions.follow_margin), so a close alternative answers instead
+    shown: float = 0.12
 
 
 @dataclass
@@ -51,13 +62,33 @@ class SentenceEvidence:
     coverage: float = 0.0
     context: float = 0.0
     dense: float = 0.0
+    hint: float = 0.0
+    relation: float = 0.0
+    shown: bool = False
+    demotion: float = 0.0  # taken off the score because the sentence was already shown
     answers_type: bool = True
     score: float = 0.0
-    features: dict[str, float] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
 
     @property
     def source(self) -> str:
         return self.chunk.source
+
+    @property
+    def strength(self) -> float:
+        """How well it answers, whether or not it was shown before (what abstention is decided on)."""
+        return self.score + self.demotion
+
+    def features(self) -> dict[str, float]:
+        return {
+            "dense": self.dense,
+            "coverage": self.coverage,
+            "context": self.context,
+            "chunk_prior": prior(self.chunk_rank),
+            "hint": self.hint,
+            "relation": self.relation,
+            "shown": float(self.shown),
+        }
 
 
 def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
@@ -75,7 +106,9 @@ def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
     return sentences
 
 
-def lexical_scores(sentences: list[SentenceEvidence], question_terms: list[str], idf: Callable[[str], float]) -> None:
+def lexical_scores(
+    sentences: list[SentenceEvidence], question_terms: Sequence[str], idf: Callable[[str], float]
+) -> None:
     """Coverage of the question's terms by each sentence, and by its neighbours (context)."""
     weights = TermWeights(question_terms, idf)
     for i, sentence in enumerate(sentences):
@@ -88,20 +121,28 @@ def lexical_scores(sentences: list[SentenceEvidence], question_terms: list[str],
         sentence.context = weights.coverage(neighbours)
 
 
-def expects_quantity(question: str) -> bool:
-    return bool(QUANTITY_QUESTION.search(question))
-
-
-def answer_type_check(sentences: list[SentenceEvidence], question: str) -> None:
-    """A sentence can only answer if it says something the question does not: a number for a
-    quantity question, and in any case a content word beyond the question's own."""
-    question_terms = set(content_terms(question))
-    question_numbers = numbers(question)
-    wants_number = expects_quantity(question)
+def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
+    """Whether each sentence can answer at all (it says something the question does not, and a new
+    number when an amount is asked for), and a cheap hint that it holds the expected kind of answer."""
+    asked_numbers = numbers(question.text)
     for sentence in sentences:
-        new_terms = sentence.terms - question_terms
-        has_new_number = bool(numbers(sentence.text) - question_numbers)
-        sentence.answers_type = bool(new_terms) and (has_new_number or not wants_number)
+        new_number = bool(numbers(sentence.text) - asked_numbers)
+        sentence.answers_type = bool(sentence.terms - question.terms) and (
+            new_number or not (question.labels and question.labels <= AMOUNTS | TIMES and question.labels & AMOUNTS)
+        )
+        sentence.hint = _hint(sentence, question, new_number)
+
+
+def _hint(sentence: SentenceEvidence, question: Question, new_number: bool) -> float:
+    if not question.short:
+        return 0.0
+    if question.labels & AMOUNTS and new_number:
+        return 1.0
+    if question.labels & TIMES and any(
+        stem(m.group().lower()) not in question.terms for m in TIME_WORDS.finditer(sentence.text)
+    ):
+        return 1.0
+    return 0.0
 
 
 def prior(rank: int) -> float:
@@ -110,34 +151,39 @@ def prior(rank: int) -> float:
 
 def score_sentences(
     sentences: list[SentenceEvidence],
-    question: str,
+    question: Question,
     question_vector: np.ndarray,
     embed: Callable[[list[str]], np.ndarray],
     idf: Callable[[str], float],
     weights: ScoringWeights,
     embed_top: int,
+    shown: str = "",
 ) -> list[SentenceEvidence]:
-    """Sentences best first; only the `embed_top` best by lexical score are embedded."""
+    """Sentences best first; only the `embed_top` best by their cheap features are embedded.
+    `shown`: what the assistant already said in this conversation (its quotes are demoted)."""
     if not sentences:
         return []
-    lexical_scores(sentences, content_terms(question), idf)
-    answer_type_check(sentences, question)
+    lexical_scores(sentences, sorted(question.terms), idf)
+    type_hints(sentences, question)
+    asked = {stem(v) for v in question.verbs}
     for s in sentences:
+        s.relation = float(bool(asked & verb_stems(s.text)))
+        s.shown = bool(shown) and s.text in shown
         s.score = (
-            weights.coverage * s.coverage + weights.context * s.context + weights.chunk_prior * prior(s.chunk_rank)
+            weights.coverage * s.coverage
+            + weights.context * s.context
+            + weights.chunk_prior * prior(s.chunk_rank)
+            + weights.hint * s.hint
+            + weights.relation * s.relation
         )
+        s.demotion = weights.shown if s.shown else 0.0
+        s.score -= s.demotion
         s.score += weights.dense * s.chunk.dense  # chunk-level similarity until the sentence's own is known
     shortlist = sorted(sentences, key=lambda s: -s.score)[:embed_top]
     vectors = embed([s.text for s in shortlist])
     for s, vector in zip(shortlist, vectors, strict=True):
         s.dense = float(np.dot(vector, question_vector))
         s.score += weights.dense * (s.dense - s.chunk.dense)
-        s.features = {
-            "dense": round(s.dense, 4),
-            "coverage": round(s.coverage, 4),
-            "context": round(s.context, 4),
-            "chunk_rank": s.chunk_rank,
-        }
     return sorted(shortlist, key=lambda s: (-s.score, s.source, s.start))
 
 

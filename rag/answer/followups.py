@@ -1,40 +1,131 @@
-"""Follow-up questions (resolved against the earlier turns before retrieval) and compound questions
-(split into parts that are answered each)."""
+"""Follow-up questions, resolved against the conversation; compound questions, split into parts.
+
+"Which TV channel did he speak on?" after an answer about Vladimir Konstantinov becomes "Which TV
+channel did Vladimir Konstantinov speak on?": each pronoun is replaced by the latest entity of the
+earlier turns that fits it (he/she -> a person, there -> a place, then -> a date, it/they -> an
+organisation, thing or the previous direct answer), looked up newest first: the previous answer's
+direct answer, its quotes, then the previous question. The resolved question is what is searched; a
+question that still cannot stand alone (too few words of its own, or "the statement", "that
+article") also carries the previous question's words. Sentences already quoted in the conversation
+are demoted in ranking (evidence.py), so a follow-up is not answered with the same quote again.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.text import content_terms
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
+    from rag.answer.language import Annotation
     from rag.schemas import ChatTurn
 
-ANAPHOR = re.compile(
-    r"\b(he|she|him|her|his|hers|they|them|their|theirs|it|its|this|that|these|those|there|then|"
-    r"the same|the former|the latter|the (?:article|story|report|man|woman|company|country|city))\b",
+PERSON = frozenset({"PERSON"})
+THING = frozenset({"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "NORP", "GPE", "DIRECT"})
+GROUP = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+PLACE = frozenset({"GPE", "LOC", "FAC"})
+TIME = frozenset({"DATE", "TIME"})
+PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it can stand for, possessive)
+    "he": (PERSON, False), "him": (PERSON, False), "his": (PERSON, True), "she": (PERSON, False),
+    "her": (PERSON, False), "hers": (PERSON, True), "it": (THING, False), "its": (THING, True),
+    "they": (GROUP, False), "them": (GROUP, False), "their": (GROUP, True), "there": (PLACE, False),
+    "then": (TIME, False),
+}  # fmt: skip
+PRONOUN = re.compile(r"\b(" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
+POINTS_BACK = re.compile(
+    r"\b(the same|the former|the latter|(?:the|that|this) (?:article|story|report|statement|announcement|"
+    r"decision|deal|man|woman|company|country|city|person|event|case|incident|one))\b",
     re.IGNORECASE,
 )
 MIN_OWN_TERMS = 3
 
 
-def needs_context(question: str) -> bool:
-    """A question that points back ("he", "that") or is too short to stand alone."""
-    return bool(ANAPHOR.search(question)) or len(set(content_terms(question))) < MIN_OWN_TERMS
+@dataclass(frozen=True)
+class Antecedent:
+    text: str
+    label: str
 
 
-def contextualize(question: str, history: Sequence[ChatTurn]) -> str:
-    """The retrieval query: the question, preceded by the latest earlier user question when needed."""
-    earlier = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
-    if not earlier or not needs_context(question):
+def resolve(question: str, history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> str:
+    """The question as it should be searched: pronouns replaced from the conversation, and the previous
+    question's words added when it still cannot stand alone."""
+    earlier_questions = [t.content for t in history if t.role == "user" and t.content.strip()]
+    if not earlier_questions or (not PRONOUN.search(question) and not needs_context(question)):
         return question
-    previous = earlier[-1]
-    if previous.strip() == question.strip() and len(earlier) > 1:
-        previous = earlier[-2]
-    return f"{previous} {question}"
+    antecedents = _antecedents(history, annotate)
+    resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents), question)
+    if needs_context(resolved) or POINTS_BACK.search(resolved):
+        previous = earlier_questions[-1]
+        if previous.strip() == question.strip() and len(earlier_questions) > 1:
+            previous = earlier_questions[-2]
+        return f"{previous} {resolved}"
+    return resolved
+
+
+def needs_context(question: str) -> bool:
+    """Too few words of its own to stand alone ("And who announced it?")."""
+    return len(set(content_terms(question))) < MIN_OWN_TERMS
+
+
+def quoted_in(history: Sequence[ChatTurn]) -> str:
+    """Everything the assistant said in the conversation (to recognise sentences already quoted)."""
+    return "\n".join(t.content for t in history if t.role == "assistant")
+
+
+def _antecedents(history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> list[Antecedent]:
+    """What the conversation talked about, newest turn first: a direct answer (which "it" may stand
+    for), then the entities of the question it answered; the people named in quotes come last."""
+    texts: list[tuple[str, str]] = []  # (text, role: "direct", "question" or "quote")
+    for turn in reversed(history):
+        content = turn.content.strip()
+        if not content:
+            continue
+        if turn.role == "user":
+            texts.append((content, "question"))
+            continue
+        head, _, rest = content.partition("\n\n")
+        if rest:  # "<direct answer> [n]\n\n<quotes>"
+            texts.append((_unmarked(head), "direct"))
+        texts.append((_unmarked(rest or content), "quote"))
+    annotations = annotate([t for t, _ in texts])
+    found: list[Antecedent] = []
+    for (text, role), annotation in zip(texts, annotations, strict=True):
+        if role == "direct":  # a name keeps its kind ("he" may stand for it); a phrase is a thing
+            whole = [e for e in annotation.entities if e.end - e.start >= 0.8 * len(text)]
+            found.append(Antecedent(text, whole[0].label if whole else "DIRECT"))
+            continue
+        found.extend(
+            Antecedent(text[e.start : e.end], e.label)
+            for e in annotation.entities
+            if role != "quote" or e.label == "PERSON"  # quotes name many things in passing
+        )
+    return found
+
+
+def _unmarked(text: str) -> str:
+    return re.sub(r"\s*\[\d+\]", "", text).strip()
+
+
+def _replacement(match: re.Match[str], question: str, antecedents: Sequence[Antecedent]) -> str:
+    word = match.group(0)
+    labels, possessive = PRONOUNS[word.lower()]
+    if word.lower() == "her" and _followed_by_noun(question, match.end()):
+        possessive = True
+    for antecedent in antecedents:
+        if antecedent.label in labels:
+            if antecedent.text.lower() in question.lower():
+                continue  # the question names it already: the pronoun means something else
+            return f"{antecedent.text}'s" if possessive else antecedent.text
+    return word
+
+
+def _followed_by_noun(question: str, position: int) -> bool:
+    rest = question[position:].split()
+    return bool(rest) and rest[0].isalpha() and rest[0].lower() not in {"to", "in", "on", "at", "for", "about", "and"}
 
 
 COMPOUND = re.compile(r"(?:,\s*|\s+)(?:and|but|also)\s+(?=(?:how|what|who|whom|when|where|which|why)\b)", re.IGNORECASE)

@@ -149,6 +149,9 @@ class VerifiedGenerator:
         if extractive.abstained:
             yield extractive.model_copy(update={"notice": NOT_ASKED})
             return
+        if evidence.settled is not None:  # the article's own head answers it: nothing for an LLM to add
+            yield extractive
+            return
         passages = [Passage.of(n, c) for n, c in enumerate(evidence.chunks_by_evidence()[: self.options.passages], 1)]
         draft = AnswerDraft(question, self.name, self.model, show_unverified, self.verifier.options)
         try:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rag.evaluate import QuestionResult, contains_words, is_short, percentile, same_answer, summarize
+from rag.evaluate import QuestionResult, is_short, percentile, same_answer, summarize
+from rag.text import contains_words
 
 
 def result(

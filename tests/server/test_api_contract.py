@@ -33,7 +33,17 @@ def test_answer_has_the_documented_shape_and_exact_citations(client: TestClient,
     assert set(answer) >= {"question", "answer", "abstained", "citations", "nearest", "generator", "sentences"}
     assert answer["question"] == MISSILE_Q and answer["abstained"] is False and answer["generator"] == "extractive"
     assert answer["citations"] and all(f"[{c['n']}]" in answer["answer"] for c in answer["citations"])
-    assert set(answer["citations"][0]) == {"n", "source", "title", "chunk_id", "start", "end", "quote", "score"}
+    assert set(answer["citations"][0]) == {
+        "n",
+        "source",
+        "title",
+        "chunk_id",
+        "start",
+        "end",
+        "quote",
+        "score",
+        "published",
+    }
     assert_citations_exact(answer, indexed[0])
 
 

@@ -151,8 +151,9 @@ def test_two_concurrent_indexers_take_turns_and_end_equal_to_one_clean_run(
     outputs = [run.communicate(timeout=600) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert any("another `rag index` is running" in err for _, err in outputs)  # one waited for the other
-    summaries = sorted((json.loads(out) for out, _ in outputs), key=lambda s: s["version"])
-    assert summaries[0]["added"] == 10 and summaries[1]["unchanged"] == 10 and summaries[1]["chunks_embedded"] == 0
+    first, second = sorted((json.loads(out) for out, _ in outputs), key=lambda s: -s["added"])
+    assert first["added"] == 10 and second["unchanged"] == 10 and second["chunks_embedded"] == 0
+    assert first["version"] == second["version"] == 1  # the second found nothing to publish
 
     stored, published = store_state(chroma)
     clean = ChromaServer(tmp_path / "clean-chroma", free_port())

@@ -137,3 +137,31 @@ def test_the_chat_window_and_every_gradio_route_need_the_key(page, server: Runni
     open_chat(page, server)
     page.reload(wait_until="domcontentloaded")  # the session cookie keeps the browser signed in
     page.get_by_text("5 articles").wait_for(timeout=30_000)
+
+
+def test_the_direct_answer_comes_first_in_bold_and_is_highlighted_in_its_passage(page, server: RunningServer) -> None:
+    open_chat(page, server)
+    page.locator("#question textarea").fill("Which missile did the Russian Armed Forces test?")
+    page.locator("#ask").click()
+    page.locator("#chat .answer-sources li").first.wait_for(timeout=30_000)
+    direct = page.locator("#chat .direct b").first
+    assert "Oreshnik" in direct.inner_text()
+    page.locator("#chat .direct a.cite").first.click()
+    inner = page.locator("#source-panel mark#cited-passage strong.direct-answer")
+    inner.wait_for(timeout=30_000)
+    assert inner.inner_text() == direct.inner_text()
+
+
+def test_a_follow_up_shows_how_it_was_understood(page, server: RunningServer, tmp_path: Path) -> None:
+    open_chat(page, server)
+    page.locator("#question textarea").fill("Who is the speaker of Crimea's parliament?")
+    page.locator("#ask").click()
+    page.locator("#chat .answer-sources li").first.wait_for(timeout=30_000)
+    page.locator("#question textarea").fill("Which TV channel did he speak on?")
+    page.locator("#ask").click()
+    resolved = page.locator("#chat .resolved")
+    resolved.wait_for(timeout=30_000)
+    assert "Which TV channel did Vladimir Konstantinov speak on?" in resolved.inner_text()
+    page.locator("#chat .answer-sources li").nth(0).wait_for(timeout=30_000)
+    assert "Millet TV" in page.locator("#chat .direct").last.inner_text()
+    page.screenshot(path=str(tmp_path / "follow-up.png"), full_page=True)

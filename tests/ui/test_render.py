@@ -40,3 +40,20 @@ def test_the_article_panel_highlights_exactly_the_cited_span() -> None:
     article = SourceDetail(source="a.txt", title="T", chunks=1, text="One <two> three", metadata={"published": "2024"})
     html = render_article(article, 4, 9)
     assert "<mark id='cited-passage'>&lt;two&gt;</mark>" in html and "published: 2024" in html
+
+
+def test_the_direct_answer_is_bold_first_and_its_marker_carries_its_span() -> None:
+    from rag.schemas import DirectAnswer
+
+    answer = ANSWER.model_copy(
+        update={"direct": DirectAnswer(text="<x>", n=1, start=5, end=8), "resolved_question": "Q?"}
+    )
+    html = render_partial(answer)
+    assert html.index("Understood as: <i>Q?</i>") < html.index("<b>&lt;x&gt;</b>") < html.index("&lt;script&gt;")
+    assert 'href="#cite-abc123-4-9-5-8"' in html
+
+
+def test_the_article_panel_marks_the_direct_answer_inside_the_passage() -> None:
+    article = SourceDetail(source="a.txt", title="T", chunks=1, text="One two three four", metadata={})
+    html = render_article(article, 4, 13, inner=(8, 13))
+    assert "<mark id='cited-passage'>two <strong class='direct-answer'>three</strong></mark>" in html

@@ -9,6 +9,7 @@ import pytest
 
 from index.embedder import Embedder
 from rag.answer.answerer import Answerer, AnswerOptions
+from rag.answer.language import Language
 from rag.schemas import Answer, ChatTurn
 from rag.service import RagService
 from rag.settings import Settings
@@ -59,7 +60,7 @@ def service(corpus: Path, data: Path, embedder: Embedder) -> RagService:
 
 @pytest.fixture(scope="module")
 def answerer(embedder: Embedder) -> Answerer:
-    return Answerer(embedder, AnswerOptions())
+    return Answerer(embedder, Language(), AnswerOptions())
 
 
 def assert_markers_in_text(answer: Answer) -> None:
@@ -75,6 +76,13 @@ def test_every_citation_is_an_exact_span_of_its_file(question: str, service: Rag
     if not answer.abstained:
         assert answer.citations
         stripped = answer.answer
+        if answer.direct:  # the direct answer is a span of the quote it names, and comes first
+            cited = answer.citations[answer.direct.n - 1]
+            assert cited.start <= answer.direct.start < answer.direct.end <= cited.end
+            text = (corpus / cited.source).read_text("utf-8")
+            assert text[answer.direct.start : answer.direct.end] == answer.direct.text
+            assert stripped.startswith(f"{answer.direct.text} [{answer.direct.n}]\n\n")
+            stripped = stripped.removeprefix(f"{answer.direct.text} [{answer.direct.n}]\n\n")
         for c in answer.citations:
             stripped = stripped.replace(f"{c.quote} [{c.n}]", "")
         assert stripped.strip() == ""  # nothing but verbatim quotes and their markers
@@ -109,7 +117,7 @@ def test_follow_up_is_resolved_against_earlier_turns(service: RagService) -> Non
     follow_up = ask(service, "Which TV channel did he speak on?", history)
     assert not follow_up.abstained
     assert "Millet TV" in follow_up.answer
-    assert follow_up.resolved_question and "Crimea" in follow_up.resolved_question
+    assert follow_up.resolved_question == "Which TV channel did Vladimir Konstantinov speak on?"
 
 
 def test_never_cites_a_passage_that_was_not_retrieved(answerer: Answerer, service: RagService) -> None:

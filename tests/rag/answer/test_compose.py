@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from rag.answer.compose import ComposeOptions, compose
+from rag.answer.direct import DirectOptions
 from rag.answer.evidence import SentenceEvidence
+from rag.answer.question import analyze
 from rag.answer.retrieve import RetrievedChunk
+from rag.schemas import Answer
 from rag.text import content_terms
 
 TEXT = (
@@ -26,12 +29,16 @@ def sentence(text: str, score: float, source: str = "wind.txt", body: str = TEXT
     )
 
 
-OPTIONS = ComposeOptions(abstain_below=0.4, max_sentences=2, max_words=80)
+OPTIONS = ComposeOptions(abstain_below=0.4, max_sentences=2, max_words=80, follow_margin=0.12)
+
+
+def answer_to(question: str, ranked: list[list[SentenceEvidence]], chunks: list[RetrievedChunk]) -> Answer:
+    return compose(analyze(question), ranked, chunks, OPTIONS, DirectOptions())
 
 
 def test_the_best_sentence_is_quoted_with_its_exact_span() -> None:
     best = sentence("The council approved 48 turbines on Wednesday.", 0.9)
-    answer = compose("How many turbines?", [[best]], [best.chunk], OPTIONS)
+    answer = answer_to("How many turbines?", [[best]], [best.chunk])
     assert answer.answer == "The council approved 48 turbines on Wednesday. [1]"
     citation = answer.citations[0]
     assert TEXT[citation.start : citation.end] == citation.quote and citation.source == "wind.txt"
@@ -39,7 +46,7 @@ def test_the_best_sentence_is_quoted_with_its_exact_span() -> None:
 
 def test_below_the_bar_the_answer_abstains_and_names_the_nearest_article() -> None:
     weak = sentence("The mayor called it a big day for the coast.", 0.2)
-    answer = compose("Who won the election?", [[weak]], [weak.chunk], OPTIONS)
+    answer = answer_to("Who won the election?", [[weak]], [weak.chunk])
     assert answer.abstained and answer.citations == [] and "Wind farm" in answer.answer
     assert answer.nearest[0].source == "wind.txt"
 
@@ -50,7 +57,7 @@ def test_a_close_second_sentence_of_the_same_article_is_added_up_to_the_limit() 
         sentence("Construction starts in 2026.", 0.85),
         sentence("The mayor called it a big day for the coast.", 0.84),
     ]
-    answer = compose("Tell me about the wind farm", [ranked], [ranked[0].chunk], OPTIONS)
+    answer = answer_to("Tell me about the wind farm", [ranked], [ranked[0].chunk])
     assert [c.quote for c in answer.citations] == [s.text for s in ranked[:2]]  # max_sentences = 2
 
 
@@ -60,12 +67,12 @@ def test_a_short_answer_quotes_one_article_only() -> None:
         sentence("The council approved 48 turbines on Wednesday.", 0.9),
         sentence(other_body, 0.88, source="copy.txt", body=other_body),
     ]
-    answer = compose("How many turbines?", [ranked], [ranked[0].chunk], OPTIONS)
+    answer = answer_to("How many turbines?", [ranked], [ranked[0].chunk])
     assert {c.source for c in answer.citations} == {"wind.txt"}
 
 
 def test_each_part_of_a_compound_question_gets_its_best_sentence() -> None:
     turbines = sentence("The council approved 48 turbines on Wednesday.", 0.9)
     start = sentence("Construction starts in 2026.", 0.8)
-    answer = compose("How many turbines, and when does construction start?", [[turbines], [start]], [], OPTIONS)
+    answer = answer_to("How many turbines, and when does construction start?", [[turbines], [start]], [])
     assert [c.quote for c in answer.citations] == [turbines.text, start.text]

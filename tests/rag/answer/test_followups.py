@@ -1,31 +1,76 @@
-"""Follow-up and compound questions (pure)."""
+"""Follow-up questions resolved against the conversation (real spaCy), and compound questions (pure)."""
 
 from __future__ import annotations
 
-from rag.answer.followups import contextualize, needs_context, split_compound
+import pytest
+
+from rag.answer.followups import needs_context, quoted_in, resolve, split_compound
+from rag.answer.language import Language
 from rag.schemas import ChatTurn
 
-HISTORY = [
-    ChatTurn(role="user", content="Who is the speaker of Crimea's parliament?"),
-    ChatTurn(role="assistant", content="Vladimir Konstantinov, the speaker … [1]"),
-]
+
+@pytest.fixture(scope="module")
+def language() -> Language:
+    return Language()
 
 
-def test_a_question_that_points_back_is_searched_with_the_earlier_question() -> None:
-    assert needs_context("Which TV channel did he speak on?")
-    assert contextualize("Which TV channel did he speak on?", HISTORY) == (
-        "Who is the speaker of Crimea's parliament? Which TV channel did he speak on?"
+def turns(*pairs: tuple[str, str]) -> list[ChatTurn]:
+    history = []
+    for question, answer in pairs:
+        history += [ChatTurn(role="user", content=question), ChatTurn(role="assistant", content=answer)]
+    return history
+
+
+SPEAKER = (
+    "Who is the speaker of Crimea's parliament?",
+    "Vladimir Konstantinov [1]\n\nVladimir Konstantinov, the speaker of Crimea’s parliament, spoke on Millet TV. [1]",
+)
+
+
+def test_a_pronoun_is_replaced_by_the_person_the_last_answer_named(language: Language) -> None:
+    resolved = resolve("Which TV channel did he speak on?", turns(SPEAKER), language.annotate)
+    assert resolved == "Which TV channel did Vladimir Konstantinov speak on?"
+
+
+def test_it_stands_for_the_last_direct_answer(language: Language) -> None:
+    missile = ("Which missile was tested?", "the Oreshnik ballistic missile [1]\n\nThe forces tested the Oreshnik. [1]")
+    resolved = resolve("Who announced it?", turns(missile), language.annotate)
+    assert resolved == "Who announced the Oreshnik ballistic missile?"
+
+
+def test_a_possessive_pronoun_becomes_a_possessive(language: Language) -> None:
+    resolved = resolve("What is his title?", turns(SPEAKER), language.annotate)
+    assert "Vladimir Konstantinov's title" in resolved
+
+
+def test_the_newest_turn_wins_over_three_turns(language: Language) -> None:
+    history = turns(
+        SPEAKER,
+        (
+            "Who leads the Northfield orchestra?",
+            "Maria Okafor [1]\n\nThe Northfield Philharmonic Orchestra is now led by the conductor Maria Okafor. [1]",
+        ),
     )
+    assert resolve("Where did she study?", history, language.annotate) == "Where did Maria Okafor study?"
 
 
-def test_a_question_that_stands_alone_is_searched_as_asked() -> None:
+def test_a_question_that_stands_alone_is_searched_as_asked(language: Language) -> None:
     question = "Which missile did the Russian Armed Forces test?"
-    assert not needs_context(question)
-    assert contextualize(question, HISTORY) == question
+    assert resolve(question, turns(SPEAKER), language.annotate) == question
 
 
-def test_without_earlier_questions_nothing_is_added() -> None:
-    assert contextualize("What did he say?", []) == "What did he say?"
+def test_a_question_too_short_to_stand_alone_carries_the_previous_question(language: Language) -> None:
+    assert needs_context("And why?")
+    resolved = resolve("And why?", turns(SPEAKER), language.annotate)
+    assert resolved == "Who is the speaker of Crimea's parliament? And why?"
+
+
+def test_without_earlier_questions_nothing_changes(language: Language) -> None:
+    assert resolve("What did he say?", [], language.annotate) == "What did he say?"
+
+
+def test_what_the_assistant_said_is_remembered_to_avoid_repeating_it() -> None:
+    assert "spoke on Millet TV" in quoted_in(turns(SPEAKER))
 
 
 def test_a_compound_question_is_split_into_its_parts() -> None:

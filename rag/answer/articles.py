@@ -1,0 +1,117 @@
+"""Questions about an article itself: its headline, outlet, date, author, link, or what it is about.
+
+They are answered from the article's head (its title line and `Key: value` lines; for the outlet, the
+credit at the start of its text, "(CNN)" or "WASHINGTON (AP) —", when the head names none), cited to the
+exact span of the file where the answer stands. The article is found by its topic ("the article about
+the lunar rover": the best retrieved chunk for "the lunar rover"), or, with no topic given, by the
+question as resolved against the conversation ("when was that article published?").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from index.loader import parse_header
+from index.sentences import sentence_spans
+from rag.citations import render_text
+from rag.schemas import Answer, AnswerSentence, Citation, DirectAnswer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from index.snapshot import IndexSnapshot
+    from rag.answer.retrieve import RetrievedChunk
+
+ARTICLE = r"(?:article|story|report|piece|item)"
+FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    ("title", re.compile(rf"\b(?:headline|title)\b.*\b{ARTICLE}\b|\b{ARTICLE}\b.*\b(?:headline|titled?)\b", re.I)),
+    ("published", re.compile(rf"\bwhen (?:was|did) .*\b(?:published|written|posted|dated|come out)\b|"
+                             rf"\b(?:publication|published) date\b|\bwhat (?:date|day) .*\b{ARTICLE}\b", re.I)),
+    ("authors", re.compile(r"\bwho (?:wrote|authored|is the author of|are the authors of)\b|\bauthors? of\b", re.I)),
+    ("source", re.compile(rf"\b(?:which|what) (?:outlet|publication|newspaper|paper|site|website|source|news "
+                          rf"(?:site|agency|organi[sz]ation|outlet)|agency)\b.*\b(?:publish|report|ran|carried|"
+                          rf"{ARTICLE})|\bwho (?:published|reported|ran)\b.*\b{ARTICLE}\b|\bwhere was\b.*\b"
+                          rf"published\b|\bsource of\b.*\b{ARTICLE}\b", re.I)),
+    ("url", re.compile(rf"\b(?:url|link|web address)\b.*\b{ARTICLE}\b|\b{ARTICLE}\b.*\b(?:url|link)\b", re.I)),
+    ("about", re.compile(rf"\bwhat (?:is|was) (?:the|this|that) {ARTICLE}\b.*\babout\b|\bsummari[sz]e (?:the|this|"
+                         rf"that) {ARTICLE}\b", re.I)),
+]  # fmt: skip
+TOPIC = re.compile(
+    rf"\b{ARTICLE}\s+(?:about|on|regarding|concerning|that (?:says|reports|covers))\s+(?P<topic>.+?)\??$", re.I
+)
+CREDIT = re.compile(r"(?:[A-Z][A-Z .,'-]{1,40}\s)?\((?P<credit>[A-Za-z][\w .&'-]{0,40})\)")
+FIELD_NAMES = {"title": "headline", "published": "publication date", "authors": "author", "source": "outlet",
+               "url": "link", "about": "subject"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ArticleQuestion:
+    field: str  # title, published, authors, source, url or about
+    topic: str  # what the article is about, as the question says it (or the whole question)
+
+
+def about_article(question: str) -> ArticleQuestion | None:
+    """The field of the article a question asks for, if it asks about an article itself."""
+    for name, pattern in FIELDS:
+        if pattern.search(question):
+            topic = TOPIC.search(question)
+            return ArticleQuestion(name, topic.group("topic") if topic else question)
+    return None
+
+
+def answer_about_article(
+    asked: ArticleQuestion, question: str, index: IndexSnapshot, retrieve: Callable[[str], list[RetrievedChunk]]
+) -> Answer | None:
+    """The answer from the head of the article the question is about; None when no article is found."""
+    found = retrieve(asked.topic)
+    if not found:
+        return None
+    chunk = found[0]
+    text = index.text(chunk.source)
+    if text is None:
+        return None
+    spans = _field_spans(asked.field, text)
+    if not spans:
+        title = index.manifest.files[chunk.source].title
+        says = f"The article “{title}” does not give its {FIELD_NAMES[asked.field]}."
+        return Answer(question=question, answer=says, abstained=True)
+    citations = [
+        Citation(
+            n=n, source=chunk.source, title=chunk.title, chunk_id=chunk.id, start=s, end=e, quote=text[s:e], score=1.0
+        )
+        for n, (s, e) in enumerate(spans, 1)
+    ]
+    sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
+    first = citations[0]
+    direct = None if asked.field == "about" else DirectAnswer(text=first.quote, n=1, start=first.start, end=first.end)
+    return Answer(
+        question=question,
+        answer=render_text(sentences, direct),
+        abstained=False,
+        direct=direct,
+        citations=citations,
+        sentences=sentences,
+    )
+
+
+def _field_spans(field: str, text: str) -> list[tuple[int, int]]:
+    """Where the field stands in the text: the value of its header line, or (outlet) the credit at the
+    start of the body, or (about) the headline and the first sentence of the body."""
+    header = parse_header(text)
+    if field == "title":
+        return [header.title_span] if header.title_span else []
+    if field == "about":
+        lead = next(iter(sentence_spans(text, header.body_start)), None)
+        return [s for s in (header.title_span, lead) if s is not None]
+    keys = {"authors": ("authors", "author"), "published": ("published", "date")}.get(field, (field,))
+    for key in keys:
+        if key in header.spans:
+            return [header.spans[key]]
+    if field == "source":
+        body = text[header.body_start :]
+        credit = CREDIT.match(text, header.body_start + len(body) - len(body.lstrip()))
+        if credit:
+            return [(credit.start("credit"), credit.end("credit"))]
+    return []

@@ -1,0 +1,235 @@
+"""The direct answer: the span of a quoted sentence that answers a short question ("the Oreshnik
+ballistic missile", "Houston", "300,000"), shown first, with the quote that proves it after it.
+
+Candidates are the named entities of the kinds the question expects (a person, a place, a date, an
+amount), and for questions of no entity kind ("which grocery item") the noun phrases, of the best
+shortlisted sentences. A candidate must say something the question does not (its words are not all in
+the question), and a news credit ("(CNN)", "Reuters reported") is not an answer. Each candidate is
+scored by a small conditional-logit model (weights fitted by bench/calibrate.py) over:
+- fit: how well its kind fits (the expected entity label, or a phrase headed by the asked-for noun);
+- closeness: how near it stands to the question's words in its sentence;
+- evidence: its sentence's score relative to the best sentence's;
+- support: how many of the relevant shortlisted sentences name it (a repeated answer is likelier);
+- title: the article's title names it (headlines name the news);
+- entity: a named entity rather than a plain noun phrase.
+A candidate's probability is the softmax of its score over all the question's candidates, pooled over
+the mentions of the same answer: it is high when one answer stands out. The best is the direct answer
+when that clears a bar; otherwise there is none (never a guess). Its offsets are file offsets inside
+its sentence, so it lies inside the quote cited.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from rag.text import contains_words, content_terms, normalize, stem, words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from rag.answer.evidence import SentenceEvidence
+    from rag.answer.language import Annotation, Span
+    from rag.answer.question import Question
+
+LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+", re.IGNORECASE)
+TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")
+VAGUE = frozenset(
+    "it he she they them this that these those who which what one thing things people someone something week "
+    "year day today yesterday monday tuesday wednesday thursday friday saturday sunday millions thousands "
+    "hundreds dozens billions".split()
+)
+CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
+MAX_WORDS = 8  # longer spans are sentences, not answers
+MIN_NEW = 0.5  # share of a candidate's words the question must not already have
+SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
+
+
+@dataclass(frozen=True)
+class DirectOptions:
+    """The candidate model: score = sum of weight x feature; probability = softmax over the question's
+    candidates. Fitted on shared/bench/realtimeqa/questions.jsonl by bench/calibrate.py."""
+
+    # Not fitted: on the dev questions nearly every candidate of an entity question fits (all ORGs for
+    # "which team"), so the data cannot tell; a phrase headed by the asked-for noun, or an entity of the
+    # asked-for kind, is taken to be clearly likelier than one of another kind.
+    fit: float = 2.0
+    closeness: float = 2.916
+    evidence: float = 4.302
+    support: float = 0.79
+    title: float = 2.771
+    entity: float = -1.35
+    min_score: float = 0.3  # the probability under which there is no direct answer
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: SentenceEvidence
+    start: int  # offsets in the source file
+    end: int
+    text: str
+    label: str
+    fit: float
+    closeness: float
+    title: float
+    support: float = 0.0
+    evidence: float = 0.0
+    score: float = 0.0  # the model's probability that this is the answer
+
+    @property
+    def key(self) -> str:
+        return normalize(self.text)
+
+    def features(self) -> dict[str, float]:
+        return {
+            "fit": self.fit,
+            "closeness": self.closeness,
+            "evidence": self.evidence,
+            "support": self.support,
+            "title": self.title,
+            "entity": float(self.label != "NP"),
+        }
+
+
+def find_candidates(
+    question: Question, sentences: Sequence[SentenceEvidence], annotations: Sequence[Annotation]
+) -> list[Candidate]:
+    """Every span of the sentences that could answer `question`, not yet scored."""
+    found: list[Candidate] = []
+    for sentence, annotation in zip(sentences, annotations, strict=True):
+        spans = [*annotation.entities, *annotation.phrases] if question.phrase else list(annotation.entities)
+        for span in spans:
+            candidate = _candidate(question, sentence, span)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def score_candidates(candidates: list[Candidate], top_score: float, options: DirectOptions) -> list[Candidate]:
+    """Candidates best first, with their support, evidence and probability."""
+    if not candidates:
+        return []
+
+    def evidence(c: Candidate) -> float:
+        return max(c.sentence.score, 0.0) / top_score if top_score > 0 else 0.0
+
+    relevant = {(c.sentence.start, c.key): c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE}
+    mentions = Counter(c.key for c in relevant.values())
+    most = max(mentions.values(), default=0)
+    featured = []
+    for c in candidates:
+        support = (mentions[c.key] - 1) / (most - 1) if most > 1 and mentions[c.key] else 0.0
+        featured.append(replace(c, support=support, evidence=evidence(c)))
+    logits = [logit(c.features(), options) for c in featured]
+    peak = max(logits)
+    weights = [math.exp(z - peak) for z in logits]
+    total = sum(weights)
+    by_answer: dict[str, float] = {}
+    for c, w in zip(featured, weights, strict=True):
+        by_answer[c.key] = by_answer.get(c.key, 0.0) + w / total  # an answer's mentions pool their probability
+    scored = [replace(c, score=by_answer[c.key]) for c in featured]
+    return sorted(scored, key=lambda c: (-c.score, -logit(c.features(), options), c.sentence.start, c.start))
+
+
+def logit(features: dict[str, float], options: DirectOptions) -> float:
+    return sum(getattr(options, name) * value for name, value in features.items())
+
+
+def attach_candidates(
+    ranked: list[SentenceEvidence],
+    question: Question,
+    annotate: Callable[[list[str]], list[Annotation]],
+    options: DirectOptions,
+    top: int,
+) -> None:
+    """Find and score the answer candidates of the `top` best sentences (parsed for it)."""
+    head = ranked[:top]
+    if not head or not question.short:
+        return
+    found = find_candidates(question, head, annotate([s.text for s in head]))
+    candidates = score_candidates(found, head[0].score, options)
+    for sentence in head:
+        sentence.candidates = [c for c in candidates if c.sentence is sentence]
+
+
+def best_candidate(sentences: Sequence[SentenceEvidence], options: DirectOptions) -> Candidate | None:
+    """The direct answer among the sentences' candidates, if one clears the bar."""
+    best = max((c for s in sentences for c in s.candidates), key=lambda c: c.score, default=None)
+    return best if best is not None and best.score >= options.min_score else None
+
+
+def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Candidate | None:
+    raw = sentence.text[span.start : span.end]
+    start, end = _trimmed(raw)
+    if end <= start or _is_credit(sentence.text, span.start, span.end):
+        return None
+    text = raw[start:end]
+    terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
+    new_terms = terms - question.terms
+    tokens = words(text)
+    if len(new_terms) < MIN_NEW * len(terms) or not new_terms or len(tokens) > MAX_WORDS:
+        return None  # an answer says mostly what the question does not (not its own subject again)
+    if all(t in VAGUE for t in tokens):
+        return None
+    fit = _fit(question, span)
+    if fit == 0.0:
+        return None
+    offset = sentence.start + span.start
+    return Candidate(
+        sentence=sentence,
+        start=offset + start,
+        end=offset + end,
+        text=text,
+        label=span.label,
+        fit=fit,
+        closeness=_closeness(sentence.text, span.start + start, span.start + end, question.terms),
+        title=float(contains_words(sentence.chunk.title, text)),
+    )
+
+
+def _is_credit(sentence: str, start: int, end: int) -> bool:
+    """A news credit or dateline: "(CNN)", "(Reuters)", "NEW YORK —" at the start of a sentence."""
+    before, after = sentence[max(0, start - 1) : start], sentence[end : end + 2]
+    if before == "(" and after.startswith(")"):
+        return True
+    return start <= 1 and bool(CREDIT.match(sentence[start : end + 3]))
+
+
+def _fit(question: Question, span: Span) -> float:
+    if span.label == "NP":
+        if question.kind and stem(span.head) == question.kind:
+            return 1.0  # "the Oreshnik ballistic missile" for "which missile"
+        return 0.4 if question.phrase else 0.0
+    if span.label in question.labels:
+        return 1.0
+    return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
+
+
+def _trimmed(text: str) -> tuple[int, int]:
+    """The span without a leading article or possessive and trailing punctuation."""
+    start = 0
+    while match := LEADING.match(text[start:]):
+        start += match.end()
+    end = len(text)
+    while end > start and (match := TRAILING.search(text[start:end])):
+        end = start + match.start()
+    return start, end
+
+
+def _closeness(sentence: str, start: int, end: int, question_terms: frozenset[str]) -> float:
+    """1 next to a word of the question, falling with the number of words between."""
+    positions = [m.start() for m in re.finditer(r"[^\W_]+", sentence) if stem(m.group().lower()) in question_terms]
+    if not positions:
+        return 0.0
+    gap = min(_words_between(sentence, p, start, end) for p in positions)
+    return 1.0 / (1.0 + gap / 4.0)
+
+
+def _words_between(sentence: str, position: int, start: int, end: int) -> int:
+    if start <= position < end:
+        return 0
+    low, high = (position, start) if position < start else (end, position)
+    return len(words(sentence[low:high]))

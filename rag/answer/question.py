@@ -1,0 +1,165 @@
+"""What a question asks for: the kind of short answer it expects (a person, a place, a date, an amount,
+a thing of some kind), or none (why, how, describe); whether it asks about an article itself; whether
+it wants what several articles say, or more than a short answer.
+
+Plain rules over the question's words, no model: wh-word first, then the noun after "which"/"what"
+("which team" -> an organisation, "which city" -> a place), looked up in a small lexicon of kinds. A
+kind the lexicon does not know ("which grocery item") still expects a noun phrase: the answer is then
+a phrase of the sentence, not a named entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from rag.text import content_terms, stem, words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rag.answer.language import QuestionParse
+
+PERSON = frozenset({"PERSON"})
+NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+ORGS = frozenset({"ORG"})
+TIMES = frozenset({"DATE", "TIME"})
+AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NUMBERS = AMOUNTS | frozenset({"DATE", "TIME", "ORDINAL"})
+
+# The kinds of things a "which X" / "what X" question names, and the entity labels that answer them.
+KINDS: dict[frozenset[str], str] = {
+    PLACES: "country nation state province region city town capital village island continent ocean sea river "
+    "lake mountain county neighborhood neighbourhood area place port airport district territory",
+    ORGS: "company firm retailer chain brand airline bank carmaker automaker manufacturer giant network channel "
+    "newspaper paper outlet publication magazine broadcaster team club university college school party agency "
+    "organization organisation group union league supermarket store restaurant startup studio label band charity "
+    "court ministry department government",
+    PERSON: "person man woman player actor actress singer star leader president minister politician mp senator "
+    "governor mayor ceo chef author writer artist athlete quarterback lioness cricketer golfer candidate official "
+    "judge founder billionaire rapper musician journalist scientist king queen prince princess pope footballer "
+    "striker coach manager boss director presenter host comedian chancellor lawmaker spokesperson spokesman "
+    "spokeswoman rider driver swimmer boxer champion astronaut",
+    TIMES: "year month day date decade season time",
+    frozenset({"LANGUAGE", "NORP"}): "language",
+    frozenset({"NORP"}): "religion ethnicity",
+    frozenset({"EVENT"}): "event festival tournament war competition championship",
+    frozenset({"PRODUCT", "ORG", "WORK_OF_ART"}): "product phone device car model vehicle drug vaccine app "
+    "platform software console show series film movie book song album game website",
+    frozenset({"LAW"}): "law act bill treaty",
+    AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage",
+}
+KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
+
+QUANTITY = re.compile(
+    r"\b(how (?:many|much|old|long|far|tall|big|often|fast|high|deep|large)|what (?:percentage|percent|proportion|"
+    r"share|number|age|amount|fraction|sum|size)|which amount)\b",
+    re.IGNORECASE,
+)
+TIME = re.compile(r"\b(when|what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b", re.IGNORECASE)
+PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
+WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
+NAME_OF = re.compile(
+    r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [\w -]{1,30}?) called|called what|named what|"
+    r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name)\b",
+    re.IGNORECASE,
+)
+PARSED = re.compile(r"\b(which|what|who|whom|whose|where)\b", re.IGNORECASE)  # the parse tells these apart
+WHICH_WORDS = re.compile(r"\bwhich\s+([^?,;.]{1,60})", re.IGNORECASE)
+KIND_OF_PHRASE = re.compile(r"^\s*(?:type|kind|sort|form)s?\s+of\s+", re.IGNORECASE)
+STOP_KIND = frozenset(
+    "is are was were be been did does do has have had will would could can should may might from in on at for of "
+    "to by with about as that this these those it its their his her he she they we you i".split()
+)
+WHAT_IS = re.compile(r"(?:^|[.?!]\s+)what (?:is|was|are|were) (?:the|a|an|its|their|his|her)\b", re.IGNORECASE)
+TRAILING_WHAT = re.compile(r"\bwhat\s*(?:\?|,|$|according\b)", re.IGNORECASE)
+SUBJECT_WHAT = re.compile(
+    r"(?:^|[.?!]\s+)what\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b)\w+(?:ed|s)\b", re.IGNORECASE
+)
+NO_SHORT_ANSWER = re.compile(
+    r"^\s*(why|how(?! (?:many|much|old|long|far|tall|big|often|fast|high|deep|large|soon))|describe|explain|"
+    r"summari[sz]e|tell me|what (?:did|does|do|has|have|had|is|are|was|were) \S+(?: \S+)? (?:say|said|says|"
+    r"announce|announced|report|reported|think|claim|claimed|write|wrote)|what happened)\b",
+    re.IGNORECASE,
+)
+YES_NO = re.compile(r"^\s*(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall)\b", re.I)
+MANY_ARTICLES = re.compile(
+    r"\b(what do (?:the )?(?:articles|reports|sources|stories|outlets|papers) say|according to (?:the )?"
+    r"articles|(?:all|different|several|the) (?:articles|reports|sources|outlets) "
+    r"(?:say|report|describe)|compare|in (?:the|all) articles|across (?:the )?articles|how did .{2,60} react|"
+    r"what (?:are|were) (?:the )?(?:reactions?|responses?))\b",
+    re.IGNORECASE,
+)
+WANTS_MORE = re.compile(
+    r"\b(in detail|detailed|explain|elaborate|summari[sz]e|summary|tell me more|everything|all about|overview)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    labels: frozenset[str] = frozenset()  # entity labels of a short answer; empty when none is expected
+    kind: str | None = None  # the stemmed noun of "which X" / "what X", when there is one
+    phrase: bool = False  # the answer is a noun phrase of that kind (no entity label fits it)
+    wants_many: bool = False  # what several articles say
+    wants_more: bool = False  # more than a short answer
+    terms: frozenset[str] = field(default_factory=frozenset)  # its content terms
+    verbs: frozenset[str] = frozenset()  # lemmas of its main verbs (the relation it asks about)
+
+    @property
+    def short(self) -> bool:
+        """It asks for a name, place, date, number or a short phrase."""
+        return bool(self.labels) or self.phrase
+
+
+def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Question:
+    """What `text` asks for. `parse` (spaCy's parse of the question) finds the noun a "which"/"what"
+    determines; without it, a word of the kind lexicon right after "which" is taken."""
+    wants_many = bool(MANY_ARTICLES.search(text))
+    plain = Question(
+        text, wants_many=wants_many, wants_more=bool(WANTS_MORE.search(text)), terms=frozenset(content_terms(text))
+    )
+    if NO_SHORT_ANSWER.search(text) or YES_NO.search(text) or wants_many:
+        return plain
+    if QUANTITY.search(text):
+        return replace(plain, labels=AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS)
+    if TIME.search(text):
+        return replace(plain, labels=TIMES)
+    if NAME_OF.search(text):
+        return replace(plain, labels=NAMES)
+    parsed = parse(text) if parse is not None and PARSED.search(text) else None
+    if parsed is not None:
+        plain = replace(plain, verbs=parsed.verbs)
+    kind = _kind(text, parsed)
+    if kind is not None:
+        labels = KIND_OF.get(kind)
+        return replace(plain, labels=labels or frozenset(), kind=kind, phrase=labels is None)
+    if PLACE.search(text):
+        return replace(plain, labels=PLACES)
+    if WHO.search(text):
+        return replace(plain, labels=PERSON | ORGS | frozenset({"NORP", "GPE"}))
+    if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text):
+        return replace(plain, phrase=True)  # "What caused ...?", "What is the biggest ...?", "... stealing what?"
+    return plain
+
+
+def _kind(text: str, parsed: QuestionParse | None) -> str | None:
+    """The stemmed noun a "which"/"what" determines ("which major US retailer" -> retailer): from the
+    parse when there is one, else the last word of "which ..." before a function word or punctuation."""
+    if parsed is not None and parsed.kind:
+        return stem(parsed.kind)
+    for match in WHICH_WORDS.finditer(text):  # "which ..." only: after "what" a verb may come next
+        phrase = KIND_OF_PHRASE.sub("", match.group(1))
+        chosen = None
+        for word in words(phrase):
+            if word in STOP_KIND:
+                break
+            chosen = word
+            if stem(word) in KIND_OF:
+                break
+        if chosen:
+            return stem(chosen)
+    return None

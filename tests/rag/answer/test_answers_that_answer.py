@@ -1,0 +1,163 @@
+"""Answers that answer (real model, real store, real spaCy), on articles the tests write themselves:
+the direct answer first, follow-ups resolved, questions about an article, several articles, two-part
+answers. Every citation stays an exact span, and every direct answer lies inside its quote."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.embedder import Embedder
+from rag.schemas import Answer, ChatTurn
+from rag.service import RagService
+from rag.settings import Settings
+from rag.wiring import build_service
+from tests.corpus_fixtures import write_answer_corpus, write_varied_corpus
+from tests.helpers import SEEDS, ask, assert_citations_exact, index_folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("answers-corpus")
+    shutil.copytree(SEEDS, root, dirs_exist_ok=True)
+    write_varied_corpus(root)
+    write_answer_corpus(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def service(corpus: Path, embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> RagService:
+    data = tmp_path_factory.mktemp("answers-data")
+    index_folder(corpus, data, embedder)
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
+
+
+def assert_direct_in_its_quote(answer: Answer, corpus: Path) -> None:
+    assert answer.direct is not None, answer.answer
+    cited = answer.citations[answer.direct.n - 1]
+    assert cited.start <= answer.direct.start < answer.direct.end <= cited.end
+    text = (corpus / cited.source).read_text("utf-8")
+    assert text[answer.direct.start : answer.direct.end] == answer.direct.text
+    assert answer.answer.startswith(f"{answer.direct.text} [{answer.direct.n}]")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who leads the Northfield Philharmonic Orchestra?", "Maria Okafor"),  # a person
+        ("Where did Okafor study composition?", "Vienna"),  # a place
+        ("When will Okafor conduct her first concert with the orchestra?", "14 March 2025"),  # a date
+        ("How many musicians does the Northfield orchestra have?", "64"),  # a number
+        ("Which bank will finance the construction of the Blue tram line?", "Vestra Capital"),  # an organisation
+        ("Which missile did the Russian Armed Forces test?", "Oreshnik ballistic missile"),  # a thing of a kind
+    ],
+)
+def test_a_short_question_gets_the_answer_itself_first(
+    question: str, expected: str, service: RagService, corpus: Path
+) -> None:
+    answer = ask(service, question)
+    assert not answer.abstained
+    assert_direct_in_its_quote(answer, corpus)
+    assert answer.direct is not None and expected in answer.direct.text
+    assert_citations_exact(answer, corpus)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why did the council debate the tram line for so long?",  # why: no short answer
+        "Describe the repairs of the Varnholt dam.",
+    ],
+)
+def test_a_question_without_a_short_answer_gets_quotes_only(question: str, service: RagService, corpus: Path) -> None:
+    answer = ask(service, question)
+    assert answer.direct is None
+    assert_citations_exact(answer, corpus)
+
+
+def test_no_direct_answer_when_nothing_of_the_asked_kind_is_there(service: RagService, corpus: Path) -> None:
+    answer = ask(service, "How many concerts did the conductor Maria Okafor cancel?")
+    assert answer.direct is None or answer.direct.text.strip() != "", answer.answer
+    if answer.direct is not None:  # any number given must be one the article states near these words
+        assert_direct_in_its_quote(answer, corpus)
+    assert_citations_exact(answer, corpus)
+
+
+def test_follow_ups_name_a_new_entity_over_two_and_three_turns(service: RagService, corpus: Path) -> None:
+    first = ask(service, "Who leads the Northfield Philharmonic Orchestra?")
+    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    second = ask(service, "Where did she study composition?", history)
+    assert second.resolved_question == "Where did Maria Okafor study composition?"
+    assert second.direct is not None and second.direct.text == "Vienna"
+    history += [ChatTurn(role="user", content=second.question), ChatTurn(role="assistant", content=second.answer)]
+    third = ask(service, "When will she conduct her first concert?", history)
+    assert third.resolved_question == "When will Maria Okafor conduct Maria Okafor's first concert?"
+    assert third.direct is not None and third.direct.text == "14 March 2025"
+    assert_citations_exact(third, corpus)
+
+
+def test_a_follow_up_moves_to_the_entity_the_last_answer_named(service: RagService, corpus: Path) -> None:
+    first = ask(service, "Who leads the Northfield Philharmonic Orchestra?")
+    second = ask(service, "Who founded the Northfield orchestra in 1931?")
+    assert second.direct is not None and "Henry Castle" in second.direct.text
+    history = [
+        ChatTurn(role="user", content=first.question),
+        ChatTurn(role="assistant", content=first.answer),
+        ChatTurn(role="user", content=second.question),
+        ChatTurn(role="assistant", content=second.answer),
+    ]
+    third = ask(service, "How many musicians does the orchestra he founded have?", history)
+    assert third.resolved_question == "How many musicians does the orchestra Henry Castle founded have?"
+    assert third.direct is not None and third.direct.text == "64"
+    assert_citations_exact(third, corpus)
+
+
+def test_a_follow_up_is_not_answered_with_the_same_quote_when_another_answers(service: RagService) -> None:
+    first = ask(service, "Who leads the Northfield Philharmonic Orchestra?")
+    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    follow = ask(service, "When will she conduct her first concert?", history)
+    assert follow.citations and follow.citations[0].quote != first.citations[0].quote
+    assert "14 March 2025" in follow.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which outlet published the article about the new Northfield conductor?", "www.northfield-herald.example"),
+        ("When was the article about the Blue tram line published?", "2025/04/22"),
+        ("Who wrote the article about the Northfield orchestra?", "Tomas Berg"),
+        ("What is the headline of the article about the lunar rover?", "Lunar rover finds ice near the south pole"),
+    ],
+)
+def test_questions_about_an_article_are_answered_from_its_head(
+    question: str, expected: str, service: RagService, corpus: Path
+) -> None:
+    answer = ask(service, question)
+    assert answer.direct is not None and answer.direct.text == expected
+    assert_direct_in_its_quote(answer, corpus)
+    assert_citations_exact(answer, corpus)
+
+
+def test_an_article_that_does_not_name_its_author_says_so(service: RagService) -> None:
+    answer = ask(service, "Who wrote the article about the Blue tram line?")
+    assert answer.abstained and "does not give its author" in answer.answer and answer.citations == []
+
+
+def test_what_the_articles_say_cites_each_article(service: RagService, corpus: Path) -> None:
+    answer = ask(service, "What do the articles say about the Varnholt dam?")
+    assert {c.source for c in answer.citations} >= {"dam_north.txt", "dam_south.txt"}
+    assert_citations_exact(answer, corpus)
+
+
+def test_the_second_half_of_a_two_part_answer_is_kept(service: RagService, corpus: Path) -> None:
+    answer = ask(service, "Which tram line did the mayor announce to connect the airport with the old town?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "Blue tram line" in quotes and "connect the airport" in quotes
+    assert_citations_exact(answer, corpus)
+
+
+def test_citations_carry_the_articles_published_date(service: RagService) -> None:
+    answer = ask(service, "When will Okafor conduct her first concert with the orchestra?")
+    assert answer.citations and answer.citations[0].published == "2025/02/03"
