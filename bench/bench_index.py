@@ -8,6 +8,7 @@ Prints, from one process run so the figures are comparable:
 - dense hit@5 (evidence file among the top-5 chunks' sources) of each on questions.jsonl.
 
 Usage: python bench/bench_index.py [--corpus DIR] [--questions FILE] [--data DIR] [--skip-vanilla]
+                                   [--precision auto|bf16|fp32]
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import json
 import resource
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -48,7 +50,7 @@ def hit_at_5(search, questions: list[dict]) -> float:
 def run_ours(corpus: Path, data: Path, embedder: Embedder, questions: list[dict]) -> dict:
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir(parents=True)
-    client = open_client(data)
+    client = open_client(data, fresh=True)
     store, catalog = ChunkStore(client), Catalog(client, COLLECTION)
     lock = FileLock(data / "index.lock", wait_seconds=0)
     embedder.embed(["load the model before timing, as raw_encode does"])
@@ -136,23 +138,32 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("bench/out/realtimeqa-index"))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--skip-vanilla", action="store_true")
+    parser.add_argument("--precision", choices=["auto", "bf16", "fp32"], default="auto", help="ours and raw")
+    parser.add_argument("--repeat", type=int, default=1, help="ours and raw alternately, N times (median ratio)")
     args = parser.parse_args()
 
     configure_process(args.threads)
     questions = answerable(args.questions)
-    embedder = Embedder(default_model_path())
-    report: dict[str, dict] = {"ours": run_ours(args.corpus, args.data, embedder, questions)}
-    print("ours", json.dumps(report["ours"]), flush=True)
-    report["raw_encode"] = run_raw(args.corpus, embedder)
-    print("raw_encode", json.dumps(report["raw_encode"]), flush=True)
-    ratio_raw = report["ours"]["chunks_per_s"] / report["raw_encode"]["texts_per_s"]
-    print(f"throughput ours/raw = {ratio_raw:.2f} (goal >= 0.85)", flush=True)
+    embedder = Embedder(default_model_path(), precision=args.precision)
+    report: dict[str, dict] = {}
+    ratios = []
+    for run in range(args.repeat):  # alternating, so that a slow minute of a noisy machine hits both
+        report["ours"] = run_ours(args.corpus, args.data / f"run-{run}", embedder, questions)
+        print("ours", json.dumps(report["ours"]), flush=True)
+        report["raw_encode"] = run_raw(args.corpus, embedder)
+        print("raw_encode", json.dumps(report["raw_encode"]), flush=True)
+        ratios.append(report["ours"]["chunks_per_s"] / report["raw_encode"]["texts_per_s"])
+        print(f"throughput ours/raw = {ratios[-1]:.2f} (goal >= 0.95)", flush=True)
+    if args.repeat > 1:
+        runs = ", ".join(f"{r:.2f}" for r in ratios)
+        print(f"throughput ours/raw, median of {args.repeat} = {statistics.median(ratios):.2f} ({runs})", flush=True)
     if not args.skip_vanilla:
         for name, size in [("vanilla_256", 256), ("vanilla_default", None)]:
             report[name] = run_vanilla(args.corpus, questions, size, args.threads)
             print(name, json.dumps(report[name]), flush=True)
         ratio = report["ours"]["seconds"] / report["vanilla_256"]["seconds"]
-        print(f"time ours/vanilla-256 = {ratio:.2f} (goal <= 0.67)")
+        goal = "<= 0.5 with bf16" if embedder.uses_bf16 else "<= 0.8 without bf16"
+        print(f"time ours/vanilla-256 = {ratio:.2f} (goal {goal})")
     print(f"precision: {'bf16 autocast' if embedder.uses_bf16 else 'fp32'}; threads {args.threads}")
     print("summary", json.dumps(report))
 

@@ -24,7 +24,7 @@ from rag.llm.verify import IDF, CheckedClaim, Passage, Verifier, VerifyOptions
 from rag.runtime import configure_process
 from rag.schemas import AnswerRequest
 from rag.settings import Settings
-from rag.wiring import build_embedder, build_service, verify_options
+from rag.wiring import build_query_encoder, build_service, verify_options
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -80,9 +80,9 @@ def main() -> None:
 
     settings = Settings(generator=args.generator)
     configure_process(settings.embed_threads)
-    embedder = build_embedder(settings)
-    recorder = RecordingVerifier(embedder.embed_cached, verify_options(settings))
-    service = build_service(settings, embedder=embedder, verifier=recorder)
+    encoder = build_query_encoder(settings)
+    recorder = RecordingVerifier(encoder.embed_cached, verify_options(settings))
+    service = build_service(settings, encoder=encoder, verifier=recorder)
     rows = read_questions(args.questions)[: args.limit or None]
     answers: dict[str, Answer] = {}
 

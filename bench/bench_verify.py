@@ -30,7 +30,7 @@ from rag.llm.verify import IDF, Passage, Verifier, VerifyOptions
 from rag.runtime import configure_process
 from rag.settings import Settings
 from rag.text import normalize, numbers, words
-from rag.wiring import build_answerer, build_embedder, store_opener
+from rag.wiring import build_answerer, build_query_encoder, store_opener
 
 AUXILIARY = re.compile(r"\b(is|was|are|were|has|have|had|will|would|can|could|should|did|does)\b")
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]{3,}\b")
@@ -102,7 +102,7 @@ def main() -> None:
 
     settings = Settings()
     configure_process(settings.embed_threads)
-    answerer = build_answerer(settings, build_embedder(settings))
+    answerer = build_answerer(settings, build_query_encoder(settings))
     snapshot = load_snapshot(store_opener(settings), settings.data_dir)
     rows = [r for r in read_questions(args.questions) if r.get("type", "answerable") == "answerable"]
     rng = random.Random(args.seed)

@@ -35,7 +35,7 @@ from rag.evaluate import read_questions, same_answer
 from rag.runtime import configure_process
 from rag.settings import Settings
 from rag.text import contains_words
-from rag.wiring import answer_options, build_answerer, build_embedder, store_opener
+from rag.wiring import answer_options, build_answerer, build_query_encoder, store_opener
 
 if TYPE_CHECKING:
     from rag.answer.answerer import Answerer, AnswerOptions
@@ -167,7 +167,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     configure_process(settings.embed_threads)
-    answerer = build_answerer(settings, build_embedder(settings))
+    answerer = build_answerer(settings, build_query_encoder(settings))
     snapshot = load_snapshot(store_opener(settings), settings.data_dir)
     rows = read_questions(args.questions)
     current = answer_options(settings)

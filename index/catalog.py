@@ -20,7 +20,7 @@ from index.manifest import FORMAT, Manifest
 from index.store import where_below, where_in
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
@@ -88,7 +88,23 @@ class Catalog:
 
     # -- article texts ---------------------------------------------------------------------------
     def put_text(self, sha256: str, text: str) -> None:
-        self._put_blob(f"text-{sha256}", text, {"kind": "text", "sha256": sha256})
+        self.put_texts({sha256: text})
+
+    def put_texts(self, texts: Mapping[str, str]) -> None:
+        """Several files' texts in as few writes as possible (one write each cost 7x more here)."""
+        records: list[tuple[str, str, dict[str, str | int]]] = [
+            (f"text-{sha256}-{i}", part, {"kind": "text", "sha256": sha256, "part": i})
+            for sha256, text in texts.items()
+            for i, part in enumerate(_parts(text))
+        ]
+        for i in range(0, len(records), _BATCH):
+            batch = records[i : i + _BATCH]
+            self.collection.upsert(
+                ids=[r[0] for r in batch],
+                embeddings=_zeros(len(batch)),
+                documents=[r[1] for r in batch],
+                metadatas=[r[2] for r in batch],
+            )
 
     def text(self, sha256: str) -> str | None:
         """The text of the file with this content hash, exactly as it was indexed."""
@@ -113,7 +129,7 @@ class Catalog:
         return dict(metadatas[0]) if got["ids"] and metadatas and metadatas[0] else None
 
     def _put_blob(self, key: str, text: str, metadata: dict[str, str | int]) -> int:
-        parts = [text[i : i + PART_CHARS] for i in range(0, len(text), PART_CHARS)] or [""]
+        parts = _parts(text)
         for i in range(0, len(parts), _BATCH):
             batch = parts[i : i + _BATCH]
             self.collection.upsert(
@@ -128,6 +144,10 @@ class Catalog:
         ids = [f"{key}-{i}" for i in range(parts)]
         got = self.collection.get(ids=ids, include=["documents"])
         return _join(got["ids"], got["documents"] or [], key, parts)
+
+
+def _parts(text: str) -> list[str]:
+    return [text[i : i + PART_CHARS] for i in range(0, len(text), PART_CHARS)] or [""]
 
 
 def _zeros(rows: int) -> np.ndarray:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sentence_transformers import SentenceTransformer
+    from tokenizers import Tokenizer
 
     from index.sentences import Span
 
@@ -76,14 +77,22 @@ class Embedder:
     def uses_bf16(self) -> bool:
         return self.precision == "bf16" or (self.precision == "auto" and cpu_has_fast_bf16())
 
+    @cached_property
+    def _tokenizer(self) -> Tokenizer:
+        """The model's own tokenizer.json, untruncated: chunking needs no torch, and runs in its own
+        thread beside encoding (a transformers tokenizer shared between threads is not safe)."""
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(self.model_path / "tokenizer.json"))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        return tokenizer
+
     def token_offsets(self, text: str) -> list[Span]:
-        encoding = self.model.tokenizer(
-            text, add_special_tokens=False, return_offsets_mapping=True, truncation=False, verbose=False
-        )
-        return [(int(s), int(e)) for s, e in encoding["offset_mapping"]]
+        return list(self._tokenizer.encode(text, add_special_tokens=False).offsets)
 
     def count_tokens(self, text: str) -> int:
-        return len(self.model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+        return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors; sentence-transformers sorts each call by length to cut padding."""

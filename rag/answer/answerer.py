@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     import numpy as np
 
-    from index.embedder import Embedder
+    from index.encoder import TextEncoder
     from index.lexical import LexicalIndex
     from index.snapshot import IndexSnapshot
     from rag.answer.language import Language
@@ -62,7 +62,7 @@ class Evidence:
 
 
 class Answerer:
-    def __init__(self, embedder: Embedder, language: Language, options: AnswerOptions) -> None:
+    def __init__(self, embedder: TextEncoder, language: Language, options: AnswerOptions) -> None:
         self.embedder = embedder
         self.language = language
         self.options = options

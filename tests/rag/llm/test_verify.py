@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.embedder import Embedder
+from index.encoder import TextEncoder
 from rag.answer.retrieve import hybrid_retrieve
 from rag.llm.claims import Claim
 from rag.llm.verify import Passage, Verifier, claim_names, missing_numbers, negations
@@ -22,14 +22,14 @@ def test_names_after_the_first_word_and_negations() -> None:
 
 
 def test_an_invented_clause_does_not_ride_along_with_a_supported_one(
-    seeds_service: RagService, embedder: Embedder
+    seeds_service: RagService, encoder: TextEncoder
 ) -> None:
     snapshot = seeds_service.snapshot
     lexical = snapshot.lexical
     question = "Which missile did the Russian Armed Forces test?"
-    chunks = hybrid_retrieve(question, embedder.embed([question])[0], snapshot, 4)
+    chunks = hybrid_retrieve(question, encoder.embed([question])[0], snapshot, 4)
     passages = [Passage.of(n, c) for n, c in enumerate(chunks, 1)]
-    verifier = Verifier(embedder.embed_cached)
+    verifier = Verifier(encoder.embed_cached)
     true = "The Russian Armed Forces tested and launched the Oreshnik ballistic missile"
     assert verifier.check(Claim(true + ".", (), 0, 0), passages, lexical.idf).verdict != "unverified"
     padded = true + ", and the launch was condemned by diplomats."
