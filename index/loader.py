@@ -57,6 +57,25 @@ def resolve_inside(root: Path, relative: str) -> Path | None:
     return candidate
 
 
+def unsupported_files(corpus: Path, scope: Iterable[Path] | None = None) -> list[SkippedFile]:
+    """Files under `corpus` (or the scope) that are not articles, hidden ones (".git", ".DS_Store") aside,
+    so that a user who drops a .jpg or a .pdf in learns it was not indexed."""
+    roots = [corpus] if scope is None else list(scope)
+    skipped: dict[str, SkippedFile] = {}
+    for root in roots:
+        for path in [root] if root.is_file() else sorted(root.rglob("*")):
+            relative = path.relative_to(corpus)
+            if path.is_file() and path.suffix.lower() not in ARTICLE_SUFFIXES and not _hidden(relative):
+                kind = path.suffix.lower() or "no extension"
+                reason = f"unsupported file type ({kind}); articles are {' or '.join(ARTICLE_SUFFIXES)}"
+                skipped[relative.as_posix()] = SkippedFile(relative.as_posix(), reason)
+    return list(skipped.values())
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
 def iter_article_paths(corpus: Path, scope: Iterable[Path] | None = None) -> Iterator[Path]:
     """Every .txt/.md path under `corpus` (or under the given scope paths), sorted, files or not."""
     roots = [corpus] if scope is None else list(scope)

@@ -23,6 +23,7 @@ import contextlib
 import json
 import logging
 import os
+import sys
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from index.chunker import Chunk, chunk_article
 from index.lexical import bm25_chunk_ids, build_bm25
-from index.loader import Article, SkippedFile, iter_article_paths, read_article
+from index.loader import Article, SkippedFile, iter_article_paths, read_article, unsupported_files
 from index.manifest import FileEntry, Manifest
 
 if TYPE_CHECKING:
@@ -56,6 +57,11 @@ class IndexOptions:
     overlap_tokens: int = 32  # tokens shared by consecutive chunks
     title_in_embedding: bool = True  # the embedded text starts with the (short) title
     commit_chunks: int = 256  # chunks embedded and committed (store + manifest) per step
+    replace: bool = False  # may a run over another corpus folder drop the articles indexed from the last one?
+
+
+class CorpusChanged(RuntimeError):
+    """The index holds another corpus folder's articles, and replacing them was not asked for."""
 
 
 @dataclass
@@ -71,6 +77,18 @@ class IndexSummary:
     chunks_deleted: int = 0
     seconds: float = 0.0
     skipped_files: list[dict[str, str]] = field(default_factory=list)
+    added_files: list[str] = field(default_factory=list)
+    updated_files: list[str] = field(default_factory=list)
+    removed_files: list[str] = field(default_factory=list)
+
+    def file_lines(self) -> list[str]:
+        """One line per file that changed or was skipped, for people (the summary line says how many)."""
+        return [
+            *(f"added    {source}" for source in self.added_files),
+            *(f"updated  {source}" for source in self.updated_files),
+            *(f"removed  {source}" for source in self.removed_files),
+            *(f"skipped  {s['source']}: {s['reason']}" for s in self.skipped_files),
+        ]
 
     def line(self) -> str:
         return (
@@ -133,8 +151,14 @@ def _index(
     started = time.perf_counter()
     summary = IndexSummary()
     published = catalog.load()
-    manifest = _start_from(published, _config(embedder, options), corpus, store, catalog, summary)
     articles, skipped = _scan(corpus, scope)
+    found = {a.source for a in articles} | {s.source for s in skipped}
+    if not options.replace:
+        _refuse_to_drop_another_corpus(published, corpus, found)
+    manifest = _start_from(published, _config(embedder, options), corpus, store, catalog, summary)
+    if published.corpus and published.corpus != str(corpus):  # what the last folder had and this one lacks
+        summary.removed_files = sorted(set(published.files) - found)
+        summary.removed = len(summary.removed_files)
     summary.skipped, summary.skipped_files = len(skipped), [vars(s) for s in skipped]
     stored = store.ids_by_source()
     plan = _plan(manifest, articles, _sources_in_scope(manifest, corpus, scope), stored, summary)
@@ -193,14 +217,27 @@ def _start_from(
         catalog.set_store_config(fingerprint)
     elif published.config == config and published.corpus == str(corpus):
         return published.model_copy(deep=True)
-    elif published.files:
+    elif published.files and published.corpus != str(corpus):
         log.warning("another corpus folder: indexing it in place of %s", published.corpus)
     return Manifest(version=published.version, config=config, corpus=str(corpus))
 
 
+def _refuse_to_drop_another_corpus(published: Manifest, corpus: Path, found: set[str]) -> None:
+    """A run over another folder must not silently drop what was indexed from the last one. The same
+    articles under another path (a copy, or another machine's mount of a shared corpus) are fine."""
+    if not published.corpus or published.corpus == str(corpus):
+        return
+    dropped = set(published.files) - found
+    if dropped:
+        raise CorpusChanged(
+            f"this index holds {len(published.files)} articles of {published.corpus}; indexing {corpus} "
+            f"would drop {len(dropped)} of them. Run with --replace to do that, or use another RAG_DATA_DIR."
+        )
+
+
 def _scan(corpus: Path, scope: Sequence[Path] | None) -> tuple[list[Article], list[SkippedFile]]:
     articles: list[Article] = []
-    skipped: list[SkippedFile] = []
+    skipped: list[SkippedFile] = unsupported_files(corpus, scope)
     for path in iter_article_paths(corpus, scope):
         result = read_article(corpus, path)
         if isinstance(result, SkippedFile):
@@ -237,18 +274,22 @@ def _plan(
         entry = manifest.files.get(article.source)
         if entry is None:
             summary.added += 1
+            summary.added_files.append(article.source)
             to_embed.append(article)
         elif entry.sha256 != article.sha256:
             summary.updated += 1
+            summary.updated_files.append(article.source)
             to_embed.append(article)
         elif not set(entry.chunk_ids) <= stored.get(article.source, set()):
             log.warning("%s: stored chunks are missing; indexing it again", article.source)
             summary.updated += 1
+            summary.updated_files.append(article.source)
             to_embed.append(article)
         else:
             summary.unchanged += 1
     to_remove = sorted(in_scope - seen)
-    summary.removed = len(to_remove)
+    summary.removed += len(to_remove)
+    summary.removed_files += to_remove
     return _Plan(to_embed, to_remove)
 
 
@@ -359,9 +400,29 @@ def _groups(chunked: Iterable[_Chunked], size: int) -> Iterable[list[_Chunked]]:
         yield group
 
 
-def _progress_bar(total: int, enabled: bool) -> tqdm[None] | None:
-    if not enabled:
+def _progress_bar(total: int, enabled: bool) -> tqdm[None] | LoggedProgress | None:
+    """A bar on a terminal; elsewhere (logs, CI, a pipe) a line every few seconds."""
+    if not enabled or not total:
         return None
+    if not sys.stderr.isatty():
+        return LoggedProgress(total)
     from tqdm import tqdm
 
     return tqdm(total=total, unit="file", desc="indexing", leave=False)
+
+
+class LoggedProgress:
+    """Progress as log lines: "indexing: 120/300 files", at most every `every` seconds, and the last."""
+
+    def __init__(self, total: int, every: float = 5.0) -> None:
+        self.total, self.done, self.every = total, 0, every
+        self.last = time.monotonic()
+
+    def update(self, files: int) -> None:
+        self.done += files
+        if time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            log.warning("indexing: %d/%d files", self.done, self.total)
+
+    def close(self) -> None:
+        return None

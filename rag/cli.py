@@ -93,12 +93,15 @@ def index_command(
         list[Path] | None, typer.Argument(help="A corpus folder, or files and folders inside the corpus.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Index another corpus folder in place of the one indexed before.")
+    ] = False,
 ) -> None:
     """Index the articles: only added or changed files are embedded, removed ones are dropped."""
-    import sys
+    import dataclasses
 
     from index.lock import IndexBusy
-    from index.pipeline import IndexTarget, index_corpus
+    from index.pipeline import CorpusChanged, IndexTarget, index_corpus
     from rag.wiring import build_embedder, index_lock, index_options, open_store
 
     settings = Settings()
@@ -112,14 +115,22 @@ def index_command(
             corpus,
             IndexTarget(store, catalog, index_lock(settings, catalog), settings.data_dir),
             build_embedder(settings),
-            index_options(settings),
+            dataclasses.replace(index_options(settings), replace=replace),
             scope=scope,
-            progress=sys.stderr.isatty(),
+            progress=True,
         )
     except IndexBusy as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(3) from None
-    typer.echo(json.dumps(vars(summary), ensure_ascii=False) if as_json else summary.line())
+    except CorpusChanged as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(vars(summary), ensure_ascii=False))
+        return
+    typer.echo(summary.line())
+    for line in summary.file_lines():
+        typer.echo(f"  {line}")
 
 
 @app.command("search")

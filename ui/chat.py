@@ -22,11 +22,8 @@ if TYPE_CHECKING:
     import gradio as gr
     from fastapi import FastAPI
 
-EXAMPLES = [
-    "Who is the speaker of Crimea's parliament?",
-    "Which missile did the Russian Armed Forces test?",
-    "When did the United States and Russia begin preliminary discussions?",
-]
+EXAMPLE_COUNT = 3
+EXAMPLE_TITLE_CHARS = 90  # a longer "title" is usually a first sentence standing in for a missing headline
 CITE_TARGET = re.compile(r"^([0-9a-f]{1,64})-(\d+)-(\d+)(?:-(\d+)-(\d+))?$")
 Message = dict[str, str]
 Turn = dict[str, str]
@@ -57,6 +54,14 @@ def intro(service: RagService) -> str:
         "Answers quote the articles verbatim, or are written by an LLM and checked sentence by sentence "
         "against the passage each cites; click a marker to check it."
     )
+
+
+def example_questions(service: RagService, count: int = EXAMPLE_COUNT) -> list[list[str]]:
+    """Questions about what is indexed now, not about the seeds: "What is the article “<headline>”
+    about?" for the newest articles that have a real headline (answered from the article itself)."""
+    titled = [s for s in service.sources() if 0 < len(s.title) <= EXAMPLE_TITLE_CHARS and not s.title.endswith("…")]
+    titled.sort(key=lambda s: s.metadata.get("published") or s.metadata.get("date") or "", reverse=True)
+    return [[f"What is the article “{s.title}” about?"] for s in titled[:count]]
 
 
 def status_line(service: RagService) -> str:
@@ -103,6 +108,13 @@ def respond(
     messages[-1] = {"role": "assistant", "content": render_final(answer)}
     turns = [*turns, {"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
     yield "", messages, turns
+
+
+def on_load(service: RagService) -> tuple[str, Any]:
+    """What a page shows of the index when it opens: its status, and examples from what it holds."""
+    import gradio as gr
+
+    return status_line(service), gr.Dataset(samples=example_questions(service))
 
 
 def build_ui(service: RagService) -> gr.Blocks:
@@ -153,7 +165,9 @@ def build_ui(service: RagService) -> gr.Blocks:
                         scale=2,
                     )
                     new_chat = gr.Button("New chat", elem_id="new-chat", size="sm", scale=1)
-                gr.Examples(EXAMPLES, inputs=question, label="Examples")
+                examples = gr.Dataset(
+                    components=[question], samples=example_questions(service), label="Examples", elem_id="examples"
+                )
             with gr.Column(scale=2):
                 gr.Markdown("### Source")
                 panel = gr.HTML(PANEL_HINT, elem_id="source-panel")
@@ -165,7 +179,8 @@ def build_ui(service: RagService) -> gr.Blocks:
         send.click(ask, inputs, [question, chatbot, turns])
         new_chat.click(lambda: ([], [], PANEL_HINT), None, [chatbot, turns, panel])
         cite_open.click(lambda t: render_panel(service, t), cite_target, panel).then(None, None, None, js=SCROLL_JS)
-        demo.load(lambda: status_line(service), None, status)
+        examples.click(lambda sample: sample[0], examples, question)
+        demo.load(lambda: on_load(service), None, [status, examples])
     return demo
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from rag.errors import GeneratorUnavailable, StoreUnavailable, short_error
@@ -71,7 +73,35 @@ def create_app(service: RagService, options: ServerOptions) -> FastAPI:
     async def generator_unavailable(_: Request, err: Exception) -> JSONResponse:
         return JSONResponse({"detail": str(err)}, status_code=400)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, err: RequestValidationError) -> JSONResponse:
+        """FastAPI's 422, without the `input` it would echo back (a 2,000-character question, a history)."""
+        errors = [{k: v for k, v in e.items() if k != "input"} for e in err.errors()]
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+
+    _refuse_other_methods(app)
     return app
+
+
+HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+
+
+def _refuse_other_methods(app: FastAPI) -> None:
+    """405 (with `Allow`) for a wrong method on an API path. Without these routes the request would
+    fall through to the chat window mounted at / and get its 404."""
+    paths: dict[str, dict[str, object]] = app.openapi()["paths"]  # every documented route, routers included
+    for path, operations in paths.items():
+        methods = {method.upper() for method in operations}
+        app.add_api_route(
+            path, _refusal(", ".join(sorted(methods))), methods=sorted(HTTP_METHODS - methods), include_in_schema=False
+        )
+
+
+def _refusal(allow: str) -> Callable[[], Awaitable[JSONResponse]]:
+    async def refuse() -> JSONResponse:
+        return JSONResponse({"detail": "method not allowed"}, status_code=405, headers={"Allow": allow})
+
+    return refuse
 
 
 def _refresh_until(service: RagService, every: float, stop: threading.Event) -> None:

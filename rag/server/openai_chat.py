@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, status
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from rag.schemas import (
@@ -33,6 +33,7 @@ from rag.server.deps import ServiceDep
 from rag.service import RagService
 
 MODEL_PREFIX = "rag-"
+DEFAULT_MODEL = "rag"  # the server's default generator; `rag-<name>` asks for one of /v1/models
 router = APIRouter(prefix="/v1", tags=["openai-compatible"])
 
 
@@ -49,7 +50,7 @@ class ChatMessage(BaseModel):
 
 class ChatCompletionRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    model: str = "rag"  # any name that is not one of /v1/models gets the server's default
+    model: str = DEFAULT_MODEL
     messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_HISTORY_TURNS + 1)
     stream: bool = False
 
@@ -123,27 +124,55 @@ def models(service: ServiceDep) -> dict[str, Any]:
     return {"object": "list", "data": data}
 
 
+class ModelNotFound(LookupError):
+    """A model name this server does not have (answering under it would pretend to be that model)."""
+
+
 def generator_for(model: str, service: RagService) -> GeneratorName | None:
-    """The generator a model name asks for (`rag-<name>`), or None for the server's default."""
+    """The generator a model name asks for (`rag-<name>`), or None for the server's default (`rag`)."""
+    if model == DEFAULT_MODEL:
+        return None
     for name in service.generator_names():
         if model == MODEL_PREFIX + name:
             return name
-    return None
+    raise ModelNotFound(model)
+
+
+def model_not_found(model: str, service: RagService) -> JSONResponse:
+    """OpenAI's error shape, so that OpenAI clients raise their NotFoundError with our message."""
+    known = ", ".join([DEFAULT_MODEL, *(MODEL_PREFIX + name for name in service.generator_names())])
+    shown = model if len(model) <= 80 else model[:80] + "…"
+    error = {
+        "message": f"The model '{shown}' does not exist on this server; use one of: {known}",
+        "type": "invalid_request_error",
+        "param": "model",
+        "code": "model_not_found",
+    }
+    return JSONResponse({"error": error}, status_code=status.HTTP_404_NOT_FOUND)
 
 
 @router.post(
     "/chat/completions",
     response_model=ChatCompletion,
     summary="OpenAI-compatible chat",
-    responses={200: {"content": {"text/event-stream": {}}}},
+    responses={
+        200: {"content": {"text/event-stream": {}}},
+        404: {"description": "`model_not_found`: not `rag` nor one of /v1/models (OpenAI's error shape)"},
+    },
 )
-def chat_completions(body: ChatCompletionRequest, service: ServiceDep) -> ChatCompletion | StreamingResponse:
+def chat_completions(
+    body: ChatCompletionRequest, service: ServiceDep
+) -> ChatCompletion | StreamingResponse | JSONResponse:
     question, history = split_turns(body.messages)
     if not question.strip():
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="empty question")
+    try:
+        generator = generator_for(body.model, service)
+    except ModelNotFound:
+        return model_not_found(body.model, service)
     completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     created = int(time.time())
-    request = AnswerRequest(question=question, history=history, generator=generator_for(body.model, service))
+    request = AnswerRequest(question=question, history=history, generator=generator)
     if body.stream:
         partials = service.stream(request)
         first = next(partials)  # errors (store down) become a status code before the stream starts

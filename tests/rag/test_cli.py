@@ -149,3 +149,47 @@ def test_ask_with_the_fake_llm_prints_verified_sentences_and_what_was_dropped(
     )
     assert "hypersonic missile used in combat. [unverified]" in shown.stdout
     assert "2 sentences written, 1 verified" in shown.stderr
+
+
+def test_index_names_each_file_it_added_updated_removed_or_skipped(tmp_path: Path) -> None:
+    corpus, data = tmp_path / "corpus", tmp_path / "data"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt", "c.md"):
+        (corpus / name).write_text(f"Title {name}\n\nThe council met on Monday about {name}.\n", "utf-8")
+    (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not an article")
+    (corpus / ".DS_Store").write_bytes(b"\x00hidden")
+    env = {**os.environ, "RAG_DATA_DIR": str(data), "RAG_CORPUS_DIR": str(corpus)}
+    first = rag("index", env=env)
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert lines[0].startswith("added 3, updated 0, removed 0, unchanged 0, skipped 1;")
+    assert {"added    a.txt", "added    b.txt", "added    c.md"} <= {line.strip() for line in lines}
+    assert any(re.fullmatch(r"skipped  photo\.jpg: unsupported file type \(\.jpg\).*", line.strip()) for line in lines)
+    assert ".DS_Store" not in first.stdout
+    (corpus / "a.txt").write_text("Title a\n\nThe council met again on Tuesday.\n", "utf-8")
+    (corpus / "b.txt").unlink()
+    second = rag("index", "--json", env=env)
+    summary = json.loads(second.stdout)
+    assert (summary["updated_files"], summary["removed_files"], summary["added_files"]) == (["a.txt"], ["b.txt"], [])
+    assert summary["skipped_files"] == [
+        {"source": "photo.jpg", "reason": "unsupported file type (.jpg); articles are .txt or .md"}
+    ]
+
+
+def test_indexing_another_folder_into_the_same_data_dir_needs_replace(tmp_path: Path) -> None:
+    first_corpus, other, data = tmp_path / "first", tmp_path / "other", tmp_path / "data"
+    for folder, names in ((first_corpus, ("a.txt", "b.txt")), (other, ("z.txt",))):
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text(f"Title {name}\n\nSomething happened in {name}.\n", "utf-8")
+    env = {**os.environ, "RAG_DATA_DIR": str(data), "RAG_CORPUS_DIR": str(first_corpus)}
+    assert rag("index", env=env).returncode == 0
+    refused = rag("index", str(other), env=env)
+    assert refused.returncode == 2
+    assert "2 articles" in refused.stderr and "drop 2" in refused.stderr and "--replace" in refused.stderr
+    sources = json.loads(rag("search", "Something happened", "--json", env=env).stdout)
+    assert {hit["source"] for hit in sources} == {"a.txt", "b.txt"}  # nothing was dropped
+    replaced = rag("index", str(other), "--replace", "--json", env=env)
+    assert replaced.returncode == 0, replaced.stderr
+    summary = json.loads(replaced.stdout)
+    assert (summary["added"], summary["removed"], summary["removed_files"]) == (1, 2, ["a.txt", "b.txt"])

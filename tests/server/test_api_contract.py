@@ -182,3 +182,44 @@ def test_health_counts_the_indexed_articles(client: TestClient) -> None:
 def test_openapi_documents_every_route(client: TestClient) -> None:
     paths = client.get("/openapi.json", headers=AUTH).json()["paths"]
     assert {"/api/answer", "/api/chunks/{chunk_id}", "/api/sources", "/v1/chat/completions", "/health"} <= set(paths)
+
+
+def test_an_unknown_model_is_model_not_found_in_openais_shape(client: TestClient) -> None:
+    body = {"model": "gpt-4o", "messages": [{"role": "user", "content": MISSILE_Q}]}
+    response = client.post("/v1/chat/completions", json=body, headers=AUTH)
+    assert response.status_code == 404
+    error = response.json()["error"]
+    assert error["code"] == "model_not_found" and error["param"] == "model"
+    assert "gpt-4o" in error["message"] and "rag-extractive" in error["message"]
+    for model in ("rag", "rag-extractive"):  # the server's default, and a listed one
+        ok = client.post("/v1/chat/completions", json={**body, "model": model}, headers=AUTH)
+        assert ok.status_code == 200, ok.text
+    listed = {m["id"] for m in client.get("/v1/models", headers=AUTH).json()["data"]}
+    for model in {"rag-openai", "rag-local", "rag-"} - listed:  # names of generators this server lacks
+        assert client.post("/v1/chat/completions", json={**body, "model": model}, headers=AUTH).status_code == 404
+
+
+def test_a_validation_error_does_not_echo_the_input(client: TestClient) -> None:
+    long_question = "why " * 600
+    response = client.post("/api/answer", json={"question": long_question}, headers=AUTH)
+    assert response.status_code == 422
+    assert "why why why" not in response.text and len(response.text) < 1000
+    assert response.json()["detail"][0]["loc"] == ["body", "question"]
+
+
+def test_a_wrong_method_is_405_also_with_the_chat_window_mounted(seeds_service: RagService) -> None:
+    from ui.chat import mount_ui
+
+    app = mount_ui(create_app(seeds_service, ServerOptions()), seeds_service)
+    with TestClient(app) as client:
+        for method, path, allow in (
+            ("GET", "/api/answer", "POST"),
+            ("DELETE", "/v1/chat/completions", "POST"),
+            ("POST", "/api/sources", "GET"),
+            ("PUT", "/api/chunks/abc", "GET"),
+        ):
+            response = client.request(method, path)
+            assert response.status_code == 405, (method, path, response.status_code)
+            assert allow in response.headers["allow"]
+        assert client.get("/api/sources").status_code == 200
+        assert client.get("/").status_code == 200  # the chat window still answers at /

@@ -60,6 +60,11 @@ def test_empty_question_is_a_bad_request(client: OpenAI) -> None:
         client.chat.completions.create(model="m", messages=[{"role": "user", "content": "  "}])
 
 
+def test_an_unknown_model_is_refused_not_impersonated(client: OpenAI) -> None:
+    with pytest.raises(openai.NotFoundError, match=r"does not exist"):
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Which missile?"}])
+
+
 def test_models_lists_the_answerer(client: OpenAI) -> None:
     ids = [m.id for m in client.models.list()]
     assert ids[0] == "rag-extractive" and set(ids) <= {"rag-extractive", "rag-openai", "rag-local"}
@@ -70,7 +75,7 @@ def test_raw_sse_stream_is_well_formed(server: RunningServer) -> None:
 
     import httpx
 
-    body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "Which missile was tested?"}]}
+    body = {"model": "rag", "stream": True, "messages": [{"role": "user", "content": "Which missile was tested?"}]}
     with httpx.stream(
         "POST", f"{server.url}/v1/chat/completions", json=body, headers=server.headers(), timeout=60
     ) as response:

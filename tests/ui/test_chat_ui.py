@@ -165,3 +165,26 @@ def test_a_follow_up_shows_how_it_was_understood(page, server: RunningServer, tm
     page.locator("#chat .answer-sources li").nth(0).wait_for(timeout=30_000)
     assert "Millet TV" in page.locator("#chat .direct").last.inner_text()
     page.screenshot(path=str(tmp_path / "follow-up.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [1366, 420])
+def test_examples_ask_about_the_indexed_articles(page, server: RunningServer, tmp_path: Path, width: int) -> None:
+    import httpx
+
+    headlines = {s["title"] for s in httpx.get(f"{server.url}/api/sources", headers=server.headers()).json()}
+    page.set_viewport_size({"width": width, "height": 900})
+    open_chat(page, server)
+    examples = page.locator("#examples").get_by_text("What is the article")
+    examples.first.wait_for(timeout=30_000)
+    shown = [examples.nth(i).inner_text().strip().removesuffix("...") for i in range(examples.count())]
+    questions = [f"What is the article “{h}” about?" for h in headlines]
+    assert shown and all(any(q.startswith(text) for q in questions) for text in shown)  # Gradio may shorten
+    examples.first.click()
+    page.wait_for_function("() => document.querySelector('#question textarea').value.length > 0", timeout=10_000)
+    asked = page.locator("#question textarea").input_value()
+    assert asked in questions and asked.startswith(shown[0])
+    page.locator("#ask").click()
+    page.locator("#chat .answer-sources li").first.wait_for(timeout=30_000)
+    headline = asked.split("“")[1].split("”")[0]
+    assert headline in page.locator("#chat .answer-sources").inner_text()
+    page.screenshot(path=str(tmp_path / f"examples-{width}.png"), full_page=True)
