@@ -7,14 +7,14 @@ it loads); this module only chooses batch size and precision.
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+
+from index.vector_cache import CACHE_SIZE, VectorCache
 
 if TYPE_CHECKING:
     import contextlib
@@ -51,9 +51,11 @@ class Embedder:
     model_path: Path
     batch_size: int = 16
     precision: Precision = "auto"
-    cache_size: int = 50_000  # vectors kept by embed_cached (~80 MB at 384 floats)
-    _cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False, compare=False)
-    _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    cache_size: int = CACHE_SIZE  # vectors kept by embed_cached
+    _cached: VectorCache = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._cached = VectorCache(self.embed, self.cache_size)
 
     @cached_property
     def model(self) -> SentenceTransformer:
@@ -109,22 +111,8 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
-        """Like `embed`, remembering vectors of texts seen before (answering re-reads the same
-        sentences often); only the misses go through the model."""
-        if not texts:
-            return self.embed([])
-        with self._cache_lock:
-            known = {t: self._cache[t] for t in texts if t in self._cache}
-        missing = list(dict.fromkeys(t for t in texts if t not in known))
-        if missing:
-            known.update(zip(missing, self.embed(missing), strict=True))
-        with self._cache_lock:
-            for text in texts:
-                self._cache[text] = known[text]
-                self._cache.move_to_end(text)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
-        return np.stack([known[t] for t in texts])
+        """Like `embed`, remembering vectors of texts seen before (answering re-reads the same sentences)."""
+        return self._cached(texts)
 
     @property
     def dimension(self) -> int:

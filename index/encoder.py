@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+from index.vector_cache import CACHE_SIZE, VectorCache
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -48,10 +49,12 @@ class OnnxEncoder:
     onnx_path: Path  # its export (index/onnx_export.py)
     threads: int = 2
     batch_size: int = 16
-    cache_size: int = 50_000  # vectors kept by embed_cached (~80 MB at 384 floats)
-    _cache: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False, compare=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    cache_size: int = CACHE_SIZE  # vectors kept by embed_cached
+    _cached: VectorCache = field(init=False, repr=False, compare=False)
     _load_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._cached = VectorCache(self.embed, self.cache_size)
 
     @cached_property
     def max_tokens(self) -> int:
@@ -107,20 +110,7 @@ class OnnxEncoder:
 
     def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
         """Like `embed`, remembering vectors of texts seen before (answering re-reads the same sentences)."""
-        if not texts:
-            return self.embed([])
-        with self._lock:
-            known = {t: self._cache[t] for t in texts if t in self._cache}
-        missing = list(dict.fromkeys(t for t in texts if t not in known))
-        if missing:
-            known.update(zip(missing, self.embed(missing), strict=True))
-        with self._lock:
-            for text in texts:
-                self._cache[text] = known[text]
-                self._cache.move_to_end(text)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
-        return np.stack([known[t] for t in texts])
+        return self._cached(texts)
 
     def _run(self, texts: list[str]) -> np.ndarray:
         encodings = self.tokenizer.encode_batch(texts)

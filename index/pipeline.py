@@ -317,7 +317,8 @@ def _embed_and_store(
             chunked += group
             missing = [c for item in group for c in item.chunks if c.id not in stored.get(c.source, set())]
             prefixes = {item.article.source: item.title_prefix for item in group}
-            vectors = embedder.embed([embedded_text(c, prefixes[c.source]) for c in missing])
+            texts_to_embed = [embedded_text(c, prefixes[c.source]) for c in missing]
+            vectors = embedder.embed(texts_to_embed) if missing else None  # all stored: no model to load
             if writing is not None:
                 writing.result()
             texts = {item.article.sha256: item.article.text for item in group if item.article.sha256 not in known_texts}
@@ -342,10 +343,10 @@ def _yield_to_encoder() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
-def _write(target: IndexTarget, texts: dict[str, str], chunks: list[Chunk], vectors: np.ndarray) -> None:
+def _write(target: IndexTarget, texts: dict[str, str], chunks: list[Chunk], vectors: np.ndarray | None) -> None:
     if texts:
         target.catalog.put_texts(texts)
-    if chunks:
+    if chunks and vectors is not None:
         target.store.upsert(chunks, vectors)
 
 
