@@ -23,7 +23,10 @@ HEADER_KEYS = ("source", "published", "url", "authors", "author", "date")
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>.*?)\s*$")
 # A first line longer than this is a lead paragraph, not a headline.
 MAX_TITLE_CHARS = 200
-SHORT_TITLE_CHARS = 120
+SHORT_TITLE_CHARS = 80  # about a headline's length
+DANGLING = frozenset(
+    "a an the and or but of in on at to for from by with as that which who than is are was were".split()
+)
 
 
 @dataclass(frozen=True)
@@ -145,11 +148,18 @@ def parse_header(text: str) -> Header:
 
 
 def shorten_title(lead: str) -> str:
-    """A headline-sized title for an article whose first line is its lead paragraph."""
+    """A headline-sized title for an article whose first line is its lead paragraph: its first
+    sentence, or the first clause of it, or its first words up to a word that can end a phrase."""
     first_sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
     if len(first_sentence) <= SHORT_TITLE_CHARS:
         return first_sentence
-    return first_sentence[:SHORT_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    clause = re.split(r"[,;:—–]\s|\s[-–—]\s", first_sentence, maxsplit=1)[0]
+    if 0.4 * SHORT_TITLE_CHARS <= len(clause) <= SHORT_TITLE_CHARS:
+        return clause + "…"
+    words = first_sentence[: SHORT_TITLE_CHARS + 1].split()[:-1]
+    while len(words) > 3 and words[-1].lower().strip(",;:") in DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:") + "…"
 
 
 def _lines_with_offsets(text: str) -> Iterator[tuple[str, int, int]]:

@@ -307,6 +307,7 @@ def _embed_and_store(
     known_texts = target.catalog.text_hashes() if articles else set()
     chunked: list[_Chunked] = []
     bar = _progress_bar(len(articles), progress)
+    target.lock.report(0, len(articles))
     chunker = ThreadPoolExecutor(1, "chunker", initializer=_yield_to_encoder)
     writer = ThreadPoolExecutor(1, "store-writer", initializer=_yield_to_encoder)
     try:
@@ -324,6 +325,7 @@ def _embed_and_store(
             texts = {item.article.sha256: item.article.text for item in group if item.article.sha256 not in known_texts}
             writing = writer.submit(_write, target, texts, missing, vectors)
             summary.chunks_embedded += len(missing)
+            target.lock.report(len(chunked), len(articles))
             if bar is not None:
                 bar.update(len(group))
         if writing is not None:

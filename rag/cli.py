@@ -224,7 +224,7 @@ def serve_command(
     from rag.errors import StoreUnavailable
     from rag.schemas import AnswerRequest
     from rag.server.app import create_app
-    from rag.wiring import server_options
+    from rag.wiring import chat_secret, server_options
 
     settings = Settings()
     service = _service_or_exit(settings)
@@ -236,7 +236,7 @@ def serve_command(
     if ui:
         from ui.chat import mount_ui  # the one place rag meets ui
 
-        app = mount_ui(app, service)
+        app = mount_ui(app, service, chat_secret(settings))
     llms = ", ".join(service.generator_names()[1:]) or "none configured"
     typer.echo(f"Answers: {settings.generator} by default (LLMs: {llms})")
     typer.echo(f"Serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")

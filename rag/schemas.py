@@ -166,6 +166,14 @@ class StoreStatus(BaseModel):
     error: str | None = None
 
 
+class Indexing(BaseModel):
+    """A `rag index` run in progress (answers still come from the published version)."""
+
+    holder: str = Field(description="host:pid of the indexer.")
+    done: int = Field(description="Files chunked, embedded and stored so far.")
+    total: int = Field(description="Files this run embeds (0: still comparing the folder with the index).")
+
+
 class Health(BaseModel):
     status: str = Field(description="'ok', or 'degraded' when the store cannot be read.")
     version: int = Field(description="The index version answers come from (0: nothing indexed yet).")
@@ -176,3 +184,4 @@ class Health(BaseModel):
     documents: int
     chunks: int
     store: StoreStatus
+    indexing: Indexing | None = Field(None, description="Set while a `rag index` run is in progress.")

@@ -28,15 +28,18 @@ from rag.schemas import (
     ChunkHit,
     GeneratorName,
     Health,
+    Indexing,
     SourceDetail,
     SourceSummary,
     StoreStatus,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from pathlib import Path
 
+    from index.catalog import Catalog
+    from index.lock import IndexActivity
     from rag.answer.answerer import Answerer, Evidence
     from rag.llm.generate import VerifiedGenerator
 
@@ -53,6 +56,7 @@ class RagService:
         store_mode: str,
         llm_generators: Mapping[GeneratorName, VerifiedGenerator] | None = None,
         default_generator: GeneratorName = "extractive",
+        index_activity: Callable[[Catalog], IndexActivity | None] | None = None,
     ) -> None:
         self._answerer = answerer
         self._open_store = open_store
@@ -60,6 +64,7 @@ class RagService:
         self.store_mode = store_mode
         self._llm_generators = dict(llm_generators or {})
         self.default_generator = default_generator
+        self._index_activity = index_activity
         self._loading = threading.Lock()
         self._snapshot = load_snapshot(open_store, data_dir)
 
@@ -174,9 +179,11 @@ class RagService:
     # -- health ---------------------------------------------------------------------------------
     def health(self) -> Health:
         snapshot = self._snapshot
+        activity = None
         try:
             published: int | None = snapshot.catalog.version()
             status = StoreStatus(ok=True, mode=self.store_mode)
+            activity = self._index_activity(snapshot.catalog) if self._index_activity else None
         except Exception as err:
             published = None
             status = StoreStatus(ok=False, mode=self.store_mode, error=short_error(err))
@@ -187,6 +194,7 @@ class RagService:
             documents=len(snapshot.manifest.files),
             chunks=snapshot.manifest.chunk_count(),
             store=status,
+            indexing=Indexing(holder=activity.holder, done=activity.done, total=activity.total) if activity else None,
         )
 
 

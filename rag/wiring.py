@@ -5,13 +5,14 @@ Everything below (index/, rag/answer, rag/llm) receives explicit values and neve
 
 from __future__ import annotations
 
+import hashlib
 from functools import partial
 from typing import TYPE_CHECKING
 
 from index.catalog import Catalog
 from index.embedder import Embedder, default_model_path
 from index.encoder import OnnxEncoder, TextEncoder
-from index.lock import FileLock, IndexLock, StoreLease
+from index.lock import FileLock, IndexActivity, IndexLock, StoreLease, file_lock_activity, lease_activity
 from index.onnx_export import default_onnx_path
 from index.pipeline import IndexOptions
 from index.store import ChunkStore, open_client
@@ -82,6 +83,20 @@ def index_lock(settings: Settings, catalog: Catalog) -> IndexLock:
     if settings.chroma_url:
         return StoreLease(catalog.collection, settings.index_lock_wait, ttl=settings.index_lease_seconds)
     return FileLock(settings.data_dir / LOCK_FILE, settings.index_lock_wait)
+
+
+def index_activity(settings: Settings) -> Callable[[Catalog], IndexActivity | None]:
+    """How a server sees a `rag index` run in progress: through the lock that run holds."""
+    if settings.chroma_url:
+        return lambda catalog: lease_activity(catalog.collection)
+    lock_file = settings.data_dir / LOCK_FILE
+    return lambda _catalog: file_lock_activity(lock_file)
+
+
+def chat_secret(settings: Settings) -> str:
+    """The key the chat window's saved conversations are encrypted with in the browser: the same for
+    every replica and restart (a random one would lose them), and tied to the API key when one is set."""
+    return hashlib.sha256(f"rag-articles-chats\0{settings.api_key or ''}\0{settings.collection}".encode()).hexdigest()
 
 
 def index_options(settings: Settings) -> IndexOptions:
@@ -192,4 +207,5 @@ def build_service(
         "server" if settings.chroma_url else "embedded",
         build_generators(settings, encoder, verifier),
         settings.generator,
+        index_activity(settings),
     )

@@ -4,8 +4,12 @@ answer is escaped here, so the chat can show this HTML as-is."""
 from __future__ import annotations
 
 import html
+import json
+from functools import cache
 
-from rag.schemas import Answer, Citation, DirectAnswer, SourceDetail
+from markdown_it import MarkdownIt
+
+from rag.schemas import Answer, Citation, DirectAnswer, NearestPassage, SourceDetail
 
 GENERATOR_LABELS = {
     "extractive": "Quotes (extractive)",
@@ -24,6 +28,11 @@ def cite_link(c: Citation, label: str, direct: DirectAnswer | None = None) -> st
         target += f"-{direct.start}-{direct.end}"
     hover = html.escape(f"{_dated_title(c)} ({c.source})")
     return f'<a class="cite" href="#cite-{target}" title="{hover}">{label}</a>'
+
+
+def nearest_link(p: NearestPassage) -> str:
+    """An article the answerer found closest when it abstained: opens it at that passage."""
+    return f'<a class="cite" href="#cite-{p.chunk_id}" title="{html.escape(p.source)}">{html.escape(p.title)}</a>'
 
 
 def _dated_title(c: Citation) -> str:
@@ -49,8 +58,8 @@ def render_resolved(answer: Answer) -> str:
 def render_sentences(answer: Answer) -> str:
     by_n = {c.n: c for c in answer.citations}
     parts = []
-    for sentence in answer.sentences:
-        text = html.escape(sentence.text)
+    for sentence in answer.sentences:  # an LLM writes Markdown; quotes are shown verbatim
+        text = html.escape(sentence.text) if sentence.verdict == "quoted" else inline_markdown(sentence.text)
         if sentence.verdict == "unverified":
             why = html.escape(sentence.reason or "no passage supports it", quote=True)
             parts.append(
@@ -89,19 +98,48 @@ def render_footer(answer: Answer) -> str:
     return "".join(f"<div class='answer-check'>{line}</div>" for line in lines)
 
 
+@cache
+def _markdown() -> MarkdownIt:
+    """Inline Markdown only (emphasis, code), with raw HTML escaped: an LLM cannot inject markup."""
+    return MarkdownIt("zero", {"html": False}).enable(["emphasis", "backticks", "escape"])
+
+
+def inline_markdown(text: str) -> str:
+    return _markdown().renderInline(text)
+
+
+def render_abstention(answer: Answer) -> str:
+    """Why there is no answer; the closest articles it names open at their closest passage."""
+    text = html.escape(_abstain_text(answer))
+    for p in answer.nearest:
+        named = html.escape(f"\u201c{p.title}\u201d")
+        text = text.replace(named, f"\u201c{nearest_link(p)}\u201d", 1)
+    return f"<div class='abstained'>{text}</div>"
+
+
 def render_partial(answer: Answer) -> str:
     """An answer still being written: its sentences so far."""
     if answer.abstained:
-        return (
-            render_resolved(answer)
-            + render_sentences(answer)
-            + f"<div class='abstained'>{html.escape(_abstain_text(answer))}</div>"
-        )
+        return render_resolved(answer) + render_sentences(answer) + render_abstention(answer)
     return render_resolved(answer) + render_direct(answer) + render_sentences(answer)
 
 
 def render_final(answer: Answer) -> str:
-    return render_partial(answer) + render_sources(answer) + render_footer(answer)
+    return render_partial(answer) + render_sources(answer) + render_footer(answer) + render_copy(answer)
+
+
+def copy_text(answer: Answer) -> str:
+    """The answer as one pastes it elsewhere: its text with markers, then what each marker cites."""
+    sources = [
+        f"[{c.n}] {_dated_title(c)}. {c.source}, characters {c.start}-{c.end}: \u201c{c.quote}\u201d"
+        for c in answer.citations
+    ]
+    return "\n\n".join([answer.answer, "\n".join(sources)]) if sources else answer.answer
+
+
+def render_copy(answer: Answer) -> str:
+    payload = html.escape(json.dumps(copy_text(answer)), quote=True)
+    return f"<button type='button' class='copy-answer' data-copy=\"{payload}\">Copy with citations</button>"
 
 
 def _abstain_text(answer: Answer) -> str:

@@ -41,7 +41,9 @@ POINTS_BACK = re.compile(
     r"decision|deal|man|woman|company|country|city|person|event|case|incident|one))\b",
     re.IGNORECASE,
 )
-MIN_OWN_TERMS = 3
+MIN_OWN_TERMS = 3  # fewer, and the question leans on the conversation...
+NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+")  # ...unless it names something: "the population of Canada"
+LEADS_ON = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,12 @@ def resolve(question: str, history: Sequence[ChatTurn], annotate: Callable[[list
 
 
 def needs_context(question: str) -> bool:
-    """Too few words of its own to stand alone ("And who announced it?")."""
-    return len(set(content_terms(question))) < MIN_OWN_TERMS
+    """Too few words of its own to stand alone ("And who announced it?"); two words one of which is a
+    name ("What is the population of Canada?") stand alone unless the question leads on ("And ...")."""
+    own = len(set(content_terms(question)))
+    if own >= MIN_OWN_TERMS:
+        return False
+    return own < MIN_OWN_TERMS - 1 or LEADS_ON.search(question) is not None or NAMED.search(question) is None
 
 
 def quoted_in(history: Sequence[ChatTurn]) -> str:

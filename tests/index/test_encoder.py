@@ -77,11 +77,11 @@ import sys
 from fastapi.testclient import TestClient
 from rag.server.app import create_app
 from rag.settings import Settings
-from rag.wiring import build_service, server_options
+from rag.wiring import build_service, chat_secret, server_options
 from ui.chat import mount_ui
 settings = Settings()
 service = build_service(settings)
-app = mount_ui(create_app(service, server_options(settings)), service)
+app = mount_ui(create_app(service, server_options(settings)), service, chat_secret(settings))
 response = TestClient(app).post("/api/answer", json={{"question": sys.argv[1]}})
 assert response.status_code == 200 and response.json()["citations"], response.text
 print("\\nIMPORTED", *[m for m in {modules!r} if m in sys.modules])

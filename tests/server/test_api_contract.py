@@ -210,7 +210,7 @@ def test_a_validation_error_does_not_echo_the_input(client: TestClient) -> None:
 def test_a_wrong_method_is_405_also_with_the_chat_window_mounted(seeds_service: RagService) -> None:
     from ui.chat import mount_ui
 
-    app = mount_ui(create_app(seeds_service, ServerOptions()), seeds_service)
+    app = mount_ui(create_app(seeds_service, ServerOptions()), seeds_service, "test-secret")
     with TestClient(app) as client:
         for method, path, allow in (
             ("GET", "/api/answer", "POST"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rag.schemas import Answer, AnswerSentence, Citation, SourceDetail
-from ui.render import render_article, render_final, render_partial
+from rag.schemas import Answer, AnswerSentence, Citation, NearestPassage, SourceDetail
+from ui.render import copy_text, render_article, render_final, render_partial
 
 CITATION = Citation(
     n=1, source="a.txt", title="<b>Title</b>", chunk_id="abc123", start=4, end=9, quote="<i>x", score=0.9
@@ -57,3 +57,39 @@ def test_the_article_panel_marks_the_direct_answer_inside_the_passage() -> None:
     article = SourceDetail(source="a.txt", title="T", chunks=1, text="One two three four", metadata={})
     html = render_article(article, 4, 13, inner=(8, 13))
     assert "<mark id='cited-passage'>two <strong class='direct-answer'>three</strong></mark>" in html
+
+
+def test_quotes_stay_verbatim_while_llm_sentences_render_inline_markdown_without_raw_html() -> None:
+    quoted = ANSWER.model_copy(
+        update={"sentences": [AnswerSentence(text="A **starred** quote", citations=[1], verdict="quoted")]}
+    )
+    assert "A **starred** quote" in render_partial(quoted)
+    written = ANSWER.model_copy(
+        update={
+            "generator": "openai",
+            "sentences": [
+                AnswerSentence(text="It was **big** <img src=x onerror=1>", citations=[1], verdict="supported")
+            ],
+        }
+    )
+    html = render_partial(written)
+    assert "<strong>big</strong>" in html and "<img" not in html and "&lt;img" in html
+
+
+def test_an_abstention_links_the_closest_articles_it_names() -> None:
+    nearest = [NearestPassage(source="a.txt", title="Talks <begin>", chunk_id="abc123")]
+    answer = Answer(
+        question="q",
+        answer="The indexed articles don't contain an answer. The closest material is in “Talks <begin>”, but no.",
+        abstained=True,
+        nearest=nearest,
+    )
+    html = render_partial(answer)
+    assert '“<a class="cite" href="#cite-abc123"' in html and "Talks &lt;begin&gt;</a>”" in html
+
+
+def test_copied_text_carries_each_marker_with_its_file_span_and_quote() -> None:
+    text = copy_text(ANSWER)
+    assert text.startswith("<script>alert(1)</script> [1]\n\n")
+    assert text.endswith("[1] <b>Title</b>. a.txt, characters 4-9: “<i>x”")
+    assert "data-copy=" in render_final(ANSWER) and "<script>" not in render_final(ANSWER)

@@ -65,6 +65,19 @@ def test_a_question_too_short_to_stand_alone_carries_the_previous_question(langu
     assert resolved == "Who is the speaker of Crimea's parliament? And why?"
 
 
+@pytest.mark.parametrize(
+    ("question", "leans_on_context"),
+    [
+        ("What is the population of Canada?", False),  # two words, one a name: a new question
+        ("What about Canada?", True),
+        ("And the population of Canada?", True),
+        ("What did the minister say?", True),
+    ],
+)
+def test_a_short_question_that_names_something_stands_alone(question: str, leans_on_context: bool) -> None:
+    assert needs_context(question) is leans_on_context
+
+
 def test_without_earlier_questions_nothing_changes(language: Language) -> None:
     assert resolve("What did he say?", [], language.annotate) == "What did he say?"
 
