@@ -1,7 +1,9 @@
 """Find and read the articles of a corpus folder.
 
-Text is read with ``Path.read_text("utf-8")`` (universal newlines) because that is exactly how the
-citation invariant is checked: offsets must index the same string a reader of the file gets.
+Plain text and Markdown are read with ``Path.read_text("utf-8")`` (universal newlines) because that
+is exactly how the citation invariant is checked: offsets must index the same string a reader of the
+file gets. HTML, PDF and Word documents become a text layer (index/formats), stored with the index;
+their citations index into it.
 """
 
 from __future__ import annotations
@@ -12,13 +14,19 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from index.formats import DOCUMENT_SUFFIXES, TextLayer, Unreadable, extract
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
+
+    StoredLayer = Callable[[str, str], TextLayer | None]  # (source, sha256 of its bytes) -> layer indexed before
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (*TEXT_SUFFIXES, *DOCUMENT_SUFFIXES)
+MAX_FILE_BYTES = 50_000_000
 HEADER_KEYS = ("source", "published", "url", "authors", "author", "date")
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>.*?)\s*$")
 # A first line longer than this is a lead paragraph, not a headline.
@@ -39,6 +47,7 @@ class Article:
     body_start: int  # offset of the first body character (after title and header lines)
     sha256: str
     metadata: dict[str, str] = field(default_factory=dict)
+    pages: tuple[int, ...] = ()  # PDF: where each page starts in `text`
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,7 @@ def unsupported_files(corpus: Path, scope: Iterable[Path] | None = None) -> list
             relative = path.relative_to(corpus)
             if path.is_file() and path.suffix.lower() not in ARTICLE_SUFFIXES and not _hidden(relative):
                 kind = path.suffix.lower() or "no extension"
-                reason = f"unsupported file type ({kind}); articles are {' or '.join(ARTICLE_SUFFIXES)}"
+                reason = f"unsupported file type ({kind}); articles are {', '.join(ARTICLE_SUFFIXES)}"
                 skipped[relative.as_posix()] = SkippedFile(relative.as_posix(), reason)
     return list(skipped.values())
 
@@ -91,12 +100,20 @@ def iter_article_paths(corpus: Path, scope: Iterable[Path] | None = None) -> Ite
                 yield path
 
 
-def read_article(corpus: Path, path: Path) -> Article | SkippedFile:
-    """Read one file, or say plainly why it cannot be indexed."""
+def read_article(
+    corpus: Path, path: Path, max_bytes: int = MAX_FILE_BYTES, stored_layer: StoredLayer | None = None
+) -> Article | SkippedFile:
+    """Read one file, or say plainly why it cannot be indexed. `stored_layer` gives the text layer
+    indexed before for the same bytes, so an unchanged PDF is not extracted again on every run."""
     source = path.relative_to(corpus).as_posix()
     if not path.is_file():
         return SkippedFile(source, "not a regular file")
+    if (size := path.stat().st_size) > max_bytes:
+        return SkippedFile(source, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
     data = path.read_bytes()
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        known = stored_layer(source, file_sha256(data)) if stored_layer else None
+        return read_document(source, path.suffix, data, known)
     if b"\x00" in data:
         return SkippedFile(source, "binary file (contains NUL bytes)")
     try:
@@ -107,6 +124,18 @@ def read_article(corpus: Path, path: Path) -> Article | SkippedFile:
         return SkippedFile(source, "empty file")
     header = parse_header(text)
     return Article(source, header.title, text, header.body_start, file_sha256(data), header.metadata)
+
+
+def read_document(source: str, suffix: str, data: bytes, known: TextLayer | None = None) -> Article | SkippedFile:
+    """An HTML, PDF or Word file as an article whose text is its text layer."""
+    try:
+        layer = known or extract(suffix, data)
+    except Unreadable as err:
+        return SkippedFile(source, str(err))
+    header = parse_header(layer.text)
+    return Article(
+        source, header.title, layer.text, header.body_start, file_sha256(data), header.metadata, tuple(layer.pages)
+    )
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,14 @@ class FileEntry(BaseModel):
     title: str
     chunk_ids: list[str]
     metadata: dict[str, str] = Field(default_factory=dict)
+    pages: list[int] = Field(default_factory=list)  # PDF: where each page starts in the text layer
+
+    def pages_of(self, start: int, end: int) -> list[int]:
+        """The page numbers (from 1) a span of the text layer stands on; [] for files without pages."""
+        return [n + 1 for n, first in enumerate(self.pages) if first < end and self._page_end(n) > start]
+
+    def _page_end(self, n: int) -> int:
+        return self.pages[n + 1] if n + 1 < len(self.pages) else 1 << 62
 
 
 class Manifest(BaseModel):
@@ -23,6 +31,7 @@ class Manifest(BaseModel):
     config: dict[str, str | int | bool] = Field(default_factory=dict)
     corpus: str = ""
     files: dict[str, FileEntry] = Field(default_factory=dict)
+    skipped: dict[str, str] = Field(default_factory=dict)  # files in the folder that are not indexed, and why
 
     def chunk_count(self) -> int:
         return sum(len(entry.chunk_ids) for entry in self.files.values())

@@ -31,8 +31,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from index.chunker import Chunk, chunk_article
+from index.formats import TextLayer
 from index.lexical import bm25_chunk_ids, build_bm25
-from index.loader import Article, SkippedFile, iter_article_paths, read_article, unsupported_files
+from index.loader import (
+    MAX_FILE_BYTES,
+    Article,
+    SkippedFile,
+    iter_article_paths,
+    read_article,
+    unsupported_files,
+)
 from index.manifest import FileEntry, Manifest
 
 if TYPE_CHECKING:
@@ -44,6 +52,7 @@ if TYPE_CHECKING:
 
     from index.catalog import Catalog
     from index.embedder import Embedder
+    from index.loader import StoredLayer
     from index.lock import IndexLock
     from index.store import ChunkStore
 
@@ -58,6 +67,7 @@ class IndexOptions:
     title_in_embedding: bool = True  # the embedded text starts with the (short) title
     commit_chunks: int = 256  # chunks embedded and committed (store + manifest) per step
     replace: bool = False  # may a run over another corpus folder drop the articles indexed from the last one?
+    max_file_bytes: int = MAX_FILE_BYTES  # larger files are skipped, and named
 
 
 class CorpusChanged(RuntimeError):
@@ -151,7 +161,7 @@ def _index(
     started = time.perf_counter()
     summary = IndexSummary()
     published = catalog.load()
-    articles, skipped = _scan(corpus, scope)
+    articles, skipped = _scan(corpus, scope, options.max_file_bytes, _stored_layers(published, catalog))
     found = {a.source for a in articles} | {s.source for s in skipped}
     if not options.replace:
         _refuse_to_drop_another_corpus(published, corpus, found)
@@ -161,7 +171,10 @@ def _index(
         summary.removed = len(summary.removed_files)
     summary.skipped, summary.skipped_files = len(skipped), [vars(s) for s in skipped]
     stored = store.ids_by_source()
-    plan = _plan(manifest, articles, _sources_in_scope(manifest, corpus, scope), stored, summary)
+    plan = _plan(manifest, articles, _in_scope(manifest.files, corpus, scope), stored, summary)
+    for source in _in_scope(manifest.skipped, corpus, scope):  # this run says anew what it skips
+        del manifest.skipped[source]
+    manifest.skipped.update({s.source: s.reason for s in skipped})
     chunked = _embed_and_store(plan.to_embed, stored, target, embedder, options, summary, progress)
     for item in chunked:
         manifest.files[item.article.source] = FileEntry(
@@ -169,6 +182,7 @@ def _index(
             title=item.article.title,
             chunk_ids=[c.id for c in item.chunks],
             metadata=item.article.metadata,
+            pages=list(item.article.pages),
         )
     for source in plan.to_remove:
         del manifest.files[source]
@@ -235,11 +249,13 @@ def _refuse_to_drop_another_corpus(published: Manifest, corpus: Path, found: set
         )
 
 
-def _scan(corpus: Path, scope: Sequence[Path] | None) -> tuple[list[Article], list[SkippedFile]]:
+def _scan(
+    corpus: Path, scope: Sequence[Path] | None, max_bytes: int, stored_layer: StoredLayer
+) -> tuple[list[Article], list[SkippedFile]]:
     articles: list[Article] = []
     skipped: list[SkippedFile] = unsupported_files(corpus, scope)
     for path in iter_article_paths(corpus, scope):
-        result = read_article(corpus, path)
+        result = read_article(corpus, path, max_bytes, stored_layer)
         if isinstance(result, SkippedFile):
             log.warning("skipped %s: %s", result.source, result.reason)
             skipped.append(result)
@@ -248,15 +264,28 @@ def _scan(corpus: Path, scope: Sequence[Path] | None) -> tuple[list[Article], li
     return articles, skipped
 
 
-def _sources_in_scope(manifest: Manifest, corpus: Path, scope: Sequence[Path] | None) -> set[str]:
+def _in_scope(sources: Iterable[str], corpus: Path, scope: Sequence[Path] | None) -> set[str]:
     if scope is None:
-        return set(manifest.files)
+        return set(sources)
     prefixes = [p.resolve().relative_to(corpus).as_posix() for p in scope]
     return {
         source
-        for source in manifest.files
+        for source in sources
         if any(p in (".", source) or source.startswith(p.rstrip("/") + "/") for p in prefixes)
     }
+
+
+def _stored_layers(published: Manifest, catalog: Catalog) -> StoredLayer:
+    """The text layer a document's unchanged bytes were indexed with (re-extracting is the slow part)."""
+
+    def stored(source: str, sha256: str) -> TextLayer | None:
+        entry = published.files.get(source)
+        if entry is None or entry.sha256 != sha256:
+            return None
+        text = catalog.text(sha256)
+        return TextLayer(text, entry.pages) if text is not None else None
+
+    return stored
 
 
 def _plan(

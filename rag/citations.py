@@ -39,3 +39,10 @@ def render_text(sentences: Sequence[AnswerSentence], direct: DirectAnswer | None
         parts.append(f"{s.text} [unverified]" if s.verdict == "unverified" else f"{s.text} {marks}".rstrip())
     quoted = " ".join(parts)
     return f"{direct.text} [{direct.n}]\n\n{quoted}" if direct else quoted
+
+
+def page_label(pages: Sequence[int]) -> str:
+    """ "p. 3" or "pp. 3-4" for a PDF citation's pages."""
+    if not pages:
+        return ""
+    return f"p. {pages[0]}" if pages[0] == pages[-1] else f"pp. {pages[0]}-{pages[-1]}"

@@ -182,6 +182,8 @@ def ask_command(
 
 
 def _print_answer(answer: Answer) -> None:
+    from rag.citations import page_label
+
     if answer.notice:
         typer.echo(f"note: {answer.notice}", err=True)
     typer.echo(answer.answer)
@@ -193,7 +195,8 @@ def _print_answer(answer: Answer) -> None:
             err=True,
         )
     for c in answer.citations:
-        typer.echo(f"  [{c.n}] {c.title} ({c.source}, chars {c.start}-{c.end})")
+        pages = f", {page_label(c.pages)}" if c.pages else ""
+        typer.echo(f"  [{c.n}] {c.title} ({c.source}{pages}, chars {c.start}-{c.end})")
 
 
 @app.command("eval")
@@ -224,7 +227,7 @@ def serve_command(
     from rag.errors import StoreUnavailable
     from rag.schemas import AnswerRequest
     from rag.server.app import create_app
-    from rag.wiring import chat_secret, server_options
+    from rag.wiring import build_documents, chat_secret, server_options
 
     settings = Settings()
     service = _service_or_exit(settings)
@@ -232,11 +235,12 @@ def serve_command(
         service.answer(AnswerRequest(question="warm up", generator="extractive"))
     except StoreUnavailable:
         logging.warning("the Chroma server is unreachable; answers will resume when it is back")
-    app = create_app(service, server_options(settings))
+    documents = build_documents(settings)
+    app = create_app(service, server_options(settings), documents)
     if ui:
         from ui.chat import mount_ui  # the one place rag meets ui
 
-        app = mount_ui(app, service, chat_secret(settings))
+        app = mount_ui(app, service, chat_secret(settings), documents)
     llms = ", ".join(service.generator_names()[1:]) or "none configured"
     typer.echo(f"Answers: {settings.generator} by default (LLMs: {llms})")
     typer.echo(f"Serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")

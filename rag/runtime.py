@@ -22,6 +22,8 @@ OFFLINE = {
     "ANONYMIZED_TELEMETRY": "False",  # Chroma (also off in its client settings)
 }
 QUIET_LOGGERS = ("httpx", "chromadb", "bm25s", "sentence_transformers", "transformers", "uvicorn.access")
+# Libraries that log a malformed file's details as warnings; the file's skip line already says why.
+SILENT_LOGGERS = ("pypdf", "trafilatura", "htmldate", "courlan")
 
 
 def configure_process(threads: int, log_level: int = logging.WARNING) -> None:
@@ -42,3 +44,5 @@ def _configure_logging(level: int) -> None:
     root.setLevel(level)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(max(level, logging.WARNING))
+    for name in SILENT_LOGGERS:
+        logging.getLogger(name).setLevel(max(level, logging.ERROR))

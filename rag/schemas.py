@@ -41,7 +41,8 @@ class ChatTurn(BaseModel):
 
 
 class Citation(BaseModel):
-    """An exact span of a corpus file: Path(corpus, source).read_text('utf-8')[start:end] == quote."""
+    """An exact span of a corpus file's text: Path(corpus, source).read_text('utf-8')[start:end] == quote for
+    .txt/.md; for HTML, PDF and Word, the same on its text layer (GET /api/sources/{source})."""
 
     n: int = Field(description="The marker number used in the answer text, [n].")
     source: str
@@ -52,6 +53,7 @@ class Citation(BaseModel):
     quote: str
     score: float
     published: str | None = Field(None, description="The article's publication date, when its head gives one.")
+    pages: list[int] | None = Field(None, description="PDF: the page numbers (from 1) the quote stands on.")
 
 
 class NearestPassage(BaseModel):
@@ -154,10 +156,26 @@ class SourceSummary(BaseModel):
     title: str
     chunks: int
     metadata: dict[str, str] = Field(default_factory=dict)
+    format: str = Field("", description="The file's kind: txt, md, html, pdf or docx.")
 
 
 class SourceDetail(SourceSummary):
-    text: str
+    text: str = Field(description="The text citations index into: the file itself for .txt/.md, else its text layer.")
+    pages: list[int] = Field(default_factory=list, description="PDF: the offset in `text` where each page starts.")
+
+
+class UploadedFile(BaseModel):
+    """What became of one uploaded file."""
+
+    source: str = Field(description="Its path in the corpus folder (its file name).")
+    status: Literal["indexed", "skipped", "refused"] = Field(
+        description="'indexed'; 'skipped': saved, but `rag index` found no text to index; 'refused': not saved."
+    )
+    reason: str | None = None
+
+
+class UploadReport(BaseModel):
+    files: list[UploadedFile]
 
 
 class StoreStatus(BaseModel):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from index.snapshot import IndexSnapshot, StoreOpener, load_snapshot
@@ -89,9 +90,13 @@ class RagService:
 
     def sources(self) -> list[SourceSummary]:
         return [
-            SourceSummary(source=s, title=e.title, chunks=len(e.chunk_ids), metadata=e.metadata)
+            SourceSummary(source=s, title=e.title, chunks=len(e.chunk_ids), metadata=e.metadata, format=file_format(s))
             for s, e in sorted(self._snapshot.manifest.files.items())
         ]
+
+    def skipped(self) -> dict[str, str]:
+        """Files in the corpus folder the last runs did not index, and why."""
+        return dict(sorted(self._snapshot.manifest.skipped.items()))
 
     def source(self, source: str) -> SourceDetail | None:
         """One indexed article, its text exactly as indexed; None for anything not indexed."""
@@ -104,7 +109,13 @@ class RagService:
         if text is None:
             return None
         return SourceDetail(
-            source=source, title=entry.title, chunks=len(entry.chunk_ids), metadata=entry.metadata, text=text
+            source=source,
+            title=entry.title,
+            chunks=len(entry.chunk_ids),
+            metadata=entry.metadata,
+            format=file_format(source),
+            text=text,
+            pages=entry.pages,
         )
 
     # -- answering ------------------------------------------------------------------------------
@@ -205,13 +216,20 @@ def _context(text: str, start: int, end: int, passage: str) -> tuple[str, str]:
     return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
 
 
+def file_format(source: str) -> str:
+    suffix = PurePosixPath(source).suffix.lower().lstrip(".")
+    return "html" if suffix == "htm" else suffix
+
+
 def dated(answer: Answer, snapshot: IndexSnapshot) -> Answer:
-    """Each citation with its article's publication date, when the article's head gives one."""
+    """Each citation with its article's publication date, when the article's head gives one, and the
+    PDF pages its span stands on."""
     files = snapshot.manifest.files
     for citation in answer.citations:
         entry = files.get(citation.source)
         if entry is not None:
             citation.published = entry.metadata.get("published") or entry.metadata.get("date")
+            citation.pages = entry.pages_of(citation.start, citation.end) or None
     return answer
 
 

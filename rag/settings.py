@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         le=10000,
         description="Chunks embedded and committed (store + manifest) per step.",
     )
+    max_file_mb: float = Field(
+        IndexOptions.max_file_bytes / 1e6,
+        gt=0,
+        le=10_000,
+        description="Larger files are skipped by `rag index` and refused by uploads (MB).",
+    )
     index_lock_wait: float = Field(
         WAIT_SECONDS,
         ge=0,

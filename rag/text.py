@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 NUMBER = re.compile(r"^\d[\d.,]*$")
+AMOUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions trillion dozen dozens half halves third thirds quarter quarters fifth fifths "
+    "tenth tenths twice double doubled triple tripled quadrupled halved".split()
+)
 PUNCTUATION_TO_SPACE = {ord(c): " " for c in string.punctuation + "“”‘’—–"}
 # Words that frame a question rather than say what it is about.
 QUESTION_FRAME = {
@@ -76,6 +82,12 @@ def content_terms(text: str) -> list[str]:
 
 def numbers(text: str) -> set[str]:
     return {w.replace(",", "") for w in words(text) if NUMBER.match(w)}
+
+
+def amounts(text: str) -> set[str]:
+    """Numbers in digits and in words ("a third", "twelve", "twice"): what an amount is said with.
+    "one" is left out: it is mostly a pronoun ("one of the...")."""
+    return numbers(text) | {w for w in words(text) if w in AMOUNT_WORDS}
 
 
 def normalize(text: str) -> str:

@@ -6,6 +6,7 @@ Everything below (index/, rag/answer, rag/llm) receives explicit values and neve
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from index.store import ChunkStore, open_client
 from rag.answer.answerer import Answerer, AnswerOptions
 from rag.answer.compose import ComposeOptions
 from rag.answer.language import Language
+from rag.documents import DocumentLibrary, index_in_child
 from rag.llm.generate import GenerationOptions, VerifiedGenerator
 from rag.llm.gguf import default_gguf, installed
 from rag.llm.verify import Verifier, VerifyOptions
@@ -40,6 +42,7 @@ LLM_NAMES: tuple[GeneratorName, ...] = tuple(n for n in GENERATOR_NAMES if n != 
 
 
 LOCK_FILE = "index.lock"
+UPLOAD_INDEX_SECONDS = 900.0  # an upload's `rag index` run, after waiting for the lock
 
 
 class LLMNotConfigured(RuntimeError):
@@ -99,11 +102,31 @@ def chat_secret(settings: Settings) -> str:
     return hashlib.sha256(f"rag-articles-chats\0{settings.api_key or ''}\0{settings.collection}".encode()).hexdigest()
 
 
+def build_documents(settings: Settings) -> DocumentLibrary:
+    """Uploads and removals in the corpus folder, indexed by `rag index` in a child process that gets
+    these very settings (they may have come from arguments, not only from the environment)."""
+    return DocumentLibrary(
+        settings.corpus_dir.resolve(),
+        int(settings.max_file_mb * 1e6),
+        index_in_child(settings_env(settings), timeout=settings.index_lock_wait + UPLOAD_INDEX_SECONDS),
+    )
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The settings as RAG_* variables, for a child process to read the same ones."""
+    env = {}
+    for name, value in settings.model_dump(mode="json").items():
+        if value is not None:
+            env[f"RAG_{name.upper()}"] = value if isinstance(value, str) else json.dumps(value)
+    return env
+
+
 def index_options(settings: Settings) -> IndexOptions:
     return IndexOptions(
         overlap_tokens=settings.chunk_overlap_tokens,
         title_in_embedding=settings.title_in_embedding,
         commit_chunks=settings.index_commit_chunks,
+        max_file_bytes=int(settings.max_file_mb * 1e6),
     )
 
 
@@ -186,7 +209,10 @@ def _missing_llm_message(settings: Settings) -> str:
 
 def server_options(settings: Settings) -> ServerOptions:
     return ServerOptions(
-        api_key=settings.api_key, refresh_seconds=settings.refresh_seconds, rate_limit=settings.rate_limit
+        api_key=settings.api_key,
+        refresh_seconds=settings.refresh_seconds,
+        rate_limit=settings.rate_limit,
+        max_file_bytes=int(settings.max_file_mb * 1e6),
     )
 
 

@@ -111,3 +111,19 @@ def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def library_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """`rag serve` with a key over a folder of an HTML page, a PDF and a Word document (indexed by
+    `rag index` as a user does), for uploads and removals; files over 0.1 MB are refused."""
+    from tests.index.test_formats import write_corpus
+
+    root = tmp_path_factory.mktemp("library")
+    corpus, data = root / "corpus", root / "data"
+    write_corpus(corpus)
+    env = rag_env(data, corpus, RAG_API_KEY=API_KEY, RAG_MAX_FILE_MB="0.1", RAG_INDEX_LOCK_WAIT="2")
+    indexing = rag_cli("index", env=env)
+    assert indexing.returncode == 0, indexing.stderr
+    with rag_serve(env) as (url, process):
+        yield RunningServer(url, corpus, data, process)

@@ -20,11 +20,14 @@ from rag.errors import StoreUnavailable
 from rag.schemas import MAX_QUESTION_CHARS, AnswerRequest, ChatTurn, Health
 from rag.service import RagService
 from ui.assets import CSS, HEAD, SCROLL_JS, SOURCE_HEAD
+from ui.documents import build_documents_panel, document_rows
 from ui.render import GENERATOR_LABELS, PANEL_HINT, panel_message, render_article, render_final, render_partial
 
 if TYPE_CHECKING:
     import gradio as gr
     from fastapi import FastAPI
+
+    from rag.documents import DocumentLibrary
 
 EXAMPLE_COUNT = 3
 EXAMPLE_TITLE_CHARS = 90  # a longer "title" is usually a first sentence standing in for a missing headline
@@ -209,7 +212,7 @@ def on_load(service: RagService, saved: Saved | None) -> tuple[Any, ...]:
     )
 
 
-def build_ui(service: RagService, chat_secret: str) -> gr.Blocks:
+def build_ui(service: RagService, chat_secret: str, documents: DocumentLibrary | None = None) -> gr.Blocks:
     import gradio as gr
 
     def ask(*inputs: Any) -> Iterator[tuple[str, list[Message], list[Turn]]]:
@@ -308,6 +311,8 @@ def build_ui(service: RagService, chat_secret: str) -> gr.Blocks:
                 examples = gr.Dataset(
                     components=[question], samples=example_questions(service), label="Examples", elem_id="examples"
                 )
+                if documents is not None:
+                    document_list = build_documents_panel(service, documents)
             with gr.Column(scale=2, elem_id="source-column"):
                 gr.HTML(SOURCE_HEAD)
                 panel = gr.HTML(PANEL_HINT, elem_id="source-panel")
@@ -337,10 +342,12 @@ def build_ui(service: RagService, chat_secret: str) -> gr.Blocks:
         ticker.tick(lambda seen: on_tick(service, seen), version, [status, examples, version], show_progress="hidden")
         page = [status, version, examples, chatbot, turns, chat_id, earlier]
         demo.load(lambda kept: on_load(service, kept), saved, page)
+        if documents is not None:
+            demo.load(lambda: document_rows(service), None, document_list)
     return demo
 
 
-def mount_ui(app: FastAPI, service: RagService, chat_secret: str) -> FastAPI:
+def mount_ui(app: FastAPI, service: RagService, chat_secret: str, documents: DocumentLibrary | None = None) -> FastAPI:
     import gradio as gr
 
     theme = gr.themes.Soft(
@@ -348,5 +355,13 @@ def mount_ui(app: FastAPI, service: RagService, chat_secret: str) -> FastAPI:
         font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
     )
     return gr.mount_gradio_app(
-        app, build_ui(service, chat_secret), path="", theme=theme, css=CSS, head=HEAD, ssr_mode=False, footer_links=[]
+        app,
+        build_ui(service, chat_secret, documents),
+        path="",
+        theme=theme,
+        css=CSS,
+        head=HEAD,
+        ssr_mode=False,
+        footer_links=[],
+        max_file_size=documents.max_bytes if documents else None,
     )

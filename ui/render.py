@@ -6,9 +6,11 @@ from __future__ import annotations
 import html
 import json
 from functools import cache
+from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 
+from rag.citations import page_label
 from rag.schemas import Answer, Citation, DirectAnswer, NearestPassage, SourceDetail
 
 GENERATOR_LABELS = {
@@ -37,6 +39,11 @@ def nearest_link(p: NearestPassage) -> str:
 
 def _dated_title(c: Citation) -> str:
     return f"{c.title} ({c.published})" if c.published else c.title
+
+
+def _where(c: Citation) -> str:
+    """The file, and the PDF pages the quote stands on."""
+    return f"{c.source}, {page_label(c.pages)}" if c.pages else c.source
 
 
 def render_direct(answer: Answer) -> str:
@@ -76,7 +83,7 @@ def render_sources(answer: Answer) -> str:
     items = "".join(
         f"<li>{cite_link(c, html.escape(c.title), answer.direct)}"
         f"{f' <span class=published>{html.escape(c.published)}</span>' if c.published else ''}"
-        f" <span>— {html.escape(c.source)}</span></li>"
+        f" <span>— {html.escape(_where(c))}</span></li>"
         for c in answer.citations
     )
     return f"<div class='answer-sources'><b>Sources</b><ol>{items}</ol></div>" if items else ""
@@ -131,7 +138,7 @@ def render_final(answer: Answer) -> str:
 def copy_text(answer: Answer) -> str:
     """The answer as one pastes it elsewhere: its text with markers, then what each marker cites."""
     sources = [
-        f"[{c.n}] {_dated_title(c)}. {c.source}, characters {c.start}-{c.end}: \u201c{c.quote}\u201d"
+        f"[{c.n}] {_dated_title(c)}. {_where(c)}, characters {c.start}-{c.end}: \u201c{c.quote}\u201d"
         for c in answer.citations
     ]
     return "\n\n".join([answer.answer, "\n".join(sources)]) if sources else answer.answer
@@ -159,9 +166,14 @@ def render_article(article: SourceDetail, start: int, end: int, inner: tuple[int
         )
     else:
         passage = html.escape(text[start:end])
+    where = [html.escape(article.source), *([meta] if meta else [])]
+    if pages := [n + 1 for n, first in enumerate(article.pages) if first <= start][-1:]:
+        where.append(f"passage on {page_label(pages)}")
+    link = f"/api/files/{quote(article.source)}"
+    where.append(f"<a class='original' href='{html.escape(link)}' target='_blank' rel='noopener'>original file</a>")
     return (
         f"<h3>{html.escape(article.title)}</h3>"
-        f"<div class='meta'>{html.escape(article.source)}{' · ' + meta if meta else ''}</div>"
+        f"<div class='meta'>{' · '.join(where)}</div>"
         f"<div class='article-text'>{html.escape(text[:start])}"
         f"<mark id='cited-passage'>{passage}</mark>"
         f"{html.escape(text[end:])}</div>"

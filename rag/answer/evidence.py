@@ -18,7 +18,7 @@ import numpy as np
 
 from index.sentences import sentence_spans
 from rag.answer.question import AMOUNTS, TIMES
-from rag.text import TermWeights, content_terms, numbers, stem, verb_stems, words
+from rag.text import TermWeights, amounts, content_terms, stem, verb_stems, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -124,9 +124,9 @@ def lexical_scores(
 def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
     """Whether each sentence can answer at all (it says something the question does not, and a new
     number when an amount is asked for), and a cheap hint that it holds the expected kind of answer."""
-    asked_numbers = numbers(question.text)
+    asked_amounts = amounts(question.text)
     for sentence in sentences:
-        new_number = bool(numbers(sentence.text) - asked_numbers)
+        new_number = bool(amounts(sentence.text) - asked_amounts)
         sentence.answers_type = bool(sentence.terms - question.terms) and (
             new_number or not (question.labels and question.labels <= AMOUNTS | TIMES and question.labels & AMOUNTS)
         )

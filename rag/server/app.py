@@ -16,9 +16,10 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from rag.documents import DocumentLibrary
 from rag.errors import GeneratorUnavailable, StoreUnavailable, short_error
 from rag.schemas import Health
-from rag.server import answers, login, openai_chat
+from rag.server import answers, login, openai_chat, sources
 from rag.server.options import ServerOptions
 from rag.server.security import MAX_BODY_BYTES, BearerDeclared, KeyGate, RateLimit
 from rag.service import RagService
@@ -26,7 +27,9 @@ from rag.service import RagService
 log = logging.getLogger(__name__)
 
 
-def create_app(service: RagService, options: ServerOptions) -> FastAPI:
+def create_app(service: RagService, options: ServerOptions, documents: DocumentLibrary | None = None) -> FastAPI:
+    """The app; `documents`: uploads and removals in the corpus folder (501 without it)."""
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         stop = threading.Event()
@@ -48,7 +51,9 @@ def create_app(service: RagService, options: ServerOptions) -> FastAPI:
     )
     app.state.service = service
     app.state.options = options
+    app.state.documents = documents
     app.include_router(answers.router, dependencies=[BearerDeclared])
+    app.include_router(sources.build_router(options.max_file_bytes), dependencies=[BearerDeclared])
     app.include_router(openai_chat.router, dependencies=[BearerDeclared])
     app.include_router(login.router)
     if options.api_key:

@@ -172,7 +172,10 @@ def test_index_names_each_file_it_added_updated_removed_or_skipped(tmp_path: Pat
     summary = json.loads(second.stdout)
     assert (summary["updated_files"], summary["removed_files"], summary["added_files"]) == (["a.txt"], ["b.txt"], [])
     assert summary["skipped_files"] == [
-        {"source": "photo.jpg", "reason": "unsupported file type (.jpg); articles are .txt or .md"}
+        {
+            "source": "photo.jpg",
+            "reason": "unsupported file type (.jpg); articles are .txt, .md, .html, .htm, .pdf, .docx",
+        }
     ]
 
 

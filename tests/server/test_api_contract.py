@@ -43,7 +43,9 @@ def test_answer_has_the_documented_shape_and_exact_citations(client: TestClient,
         "quote",
         "score",
         "published",
+        "pages",  # PDF only; null here
     }
+    assert answer["citations"][0]["pages"] is None
     assert_citations_exact(answer, indexed[0])
 
 
@@ -215,7 +217,8 @@ def test_a_wrong_method_is_405_also_with_the_chat_window_mounted(seeds_service: 
         for method, path, allow in (
             ("GET", "/api/answer", "POST"),
             ("DELETE", "/v1/chat/completions", "POST"),
-            ("POST", "/api/sources", "GET"),
+            ("PUT", "/api/sources", "GET"),
+            ("POST", "/api/files/a.pdf", "GET"),
             ("PUT", "/api/chunks/abc", "GET"),
         ):
             response = client.request(method, path)

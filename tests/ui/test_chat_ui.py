@@ -2,55 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.helpers import API_KEY, RunningServer
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def page(tmp_path: Path):
-    if CHROMIUM is None:
-        pytest.fail("Debian chromium is not installed (scripts/setup.sh --test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        yield context.new_page()
-        context.close()
-        browser.close()
-
-
-def open_chat(page, server: RunningServer) -> None:
-    """Sign in with the server's key through the login form, as a user does, and wait for the chat."""
-    page.goto(server.url + "/", wait_until="domcontentloaded")
-    page.locator("input#key").fill(API_KEY)
-    page.locator("button[type=submit]").click()
-    page.get_by_text("5 articles").wait_for(timeout=30_000)
-
-
-def choose_llm(page, show_unverified: bool = False) -> None:
-    """Answers written by the (fake) OpenAI-compatible LLM, as a user picks them in the menu."""
-    page.locator("#generator input").click()
-    page.get_by_role("option", name="LLM, OpenAI-compatible (verified)").click()
-    if show_unverified:
-        page.locator("#show-unverified input").check()
+from tests.helpers import RunningServer
+from tests.ui.browser import ask, choose_llm, open_chat, shoot
 
 
 def test_ask_click_marker_and_see_highlighted_passage(page, server: RunningServer, tmp_path: Path) -> None:
@@ -194,19 +152,6 @@ def test_examples_ask_about_the_indexed_articles(page, server: RunningServer, tm
     headline = asked.split("“")[1].split("”")[0]
     assert headline in page.locator("#chat .answer-sources").inner_text()
     page.screenshot(path=str(tmp_path / f"examples-{width}.png"), full_page=True)
-
-
-def ask(page, question: str) -> None:
-    """Ask through the input box and wait for the finished answer (its copy button comes last)."""
-    before = page.locator("#chat .copy-answer").count()
-    page.locator("#question textarea").fill(question)
-    page.locator("#ask").click()
-    page.wait_for_function(f"() => document.querySelectorAll('#chat .copy-answer').length > {before}", timeout=30_000)
-
-
-def shoot(page, path: Path) -> None:
-    page.screenshot(path=str(path))
-    assert path.stat().st_size > 5_000
 
 
 @pytest.mark.parametrize("width", [1366, 420])
