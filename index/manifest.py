@@ -16,6 +16,8 @@ class FileEntry(BaseModel):
     chunk_ids: list[str]
     metadata: dict[str, str] = Field(default_factory=dict)
     pages: list[int] = Field(default_factory=list)  # PDF: where each page starts in the text layer
+    signature: str = ""  # MinHash of its body (stories.py); "" when too short or not computed yet
+    story: str = ""  # the first source of its group of near-duplicates (itself when it has none)
 
     def pages_of(self, start: int, end: int) -> list[int]:
         """The page numbers (from 1) a span of the text layer stands on; [] for files without pages."""
@@ -32,6 +34,7 @@ class Manifest(BaseModel):
     corpus: str = ""
     files: dict[str, FileEntry] = Field(default_factory=dict)
     skipped: dict[str, str] = Field(default_factory=dict)  # files in the folder that are not indexed, and why
+    story_rule: int = 0  # the rule the stories were grouped by (stories.STORY_RULE); 0: never grouped
 
     def chunk_count(self) -> int:
         return sum(len(entry.chunk_ids) for entry in self.files.values())

@@ -38,10 +38,12 @@ from index.loader import (
     Article,
     SkippedFile,
     iter_article_paths,
+    parse_header,
     read_article,
     unsupported_files,
 )
 from index.manifest import FileEntry, Manifest
+from index.stories import STORY_RULE, signature, stories
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -183,9 +185,12 @@ def _index(
             chunk_ids=[c.id for c in item.chunks],
             metadata=item.article.metadata,
             pages=list(item.article.pages),
+            signature=signature(item.article.text[item.article.body_start :]),
         )
     for source in plan.to_remove:
         del manifest.files[source]
+    if chunked or plan.to_remove or manifest.story_rule != STORY_RULE:
+        _group_stories(manifest, catalog)
     if manifest != published:
         manifest.version = published.version + 1
         _build_bm25(data_dir, manifest, store, chunked)
@@ -273,6 +278,21 @@ def _in_scope(sources: Iterable[str], corpus: Path, scope: Sequence[Path] | None
         for source in sources
         if any(p in (".", source) or source.startswith(p.rstrip("/") + "/") for p in prefixes)
     }
+
+
+def _group_stories(manifest: Manifest, catalog: Catalog) -> None:
+    """Each file's story. Files indexed before stories existed are hashed from their stored text."""
+    for entry in manifest.files.values():
+        if not entry.signature and (text := catalog.text(entry.sha256)) is not None:
+            entry.signature = signature(text[parse_header(text).body_start :])
+    grouped = stories(
+        {source: entry.signature for source, entry in manifest.files.items()},
+        {source: entry.title for source, entry in manifest.files.items()},
+        {source: entry.metadata.get("source", "") for source, entry in manifest.files.items()},
+    )
+    for source, entry in manifest.files.items():
+        entry.story = grouped[source]
+    manifest.story_rule = STORY_RULE
 
 
 def _stored_layers(published: Manifest, catalog: Catalog) -> StoredLayer:

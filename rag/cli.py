@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -161,6 +162,12 @@ def ask_command(
     show_unverified: Annotated[
         bool, typer.Option("--show-unverified", help="Also show LLM sentences that failed the check, marked.")
     ] = False,
+    since: Annotated[
+        datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only articles published on or after.")
+    ] = None,
+    until: Annotated[
+        datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Only articles published on or before.")
+    ] = None,
 ) -> None:
     """Answer from the indexed articles, quoting the exact passages (or say they don't contain the answer)."""
     from rag.evaluate import read_questions
@@ -171,9 +178,12 @@ def ask_command(
     if question is not None and not question.strip():
         raise typer.BadParameter("the question is empty")
     rows = read_questions(questions) if questions else [{"question": question}]
+    if since and until and since > until:
+        raise typer.BadParameter("--since is after --until")
     service = _service_or_exit(_with_generator(Settings(), generator))
+    dates = {"since": since.date() if since else None, "until": until.date() if until else None}
     for row in rows:
-        answer = service.answer(AnswerRequest(question=row["question"], show_unverified=show_unverified))
+        answer = service.answer(AnswerRequest(question=row["question"], show_unverified=show_unverified, **dates))
         if as_json:
             payload = ({"id": row["id"]} if "id" in row else {}) | answer.model_dump()
             typer.echo(json.dumps(payload, ensure_ascii=False))
@@ -196,7 +206,8 @@ def _print_answer(answer: Answer) -> None:
         )
     for c in answer.citations:
         pages = f", {page_label(c.pages)}" if c.pages else ""
-        typer.echo(f"  [{c.n}] {c.title} ({c.source}{pages}, chars {c.start}-{c.end})")
+        published = f", {c.published}" if c.published else ""
+        typer.echo(f"  [{c.n}] {c.title} ({c.source}{published}{pages}, chars {c.start}-{c.end})")
 
 
 @app.command("eval")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from rag.answer.compose import conflicts_text
 from rag.schemas import Answer, AnswerRequest
 from rag.text import contains_words, normalize, words
 
@@ -97,6 +98,11 @@ def read_questions(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def answered(answer: Answer) -> str:
+    """What the answer asserts: not the other values its conflicts name."""
+    return answer.answer.removesuffix(conflicts_text(answer.conflicts))
+
+
 def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: AnswerFn | None = None) -> QuestionResult:
     question = row["question"]
     kind = row.get("type", "answerable")
@@ -119,7 +125,7 @@ def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: Answe
         abstained=answer.abstained,
         evidence_files=sorted(evidence),
         evidence_at={str(k): bool(evidence & set(sources[:k])) for k in TOP_KS},
-        contains_gold=(not answer.abstained and contains_words(answer.answer, gold)) if judged else None,
+        contains_gold=(not answer.abstained and contains_words(answered(answer), gold)) if judged else None,
         gold_in_quote=any(contains_words(c.quote, gold) for c in answer.citations) if judged else None,
         gold_retrieved=any(contains_words(hit.text, gold) for hit in retrieved) if judged else None,
         direct=direct,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal, get_args
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 MAX_QUESTION_CHARS = 2000
 MAX_HISTORY_TURNS = 50
@@ -54,6 +55,35 @@ class Citation(BaseModel):
     score: float
     published: str | None = Field(None, description="The article's publication date, when its head gives one.")
     pages: list[int] | None = Field(None, description="PDF: the page numbers (from 1) the quote stands on.")
+    reported_by: list[Report] = Field(
+        default_factory=list,
+        description="The other articles of the same story (near-duplicates) that carry the quote, or at least 60 % "
+        "of it word for word (a copy may lack the dateline): each at its own exact span.",
+    )
+
+
+class Report(BaseModel):
+    """Another article of the same story that carries the same sentence, at this exact span."""
+
+    source: str
+    title: str
+    start: int
+    end: int
+    published: str | None = None
+
+
+class Conflict(BaseModel):
+    """Another article's value for what the question asks: the value and its sentence, exact spans."""
+
+    value: str
+    source: str
+    title: str
+    published: str | None = None
+    start: int = Field(description="The value's offsets in the file's text.")
+    end: int
+    quote: str = Field(description="The sentence that gives it.")
+    quote_start: int
+    quote_end: int
 
 
 class NearestPassage(BaseModel):
@@ -110,6 +140,10 @@ class Answer(BaseModel):
     )
     citations: list[Citation] = Field(default_factory=list)
     nearest: list[NearestPassage] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        description="Other articles that give another value for what was asked; the answer quotes the newest.",
+    )
     resolved_question: str | None = Field(
         None, description="The question as searched, when earlier turns were needed to understand it."
     )
@@ -129,6 +163,10 @@ class AnswerRequest(BaseModel):
         None, description="'extractive' (verbatim quotes), or an LLM configured on the server ('openai', 'local')."
     )
     show_unverified: bool = Field(False, description="Show LLM sentences that failed verification, marked.")
+    since: date | None = Field(None, description="Only articles published on or after this day (YYYY-MM-DD).")
+    until: date | None = Field(
+        None, description="Only articles published on or before this day (undated ones too are left out)."
+    )
 
     @field_validator("question")
     @classmethod
@@ -136,6 +174,12 @@ class AnswerRequest(BaseModel):
         if not value.strip():
             raise ValueError("the question is empty")
         return value
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> AnswerRequest:
+        if self.since and self.until and self.since > self.until:
+            raise ValueError("since is after until")
+        return self
 
 
 class ChunkDetail(BaseModel):

@@ -18,7 +18,9 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from index.snapshot import IndexSnapshot, StoreOpener, load_snapshot
+from rag.answer.copies import shared_span, stories_with_copies, story_members
 from rag.answer.retrieve import StaleIndex
+from rag.answer.timeframe import time_frame
 from rag.citations import render_text
 from rag.errors import GeneratorUnavailable, short_error, store_errors
 from rag.schemas import (
@@ -30,6 +32,7 @@ from rag.schemas import (
     GeneratorName,
     Health,
     Indexing,
+    Report,
     SourceDetail,
     SourceSummary,
     StoreStatus,
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
 
     from index.catalog import Catalog
     from index.lock import IndexActivity
+    from index.manifest import FileEntry
     from rag.answer.answerer import Answerer, Evidence
     from rag.llm.generate import VerifiedGenerator
 
@@ -66,6 +70,7 @@ class RagService:
         self._llm_generators = dict(llm_generators or {})
         self.default_generator = default_generator
         self._index_activity = index_activity
+        self._copies_of: tuple[int, dict[str, list[str]]] = (-1, {})
         self._loading = threading.Lock()
         self._snapshot = load_snapshot(open_store, data_dir)
 
@@ -133,19 +138,29 @@ class RagService:
                 answers = growing(extractive)
             else:
                 answers = self._llm_generators[name].stream(evidence, extractive, request.show_unverified)
+            copies = self._copies(snapshot)
             for answer in answers:
-                yield dated(answer, snapshot)
+                yield annotated(answer, snapshot, copies)
+
+    def _copies(self, snapshot: IndexSnapshot) -> dict[str, list[str]]:
+        """The stories with copies, worked out once per index version."""
+        version, copies = self._copies_of
+        if version != snapshot.version:
+            copies = stories_with_copies(snapshot.manifest)
+            self._copies_of = (snapshot.version, copies)
+        return copies
 
     def answer(self, request: AnswerRequest) -> Answer:
         """The whole answer: the last state of `stream`."""
         return deque(self.stream(request), maxlen=1)[0]
 
     def _gather(self, request: AnswerRequest) -> Evidence:
+        frame = time_frame(request.question, request.since, request.until)
         try:
-            return self._answerer.gather(self._snapshot, request.question, request.history, request.top_k)
+            return self._answerer.gather(self._snapshot, request.question, request.history, request.top_k, frame)
         except StaleIndex:
             self.refresh(force=True)
-            return self._answerer.gather(self._snapshot, request.question, request.history, request.top_k)
+            return self._answerer.gather(self._snapshot, request.question, request.history, request.top_k, frame)
 
     def _generator(self, requested: GeneratorName | None) -> GeneratorName:
         name = requested or self.default_generator
@@ -221,16 +236,32 @@ def file_format(source: str) -> str:
     return "html" if suffix == "htm" else suffix
 
 
-def dated(answer: Answer, snapshot: IndexSnapshot) -> Answer:
-    """Each citation with its article's publication date, when the article's head gives one, and the
-    PDF pages its span stands on."""
+def annotated(answer: Answer, snapshot: IndexSnapshot, copies: Mapping[str, list[str]]) -> Answer:
+    """Each citation with its article's publication date (when known), the PDF pages its span stands
+    on, and the other articles of its story that carry the same quote."""
     files = snapshot.manifest.files
     for citation in answer.citations:
         entry = files.get(citation.source)
         if entry is not None:
-            citation.published = entry.metadata.get("published") or entry.metadata.get("date")
+            citation.published = published(entry)
             citation.pages = entry.pages_of(citation.start, citation.end) or None
+            citation.reported_by = reports(snapshot, copies, citation.source, citation.quote)
     return answer
+
+
+def published(entry: FileEntry) -> str | None:
+    return entry.metadata.get("published") or entry.metadata.get("date")
+
+
+def reports(snapshot: IndexSnapshot, copies: Mapping[str, list[str]], source: str, quote: str) -> list[Report]:
+    found = []
+    for member in story_members(snapshot.manifest, copies, source):
+        if span := shared_span(snapshot.text(member) or "", quote):
+            entry = snapshot.manifest.files[member]
+            found.append(
+                Report(source=member, title=entry.title, start=span[0], end=span[1], published=published(entry))
+            )
+    return found
 
 
 def growing(answer: Answer) -> Iterator[Answer]:

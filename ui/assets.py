@@ -37,6 +37,9 @@ a.cite { text-decoration: none; font-weight: 600; color: #1d4ed8; cursor: pointe
 .direct { font-size: 1.05rem; margin-bottom: 6px; }
 .resolved { font-size: 0.8rem; color: #666; margin-bottom: 4px; }
 .answer-sources .published { color: #666; }
+.answer-sources .reported { font-size: 0.8rem; color: #555; }
+.conflicts { margin-top: 6px; font-size: 0.85rem; color: #7a4b00; background: #fff7e6; border-radius: 6px;
+  padding: 4px 8px; }
 #source-panel strong.direct-answer { background: #fbbf24; font-weight: 700; }
 @media (max-width: 900px) {
   #chat { height: calc(100dvh - 330px) !important; min-height: 240px !important; }
@@ -44,7 +47,8 @@ a.cite { text-decoration: none; font-weight: 600; color: #1d4ed8; cursor: pointe
     padding: 6px 0; flex-wrap: nowrap !important; }
   #source-column { display: none !important; }
   #layout.source-open #source-column { display: flex !important; position: fixed; left: 0; right: 0; bottom: 0;
-    top: 10vh; z-index: 1000; margin: 0; padding: 12px; background: var(--background-fill-primary);
+    top: 10vh; height: 90vh !important; z-index: 1000; margin: 0; padding: 12px;
+    background: var(--background-fill-primary);
     border-radius: 14px 14px 0 0; box-shadow: 0 -6px 24px rgba(0, 0, 0, 0.25); }
   #layout.source-open #source-panel { max-height: calc(90vh - 70px); }
   .panel-close { display: inline-block; }

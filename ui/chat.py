@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from rag.errors import StoreUnavailable
 from rag.schemas import MAX_QUESTION_CHARS, AnswerRequest, ChatTurn, Health
 from rag.service import RagService
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 EXAMPLE_COUNT = 3
 EXAMPLE_TITLE_CHARS = 90  # a longer "title" is usually a first sentence standing in for a missing headline
 CITE_TARGET = re.compile(r"^([0-9a-f]{1,64})(?:-(\d+)-(\d+)(?:-(\d+)-(\d+))?)?$")
+REPORT_TARGET = re.compile(r"^doc-((?:[0-9a-f]{2}){1,400})-(\d+)-(\d+)(?:-(\d+)-(\d+))?$")
 STATUS_SECONDS = 3.0  # how often the page asks for the index status
 MAX_SAVED_CHATS = 20
 CHAT_TITLE_CHARS = 60
@@ -47,6 +50,8 @@ def render_panel(service: RagService, target: str) -> str:
     """The cited article with the passage highlighted; `target` is "<chunk id>-<start>-<end>", and
     "-<start>-<end>" of the direct answer inside it when the quote holds one (a bare chunk id: the
     whole chunk, for the closest articles of an abstention)."""
+    if match := REPORT_TARGET.match(target.strip()):
+        return _render_report(service, match)
     match = CITE_TARGET.match(target.strip())
     if not match:
         return PANEL_HINT
@@ -59,6 +64,23 @@ def render_panel(service: RagService, target: str) -> str:
         return panel_message("That passage is no longer in the index.")
     start, end = (int(match.group(2)), int(match.group(3))) if match.group(2) else (chunk.start, chunk.end)
     article = service.source(chunk.source)
+    if article is None or not (0 <= start < end <= len(article.text)):
+        return panel_message("That passage is no longer in the index.")
+    inner = (int(match.group(4)), int(match.group(5))) if match.group(4) else None
+    return render_article(article, start, end, inner)
+
+
+def _render_report(service: RagService, match: re.Match[str]) -> str:
+    """Another article at a sentence ("doc-<hex of its path>-<start>-<end>", and "-<start>-<end>" of a
+    value inside it): a copy of the quoted story, or an article that gives another value."""
+    try:
+        source = bytes.fromhex(match.group(1)).decode()
+        article = service.source(source)
+    except (ValueError, UnicodeDecodeError):
+        return PANEL_HINT
+    except StoreUnavailable:
+        return panel_message("The article store is unreachable right now.")
+    start, end = int(match.group(2)), int(match.group(3))
     if article is None or not (0 <= start < end <= len(article.text)):
         return panel_message("That passage is no longer in the index.")
     inner = (int(match.group(4)), int(match.group(5))) if match.group(4) else None
@@ -98,20 +120,29 @@ def respond(
     turns: list[Turn],
     generator: str,
     show_unverified: bool,
+    since: str = "",
+    until: str = "",
 ) -> Iterator[tuple[str, list[Message], list[Turn]]]:
     """One question through the chat: the question box cleared, the answer growing, the turns kept."""
     question = (question or "").strip()
     if not question:
         yield "", messages, turns
         return
-    request = AnswerRequest.model_validate(
-        {
-            "question": question,
-            "history": [ChatTurn.model_validate(t) for t in turns],
-            "generator": generator or None,
-            "show_unverified": show_unverified,
-        }
-    )
+    try:
+        request = AnswerRequest.model_validate(
+            {
+                "question": question,
+                "history": [ChatTurn.model_validate(t) for t in turns],
+                "generator": generator or None,
+                "show_unverified": show_unverified,
+                "since": (since or "").strip() or None,
+                "until": (until or "").strip() or None,
+            }
+        )
+    except ValidationError as err:
+        problem = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
+        yield question, [*messages, {"role": "assistant", "content": panel_message(problem)}], turns
+        return
     messages = [*messages, {"role": "user", "content": html.escape(question)}]
     messages.append({"role": "assistant", "content": THINKING})
     yield "", messages, turns
@@ -219,13 +250,13 @@ def build_ui(service: RagService, chat_secret: str, documents: DocumentLibrary |
         yield from respond(service, *inputs)
 
     def ask_again(
-        messages: list[Message], turns: list[Turn], generator: str, show_unverified: bool
+        messages: list[Message], turns: list[Turn], generator: str, show_unverified: bool, since: str, until: str
     ) -> Iterator[tuple[str, list[Message], list[Turn]]]:
         question, messages, turns = without_last_exchange(messages, turns)
         if not question:
             yield "", messages, turns
             return
-        yield from respond(service, question, messages, turns, generator, show_unverified)
+        yield from respond(service, question, messages, turns, generator, show_unverified, since, until)
 
     def busy() -> tuple[Any, Any]:
         return gr.Button(visible=False), gr.Button(visible=True)
@@ -308,6 +339,13 @@ def build_ui(service: RagService, chat_secret: str, documents: DocumentLibrary |
                     show_unverified = gr.Checkbox(
                         False, label="Show unverified LLM sentences (marked)", elem_id="show-unverified", scale=2
                     )
+                with gr.Row(elem_id="date-range"):
+                    since = gr.Textbox(
+                        label="Published from", placeholder="YYYY-MM-DD", elem_id="since", max_length=10, min_width=120
+                    )
+                    until = gr.Textbox(
+                        label="until", placeholder="YYYY-MM-DD", elem_id="until", max_length=10, min_width=120
+                    )
                 examples = gr.Dataset(
                     components=[question], samples=example_questions(service), label="Examples", elem_id="examples"
                 )
@@ -320,7 +358,7 @@ def build_ui(service: RagService, chat_secret: str, documents: DocumentLibrary |
         cite_open = gr.Button("open", elem_id="cite-open", elem_classes=["hidden-input"])
         ticker = gr.Timer(STATUS_SECONDS)
 
-        answer_inputs = [question, chatbot, turns, generator, show_unverified]
+        answer_inputs = [question, chatbot, turns, generator, show_unverified, since, until]
         answer_outputs = [question, chatbot, turns]
         after = ([saved, chat_id, chatbot, turns], [send, halt, saved, earlier])
         answering = []
@@ -329,7 +367,7 @@ def build_ui(service: RagService, chat_secret: str, documents: DocumentLibrary |
             answering[-1].then(idle, *after)
         answering.append(
             again.click(busy, None, [send, halt]).then(
-                ask_again, [chatbot, turns, generator, show_unverified], answer_outputs
+                ask_again, [chatbot, turns, generator, show_unverified, since, until], answer_outputs
             )
         )
         answering[-1].then(idle, *after)

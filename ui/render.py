@@ -83,10 +83,43 @@ def render_sources(answer: Answer) -> str:
     items = "".join(
         f"<li>{cite_link(c, html.escape(c.title), answer.direct)}"
         f"{f' <span class=published>{html.escape(c.published)}</span>' if c.published else ''}"
-        f" <span>— {html.escape(_where(c))}</span></li>"
+        f" <span>— {html.escape(_where(c))}</span>{render_reports(c)}</li>"
         for c in answer.citations
     )
     return f"<div class='answer-sources'><b>Sources</b><ol>{items}</ol></div>" if items else ""
+
+
+def render_reports(c: Citation) -> str:
+    """ "reported by 3 articles": the other articles of the story with the same sentence, each a link
+    that opens it at that sentence."""
+    if not c.reported_by:
+        return ""
+    links = ", ".join(
+        f'<a class="cite" href="#cite-{report_target(r.source, r.start, r.end)}" title="{html.escape(r.source)}">'
+        f"{html.escape(r.title)}</a>{f' ({html.escape(r.published)})' if r.published else ''}"
+        for r in c.reported_by
+    )
+    return f"<div class='reported'>Reported by {len(c.reported_by) + 1} articles; also in {links}</div>"
+
+
+def report_target(source: str, start: int, end: int, inner: tuple[int, int] | None = None) -> str:
+    """A panel target by file path (hex) and span, with the value inside it to highlight."""
+    target = f"doc-{source.encode().hex()}-{start}-{end}"
+    return f"{target}-{inner[0]}-{inner[1]}" if inner else target
+
+
+def render_conflicts(answer: Answer) -> str:
+    """The other values other articles give, each opening its article with the value highlighted."""
+    if not answer.conflicts:
+        return ""
+    items = "; ".join(
+        f'<b>{html.escape(c.value)}</b> in <a class="cite" '
+        f'href="#cite-{report_target(c.source, c.quote_start, c.quote_end, (c.start, c.end))}" '
+        f'title="{html.escape(c.source)}">{html.escape(c.title)}</a>'
+        f"{f' ({html.escape(c.published)})' if c.published else ''}"
+        for c in answer.conflicts
+    )
+    return f"<div class='conflicts'>Other articles differ: {items}. The answer quotes the newest.</div>"
 
 
 def render_footer(answer: Answer) -> str:
@@ -128,7 +161,7 @@ def render_partial(answer: Answer) -> str:
     """An answer still being written: its sentences so far."""
     if answer.abstained:
         return render_resolved(answer) + render_sentences(answer) + render_abstention(answer)
-    return render_resolved(answer) + render_direct(answer) + render_sentences(answer)
+    return render_resolved(answer) + render_direct(answer) + render_sentences(answer) + render_conflicts(answer)
 
 
 def render_final(answer: Answer) -> str:

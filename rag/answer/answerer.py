@@ -11,14 +11,26 @@ from typing import TYPE_CHECKING
 
 from rag.answer.articles import about_article, answer_about_article
 from rag.answer.compose import ComposeOptions, compose
+from rag.answer.copies import diversify
 from rag.answer.direct import DirectOptions, attach_candidates
 from rag.answer.evidence import ScoringWeights, SentenceEvidence, score_sentences, split_sentences
 from rag.answer.followups import quoted_in, resolve, split_compound
 from rag.answer.question import Question, analyze
 from rag.answer.retrieve import RetrievedChunk, dense_retrieve, hybrid_retrieve
+from rag.answer.timeframe import (
+    ANY_TIME,
+    TimeFrame,
+    admitted_chunks,
+    arrange,
+    article_dates,
+    mentions_named_time,
+    searched,
+    without_named_time,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
+    from datetime import date
 
     import numpy as np
 
@@ -49,6 +61,7 @@ class Evidence:
     ranked_parts: list[list[SentenceEvidence]]  # ranked sentences for each part of the question
     idf: Callable[[str], float]  # term weights of the index these chunks came from
     settled: Answer | None = None  # answered from an article's head (articles.py): nothing to compose
+    dates: Mapping[str, date] = field(default_factory=dict)  # publication dates (conflicts: the newest first)
 
     def chunks_by_evidence(self) -> list[RetrievedChunk]:
         """Retrieved chunks, those holding the best-scored sentences first."""
@@ -66,6 +79,15 @@ class Answerer:
         self.embedder = embedder
         self.language = language
         self.options = options
+        self._dates_of: tuple[int, dict[str, date]] = (-1, {})
+
+    def _dates(self, index: IndexSnapshot) -> dict[str, date]:
+        """The articles' publication dates, parsed once per index version."""
+        version, dates = self._dates_of
+        if version != index.version:
+            dates = article_dates(index.manifest)
+            self._dates_of = (index.version, dates)
+        return dates
 
     def retrieve(self, index: IndexSnapshot, query: str, k: int | None = None) -> list[RetrievedChunk]:
         vector = self.embedder.embed_cached([query])[0]
@@ -84,7 +106,12 @@ class Answerer:
         return analyze(question, self.language.parse_question)
 
     def gather(
-        self, index: IndexSnapshot, question: str, history: Sequence[ChatTurn] = (), top_k: int | None = None
+        self,
+        index: IndexSnapshot,
+        question: str,
+        history: Sequence[ChatTurn] = (),
+        top_k: int | None = None,
+        frame: TimeFrame = ANY_TIME,
     ) -> Evidence:
         """Retrieval and sentence scoring: what both the extractive and the LLM answers start from."""
         k = top_k or self.options.retrieve_k
@@ -94,32 +121,47 @@ class Answerer:
             if settled is not None:
                 return Evidence(question, query, analyze(query), [], [], index.lexical.idf, settled)
         shown = quoted_in(history)
-        vector = self.embedder.embed_cached([query])[0]
-        chunks = hybrid_retrieve(query, vector, index, k)
-        parts = split_compound(query)
+        search = searched(query, frame)
+        vector = self.embedder.embed_cached([search])[0]
+        dates = self._dates(index)
+        admitted = admitted_chunks(index.manifest, frame, dates)
+        found = hybrid_retrieve(search, vector, index, k, admitted=admitted)
+        if frame.named and not mentions_named_time(search, [c.text for c in found]):
+            search = without_named_time(search)  # the time is when the articles appeared, not in their text
+            vector = self.embedder.embed_cached([search])[0]
+            found = hybrid_retrieve(search, vector, index, k, admitted=admitted)
+        chunks = arrange(diversify(found, index.manifest), frame, dates)
+        parts = split_compound(search)
         if len(parts) == 1:
-            analysis = self.analyze(query)
+            analysis = self.analyze(search)
             ranked_parts = [self._ranked_evidence(analysis, vector, chunks, index.lexical, shown)]
         else:
-            analysis = analyze(query)  # a compound question as a whole expects no one short answer
-            ranked_parts = [self._ranked_part(part, k, index, shown) for part in parts]
-        return Evidence(question, query, analysis, chunks, ranked_parts, index.lexical.idf)
+            analysis = analyze(search)  # a compound question as a whole expects no one short answer
+            ranked_parts = [self._ranked_part(part, k, index, shown, admitted) for part in parts]
+        return Evidence(question, query, analysis, chunks, ranked_parts, index.lexical.idf, dates=dates)
 
     def compose(self, evidence: Evidence) -> Answer:
         if evidence.settled is not None:
             result = evidence.settled.model_copy()
         else:
             result = compose(
-                evidence.analysis, evidence.ranked_parts, evidence.chunks, self.options.compose, self.options.direct
+                evidence.analysis,
+                evidence.ranked_parts,
+                evidence.chunks,
+                self.options.compose,
+                self.options.direct,
+                evidence.dates,
             )
         result.question = evidence.question
         if evidence.query != evidence.question:
             result.resolved_question = evidence.query
         return result
 
-    def _ranked_part(self, part: str, k: int, index: IndexSnapshot, shown: str) -> list[SentenceEvidence]:
+    def _ranked_part(
+        self, part: str, k: int, index: IndexSnapshot, shown: str, admitted: frozenset[str] | None
+    ) -> list[SentenceEvidence]:
         vector = self.embedder.embed_cached([part])[0]
-        chunks = hybrid_retrieve(part, vector, index, k)
+        chunks = hybrid_retrieve(part, vector, index, k, admitted=admitted)
         return self._ranked_evidence(self.analyze(part), vector, chunks, index.lexical, shown)
 
     def _ranked_evidence(

@@ -14,18 +14,20 @@ How an answer is put together:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.sentences import sentence_spans
-from rag.answer.direct import DirectOptions, best_candidate
+from rag.answer.conflicts import newest, rivals
+from rag.answer.direct import Candidate, DirectOptions, best_candidate
 from rag.answer.evidence import SentenceEvidence, is_near_duplicate
 from rag.citations import render_text, span_citation
-from rag.schemas import Answer, AnswerSentence, Citation, DirectAnswer, NearestPassage
+from rag.schemas import Answer, AnswerSentence, Citation, Conflict, DirectAnswer, NearestPassage
 from rag.text import content_terms, words
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+    from datetime import date
 
     from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
@@ -52,8 +54,10 @@ def compose(
     chunks: Sequence[RetrievedChunk],
     options: ComposeOptions,
     direct_options: DirectOptions,
+    dates: Mapping[str, date] | None = None,
 ) -> Answer:
-    """`ranked_parts`: the ranked evidence for each part of the question (one part for most questions)."""
+    """`ranked_parts`: the ranked evidence for each part of the question (one part for most questions);
+    `dates`: the articles' publication dates (the newest of conflicting values is quoted)."""
     usable_parts = [
         usable
         for ranked in ranked_parts
@@ -63,26 +67,70 @@ def compose(
     if not usable_parts:
         return abstain(question.text, chunks)
     candidate = None
+    differing: list[Candidate] = []
     if len(usable_parts) > 1:
         chosen = best_of_each_part(usable_parts)
     elif question.wants_many:
         chosen = best_of_each_article(usable_parts[0], options)
     else:
         usable = list(usable_parts[0])
-        candidate = best_candidate(usable, direct_options) if question.short else None
+        candidate, differing = _direct_and_conflicts(usable, question, direct_options, dates or {})
         first = candidate.sentence if candidate else usable[0]
         chosen = choose_sentences(first, usable, question, options)
     citations = [citation(n, s) for n, s in enumerate(chosen, 1)]
     sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
     direct = DirectAnswer(text=candidate.text, n=1, start=candidate.start, end=candidate.end) if candidate else None
+    conflicts = [conflict(c, dates or {}) for c in differing]
     return Answer(
         question=question.text,
-        answer=render_text(sentences, direct),
+        answer=render_text(sentences, direct) + conflicts_text(conflicts),
         abstained=False,
         direct=direct,
         citations=citations,
         sentences=sentences,
+        conflicts=conflicts,
     )
+
+
+def _direct_and_conflicts(
+    usable: Sequence[SentenceEvidence], question: Question, options: DirectOptions, dates: Mapping[str, date]
+) -> tuple[Candidate | None, list[Candidate]]:
+    """The direct answer, and the other values other articles give for it. Values that conflict split
+    the model's probability between them, so together they must clear the bar; the newest is quoted."""
+    if not question.short:
+        return None, []
+    top = best_candidate(usable, replace(options, min_score=0.0))
+    others = rivals(top, usable) if top is not None else []
+    if top is None or top.score + sum(o.score for o in others) < options.min_score:
+        return None, []
+    chosen = newest(top, others, dates)
+    return chosen, [c for c in (top, *others) if c is not chosen]
+
+
+def conflict(candidate: Candidate, dates: Mapping[str, date]) -> Conflict:
+    sentence = candidate.sentence
+    when = dates.get(sentence.source)
+    return Conflict(
+        value=candidate.text,
+        source=sentence.source,
+        title=sentence.chunk.title,
+        published=when.isoformat() if when else None,
+        start=candidate.start,
+        end=candidate.end,
+        quote=sentence.text,
+        quote_start=sentence.start,
+        quote_end=sentence.end,
+    )
+
+
+def conflicts_text(conflicts: Sequence[Conflict]) -> str:
+    """ "Other articles differ: “12” (“Flood toll rises”, 2024-03-02)." after the answer."""
+    if not conflicts:
+        return ""
+    named = "; ".join(
+        f"\u201c{c.value}\u201d (\u201c{c.title}\u201d{f', {c.published}' if c.published else ''})" for c in conflicts
+    )
+    return f"\n\nOther articles differ: {named}."
 
 
 def best_of_each_part(usable_parts: Sequence[Sequence[SentenceEvidence]]) -> list[SentenceEvidence]:

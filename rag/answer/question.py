@@ -49,7 +49,8 @@ KINDS: dict[frozenset[str], str] = {
     frozenset({"PRODUCT", "ORG", "WORK_OF_ART"}): "product phone device car model vehicle drug vaccine app "
     "platform software console show series film movie book song album game website",
     frozenset({"LAW"}): "law act bill treaty",
-    AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage",
+    AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
+    "population turnout",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 
@@ -74,6 +75,11 @@ STOP_KIND = frozenset(
     "to by with about as that this these those it its their his her he she they we you i".split()
 )
 WHAT_IS = re.compile(r"(?:^|[.?!]\s+)what (?:is|was|are|were) (?:the|a|an|its|their|his|her)\b", re.IGNORECASE)
+WHAT_IS_THE = re.compile(
+    r"(?:^|[.?!]\s+)what (?:is|was|are|were) (?:the|its|their|his|her) (?:latest |current |new |total |final )?"
+    r"([^?,;.]{1,40})",
+    re.IGNORECASE,
+)
 TRAILING_WHAT = re.compile(r"\bwhat\s*(?:\?|,|$|according\b)", re.IGNORECASE)
 SUBJECT_WHAT = re.compile(
     r"(?:^|[.?!]\s+)what\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b)\w+(?:ed|s)\b", re.IGNORECASE
@@ -162,4 +168,18 @@ def _kind(text: str, parsed: QuestionParse | None) -> str | None:
                 break
         if chosen:
             return stem(chosen)
-    return None
+    return _kind_of_what_is(text)
+
+
+def _kind_of_what_is(text: str) -> str | None:
+    """ "What was the death toll ...?" -> toll: the head noun after "what is the", when the kind
+    lexicon knows it (otherwise the answer is a phrase of no known kind, as before)."""
+    match = WHAT_IS_THE.search(text)
+    if not match:
+        return None
+    head = None
+    for word in words(match.group(1)):
+        if word in STOP_KIND:
+            break
+        head = word
+    return stem(head) if head and stem(head) in KIND_OF else None

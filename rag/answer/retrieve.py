@@ -22,6 +22,7 @@ RRF_K = 60
 LEXICAL_WEIGHT = 2.0
 DEPTH = 30  # chunks taken from each of the dense and BM25 rankings before fusion
 OVERFETCH = 2  # dense results asked for per result kept (others may belong to an unpublished version)
+FILTERED_DEPTH = 10  # with a date range, each ranking is read this many times deeper before filtering
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,22 @@ class StaleIndex(RuntimeError):
 
 
 def hybrid_retrieve(
-    query: str, query_vector: np.ndarray, index: IndexSnapshot, k: int, depth: int = DEPTH
+    query: str,
+    query_vector: np.ndarray,
+    index: IndexSnapshot,
+    k: int,
+    depth: int = DEPTH,
+    admitted: frozenset[str] | None = None,
 ) -> list[RetrievedChunk]:
-    """Top-k chunks by RRF over the dense and BM25 top-`depth` lists, all of the snapshot's version."""
-    dense_hits = _dense_hits(query_vector, index, depth)
-    lexical_hits = index.lexical.search(query, depth)
+    """Top-k chunks by RRF over the dense and BM25 top-`depth` lists, all of the snapshot's version
+    (and among the `admitted` chunk ids only, when given: a date range)."""
+    if admitted is None:
+        dense_hits = _dense_hits(query_vector, index, depth)
+        lexical_hits = index.lexical.search(query, depth)
+    else:  # look deeper, then keep what the range admits
+        dense_hits = [h for h in _dense_hits(query_vector, index, depth * FILTERED_DEPTH) if h.chunk.id in admitted]
+        lexical_hits = [(cid, s) for cid, s in index.lexical.search(query, depth * FILTERED_DEPTH) if cid in admitted]
+        dense_hits, lexical_hits = dense_hits[:depth], lexical_hits[:depth]
     dense_ids = [h.chunk.id for h in dense_hits]
     lexical_ids = [cid for cid, _ in lexical_hits]
     fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [1.0, LEXICAL_WEIGHT])

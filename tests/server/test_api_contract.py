@@ -44,8 +44,9 @@ def test_answer_has_the_documented_shape_and_exact_citations(client: TestClient,
         "score",
         "published",
         "pages",  # PDF only; null here
+        "reported_by",  # the other articles of its story with the same sentence
     }
-    assert answer["citations"][0]["pages"] is None
+    assert answer["citations"][0]["pages"] is None and answer["citations"][0]["reported_by"] == []
     assert_citations_exact(answer, indexed[0])
 
 
@@ -226,3 +227,20 @@ def test_a_wrong_method_is_405_also_with_the_chat_window_mounted(seeds_service: 
             assert allow in response.headers["allow"]
         assert client.get("/api/sources").status_code == 200
         assert client.get("/").status_code == 200  # the chat window still answers at /
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [{"since": "2024-13-01"}, {"until": "yesterday"}, {"since": "2024-03-02", "until": "2024-03-01"}],
+)
+def test_a_bad_date_range_is_a_422_that_names_it(client: TestClient, dates: dict[str, str]) -> None:
+    response = client.post("/api/answer", json={"question": MISSILE_Q, **dates}, headers=AUTH)
+    assert response.status_code == 422
+    assert "since" in response.text or "until" in response.text
+
+
+def test_a_date_range_is_accepted_and_undated_articles_are_left_out(client: TestClient) -> None:
+    response = client.post("/api/answer", json={"question": MISSILE_Q, "since": "2000-01-01"}, headers=AUTH)
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["abstained"] and answer["citations"] == []  # the seeds carry no publication dates

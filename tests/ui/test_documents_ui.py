@@ -3,6 +3,7 @@ passage (with its page and a link to the original file), remove it after confirm
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import httpx
@@ -77,3 +78,23 @@ def test_a_refused_upload_says_why_and_changes_nothing(page, library_server: Run
     outcome.get_by_text("refused").wait_for(timeout=60_000)
     assert "corrupt PDF" in outcome.inner_text()
     assert not (library_server.corpus / "notes.pdf").exists()
+
+
+def test_a_date_range_in_the_chat_window_keeps_answers_inside_it(
+    page, library_server: RunningServer, tmp_path: Path
+) -> None:
+    open_library(page, library_server)
+    page.locator("#since textarea, #since input").first.fill("2025-05-01")
+    ask(page, "How long will the Harbour bridge close?")
+    sources = page.locator("#chat .answer-sources").last.inner_text()
+    assert "bridge.html" in sources and "2025-05-12" in sources  # the date beside the citation
+    shoot(page, tmp_path / "since.png")
+    page.locator("#since textarea, #since input").first.fill("")
+    page.locator("#until textarea, #until input").first.fill("2025-04-30")
+    ask(page, "How long will the Harbour bridge close?")
+    last_answer = json.loads(page.locator("#chat .copy-answer").last.get_attribute("data-copy") or '""')
+    assert "bridge.html" not in last_answer and "2025-05-12" not in last_answer
+    page.locator("#until textarea, #until input").first.fill("2025-13-01")
+    page.locator("#question textarea").fill("How long will the Harbour bridge close?")
+    page.locator("#ask").click()
+    page.wait_for_function("() => document.querySelector('#chat').innerText.includes('valid date')", timeout=10_000)

@@ -1,0 +1,158 @@
+"""News has dates: answers can be kept to a date range, and prefer the time a question names or, for
+"latest"/"now"/"so far", the newest articles.
+
+An article's date is its `Published:` (or `Date:`) head line, or its HTML/PDF/Word metadata. A range
+(`since`/`until`) is a filter: nothing outside it is retrieved. A time named in the question ("in
+March 2020", "in 2024") and recency words only reorder what retrieval found: evidence from that time,
+or the newest of the strong candidates, comes first; relevance still decides among the rest.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from index.manifest import Manifest
+    from rag.answer.retrieve import RetrievedChunk
+
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): n for n, name in enumerate(calendar.month_abbr) if name
+}
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+NUMERIC_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+WRITTEN_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_NAMES})\.?\s+(?:(\d{{1,2}}),?\s+)?(\d{{4}})\b", re.IGNORECASE)
+NAMED_TIME = re.compile(
+    rf"\b(?:in|during|since|from|of|on)\s+(?:(?:early|late|mid)[- ])?(?:({MONTH_NAMES})\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+RECENCY = re.compile(
+    r"\b(latest|newest|most recent(?:ly)?|now|currently|current|so far|to date|as of (?:now|today)|today|"
+    r"still|at present|presently|these days)\b",
+    re.IGNORECASE,
+)
+STRONG_SHARE = 0.5  # "newest first" reorders only candidates at least this close to the best one
+
+
+@dataclass(frozen=True)
+class TimeFrame:
+    since: date | None = None  # articles published before are left out
+    until: date | None = None  # ... and after
+    named: tuple[date, date] | None = None  # a time the question names: its articles first
+    newest: bool = False  # "latest", "now", "so far": the newest strong candidates first
+
+    @property
+    def filters(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def admits(self, published: date | None) -> bool:
+        if not self.filters:
+            return True
+        if published is None:
+            return False  # an undated article cannot be shown to fall in the range
+        return (self.since is None or published >= self.since) and (self.until is None or published <= self.until)
+
+
+ANY_TIME = TimeFrame()
+
+
+def time_frame(question: str, since: date | None = None, until: date | None = None) -> TimeFrame:
+    return TimeFrame(since, until, named_window(question), RECENCY.search(question) is not None)
+
+
+def searched(query: str, frame: TimeFrame) -> str:
+    """The query without its recency words: "latest" says which articles to prefer, it is not a word
+    the evidence has to contain."""
+    return _tidy(RECENCY.sub(" ", query)) if frame.newest else query
+
+
+def without_named_time(query: str) -> str:
+    """ "What did Valmora open in June 2023?" -> "What did Valmora open?": for when the time names
+    the articles' date rather than something their text says ("plan to merge in 2024")."""
+    return _tidy(NAMED_TIME.sub(" ", query))
+
+
+def mentions_named_time(query: str, texts: Sequence[str]) -> bool:
+    """Whether any text says the time the query names (its year, and its month when it has one)."""
+    match = NAMED_TIME.search(query)
+    if not match:
+        return False
+    month = match.group(1)
+    return any(
+        match.group(2) in text and (month is None or re.search(rf"\b{month}", text, re.IGNORECASE)) for text in texts
+    )
+
+
+def _tidy(query: str) -> str:
+    return re.sub(r"\s+([?.!,;:])", r"\1", " ".join(query.split()))
+
+
+def named_window(question: str) -> tuple[date, date] | None:
+    """ "in March 2020" -> March 2020; "in 2024" -> the year 2024."""
+    match = NAMED_TIME.search(question)
+    if not match:
+        return None
+    year = int(match.group(2))
+    if match.group(1):
+        month = MONTHS[match.group(1).lower()]
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def parse_date(value: str) -> date | None:
+    """ "2020/03/16", "2025-01-10T08:00:00Z", "March 16, 2020", "16 March 2020" -> a date."""
+    if match := NUMERIC_DATE.search(value):
+        return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match := WRITTEN_DATE.search(value):
+        day = match.group(1) or match.group(3) or "1"
+        return _date(int(match.group(4)), MONTHS[match.group(2).lower()], int(day))
+    if match := re.fullmatch(r"\s*(\d{4})\s*", value):
+        return _date(int(match.group(1)), 1, 1)
+    return None
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def article_dates(manifest: Manifest) -> dict[str, date]:
+    """Each dated article's publication date."""
+    dates = {}
+    for source, entry in manifest.files.items():
+        raw = entry.metadata.get("published") or entry.metadata.get("date") or ""
+        if (when := parse_date(raw)) is not None:
+            dates[source] = when
+    return dates
+
+
+def admitted_chunks(manifest: Manifest, frame: TimeFrame, dates: Mapping[str, date]) -> frozenset[str] | None:
+    """The chunk ids a date range lets through (None: no range, everything)."""
+    if not frame.filters:
+        return None
+    return frozenset(
+        cid for source, entry in manifest.files.items() if frame.admits(dates.get(source)) for cid in entry.chunk_ids
+    )
+
+
+def arrange(chunks: Sequence[RetrievedChunk], frame: TimeFrame, dates: Mapping[str, date]) -> list[RetrievedChunk]:
+    """Retrieved chunks with the named time's articles first, or the newest strong ones first."""
+    ordered = list(chunks)
+    if frame.named is not None:
+        start, end = frame.named
+        inside = [c for c in ordered if (d := dates.get(c.source)) is not None and start <= d <= end]
+        if inside:
+            ordered = inside + [c for c in ordered if c not in inside]
+    if frame.newest and ordered:
+        best = max(c.fused for c in ordered)
+        strong = [c for c in ordered if c.fused >= STRONG_SHARE * best]
+        strong.sort(key=lambda c: dates.get(c.source) or date.min, reverse=True)
+        ordered = strong + [c for c in ordered if c not in strong]
+    return ordered
