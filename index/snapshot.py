@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from index.catalog import Catalog
 from index.lexical import LexicalIndex
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from index.manifest import Manifest
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,22 @@ class IndexSnapshot:
 
 
 StoreOpener = Callable[[], tuple[ChunkStore, Catalog]]
+
+
+class PerVersion(Generic[T]):
+    """Something worked out from a snapshot's manifest once per index version (dates, stories), kept
+    until a newer version is read."""
+
+    def __init__(self, compute: Callable[[Manifest], T]) -> None:
+        self._compute = compute
+        self._kept: tuple[int, T] | None = None
+
+    def of(self, snapshot: IndexSnapshot) -> T:
+        kept = self._kept
+        if kept is None or kept[0] != snapshot.version:
+            kept = (snapshot.version, self._compute(snapshot.manifest))
+            self._kept = kept
+        return kept[1]
 
 
 def load_snapshot(open_store: StoreOpener, data_dir: Path) -> IndexSnapshot:

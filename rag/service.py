@@ -17,7 +17,7 @@ from collections import deque
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from index.snapshot import IndexSnapshot, StoreOpener, load_snapshot
+from index.snapshot import IndexSnapshot, PerVersion, StoreOpener, load_snapshot
 from rag.answer.copies import shared_span, stories_with_copies, story_members
 from rag.answer.retrieve import StaleIndex
 from rag.answer.timeframe import time_frame
@@ -70,7 +70,7 @@ class RagService:
         self._llm_generators = dict(llm_generators or {})
         self.default_generator = default_generator
         self._index_activity = index_activity
-        self._copies_of: tuple[int, dict[str, list[str]]] = (-1, {})
+        self._copies = PerVersion(stories_with_copies)  # the stories with copies, once per index version
         self._loading = threading.Lock()
         self._snapshot = load_snapshot(open_store, data_dir)
 
@@ -138,17 +138,9 @@ class RagService:
                 answers = growing(extractive)
             else:
                 answers = self._llm_generators[name].stream(evidence, extractive, request.show_unverified)
-            copies = self._copies(snapshot)
+            copies = self._copies.of(snapshot)
             for answer in answers:
                 yield annotated(answer, snapshot, copies)
-
-    def _copies(self, snapshot: IndexSnapshot) -> dict[str, list[str]]:
-        """The stories with copies, worked out once per index version."""
-        version, copies = self._copies_of
-        if version != snapshot.version:
-            copies = stories_with_copies(snapshot.manifest)
-            self._copies_of = (snapshot.version, copies)
-        return copies
 
     def answer(self, request: AnswerRequest) -> Answer:
         """The whole answer: the last state of `stream`."""

@@ -229,7 +229,8 @@ def on_load(service: RagService, saved: Saved | None) -> tuple[Any, ...]:
     conversation this browser had (answers keep their links: markers open the passage as before)."""
     import gradio as gr
 
-    latest = find_chat(saved, (saved or {}).get("chats", [{}])[0].get("id")) if (saved or {}).get("chats") else None
+    chats = (saved or {}).get("chats") or []
+    latest = chats[0] if chats else None  # the newest conversation comes first
     chat_id = str(latest["id"]) if latest else new_chat_id()
     health = service.health()
     return (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from index.snapshot import PerVersion
 from rag.answer.articles import about_article, answer_about_article
 from rag.answer.compose import ComposeOptions, compose
 from rag.answer.copies import diversify
@@ -79,15 +80,7 @@ class Answerer:
         self.embedder = embedder
         self.language = language
         self.options = options
-        self._dates_of: tuple[int, dict[str, date]] = (-1, {})
-
-    def _dates(self, index: IndexSnapshot) -> dict[str, date]:
-        """The articles' publication dates, parsed once per index version."""
-        version, dates = self._dates_of
-        if version != index.version:
-            dates = article_dates(index.manifest)
-            self._dates_of = (index.version, dates)
-        return dates
+        self._dates = PerVersion(article_dates)  # the articles' publication dates, parsed once per version
 
     def retrieve(self, index: IndexSnapshot, query: str, k: int | None = None) -> list[RetrievedChunk]:
         vector = self.embedder.embed_cached([query])[0]
@@ -123,7 +116,7 @@ class Answerer:
         shown = quoted_in(history)
         search = searched(query, frame)
         vector = self.embedder.embed_cached([search])[0]
-        dates = self._dates(index)
+        dates = self._dates.of(index)
         admitted = admitted_chunks(index.manifest, frame, dates)
         found = hybrid_retrieve(search, vector, index, k, admitted=admitted)
         if frame.named and not mentions_named_time(search, [c.text for c in found]):
