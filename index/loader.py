@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from index.formats import DOCUMENT_SUFFIXES, TextLayer, Unreadable, extract
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
     from pathlib import Path
 
     StoredLayer = Callable[[str, str], TextLayer | None]  # (source, sha256 of its bytes) -> layer indexed before
@@ -54,6 +54,11 @@ class Article:
 class SkippedFile:
     source: str
     reason: str
+
+
+def published_of(metadata: Mapping[str, str]) -> str:
+    """An article's publication date as its head gives it ("Published:", or "Date:"); "" when none."""
+    return metadata.get("published") or metadata.get("date") or ""
 
 
 def file_sha256(data: bytes) -> str:

@@ -17,6 +17,7 @@ from collections import deque
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from index.loader import published_of
 from index.snapshot import IndexSnapshot, PerVersion, StoreOpener, load_snapshot
 from rag.answer.copies import shared_span, stories_with_copies, story_members
 from rag.answer.retrieve import StaleIndex
@@ -242,7 +243,7 @@ def annotated(answer: Answer, snapshot: IndexSnapshot, copies: Mapping[str, list
 
 
 def published(entry: FileEntry) -> str | None:
-    return entry.metadata.get("published") or entry.metadata.get("date")
+    return published_of(entry.metadata) or None
 
 
 def reports(snapshot: IndexSnapshot, copies: Mapping[str, list[str]], source: str, quote: str) -> list[Report]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from index.loader import published_of
 from rag.errors import StoreUnavailable
 from rag.schemas import MAX_QUESTION_CHARS, AnswerRequest, ChatTurn, Health
 from rag.service import RagService
@@ -100,7 +101,7 @@ def example_questions(service: RagService, count: int = EXAMPLE_COUNT) -> list[l
     """Questions about what is indexed now, not about the seeds: "What is the article “<headline>”
     about?" for the newest articles that have a real headline (answered from the article itself)."""
     titled = [s for s in service.sources() if 0 < len(s.title) <= EXAMPLE_TITLE_CHARS and not s.title.endswith("…")]
-    titled.sort(key=lambda s: s.metadata.get("published") or s.metadata.get("date") or "", reverse=True)
+    titled.sort(key=lambda s: published_of(s.metadata), reverse=True)
     return [[f"What is the article “{s.title}” about?"] for s in titled[:count]]
 
 

@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.loader import ARTICLE_SUFFIXES
+from index.loader import ARTICLE_SUFFIXES, published_of
 from rag.documents import DocumentLibrary, IndexFailed, Upload
 
 if TYPE_CHECKING:
@@ -27,10 +27,7 @@ CONFIRM_JS = """
 
 def document_rows(service: RagService) -> list[list[Any]]:
     """Every indexed article, then every file of the folder that was skipped (and why)."""
-    indexed = [
-        [s.title, s.metadata.get("published") or s.metadata.get("date") or "", s.format, s.chunks, "indexed", s.source]
-        for s in service.sources()
-    ]
+    indexed = [[s.title, published_of(s.metadata), s.format, s.chunks, "indexed", s.source] for s in service.sources()]
     skipped = [
         ["", "", Path(source).suffix.lstrip(".").lower(), 0, f"skipped: {reason}", source]
         for source, reason in service.skipped().items()

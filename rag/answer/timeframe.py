@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from index.loader import published_of
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
@@ -127,7 +129,7 @@ def article_dates(manifest: Manifest) -> dict[str, date]:
     """Each dated article's publication date."""
     dates = {}
     for source, entry in manifest.files.items():
-        raw = entry.metadata.get("published") or entry.metadata.get("date") or ""
+        raw = published_of(entry.metadata)
         if (when := parse_date(raw)) is not None:
             dates[source] = when
     return dates
