@@ -45,7 +45,9 @@ class Settings(BaseSettings):
         description="CPU threads for embedding (and other numeric work). 2 is fastest on an idle 2-core "
         "machine; use 1 when other processes compete for the cores (2 threads then ran 6-30x slower).",
     )
-    embed_batch_size: int = Field(Embedder.batch_size, ge=1, le=512, description="Texts per forward pass.")
+    embed_batch_size: int = Field(
+        Embedder.batch_size, ge=1, le=512, description="Texts per forward pass when indexing (answers run 4 at a time)."
+    )
     embed_precision: Literal["auto", "bf16", "fp32"] = Field(
         Embedder.precision, description="bf16 autocast where the CPU has native bf16 (about 1.8x faster here)."
     )

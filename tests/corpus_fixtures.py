@@ -99,6 +99,14 @@ ANSWER_ARTICLES = {
         "Farmers below the Varnholt dam moved their cattle to higher pastures while the reservoir was lowered. "
         "A farmers' union asked for compensation for the lost grazing season.\n"
     ),
+    "glider.txt": (
+        "Teenage glider pilot crosses the Alps\n"
+        "Published: 2025/06/10\n"
+        "\n"
+        "A 16-year-old glider pilot, Lena Hartwig, crossed the Alps alone on Saturday, the gliding club said. "
+        "Hartwig took off from Innsbruck at dawn and landed in Verona after nine hours of flight.\n\n"
+        "The club's chairman said that Hartwig had trained for the crossing since March 2024.\n"
+    ),
 }
 
 

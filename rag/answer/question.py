@@ -59,6 +59,8 @@ QUANTITY = re.compile(
     r"share|number|age|amount|fraction|sum|size)|which amount)\b",
     re.IGNORECASE,
 )
+AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
+AGE_KIND = "age"
 TIME = re.compile(r"\b(when|what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b", re.IGNORECASE)
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
@@ -130,6 +132,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     )
     if NO_SHORT_ANSWER.search(text) or YES_NO.search(text) or wants_many:
         return plain
+    if AGE.search(text):
+        return replace(plain, labels=AMOUNTS | frozenset({"DATE"}), kind=AGE_KIND)  # "a 17-year-old" is a DATE
     if QUANTITY.search(text):
         return replace(plain, labels=AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS)
     if TIME.search(text):

@@ -55,6 +55,7 @@ def assert_direct_in_its_quote(answer: Answer, corpus: Path) -> None:
         ("How many musicians does the Northfield orchestra have?", "64"),  # a number
         ("Which bank will finance the construction of the Blue tram line?", "Vestra Capital"),  # an organisation
         ("Which missile did the Russian Armed Forces test?", "Oreshnik ballistic missile"),  # a thing of a kind
+        ("How old is the glider pilot who crossed the Alps?", "16"),  # an age
     ],
 )
 def test_a_short_question_gets_the_answer_itself_first(
@@ -64,6 +65,24 @@ def test_a_short_question_gets_the_answer_itself_first(
     assert not answer.abstained
     assert_direct_in_its_quote(answer, corpus)
     assert answer.direct is not None and expected in answer.direct.text
+    assert_citations_exact(answer, corpus)
+
+
+def test_an_age_is_the_number_and_never_a_date(service: RagService, corpus: Path) -> None:
+    """ "16" of "A 16-year-old": the age alone; the article's dates ("Saturday", "March 2024") are no age."""
+    answer = ask(service, "At what age did Lena Hartwig cross the Alps?")
+    assert_direct_in_its_quote(answer, corpus)
+    assert answer.direct is not None and answer.direct.text == "16"
+
+
+def test_a_name_given_in_part_is_answered_in_full(service: RagService, corpus: Path) -> None:
+    """The sentence that answers names "Hartwig"; the article named her in full: the answer is the full
+    name, quoted where it stands."""
+    answer = ask(service, "Who landed in Verona after nine hours of flight?")
+    assert_direct_in_its_quote(answer, corpus)
+    assert answer.direct is not None and answer.direct.text == "Lena Hartwig"
+    assert any("Verona" in c.quote for c in answer.citations), answer.answer
+    assert len({(c.source, c.start) for c in answer.citations}) == len(answer.citations)  # none quoted twice
     assert_citations_exact(answer, corpus)
 
 
