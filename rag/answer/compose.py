@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from index.sentences import sentence_spans
-from rag.answer.conflicts import newest, rivals
+from rag.answer.conflicts import Place, newest, rivals, value_variants
 from rag.answer.direct import Candidate, DirectOptions, best_candidate
 from rag.answer.evidence import SentenceEvidence, is_near_duplicate
 from rag.citations import render_text, span_citation
@@ -27,7 +28,6 @@ from rag.text import content_terms, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from datetime import date
 
     from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
@@ -66,21 +66,25 @@ def compose(
     ]
     if not usable_parts:
         return abstain(question.text, chunks)
-    candidate = None
-    differing: list[Candidate] = []
+    dates = dates or {}
+    place: Place | None = None  # the direct answer's span, in the first quote
+    conflicts: list[Conflict] = []
     if len(usable_parts) > 1:
         chosen = best_of_each_part(usable_parts)
     elif question.wants_many:
         chosen = best_of_each_article(usable_parts[0], options)
     else:
         usable = list(usable_parts[0])
-        candidate, differing = _direct_and_conflicts(usable, question, direct_options, dates or {})
+        candidate, differing = _direct_and_conflicts(usable, question, direct_options, dates)
         first = candidate.sentence if candidate else usable[0]
+        place = Place(candidate.start, candidate.end) if candidate else None
+        conflicts = [conflict(c.sentence, Place(c.start, c.end), dates) for c in differing]
+        if not differing:
+            first, place, conflicts = newest_wording(first, place, usable, dates)
         chosen = choose_sentences(first, usable, question, options)
     citations = [citation(n, s) for n, s in enumerate(chosen, 1)]
     sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
-    direct = DirectAnswer(text=candidate.text, n=1, start=candidate.start, end=candidate.end) if candidate else None
-    conflicts = [conflict(c, dates or {}) for c in differing]
+    direct = DirectAnswer(text=place.text_in(chosen[0]), n=1, start=place.start, end=place.end) if place else None
     return Answer(
         question=question.text,
         answer=render_text(sentences, direct) + conflicts_text(conflicts),
@@ -107,16 +111,30 @@ def _direct_and_conflicts(
     return chosen, [c for c in (top, *others) if c is not chosen]
 
 
-def conflict(candidate: Candidate, dates: Mapping[str, date]) -> Conflict:
-    sentence = candidate.sentence
+def newest_wording(
+    first: SentenceEvidence, place: Place | None, usable: Sequence[SentenceEvidence], dates: Mapping[str, date]
+) -> tuple[SentenceEvidence, Place | None, list[Conflict]]:
+    """When other articles say `first` word for word but for one value (the direct answer's, when there
+    is one), the newest wording is quoted (its value the direct answer) and the others are conflicts."""
+    variants = value_variants(first, usable, place)
+    if not variants:
+        return first, place, []
+    ours = variants[0].replaces
+    wordings = [(first, ours), *((v.sentence, v.place) for v in variants if v.replaces == ours)]
+    newest_sentence, newest_place = max(wordings, key=lambda w: dates.get(w[0].source) or date.min)
+    others = [conflict(s, p, dates) for s, p in wordings if s is not newest_sentence]
+    return newest_sentence, newest_place if place is not None else None, others
+
+
+def conflict(sentence: SentenceEvidence, place: Place, dates: Mapping[str, date]) -> Conflict:
     when = dates.get(sentence.source)
     return Conflict(
-        value=candidate.text,
+        value=place.text_in(sentence),
         source=sentence.source,
         title=sentence.chunk.title,
         published=when.isoformat() if when else None,
-        start=candidate.start,
-        end=candidate.end,
+        start=place.start,
+        end=place.end,
         quote=sentence.text,
         quote_start=sentence.start,
         quote_end=sentence.end,
@@ -164,7 +182,7 @@ def choose_sentences(
     chosen = [first]
     if (following := continuation(first, question)) is not None:
         chosen.append(following)
-    if not any(same_place(best, c) for c in chosen):
+    if not any(same_place(best, c) or is_near_duplicate(best, c) for c in chosen):
         chosen.append(best)  # the answer's own sentence first, and still the best evidence
     used = sum(len(words(s.text)) for s in chosen)
     for sentence in usable:

@@ -5,10 +5,16 @@ its article and date, each at its exact span.
 Two answer candidates conflict when they are of the same kind (both amounts, both dates, both
 names), differ, come from different articles, and stand in sentences that say the same otherwise
 (their words without the values overlap at least SAME_CONTEXT) and that both score close to the best.
+Without such candidates (no short answer asked for, or none found), two articles still conflict when
+the quoted sentence stands in another article word for word but for one value: a wire story updated
+("the toll rose to 12" / "the toll rose to 30"), a figure corrected.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from rag.answer.question import AMOUNTS, NAMES, TIMES
@@ -24,6 +30,9 @@ if TYPE_CHECKING:
 SAME_CONTEXT = 0.6  # Jaccard overlap of the two sentences' content words, values left out
 CLOSE_EVIDENCE = 0.8  # a rival's sentence scores at least this share of the chosen one's
 KINDS = (AMOUNTS, TIMES, NAMES)
+TOKEN = re.compile(r"\w+|[^\w\s]")
+SAME_SENTENCE = 0.7  # share of the longer sentence's words that two wordings of one sentence share, in order
+MAX_CHANGED_TOKENS = 6  # words (and signs) of the one place where they differ
 
 
 def rivals(chosen: Candidate, sentences: Sequence[SentenceEvidence]) -> list[Candidate]:
@@ -76,3 +85,67 @@ def _differ(a: Candidate, b: Candidate) -> bool:
 
 def _overlap(a: set[str], b: set[str]) -> bool:
     return bool(a | b) and len(a & b) / len(a | b) >= SAME_CONTEXT
+
+
+@dataclass(frozen=True)
+class Place:
+    """A value's span, offsets in its sentence's file."""
+
+    start: int
+    end: int
+
+    def text_in(self, sentence: SentenceEvidence) -> str:
+        return sentence.text[self.start - sentence.start : self.end - sentence.start]
+
+    def overlaps(self, other: Place) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Another article's sentence that says ours with one value changed ("rose to 12" / "rose to 30")."""
+
+    sentence: SentenceEvidence
+    place: Place  # its value
+    replaces: Place  # the value of ours it gives instead
+
+
+def value_variants(
+    chosen: SentenceEvidence, sentences: Sequence[SentenceEvidence], answer: Place | None = None
+) -> list[Variant]:
+    """Sentences of other articles that are `chosen` but for one value, one per article, best first.
+    `answer`: the direct answer's place in `chosen`: the value must be there, and then any words are a
+    value ("canned peaches" / "canned apricots"); without it, a number or a name."""
+    found: dict[str, Variant] = {}
+    for sentence in sentences:
+        if sentence.source == chosen.source or sentence.source in found:
+            continue
+        if (places := differing_value(chosen.text, sentence.text, answer is None)) is None:
+            continue
+        (ours_start, ours_end), (start, end) = places
+        replaces = Place(chosen.start + ours_start, chosen.start + ours_end)
+        if answer is None or replaces.overlaps(answer):
+            found[sentence.source] = Variant(sentence, Place(sentence.start + start, sentence.start + end), replaces)
+    return list(found.values())
+
+
+def differing_value(ours: str, theirs: str, named: bool = True) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where two sentences differ, when they differ in one place only (and, if `named`, that place
+    holds a number or a name in both): its (start, end) in each; None otherwise."""
+    a = [(m.start(), m.end()) for m in TOKEN.finditer(ours)]
+    b = [(m.start(), m.end()) for m in TOKEN.finditer(theirs)]
+    matcher = SequenceMatcher(None, [ours[s:e].lower() for s, e in a], [theirs[s:e].lower() for s, e in b], False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = changed[0]
+    if max(i2 - i1, j2 - j1) > MAX_CHANGED_TOKENS or len(a) - (i2 - i1) < SAME_SENTENCE * max(len(a), len(b)):
+        return None
+    place, other = (a[i1][0], a[i2 - 1][1]), (b[j1][0], b[j2 - 1][1])
+    if named and not (_is_value(ours[place[0] : place[1]]) and _is_value(theirs[other[0] : other[1]])):
+        return None
+    return place, other
+
+
+def _is_value(text: str) -> bool:
+    return any(c.isdigit() for c in text) or any(w[:1].isupper() for w in text.split())

@@ -34,6 +34,18 @@ ARTICLES = {
         "The town of Valmora opened a new bridge over the river on Monday, the mayor said.",
     ),
     "undated.txt": ("Valmora river notes", "", "The river through Valmora floods most springs, residents said."),
+    "ferry_first.txt": (
+        "Lindqvist ferry suspended",
+        "2024-05-01",
+        "The ferry service between Lindqvist and Ostra was suspended after the operator Nordlys Shipping lost "
+        "its licence, the harbour office said.",
+    ),
+    "ferry_update.txt": (
+        "Lindqvist ferry suspended",
+        "2024-05-04",
+        "The ferry service between Lindqvist and Ostra was suspended after the operator Baltica Lines lost "
+        "its licence, the harbour office said.",
+    ),
 }
 
 
@@ -135,3 +147,19 @@ def test_a_changed_figure_is_flagged_and_the_newest_is_quoted_with_both_spans_ex
     assert other.source == "early.txt" and other.value == "12" and other.published == "2024-03-02"
     assert text[other.start : other.end] == "12" and text[other.quote_start : other.quote_end] == other.quote
     assert "Other articles differ: “12”" in answer.answer
+
+
+def test_a_sentence_reworded_with_another_name_is_a_conflict_without_a_short_answer(dated) -> None:
+    """A "why" question has no direct answer; the newer wording of the same sentence is quoted and the
+    older one's different name is shown, at its exact span."""
+    corpus, service = dated
+    answer = ask(service, "Why was the ferry service between Lindqvist and Ostra suspended?")
+    assert answer.direct is None and answer.citations[0].source == "ferry_update.txt"
+    assert "Baltica Lines" in answer.citations[0].quote
+    assert all(c.source != "ferry_first.txt" for c in answer.citations)  # the older wording is not quoted too
+    [other] = answer.conflicts
+    text = (corpus / other.source).read_text()
+    assert other.source == "ferry_first.txt" and other.value == "Nordlys Shipping"
+    assert text[other.start : other.end] == "Nordlys Shipping"
+    assert text[other.quote_start : other.quote_end] == other.quote
+    assert_citations_exact(answer, corpus)
