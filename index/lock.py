@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 LEASE = "lease"
 WAIT_SECONDS = 600.0  # how long a second indexer waits for the first before giving up
 LEASE_SECONDS = 30.0  # a lease not renewed for this long belongs to a dead indexer
+RECORD_BYTES = 512  # the lock file's record, padded: rewritten in place as the run reports progress
 
 
 class IndexBusy(RuntimeError):
@@ -126,8 +127,9 @@ class FileLock:
             return
         record = {"holder": holder_name(), "host": socket.gethostname(), "pid": os.getpid(), "done": done}
         data = json.dumps({**record, "total": total}).encode()
-        os.ftruncate(self._handle, 0)
-        os.pwrite(self._handle, data, 0)
+        if len(data) > RECORD_BYTES:
+            os.ftruncate(self._handle, 0)
+        os.pwrite(self._handle, data.ljust(RECORD_BYTES), 0)  # overwritten in place: no truncation per report
 
 
 def _read(handle: int) -> str:

@@ -121,6 +121,7 @@ class _Chunked:
     article: Article
     chunks: list[Chunk]
     title_prefix: str
+    signature: str  # of its story (stories.py), worked out beside the encoder too
 
 
 def embedded_text(chunk: Chunk, title_prefix: str) -> str:
@@ -185,7 +186,7 @@ def _index(
             chunk_ids=[c.id for c in item.chunks],
             metadata=item.article.metadata,
             pages=list(item.article.pages),
-            signature=signature(item.article.text[item.article.body_start :]),
+            signature=item.signature,
         )
     for source in plan.to_remove:
         del manifest.files[source]
@@ -428,7 +429,8 @@ def _chunk(article: Article, embedder: Embedder, options: IndexOptions) -> _Chun
     """Chunks sized so that title prefix + chunk + special tokens fit the model's window."""
     prefix = _title_prefix(article.title, embedder) if options.title_in_embedding else ""
     budget = embedder.max_tokens - 2 - (embedder.count_tokens(prefix) + 1 if prefix else 0)
-    return _Chunked(article, chunk_article(article, embedder.token_offsets, budget, options.overlap_tokens), prefix)
+    chunks = chunk_article(article, embedder.token_offsets, budget, options.overlap_tokens)
+    return _Chunked(article, chunks, prefix, signature(article.text[article.body_start :]))
 
 
 def _title_prefix(title: str, embedder: Embedder) -> str:
