@@ -48,7 +48,9 @@ MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 AGE_SPAN = re.compile(r"(\d{1,3})[- ]years?[- ]old", re.IGNORECASE)  # "17-year-old", "17 years old"
-REFERRED_BY_PART = frozenset({"PERSON", "ORG"})  # names that news writes in full once, then in part
+# People are named in full once, then by surname. Organisations are not followed: "the House" is not
+# "the White House", though the small model calls both an ORG in one article.
+REFERRED_BY_PART = frozenset({"PERSON"})
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def score_candidates(candidates: list[Candidate], top_score: float, options: Dir
     def evidence(c: Candidate) -> float:
         return max(c.sentence.score, 0.0) / top_score if top_score > 0 else 0.0
 
-    fuller = fuller_names(candidates)  # "Times" stands for "New York Times" in the same article
+    fuller = fuller_names(candidates)  # "Russo" stands for "Alessia Russo" in the same article
 
     def answer_of(c: Candidate) -> str:
         return fuller.get((c.sentence.source, c.key), c.key)
@@ -154,8 +156,8 @@ def score_candidates(candidates: list[Candidate], top_score: float, options: Dir
 
 def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
     """(article, short name) -> the one fuller name it stands for in that article (news names someone
-    in full, then by surname: "Russo" is "Alessia Russo", "the Times" is "The New York Times"). A short
-    name with two different fuller names in its article stays itself."""
+    in full, then by surname: "Russo" is "Alessia Russo"). A short name with two different fuller
+    names in its article stays itself."""
     answer_of: dict[tuple[str, str], str] = {}
     full_names = [c for c in candidates if c.label in REFERRED_BY_PART]
     for short in (c for c in candidates if c.label in NAMES):  # a lone surname may be labelled a place
