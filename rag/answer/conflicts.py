@@ -134,7 +134,10 @@ def differing_value(ours: str, theirs: str, named: bool = True) -> tuple[tuple[i
     holds a number or a name in both): its (start, end) in each; None otherwise."""
     a = [(m.start(), m.end()) for m in TOKEN.finditer(ours)]
     b = [(m.start(), m.end()) for m in TOKEN.finditer(theirs)]
-    matcher = SequenceMatcher(None, [ours[s:e].lower() for s, e in a], [theirs[s:e].lower() for s, e in b], False)
+    words_a, words_b = [ours[s:e].lower() for s, e in a], [theirs[s:e].lower() for s, e in b]
+    if abs(len(a) - len(b)) >= MAX_CHANGED_TOKENS or len(set(words_a) - set(words_b)) > MAX_CHANGED_TOKENS:
+        return None  # cannot be one place of at most MAX_CHANGED_TOKENS (the diff below is the slow part)
+    matcher = SequenceMatcher(None, words_a, words_b, False)
     changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if len(changed) != 1 or changed[0][0] != "replace":
         return None
