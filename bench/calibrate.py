@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from rag.answer.answerer import Answerer, AnswerOptions
     from rag.answer.direct import DirectOptions
 
-CANDIDATE_FEATURES = ["closeness", "evidence", "support", "title", "entity"]  # `fit` is a fixed prior
+CANDIDATE_FEATURES = ["closeness", "evidence", "support", "title", "entity", "role"]  # `fit` is a fixed prior
 GRID = {
     "relation": [0.0, 0.05, 0.1],
     "hint": [0.0, 0.05],

@@ -69,9 +69,14 @@ IRREGULAR = dict(
 )
 
 
+def verb_stem(word: str) -> str:
+    """The stem of a lower-cased word, an irregular past form taken back to its base ("won" -> win)."""
+    return stem(IRREGULAR.get(word, word))
+
+
 def verb_stems(text: str) -> set[str]:
-    """Stems of the words of `text`, irregular past forms taken back to their base ("won" -> win)."""
-    return {stem(IRREGULAR.get(w, w)) for w in words(text)}
+    """Stems of the words of `text`, irregular past forms taken back to their base."""
+    return {verb_stem(w) for w in words(text)}
 
 
 def content_terms(text: str) -> list[str]:

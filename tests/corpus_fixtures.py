@@ -107,6 +107,14 @@ ANSWER_ARTICLES = {
         "Hartwig took off from Innsbruck at dawn and landed in Verona after nine hours of flight.\n\n"
         "The club's chairman said that Hartwig had trained for the crossing since March 2024.\n"
     ),
+    "tunnel.txt": (
+        "Brennick tunnel reopens after flood\n"
+        "Published: 2025/07/08\n"
+        "\n"
+        "A leaking sewage pipe under the old market caused the flooding in the Brennick tunnel on Tuesday, the "
+        "transport office said. Kestrel Ferries, a harbour operator, bought the Morland Group, a bus company "
+        "from the coast, to carry commuters around the closed tunnel.\n"
+    ),
 }
 
 

@@ -7,11 +7,14 @@ shortlisted sentences. A candidate must say something the question does not (its
 the question), and a news credit ("(CNN)", "Reuters reported") is not an answer. Each candidate is
 scored by a small conditional-logit model (weights fitted by bench/calibrate.py) over:
 - fit: how well its kind fits (the expected entity label, or a phrase headed by the asked-for noun);
-- closeness: how near it stands to the question's words in its sentence;
+- closeness: how near it stands to the question's words in its sentence (next to them when it plays
+  the asked role, below, however far it stands in the text);
 - evidence: its sentence's score relative to the best sentence's;
 - support: how many of the relevant shortlisted sentences name it (a repeated answer is likelier);
 - title: the article's title names it (headlines name the news);
-- entity: a named entity rather than a plain noun phrase.
+- entity: a named entity rather than a plain noun phrase;
+- role: it plays the role in its sentence that the question asks about (the subject of "caused" for
+  "What caused ...?", the object of "of" after "sale" for "the sale of which team?").
 A candidate's probability is the softmax of its score over all the question's candidates, pooled over
 the mentions of the same answer: it is high when one answer stands out. The best is the direct answer
 when that clears a bar; otherwise there is none (never a guess). Its offsets are file offsets inside
@@ -62,11 +65,12 @@ class DirectOptions:
     # "which team"), so the data cannot tell; a phrase headed by the asked-for noun, or an entity of the
     # asked-for kind, is taken to be clearly likelier than one of another kind.
     fit: float = 2.0
-    closeness: float = 2.916
-    evidence: float = 4.302
-    support: float = 0.79
-    title: float = 2.771
-    entity: float = -1.35
+    closeness: float = 3.012
+    evidence: float = 3.659
+    support: float = 1.374
+    title: float = 3.224
+    entity: float = -1.224
+    role: float = 0.784
     min_score: float = 0.3  # the probability under which there is no direct answer
 
 
@@ -80,6 +84,7 @@ class Candidate:
     fit: float
     closeness: float
     title: float
+    role: float = 0.0
     support: float = 0.0
     evidence: float = 0.0
     score: float = 0.0  # the model's probability that this is the answer
@@ -102,16 +107,20 @@ class Candidate:
             "support": self.support,
             "title": self.title,
             "entity": float(self.label != "NP"),
+            "role": self.role,
         }
 
 
 def find_candidates(
     question: Question, sentences: Sequence[SentenceEvidence], annotations: Sequence[Annotation]
 ) -> list[Candidate]:
-    """Every span of the sentences that could answer `question`, not yet scored."""
+    """Every span of the sentences that could answer `question`, not yet scored: its entities of the
+    asked kind, and noun phrases when no entity kind is asked for, or names that play the asked role
+    (the small model misses or mislabels names: "Pfizer says ..." for "Which company said ...?")."""
     found: list[Candidate] = []
     for sentence, annotation in zip(sentences, annotations, strict=True):
-        spans = [*annotation.entities, *annotation.phrases] if question.phrase else list(annotation.entities)
+        phrases = [p for p in annotation.phrases if question.phrase or (p.proper and _in_slot(question, p))]
+        spans = [*annotation.entities, *phrases]
         for span in spans:
             candidate = _candidate(question, sentence, span)
             if candidate is not None:
@@ -222,6 +231,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     fit = _fit(question, span)
     if fit == 0.0:
         return None
+    in_slot = _in_slot(question, span)
     offset = sentence.start + span.start
     return Candidate(
         sentence=sentence,
@@ -230,8 +240,10 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         text=text,
         label=span.label,
         fit=fit,
-        closeness=_closeness(sentence.text, span.start + start, span.start + end, question.terms),
+        # in the asked role, it is next to the question's word in the parse, however far in the text
+        closeness=1.0 if in_slot else _closeness(sentence.text, span.start + start, span.start + end, question.terms),
         title=float(contains_words(sentence.chunk.title, text)),
+        role=float(in_slot),
     )
 
 
@@ -243,11 +255,15 @@ def _is_credit(sentence: str, start: int, end: int) -> bool:
     return start <= 1 and bool(CREDIT.match(sentence[start : end + 3]))
 
 
+def _in_slot(question: Question, span: Span) -> bool:
+    return question.slot is not None and span.slot == question.slot
+
+
 def _fit(question: Question, span: Span) -> float:
     if span.label == "NP":
         if question.kind and stem(span.head) == question.kind:
             return 1.0  # "the Oreshnik ballistic missile" for "which missile"
-        return 0.4 if question.phrase else 0.0
+        return 0.4 if question.phrase or _in_slot(question, span) else 0.0
     if span.label in question.labels:
         return 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0

