@@ -14,13 +14,13 @@ How an answer is put together:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from index.sentences import sentence_spans
 from rag.answer.conflicts import Place, newest, rivals, value_variants
-from rag.answer.direct import Candidate, DirectOptions, best_candidate
+from rag.answer.direct import Candidate, DirectOptions, best_answers
 from rag.answer.evidence import SentenceEvidence, is_near_duplicate
 from rag.citations import render_text, span_citation
 from rag.schemas import Answer, AnswerSentence, Citation, Conflict, DirectAnswer, NearestPassage
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
 
+RIVALLED_ANSWERS = 3  # the best answers weighed with the other values other articles give for them
 CONTINUES = re.compile(
     r"^\W*(he|she|it|they|his|her|its|their|this|that|these|those|the (?:\w+ ){0,2}\w+ said)\b", re.IGNORECASE
 )
@@ -100,12 +101,16 @@ def _direct_and_conflicts(
     usable: Sequence[SentenceEvidence], question: Question, options: DirectOptions, dates: Mapping[str, date]
 ) -> tuple[Candidate | None, list[Candidate]]:
     """The direct answer, and the other values other articles give for it. Values that conflict split
-    the model's probability between them, so together they must clear the bar; the newest is quoted."""
+    the model's probability between them ("$22" in one copy, "$29" in its update), so they are weighed
+    together, against other answers and against the bar; the newest is quoted."""
     if not question.short:
         return None, []
-    top = best_candidate(usable, replace(options, min_score=0.0))
-    others = rivals(top, usable) if top is not None else []
-    if top is None or top.score + sum(o.score for o in others) < options.min_score:
+    weighed = []
+    for candidate in best_answers(usable, RIVALLED_ANSWERS):
+        others = rivals(candidate, usable)
+        weighed.append((candidate.score + sum(o.score for o in others), candidate, others))
+    total, top, others = max(weighed, key=lambda w: w[0], default=(0.0, None, []))
+    if top is None or total < options.min_score:
         return None, []
     chosen = newest(top, others, dates)
     return chosen, [c for c in (top, *others) if c is not chosen]

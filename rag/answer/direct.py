@@ -29,8 +29,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.question import AGE_KIND, NAMES
-from rag.text import contains_words, content_terms, normalize, stem, words
+from rag.answer.evidence import is_near_duplicate
+from rag.answer.question import AGE_KIND, AMOUNTS, NAMES
+from rag.text import contains_words, content_terms, normalize, numbers, stem, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -139,10 +140,11 @@ def score_candidates(candidates: list[Candidate], top_score: float, options: Dir
     fuller = fuller_names(candidates)  # "Russo" stands for "Alessia Russo" in the same article
 
     def answer_of(c: Candidate) -> str:
+        if c.label in AMOUNTS and (figures := numbers(c.text)):
+            return " ".join(sorted(figures))  # "22", "$22", "up to $22 an hour": one amount
         return fuller.get((c.sentence.source, c.key), c.key)
 
-    relevant = {(c.sentence.start, answer_of(c)): c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE}
-    mentions = Counter(answer_of(c) for c in relevant.values())
+    mentions = _independent_mentions([c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE], answer_of)
     most = max(mentions.values(), default=0)
     featured = []
     for c in candidates:
@@ -161,6 +163,17 @@ def score_candidates(candidates: list[Candidate], top_score: float, options: Dir
     return sorted(
         scored, key=lambda c: (-c.score, not c.in_full, -logit(c.features(), options), c.sentence.start, c.start)
     )
+
+
+def _independent_mentions(candidates: Sequence[Candidate], answer_of: Callable[[Candidate], str]) -> Counter[str]:
+    """How many sentences name each answer, a copy's sentence (another outlet's, or an update's: nearly
+    the same words) counting once: five copies of one wire story are one report, not five."""
+    sentences: dict[str, list[SentenceEvidence]] = {}
+    for c in candidates:
+        said = sentences.setdefault(answer_of(c), [])
+        if not any(s is c.sentence or is_near_duplicate(s, c.sentence) for s in said):
+            said.append(c.sentence)
+    return Counter({answer: len(said) for answer, said in sentences.items()})
 
 
 def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
@@ -205,10 +218,13 @@ def attach_candidates(
         sentence.candidates = [c for c in candidates if c.sentence is sentence]
 
 
-def best_candidate(sentences: Sequence[SentenceEvidence], options: DirectOptions) -> Candidate | None:
-    """The direct answer among the sentences' candidates, if one clears the bar."""
-    best = max((c for s in sentences for c in s.candidates), key=lambda c: (c.score, c.in_full), default=None)
-    return best if best is not None and best.score >= options.min_score else None
+def best_answers(sentences: Sequence[SentenceEvidence], count: int) -> list[Candidate]:
+    """The `count` likeliest answers among the sentences' candidates, each by its best mention."""
+    mentions = sorted((c for s in sentences for c in s.candidates), key=lambda c: (-c.score, not c.in_full))
+    best: dict[str, Candidate] = {}
+    for candidate in mentions:
+        best.setdefault(candidate.answer or candidate.key, candidate)
+    return list(best.values())[:count]
 
 
 def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Candidate | None:
@@ -256,7 +272,7 @@ def _is_credit(sentence: str, start: int, end: int) -> bool:
 
 
 def _in_slot(question: Question, span: Span) -> bool:
-    return question.slot is not None and span.slot == question.slot
+    return question.slot is not None and span.slot is not None and span.slot.matches(question.slot)
 
 
 def _fit(question: Question, span: Span) -> float:

@@ -32,9 +32,19 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 
-# The role a phrase plays in its sentence: the stem of the word it attaches to, and how (a subject, an
-# object, or the object of a preposition after that word: "the sale of [the Broncos]" -> ("sale", "of")).
-Slot = tuple[str, str]
+
+@dataclass(frozen=True)
+class Slot:
+    """The role a phrase plays in its sentence: a subject or object of a word, or the object of a
+    preposition after one ("the sale of [the Broncos]": "of" after "sale"). A preposition's phrase may
+    hang on the word before it or on that word's head ("raise the wage [to $22]": the small model
+    attaches it either way), so both words are kept."""
+
+    role: str  # "subj", "obj", or the preposition
+    words: frozenset[str]  # stems of the word(s) it attaches to
+
+    def matches(self, other: Slot) -> bool:
+        return self.role == other.role and bool(self.words & other.words)
 
 
 @dataclass(frozen=True)
@@ -122,8 +132,8 @@ def _asked_slot(asked: Token) -> Slot | None:
     the subject ("Which line did [the mayor] announce?"): with another subject there, it is the object."""
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
-    if slot is not None and slot[1] == "subj" and asked.dep_ in SUBJECTS and other_subject:
-        return slot[0], "obj"
+    if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:
+        return Slot("obj", slot.words)
     return slot
 
 
@@ -134,13 +144,14 @@ def _slot(token: Token) -> Slot | None:
         token = token.head
     head = token.head
     if token.dep_ in SUBJECTS:
-        return verb_stem(head.lower_), "subj"
+        return Slot("subj", frozenset({verb_stem(head.lower_)}))
     if token.dep_ in OBJECTS:
-        return verb_stem(head.lower_), "obj"
+        return Slot("obj", frozenset({verb_stem(head.lower_)}))
     if token.dep_ == "pobj" and head.head.i != head.i:
+        attached = head.head
         if head.dep_ == "agent":
-            return verb_stem(head.head.lower_), "subj"  # "was bought by [Elon Musk]"
-        return verb_stem(head.head.lower_), head.lower_
+            return Slot("subj", frozenset({verb_stem(attached.lower_)}))  # "was bought by [Elon Musk]"
+        return Slot(head.lower_, frozenset({verb_stem(attached.lower_), verb_stem(attached.head.lower_)}))
     return None
 
 

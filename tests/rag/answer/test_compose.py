@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from rag.answer.compose import ComposeOptions, compose
-from rag.answer.direct import DirectOptions
+from rag.answer.direct import Candidate, DirectOptions, score_candidates
 from rag.answer.evidence import SentenceEvidence
 from rag.answer.question import analyze
 from rag.answer.retrieve import RetrievedChunk
@@ -76,3 +79,48 @@ def test_each_part_of_a_compound_question_gets_its_best_sentence() -> None:
     start = sentence("Construction starts in 2026.", 0.8)
     answer = answer_to("How many turbines, and when does construction start?", [[turbines], [start]], [])
     assert [c.quote for c in answer.citations] == [turbines.text, start.text]
+
+
+def test_two_articles_giving_two_values_outweigh_a_third_value_they_split_against() -> None:
+    """An update changes "$22" to "$29": the two wordings split the answer's probability (0.3 each),
+    and a value of another sentence (0.35) must not win for it; the newest wording is quoted."""
+    wage = "The council could raise the wage of fast food workers to {} an hour."
+    old, new = wage.format("$22"), wage.format("$29")
+    floor = "The state minimum stands at $15 an hour for most workers."
+    ranked = [
+        sentence(old, 0.9, source="old.txt", body=old),
+        sentence(new, 0.9, source="new.txt", body=new),
+        sentence(floor, 0.88, source="old.txt", body=floor),
+    ]
+    for s, value, probability in zip(ranked, ("22", "29", "15"), (0.3, 0.3, 0.35), strict=True):
+        start = s.start + s.text.index(value)
+        s.candidates = [
+            Candidate(s, start, start + len(value), value, "MONEY", 1.0, 1.0, 0.0, score=probability, answer=value)
+        ]
+    dates = {"old.txt": date(2025, 3, 1), "new.txt": date(2025, 4, 1)}
+    answer = compose(analyze("To which hourly amount could the council raise the wage?"), [ranked], [], OPTIONS,
+                     DirectOptions(), dates)  # fmt: skip
+    assert answer.direct is not None and answer.direct.text == "29"
+    assert answer.citations[0].source == "new.txt"
+    assert [(c.value, c.source) for c in answer.conflicts] == [("22", "old.txt")]
+
+
+def test_one_amount_written_three_ways_is_one_answer() -> None:
+    """ "$22", "up to $22" and "22" are one answer: their mentions pool, and a copy's sentence (nearly
+    the same words in another article) is no second report."""
+    texts = [
+        "The council could raise the wage to up to $22 an hour.",
+        "The law caps the wage at $22 an hour, above the $15 of today.",
+        "The council could lift the wage to 22 dollars, not 15.",
+        "The council could raise the wage to up to $22 an hour, officials said.",  # a copy of the first
+    ]
+    ranked = [sentence(t, 0.9, source=f"{n}.txt", body=t) for n, t in enumerate(texts)]
+    found = []
+    for s in ranked:
+        for value in re.findall(r"(?:up to )?\$?\d+", s.text):
+            start = s.start + s.text.index(value)
+            found.append(Candidate(s, start, start + len(value), value, "MONEY", 1.0, 1.0, 0.0))
+    scored = score_candidates(found, 0.9, DirectOptions())
+    assert scored[0].answer == "22" and scored[0].score > 0.5
+    fifteen = next(c for c in scored if c.answer == "15")
+    assert fifteen.support == 0.5  # 2 reports of 15 against 3 of 22 (4 if the copy counted: 1/3)

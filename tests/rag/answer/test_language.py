@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.language import Language
+from rag.answer.language import Language, Slot
 
 
 @pytest.fixture(scope="module")
@@ -14,25 +14,34 @@ def language() -> Language:
 
 
 @pytest.mark.parametrize(
-    ("question", "slot"),
+    ("question", "role", "word"),
     [
-        ("What caused the flooding in the tunnel?", ("caus", "subj")),
-        ("Who leads the orchestra?", ("lead", "subj")),
-        ("A sea otter keeps stealing what?", ("steal", "obj")),
-        ("Which tram line did the mayor announce to connect the airport?", ("announc", "obj")),  # fronted: no subject
-        ("NFL owners approved the sale of which football team?", ("sale", "of")),
+        ("What caused the flooding in the tunnel?", "subj", "caus"),
+        ("Who leads the orchestra?", "subj", "lead"),
+        ("A sea otter keeps stealing what?", "obj", "steal"),
+        ("Which tram line did the mayor announce to connect the airport?", "obj", "announc"),  # fronted
+        ("NFL owners approved the sale of which football team?", "of", "sale"),
     ],
 )
-def test_a_question_asks_about_a_role(language: Language, question: str, slot: tuple[str, str]) -> None:
-    assert language.parse_question(question).slot == slot
+def test_a_question_asks_about_a_role(language: Language, question: str, role: str, word: str) -> None:
+    slot = language.parse_question(question).slot
+    assert slot is not None and slot.role == role and word in slot.words
+
+
+def test_a_preposition_matches_whichever_word_the_parser_hung_it_on(language: Language) -> None:
+    """ "raise the wage to which amount?": "to" on "wage" in the question, on "raise" in the sentence."""
+    asked = Slot("to", frozenset({"wage", "rais"}))
+    said = Slot("to", frozenset({"rais", "could"}))
+    assert asked.matches(said) and not asked.matches(Slot("above", said.words))
 
 
 def test_each_phrase_of_a_sentence_has_its_role(language: Language) -> None:
     text = "The Northfield orchestra is led by Maria Okafor, and owners approved the sale of the Denver Broncos."
     (annotation,) = language.annotate([text])
     roles = {text[s.start : s.end]: s.slot for s in (*annotation.entities, *annotation.phrases)}
-    assert roles["Maria Okafor"] == ("lead", "subj")  # the agent of a passive verb is its subject
-    assert roles["the Denver Broncos"] == ("sale", "of")
+    assert roles["Maria Okafor"] == Slot("subj", frozenset({"lead"}))  # a passive verb's agent is its subject
+    assert roles["the Denver Broncos"] is not None and roles["the Denver Broncos"].role == "of"
+    assert "sale" in roles["the Denver Broncos"].words
 
 
 def test_a_name_is_widened_over_proper_nouns_but_not_over_a_date(language: Language) -> None:
