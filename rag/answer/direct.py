@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -144,36 +143,40 @@ def score_candidates(candidates: list[Candidate], top_score: float, options: Dir
             return " ".join(sorted(figures))  # "22", "$22", "up to $22 an hour": one amount
         return fuller.get((c.sentence.source, c.key), c.key)
 
-    mentions = _independent_mentions([c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE], answer_of)
+    relevant = [c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE]
+    mentions = {answer: len(said) for answer, said in _reports(relevant, answer_of, lambda _: 1.0).items()}
     most = max(mentions.values(), default=0)
     featured = []
     for c in candidates:
-        count = mentions[answer_of(c)]
+        count = mentions.get(answer_of(c), 0)
         support = (count - 1) / (most - 1) if most > 1 and count else 0.0
         featured.append(replace(c, support=support, evidence=evidence(c)))
-    logits = [logit(c.features(), options) for c in featured]
-    peak = max(logits)
-    weights = [math.exp(z - peak) for z in logits]
-    total = sum(weights)
-    by_answer: dict[str, float] = {}
-    for c, w in zip(featured, weights, strict=True):
-        key = answer_of(c)
-        by_answer[key] = by_answer.get(key, 0.0) + w / total  # an answer's mentions pool their probability
-    scored = [replace(c, score=by_answer[answer_of(c)], answer=answer_of(c)) for c in featured]
+    logits = {id(c): logit(c.features(), options) for c in featured}
+    peak = max(logits.values())
+    reports = _reports(featured, answer_of, lambda c: math.exp(logits[id(c)] - peak))
+    mass = {answer: sum(said) for answer, said in reports.items()}  # an answer's reports pool their weight
+    total = sum(mass.values())
+    scored = [replace(c, score=mass[answer_of(c)] / total, answer=answer_of(c)) for c in featured]
     return sorted(
         scored, key=lambda c: (-c.score, not c.in_full, -logit(c.features(), options), c.sentence.start, c.start)
     )
 
 
-def _independent_mentions(candidates: Sequence[Candidate], answer_of: Callable[[Candidate], str]) -> Counter[str]:
-    """How many sentences name each answer, a copy's sentence (another outlet's, or an update's: nearly
-    the same words) counting once: five copies of one wire story are one report, not five."""
-    sentences: dict[str, list[SentenceEvidence]] = {}
+def _reports(
+    candidates: Sequence[Candidate], answer_of: Callable[[Candidate], str], weight: Callable[[Candidate], float]
+) -> dict[str, list[float]]:
+    """Each answer's independent reports, with the weight of the best mention in each. Mentions in one
+    sentence, or in a copy of it (another outlet's or an update's sentence, nearly the same words), are
+    one report: five copies of one wire story do not make an answer five times likelier."""
+    reports: dict[str, list[tuple[SentenceEvidence, float]]] = {}
     for c in candidates:
-        said = sentences.setdefault(answer_of(c), [])
-        if not any(s is c.sentence or is_near_duplicate(s, c.sentence) for s in said):
-            said.append(c.sentence)
-    return Counter({answer: len(said) for answer, said in sentences.items()})
+        said = reports.setdefault(answer_of(c), [])
+        same = next((i for i, (s, _) in enumerate(said) if s is c.sentence or is_near_duplicate(s, c.sentence)), None)
+        if same is None:
+            said.append((c.sentence, weight(c)))
+        else:
+            said[same] = (said[same][0], max(said[same][1], weight(c)))
+    return {answer: [w for _, w in said] for answer, said in reports.items()}
 
 
 def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:

@@ -30,6 +30,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT
 WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
+PREPOSITION_OBJECTS = frozenset({"pobj", "pcomp"})  # "To which amount ...?" comes out as a pcomp
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 
 
@@ -147,7 +148,7 @@ def _slot(token: Token) -> Slot | None:
         return Slot("subj", frozenset({verb_stem(head.lower_)}))
     if token.dep_ in OBJECTS:
         return Slot("obj", frozenset({verb_stem(head.lower_)}))
-    if token.dep_ == "pobj" and head.head.i != head.i:
+    if token.dep_ in PREPOSITION_OBJECTS and head.head.i != head.i:
         attached = head.head
         if head.dep_ == "agent":
             return Slot("subj", frozenset({verb_stem(attached.lower_)}))  # "was bought by [Elon Musk]"

@@ -124,3 +124,23 @@ def test_one_amount_written_three_ways_is_one_answer() -> None:
     assert scored[0].answer == "22" and scored[0].score > 0.5
     fifteen = next(c for c in scored if c.answer == "15")
     assert fifteen.support == 0.5  # 2 reports of 15 against 3 of 22 (4 if the copy counted: 1/3)
+
+
+def test_an_update_that_changes_one_figure_answers_with_it_not_with_the_figure_both_keep() -> None:
+    """March: "up to $22 an hour, above the $15 paid today"; April, the same sentence with $29. The
+    $15 both keep is one report (the update copies it), not twice as likely as either new figure."""
+    wage = "The council could raise the wage of dock workers to up to ${} an hour, above the $15 paid today."
+    old, new = wage.format("22"), wage.format("29")
+    ranked = [sentence(new, 0.7, source="april.txt", body=new), sentence(old, 0.7, source="march.txt", body=old)]
+    found = []
+    for s in ranked:
+        for value in re.findall(r"up to \$\d+|\$15", s.text):
+            start = s.start + s.text.index(value)
+            found.append(Candidate(s, start, start + len(value), value, "MONEY", 1.0, 0.8, 0.0))
+    for s in ranked:
+        s.candidates = [c for c in score_candidates(found, 0.7, DirectOptions()) if c.sentence is s]
+    dates = {"march.txt": date(2025, 3, 1), "april.txt": date(2025, 4, 2)}
+    answer = compose(analyze("To which hourly amount could the council raise the wage?"), [ranked], [], OPTIONS,
+                     DirectOptions(), dates)  # fmt: skip
+    assert answer.direct is not None and answer.direct.text == "up to $29"
+    assert [(c.value, c.source) for c in answer.conflicts] == [("up to $22", "march.txt")]
