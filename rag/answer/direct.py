@@ -9,16 +9,18 @@ scored by a small conditional-logit model (weights fitted by bench/calibrate.py)
 - fit: how well its kind fits (the expected entity label, or a phrase headed by the asked-for noun);
 - closeness: how near it stands to the question's words in its sentence (next to them when it plays
   the asked role, below, however far it stands in the text);
-- evidence: its sentence's score relative to the best sentence's;
+- evidence: how well its sentence answers relative to the best sentence (shown earlier in the
+  conversation or not: a follow-up's answer may stand in a sentence already quoted);
 - support: how many of the relevant shortlisted sentences name it (a repeated answer is likelier);
 - title: the article's title names it (headlines name the news);
 - entity: a named entity rather than a plain noun phrase;
 - role: it plays the role in its sentence that the question asks about (the subject of "caused" for
   "What caused ...?", the object of "of" after "sale" for "the sale of which team?").
 A candidate's probability is the softmax of its score over all the question's candidates, pooled over
-the mentions of the same answer: it is high when one answer stands out. The best is the direct answer
-when that clears a bar; otherwise there is none (never a guess). Its offsets are file offsets inside
-its sentence, so it lies inside the quote cited.
+the independent reports of the same answer (a copy of a sentence in another article is no second
+report; "22", "$22" and "up to $22" are one amount): it is high when one answer stands out. The best
+is the direct answer when that clears a bar; otherwise there is none (never a guess). Its offsets are
+file offsets inside its sentence, so it lies inside the quote cited.
 """
 
 from __future__ import annotations
@@ -128,13 +130,13 @@ def find_candidates(
     return found
 
 
-def score_candidates(candidates: list[Candidate], top_score: float, options: DirectOptions) -> list[Candidate]:
+def score_candidates(candidates: list[Candidate], top_strength: float, options: DirectOptions) -> list[Candidate]:
     """Candidates best first, with their support, evidence and probability."""
     if not candidates:
         return []
 
     def evidence(c: Candidate) -> float:
-        return max(c.sentence.score, 0.0) / top_score if top_score > 0 else 0.0
+        return max(c.sentence.strength, 0.0) / top_strength if top_strength > 0 else 0.0
 
     fuller = fuller_names(candidates)  # "Russo" stands for "Alessia Russo" in the same article
 
@@ -216,7 +218,7 @@ def attach_candidates(
     if not head or not question.short:
         return
     found = find_candidates(question, head, annotate([s.text for s in head]))
-    candidates = score_candidates(found, head[0].score, options)
+    candidates = score_candidates(found, max(s.strength for s in head), options)
     for sentence in head:
         sentence.candidates = [c for c in candidates if c.sentence is sentence]
 
