@@ -4,7 +4,9 @@ thinc would also import torch, 1.7 s, for models we don't run; index/imports.py 
 commands and questions that need no short answer never pay for it.
 
 Only the few sentences an answer is chosen from are parsed (a question's shortlist), and what is kept
-of a parse is small (entity and noun-phrase spans, by character offset), cached by sentence text.
+of a parse is small (entity and noun-phrase spans, by character offset, each with the role it plays
+in its sentence), cached by sentence text. A question's parse gives the role its answer plays ("What
+caused ...?": the subject of "cause"), so that the answer is looked for in that role.
 """
 
 from __future__ import annotations
