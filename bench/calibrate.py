@@ -7,8 +7,8 @@ No parameter belongs to a question; every one is printed.
    question's verb count, how close to the best a further sentence must score) and the bar under
    which no direct answer is given;
    each point is scored by running the real pipeline (gold in a cited quote, plus direct answer =
-   gold), with the abstention bar of that point set so that at most --max-false-abstention of the
-   answerable questions fall under it.
+   gold, less direct answer wrong), with the abstention bar of that point set so that at most
+   --max-false-abstention of the answerable questions fall under it.
 Figures are scored as `rag eval` scores (gold as whole words, abstentions never right): in-sample
 (fitted on all questions) and 2-fold cross-validated (fitted on one half, measured on the other).
 
@@ -45,7 +45,7 @@ CANDIDATE_FEATURES = ["closeness", "evidence", "support", "title", "entity", "ro
 GRID = {
     "relation": [0.0, 0.05, 0.1],
     "hint": [0.0, 0.05],
-    "min_score": [0.3, 0.4],
+    "min_score": [0.3, 0.4, 0.5],
     "follow_margin": [0.12, 0.2],
 }
 Rows = list[dict[str, Any]]
@@ -97,6 +97,7 @@ def run(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows) -> list[dict[st
                 "quote": any(contains_words(c.quote, gold) for c in answer.citations),
                 "text": contains_words(answer.answer, gold),
                 "direct": bool(answer.direct) and same_answer(answer.direct.text if answer.direct else "", gold),
+                "wrong": bool(answer.direct) and not same_answer(answer.direct.text if answer.direct else "", gold),
                 "short": len(gold.split()) <= 6,
             }
         )
@@ -120,6 +121,7 @@ def figures(results: list[dict[str, Any]], bar: float) -> dict[str, float]:
         "contains_gold": round(sum(r["text"] for r in kept) / max(len(ans), 1), 3),
         "gold_in_quote": round(sum(r["quote"] for r in kept) / max(len(ans), 1), 3),
         "direct_match": round(sum(r["direct"] for r in short if r["top"] >= bar) / max(len(short), 1), 3),
+        "direct_wrong": round(sum(r["wrong"] for r in short if r["top"] >= bar) / max(len(short), 1), 3),
         "abstention_recall": round(sum(r["top"] < bar for r in unans) / max(len(unans), 1), 3),
         "false_abstention": round(sum(r["top"] < bar for r in ans) / max(len(ans), 1), 3),
     }
@@ -137,7 +139,9 @@ def options_at(base: AnswerOptions, point: dict[str, float], bar: float = -math.
 def fit(
     answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, base: AnswerOptions, max_false: float
 ) -> tuple[AnswerOptions, dict[str, float]]:
-    """The candidate model, then the grid point with the most gold in quotes plus right direct answers."""
+    """The candidate model, then the grid point with the most gold in quotes plus right direct answers,
+    less wrong ones (a wrong answer in bold misleads more than none: give one only when it is likelier
+    right than wrong)."""
     answerer.options = base
     base = replace(base, direct=fit_candidates(answerer, snapshot, rows))
     best: tuple[float, dict[str, float], float] | None = None
@@ -147,7 +151,7 @@ def fit(
         results = run(answerer, snapshot, rows)
         bar = bar_for(results, max_false)
         f = figures(results, bar)
-        objective = f["gold_in_quote"] + f["direct_match"] + 0.5 * f["abstention_recall"]
+        objective = f["gold_in_quote"] + f["direct_match"] - f["direct_wrong"] + 0.5 * f["abstention_recall"]
         if best is None or objective > best[0]:
             best = (objective, point, bar)
     assert best is not None

@@ -73,7 +73,7 @@ class DirectOptions:
     title: float = 3.224
     entity: float = -1.224
     role: float = 0.784
-    min_score: float = 0.3  # the probability under which there is no direct answer
+    min_score: float = 0.4  # the probability under which there is no direct answer (wrong ones count against)
 
 
 @dataclass(frozen=True)
