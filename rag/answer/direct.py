@@ -145,39 +145,41 @@ def score_candidates(candidates: list[Candidate], top_strength: float, options: 
             return " ".join(sorted(figures))  # "22", "$22", "up to $22 an hour": one amount
         return fuller.get((c.sentence.source, c.key), c.key)
 
-    relevant = [c for c in candidates if evidence(c) >= SUPPORT_EVIDENCE]
-    mentions = {answer: len(said) for answer, said in _reports(relevant, answer_of, lambda _: 1.0).items()}
+    relevant = [(c, 1.0) for c in candidates if evidence(c) >= SUPPORT_EVIDENCE]
+    mentions = {answer: len(said) for answer, said in _reports(relevant, answer_of).items()}
     most = max(mentions.values(), default=0)
     featured = []
     for c in candidates:
         count = mentions.get(answer_of(c), 0)
         support = (count - 1) / (most - 1) if most > 1 and count else 0.0
         featured.append(replace(c, support=support, evidence=evidence(c)))
-    logits = {id(c): logit(c.features(), options) for c in featured}
-    peak = max(logits.values())
-    reports = _reports(featured, answer_of, lambda c: math.exp(logits[id(c)] - peak))
+    logits = [logit(c.features(), options) for c in featured]
+    peak = max(logits)
+    reports = _reports([(c, math.exp(z - peak)) for c, z in zip(featured, logits, strict=True)], answer_of)
     mass = {answer: sum(said) for answer, said in reports.items()}  # an answer's reports pool their weight
     total = sum(mass.values())
-    scored = [replace(c, score=mass[answer_of(c)] / total, answer=answer_of(c)) for c in featured]
-    return sorted(
-        scored, key=lambda c: (-c.score, not c.in_full, -logit(c.features(), options), c.sentence.start, c.start)
-    )
+    scored = [
+        (replace(c, score=mass[answer_of(c)] / total, answer=answer_of(c)), z)
+        for c, z in zip(featured, logits, strict=True)
+    ]
+    scored.sort(key=lambda cz: (-cz[0].score, not cz[0].in_full, -cz[1], cz[0].sentence.start, cz[0].start))
+    return [c for c, _ in scored]
 
 
 def _reports(
-    candidates: Sequence[Candidate], answer_of: Callable[[Candidate], str], weight: Callable[[Candidate], float]
+    weighted: Sequence[tuple[Candidate, float]], answer_of: Callable[[Candidate], str]
 ) -> dict[str, list[float]]:
     """Each answer's independent reports, with the weight of the best mention in each. Mentions in one
     sentence, or in a copy of it (another outlet's or an update's sentence, nearly the same words), are
     one report: five copies of one wire story do not make an answer five times likelier."""
     reports: dict[str, list[tuple[SentenceEvidence, float]]] = {}
-    for c in candidates:
+    for c, weight in weighted:
         said = reports.setdefault(answer_of(c), [])
         same = next((i for i, (s, _) in enumerate(said) if s is c.sentence or is_near_duplicate(s, c.sentence)), None)
         if same is None:
-            said.append((c.sentence, weight(c)))
+            said.append((c.sentence, weight))
         else:
-            said[same] = (said[same][0], max(said[same][1], weight(c)))
+            said[same] = (said[same][0], max(said[same][1], weight))
     return {answer: [w for _, w in said] for answer, said in reports.items()}
 
 
