@@ -39,8 +39,9 @@ def rag_index(env: dict[str, str]) -> subprocess.Popen:
 
 
 def stored_chunks(data: Path) -> int:
-    """Chunks the running indexer has stored so far (0 until its store exists)."""
-    if not (data / "chroma" / "chroma.sqlite3").exists():
+    """Chunks the running indexer has stored so far (0 until it holds the lock: before that it may
+    still be creating its store's tables, and a second client opening them then races it)."""
+    if not (data / "index.lock").exists():
         return 0
     return new_store(data).count()
 
