@@ -19,12 +19,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from index.sentences import sentence_spans
-from rag.answer.conflicts import Place, newest, rivals, value_variants
+from rag.answer.conflicts import Place, newest, reports_of, rivals, value_variants
 from rag.answer.direct import Candidate, DirectOptions, best_answers
 from rag.answer.evidence import SentenceEvidence, is_near_duplicate
 from rag.citations import render_text, span_citation
 from rag.schemas import Answer, AnswerSentence, Citation, Conflict, DirectAnswer, NearestPassage
-from rag.text import content_terms, words
+from rag.text import content_terms, normalize, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -120,14 +120,23 @@ def newest_wording(
     first: SentenceEvidence, place: Place | None, usable: Sequence[SentenceEvidence], dates: Mapping[str, date]
 ) -> tuple[SentenceEvidence, Place | None, list[Conflict]]:
     """When other articles say `first` word for word but for one value (the direct answer's, when there
-    is one), the newest wording is quoted (its value the direct answer) and the others are conflicts."""
-    variants = value_variants(first, usable, place)
+    is one), the newest wording is quoted (its value the direct answer) and the others are conflicts.
+    The direct answer may also be restated with another value in a copy of another of its reports (a
+    second outlet's sentence naming it, updated in a later copy)."""
+    base, variants = first, value_variants(first, usable, place)
+    for report, at in reports_of(first, place, usable) if place is not None and not variants else ():
+        if variants := value_variants(report, usable, at):
+            base = report
+            break
     if not variants:
         return first, place, []
     ours = variants[0].replaces
-    wordings = [(first, ours), *((v.sentence, v.place) for v in variants if v.replaces == ours)]
+    wordings = [(base, ours), *((v.sentence, v.place) for v in variants if v.replaces == ours)]
+    if base is not first and place is not None:
+        wordings.insert(0, (first, place))
     newest_sentence, newest_place = max(wordings, key=lambda w: dates.get(w[0].source) or date.min)
-    others = [conflict(s, p, dates) for s, p in wordings if s is not newest_sentence]
+    value = normalize(newest_place.text_in(newest_sentence))
+    others = [conflict(s, p, dates) for s, p in wordings if normalize(p.text_in(s)) != value]
     return newest_sentence, newest_place if place is not None else None, others
 
 

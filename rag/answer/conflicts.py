@@ -120,7 +120,8 @@ def value_variants(
     for sentence in sentences:
         if sentence.source == chosen.source or sentence.source in found:
             continue
-        if (places := differing_value(chosen.text, sentence.text, answer is None)) is None:
+        near = (answer.start - chosen.start, answer.end - chosen.start) if answer else None
+        if (places := differing_value(chosen.text, sentence.text, answer is None, near)) is None:
             continue
         (ours_start, ours_end), (start, end) = places
         replaces = Place(chosen.start + ours_start, chosen.start + ours_end)
@@ -129,22 +130,41 @@ def value_variants(
     return list(found.values())
 
 
-def differing_value(ours: str, theirs: str, named: bool = True) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Where two sentences differ, when they differ in one place only (and, if `named`, that place
-    holds a number or a name in both): its (start, end) in each; None otherwise."""
+def reports_of(
+    chosen: SentenceEvidence, answer: Place, sentences: Sequence[SentenceEvidence]
+) -> list[tuple[SentenceEvidence, Place]]:
+    """Sentences of other articles that name the answer `chosen` gives at `answer`, with its place in each."""
+    value = re.compile(rf"(?<!\w){re.escape(answer.text_in(chosen))}(?!\w)", re.IGNORECASE)
+    found = []
+    for sentence in sentences:
+        if sentence.source != chosen.source and (match := value.search(sentence.text)):
+            found.append((sentence, Place(sentence.start + match.start(), sentence.start + match.end())))
+    return found
+
+
+def differing_value(
+    ours: str, theirs: str, named: bool = True, near: tuple[int, int] | None = None
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where two sentences differ, when they differ in one value only (and, if `named`, it is a number
+    or a name in both): its (start, end) in each; None otherwise. One value may stand in several places
+    ("Brothers of Italy ... Italy's first" / "... Eastmark's first"): each place replaces the same words
+    with the same words, and the place returned is the first one overlapping `near`, if given."""
     a = [(m.start(), m.end()) for m in TOKEN.finditer(ours)]
     b = [(m.start(), m.end()) for m in TOKEN.finditer(theirs)]
     words_a, words_b = [ours[s:e].lower() for s, e in a], [theirs[s:e].lower() for s, e in b]
-    if abs(len(a) - len(b)) >= MAX_CHANGED_TOKENS or len(set(words_a) - set(words_b)) > MAX_CHANGED_TOKENS:
-        return None  # cannot be one place of at most MAX_CHANGED_TOKENS (the diff below is the slow part)
-    matcher = SequenceMatcher(None, words_a, words_b, False)
-    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if len(changed) != 1 or changed[0][0] != "replace":
+    if len(set(words_a) - set(words_b)) > MAX_CHANGED_TOKENS:
+        return None  # cannot be one value of at most MAX_CHANGED_TOKENS (the diff below is the slow part)
+    changed = [op for op in SequenceMatcher(None, words_a, words_b, False).get_opcodes() if op[0] != "equal"]
+    replaced = {(tuple(words_a[i1:i2]), tuple(words_b[j1:j2])) for _, i1, i2, j1, j2 in changed}
+    if not changed or any(op[0] != "replace" for op in changed) or len(replaced) != 1:
         return None
-    _, i1, i2, j1, j2 = changed[0]
-    if max(i2 - i1, j2 - j1) > MAX_CHANGED_TOKENS or len(a) - (i2 - i1) < SAME_SENTENCE * max(len(a), len(b)):
+    kept = len(a) - sum(i2 - i1 for _, i1, i2, _, _ in changed)
+    if max(changed[0][2] - changed[0][1], changed[0][4] - changed[0][3]) > MAX_CHANGED_TOKENS or kept < (
+        SAME_SENTENCE * max(len(a), len(b))
+    ):
         return None
-    place, other = (a[i1][0], a[i2 - 1][1]), (b[j1][0], b[j2 - 1][1])
+    pairs = [((a[i1][0], a[i2 - 1][1]), (b[j1][0], b[j2 - 1][1])) for _, i1, i2, j1, j2 in changed]
+    place, other = next((p for p in pairs if near is None or (p[0][0] < near[1] and near[0] < p[0][1])), pairs[0])
     if named and not (_is_value(ours[place[0] : place[1]]) and _is_value(theirs[other[0] : other[1]])):
         return None
     return place, other

@@ -144,3 +144,40 @@ def test_an_update_that_changes_one_figure_answers_with_it_not_with_the_figure_b
                      DirectOptions(), dates)  # fmt: skip
     assert answer.direct is not None and answer.direct.text == "up to $29"
     assert [(c.value, c.source) for c in answer.conflicts] == [("up to $22", "march.txt")]
+
+
+def zorbit_answer(dates: dict[str, date]) -> Answer:
+    """The best sentence (a third outlet's) names "Zorbit"; an agency's sentence names it too, and a
+    copy of that sentence gives "Quill" instead, a name the model did not see."""
+    best = "The Zorbit mission, the agency's first test of planetary defence, aims to nudge an asteroid."
+    old = "The Zorbit mission, or the Asteroid Nudge Test, launched ten months ago from the coast."
+    new = old.replace("Zorbit", "Quill")
+    ranked = [
+        sentence(best, 0.9, source="outlet.txt", body=best),
+        sentence(old, 0.6, source="agency.txt", body=old),
+        sentence(new, 0.6, source="agency-update.txt", body=new),
+    ]
+    for s in ranked[:2]:
+        s.candidates = [Candidate(s, s.start + 4, s.start + 10, "Zorbit", "ORG", 1.0, 1.0, 0.0, score=0.45)]
+    return compose(analyze("What was the name of the mission?"), [ranked], [], OPTIONS, DirectOptions(), dates)
+
+
+def test_a_later_copy_of_another_report_that_changes_the_answer_is_quoted_and_the_others_flagged() -> None:
+    """The copy is the newest: its value is the answer, and both reports of "Zorbit" are the conflict."""
+    answer = zorbit_answer(
+        {"outlet.txt": date(2025, 3, 5), "agency.txt": date(2025, 3, 1), "agency-update.txt": date(2025, 4, 1)}
+    )
+    assert answer.direct is not None and answer.direct.text == "Quill"
+    assert answer.citations[0].source == "agency-update.txt"
+    assert [(c.value, c.source) for c in answer.conflicts] == [("Zorbit", "outlet.txt"), ("Zorbit", "agency.txt")]
+    for c in answer.conflicts:
+        assert c.quote[c.start - c.quote_start : c.end - c.quote_start] == "Zorbit"
+
+
+def test_when_the_best_report_is_the_newest_the_copy_that_agrees_with_it_is_no_conflict() -> None:
+    answer = zorbit_answer(
+        {"outlet.txt": date(2025, 5, 1), "agency.txt": date(2025, 3, 1), "agency-update.txt": date(2025, 4, 1)}
+    )
+    assert answer.direct is not None and answer.direct.text == "Zorbit"
+    assert answer.citations[0].source == "outlet.txt"
+    assert [(c.value, c.source) for c in answer.conflicts] == [("Quill", "agency-update.txt")]

@@ -28,6 +28,17 @@ def test_a_changed_name_is_found_whole() -> None:
     assert places(ours, theirs) == ("Nordlys Shipping", "Baltica Lines")
 
 
+def test_one_value_that_stands_twice_is_one_value_near_the_answer() -> None:
+    ours = "Brothers of Italy leader Mara Conti won, and will be Italy's first female prime minister."
+    theirs = "Brothers of Eastmark leader Mara Conti won, and will be Eastmark's first female prime minister."
+    second = ours.rindex("Italy")
+    assert places(ours, theirs) == ("Italy", "Eastmark")
+    found = differing_value(ours, theirs, near=(second, second + 5))
+    assert found is not None and found[0] == (second, second + 5)
+    assert theirs[found[1][0] : found[1][1]] == "Eastmark"
+    assert places(ours, theirs.replace("Eastmark's", "Norvale's")) is None  # two values, not one
+
+
 @pytest.mark.parametrize(
     "theirs",
     [
