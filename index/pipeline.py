@@ -466,7 +466,8 @@ def _progress_bar(total: int, enabled: bool) -> tqdm[None] | LoggedProgress | No
 
 
 class LoggedProgress:
-    """Progress as log lines: "indexing: 120/300 files", at most every `every` seconds, and the last."""
+    """Progress as lines on stderr, where tqdm would draw its bar: "indexing: 120/300 files", at most
+    every `every` seconds. Not a log record: at the default level it would read "WARNING: indexing"."""
 
     def __init__(self, total: int, every: float = 5.0) -> None:
         self.total, self.done, self.every = total, 0, every
@@ -476,7 +477,7 @@ class LoggedProgress:
         self.done += files
         if time.monotonic() - self.last >= self.every:
             self.last = time.monotonic()
-            log.warning("indexing: %d/%d files", self.done, self.total)
+            print(f"indexing: {self.done}/{self.total} files", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         return None

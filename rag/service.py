@@ -231,14 +231,20 @@ def file_format(source: str) -> str:
 
 def annotated(answer: Answer, snapshot: IndexSnapshot, copies: Mapping[str, list[str]]) -> Answer:
     """Each citation with its article's publication date (when known), the PDF pages its span stands
-    on, and the other articles of its story that carry the same quote."""
+    on, and the other articles of its story that carry the same quote (not those that say it with
+    another value: they are the answer's conflicts)."""
     files = snapshot.manifest.files
+    differing = [(c.source, c.quote_start, c.quote_end) for c in answer.conflicts]
     for citation in answer.citations:
         entry = files.get(citation.source)
         if entry is not None:
             citation.published = published(entry)
             citation.pages = entry.pages_of(citation.start, citation.end) or None
-            citation.reported_by = reports(snapshot, copies, citation.source, citation.quote)
+            citation.reported_by = [
+                r
+                for r in reports(snapshot, copies, citation.source, citation.quote)
+                if not any(r.source == source and r.start < end and start < r.end for source, start, end in differing)
+            ]
     return answer
 
 

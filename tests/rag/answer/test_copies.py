@@ -59,6 +59,26 @@ def test_an_answer_quotes_one_copy_and_counts_the_others_at_their_exact_spans(wi
     assert answer.conflicts == []  # copies that agree are no conflict
 
 
+def test_a_copy_that_gives_another_value_is_a_conflict_not_a_report(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    """An update of the wire story says 95 million: the same story, but it does not report the quoted
+    sentence (the chat window would say "reported by 2 articles" of a sentence one of them contradicts)."""
+    root = tmp_path_factory.mktemp("update")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "march.txt").write_text(f"Valmora votes for cable car\nPublished: 2025-03-01\n\n{WIRE}\n")
+    updated = WIRE.replace("80 million", "95 million")
+    (corpus / "april.txt").write_text(f"Valmora votes for cable car\nPublished: 2025-04-01\n\n{updated}\n")
+    index_folder(corpus, root / "data", embedder)
+    service = build_service(Settings(data_dir=root / "data", corpus_dir=corpus))
+    answer = service.answer(AnswerRequest(question="How much will the Valmora cable car cost?"))
+    cited = answer.citations[0]
+    assert cited.source == "april.txt" and "95 million" in cited.quote
+    assert [(c.source, c.value) for c in answer.conflicts] == [("march.txt", "80 million")]
+    assert cited.reported_by == []
+
+
 def test_retrieval_keeps_other_stories_ahead_of_a_third_copy(wire) -> None:
     _, _, service = wire
     snapshot = service._snapshot
