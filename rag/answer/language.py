@@ -33,6 +33,10 @@ WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
 PREPOSITION_OBJECTS = frozenset({"pobj", "pcomp"})  # "To which amount ...?" comes out as a pcomp
+# "the issue remains [the status of Crimea]" (word forms: sentences are parsed without the lemmatizer)
+COPULAS = frozenset(
+    "be is are was were been being remain remains remained remaining become becomes became becoming".split()
+)
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 
 
@@ -43,7 +47,7 @@ class Slot:
     hang on the word before it or on that word's head ("raise the wage [to $22]": the small model
     attaches it either way), so both words are kept."""
 
-    role: str  # "subj", "obj", or the preposition
+    role: str  # "subj", "obj", "is" (one side of a copula: the words are the other side's), or the preposition
     words: frozenset[str]  # stems of the word(s) it attaches to
 
     def matches(self, other: Slot) -> bool:
@@ -146,6 +150,8 @@ def _slot(token: Token) -> Slot | None:
     while token.dep_ in LINKS and token.head.i != token.i:
         token = token.head
     head = token.head
+    if (other := _other_side(token)) is not None:
+        return Slot("is", frozenset({verb_stem(other.lower_)}))  # "What is [the central issue]?"
     if token.dep_ in SUBJECTS:
         return Slot("subj", frozenset({verb_stem(head.lower_)}))
     if token.dep_ in OBJECTS:
@@ -156,6 +162,15 @@ def _slot(token: Token) -> Slot | None:
             return Slot("subj", frozenset({verb_stem(attached.lower_)}))  # "was bought by [Elon Musk]"
         return Slot(head.lower_, frozenset({verb_stem(attached.lower_), verb_stem(attached.head.lower_)}))
     return None
+
+
+def _other_side(token: Token) -> Token | None:
+    """The subject of the copula `token` is the complement of, or the complement when it is the subject
+    ("the central issue" and "the status" in "The central issue remains the status ...")."""
+    if token.head.lower_ not in COPULAS:
+        return None
+    wanted = SUBJECTS if token.dep_ == "attr" else {"attr"} if token.dep_ in SUBJECTS else set()
+    return next((c for c in token.head.children if c.dep_ in wanted and c.i != token.i), None)
 
 
 def _verbs(doc: Doc) -> frozenset[str]:

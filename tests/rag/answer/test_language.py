@@ -21,6 +21,7 @@ def language() -> Language:
         ("A sea otter keeps stealing what?", "obj", "steal"),
         ("Which tram line did the mayor announce to connect the airport?", "obj", "announc"),  # fronted
         ("NFL owners approved the sale of which football team?", "of", "sale"),
+        ("What is the main obstacle to the harbour deal?", "is", "obstacl"),  # the other side of a copula
     ],
 )
 def test_a_question_asks_about_a_role(language: Language, question: str, role: str, word: str) -> None:
@@ -42,6 +43,20 @@ def test_each_phrase_of_a_sentence_has_its_role(language: Language) -> None:
     assert roles["Maria Okafor"] == Slot("subj", frozenset({"lead"}))  # a passive verb's agent is its subject
     assert roles["the Denver Broncos"] is not None and roles["the Denver Broncos"].role == "of"
     assert "sale" in roles["the Denver Broncos"].words
+
+
+def test_what_a_copula_says_something_is_plays_the_role_a_what_is_question_asks(language: Language) -> None:
+    """ "What is the main obstacle ...?" is answered by "The main obstacle remains [the toll] ..." and
+    "[The toll] is the main obstacle ...", whichever side the answer stands on."""
+    asked = language.parse_question("What is the main obstacle to the harbour deal?").slot
+    for text, answer in [
+        ("The main obstacle remains the toll on heavy lorries, officials said.", "the toll"),
+        ("The toll on heavy lorries is the main obstacle, officials said.", "The toll"),
+    ]:
+        (annotation,) = language.annotate([text])
+        slots = {text[s.start : s.end]: s.slot for s in annotation.phrases}
+        assert asked is not None and slots[answer] is not None and slots[answer].matches(asked), (text, slots)
+        assert not any(s is not None and s.matches(asked) for phrase, s in slots.items() if phrase != answer)
 
 
 def test_a_name_is_widened_over_proper_nouns_but_not_over_a_date(language: Language) -> None:
