@@ -22,6 +22,13 @@ AMOUNT_WORDS = frozenset(
     "million millions billion billions trillion dozen dozens half halves third thirds quarter quarters fifth fifths "
     "tenth tenths twice double doubled triple tripled quadrupled halved".split()
 )
+COUNTRY_INITIALS = {
+    "US": "United States",
+    "USA": "United States",
+    "UK": "United Kingdom",
+    "UAE": "United Arab Emirates",
+}
+INITIALS = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|USA|US|U\.K\.|UK|UAE)(?![\w])")  # case-sensitive: not "us"
 PUNCTUATION_TO_SPACE = {ord(c): " " for c in string.punctuation + "“”‘’—–"}
 # Words that frame a question rather than say what it is about.
 QUESTION_FRAME = {
@@ -80,9 +87,15 @@ def verb_stems(text: str) -> set[str]:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stemmed words that carry meaning: no stopwords, no question framing."""
-    skip = stopwords() | QUESTION_FRAME
-    return [stem(w) for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]
+    """Stemmed words that carry meaning: no stopwords, no question framing. Countries that news writes
+    as initials count as their names ("US" is a stopword's spelling, and "U.S." no word at all)."""
+    expanded = INITIALS.sub(lambda m: COUNTRY_INITIALS[m.group().replace(".", "")], text)
+    return [stem(w) for w in words(expanded) if w not in _skipped() and (len(w) > 1 or w.isdigit())]
+
+
+@lru_cache(maxsize=1)
+def _skipped() -> frozenset[str]:
+    return stopwords() | QUESTION_FRAME
 
 
 def numbers(text: str) -> set[str]:

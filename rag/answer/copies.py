@@ -1,5 +1,5 @@
-"""Stories, not copies: retrieval keeps at most two chunks of one story ahead of other stories, and a
-quote names the other articles of its story that carry the same sentence."""
+"""Stories, not copies: retrieval keeps the chunks of at most two articles of one story ahead of other
+stories, and a quote names the other articles of its story that carry the same sentence."""
 
 from __future__ import annotations
 
@@ -11,20 +11,22 @@ if TYPE_CHECKING:
     from index.manifest import Manifest
     from rag.answer.retrieve import RetrievedChunk
 
-PER_STORY = 2  # chunks of one story before other stories get their turn
+PER_STORY = 2  # articles of one story before other stories get their turn
 MAX_REPORTS = 20  # other articles of a story looked into for the same sentence
 
 
 def diversify(chunks: Sequence[RetrievedChunk], manifest: Manifest) -> list[RetrievedChunk]:
-    """The chunks in their order, except that a story's third and later chunks go after the others."""
-    seen: dict[str, int] = {}
+    """The chunks in their order, except that those of a story's third and later articles (its copies) go
+    after the others. An article's own chunks are no copies: they keep their place."""
+    articles: dict[str, list[str]] = {}
     first: list[RetrievedChunk] = []
     later: list[RetrievedChunk] = []
     for chunk in chunks:
         entry = manifest.files.get(chunk.source)
-        story = entry.story if entry is not None and entry.story else chunk.source
-        seen[story] = seen.get(story, 0) + 1
-        (first if seen[story] <= PER_STORY else later).append(chunk)
+        told = articles.setdefault(entry.story if entry is not None and entry.story else chunk.source, [])
+        if chunk.source not in told:
+            told.append(chunk.source)
+        (first if told.index(chunk.source) < PER_STORY else later).append(chunk)
     return first + later
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from index.embedder import Embedder
+from index.manifest import FileEntry, Manifest
 from index.stories import signature, stories
 from rag.answer.copies import diversify
+from rag.answer.retrieve import RetrievedChunk
 from rag.schemas import AnswerRequest
 from rag.settings import Settings
 from rag.wiring import build_service
@@ -86,6 +88,18 @@ def test_retrieval_keeps_other_stories_ahead_of_a_third_copy(wire) -> None:
     ordered = diversify(chunks, snapshot.manifest)
     stories_in_order = [snapshot.manifest.files[c.source].story for c in ordered]
     assert stories_in_order[:3].count("gazette.txt") <= 2
+
+
+def test_an_articles_own_chunks_keep_their_place_and_only_a_third_copy_waits() -> None:
+    """Copies of a story are other articles, not the other chunks of the best one: its lede (ranked
+    third here) must not wait behind weaker chunks of other stories, a third copy must."""
+    story = {"a.txt": "a.txt", "a-copy.txt": "a.txt", "a-copy2.txt": "a.txt", "b.txt": "b.txt", "c.txt": "c.txt"}
+    manifest = Manifest(files={s: FileEntry(sha256=s, title=s, chunk_ids=[], story=told) for s, told in story.items()})
+    order = ["a.txt", "a.txt", "a.txt", "a-copy.txt", "a-copy2.txt", "b.txt", "c.txt"]
+    chunks = [
+        RetrievedChunk(id=f"{n}", source=s, title=s, ordinal=n, start=0, end=1, text="x") for n, s in enumerate(order)
+    ]
+    assert [c.source for c in diversify(chunks, manifest)] == [*order[:4], "b.txt", "c.txt", "a-copy2.txt"]
 
 
 def test_near_duplicates_are_linked_and_different_texts_are_not() -> None:
