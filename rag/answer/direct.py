@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from rag.answer.question import Question
 
 LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+", re.IGNORECASE)
+INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")
 VAGUE = frozenset(
     "it he she they them this that these those who which what one thing things people someone something week "
@@ -255,6 +256,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     if fit == 0.0:
         return None
     in_slot = _in_slot(question, span)
+    if question.describes and not in_slot:
+        return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
     offset = sentence.start + span.start
     return Candidate(
         sentence=sentence,
@@ -299,6 +302,8 @@ def _trimmed(text: str) -> tuple[int, int]:
         start += match.end()
     end = len(text)
     while end > start and (match := TRAILING.search(text[start:end])):
+        if INITIALISM.search(text[start:end]):
+            break  # "U.S.", "D.C.": the last point is part of the name
         end = start + match.start()
     return start, end
 

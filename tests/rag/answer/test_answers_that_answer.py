@@ -56,6 +56,7 @@ def assert_direct_in_its_quote(answer: Answer, corpus: Path) -> None:
         ("Which bank will finance the construction of the Blue tram line?", "Vestra Capital"),  # an organisation
         ("Which missile did the Russian Armed Forces test?", "Oreshnik ballistic missile"),  # a thing of a kind
         ("How old is the glider pilot who crossed the Alps?", "16"),  # an age
+        ("Who is Vladimir Konstantinov?", "speaker of Crimea’s parliament"),  # what the text says he is
     ],
 )
 def test_a_short_question_gets_the_answer_itself_first(

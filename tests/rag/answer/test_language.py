@@ -65,3 +65,25 @@ def test_a_name_is_widened_over_proper_nouns_but_not_over_a_date(language: Langu
     names = [text[s.start : s.end] for s in annotation.entities]
     assert not any("Tuesday" in name and "Broncos" in name for name in names), names
     assert any(name.endswith("New York Times") for name in names), names
+
+
+def test_a_place_or_body_is_not_widened_over_a_title_or_a_persons_name(language: Language) -> None:
+    text = "Preparations for a meeting between U.S. President Mark Delaney and Kremlin spokesman Ivo Laar began."
+    (annotation,) = language.annotate([text])
+    names = [text[s.start : s.end] for s in annotation.entities]
+    assert not any("President" in name or "spokesman" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("The harbour master, Tomas Reyes, closed the quay on Monday.", "The harbour master"),
+        ("Tomas Reyes, the harbour master of Valmora, closed the quay on Monday.", "the harbour master of Valmora"),
+    ],
+)
+def test_a_description_in_apposition_says_what_the_name_is(language: Language, text: str, description: str) -> None:
+    """ "Who is Tomas Reyes?" asks what the text says he is: a phrase in apposition to his name, either
+    way round, with its prepositions ("of Valmora")."""
+    (annotation,) = language.annotate([text])
+    slots = {text[s.start : s.end]: s.slot for s in annotation.phrases}
+    assert slots.get(description) == Slot("is", frozenset({"rey"})), slots
