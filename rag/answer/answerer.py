@@ -171,6 +171,7 @@ class Answerer:
             options.weights,
             options.embed_top,
             shown,
+            options.embed_top // options.compose.max_articles if question.wants_many else 0,
         )
         attach_candidates(ranked, question, self.language.annotate, options.direct, options.parse_top)
         return ranked

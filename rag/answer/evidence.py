@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from rag.answer.retrieve import RetrievedChunk
 
 MIN_WORDS = 4
+SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
+HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
 TIME_WORDS = re.compile(
     r"\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{1,2}(?:am|pm|:\d\d))\b",
@@ -127,10 +129,27 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
     asked_amounts = amounts(question.text)
     for sentence in sentences:
         new_number = bool(amounts(sentence.text) - asked_amounts)
-        sentence.answers_type = bool(sentence.terms - question.terms) and (
-            new_number or not (question.labels and question.labels <= AMOUNTS | TIMES and question.labels & AMOUNTS)
+        sentence.answers_type = (
+            bool(sentence.terms - question.terms)
+            and (
+                new_number or not (question.labels and question.labels <= AMOUNTS | TIMES and question.labels & AMOUNTS)
+            )
+            and not is_heading(sentence)
         )
         sentence.hint = _hint(sentence, question, new_number)
+
+
+def is_heading(sentence: SentenceEvidence) -> bool:
+    """A section heading ("Historical Context of U.S.-Russia Relations"): a line of its own without a
+    sentence's end, its longer words capitalised. It tells what the passage under it is about (its
+    words count as context of the sentences next to it), but quoted as an answer it says nothing."""
+    text, chunk = sentence.text, sentence.chunk
+    before = chunk.text[: sentence.start - chunk.start].rstrip(" \t")[-1:]
+    after = chunk.text[sentence.end - chunk.start :].lstrip(" \t")[:1]
+    if text.rstrip()[-1:] in SENTENCE_ENDS or before not in ("", "\n") or after not in ("", "\n"):
+        return False
+    longer = [w for w in text.split() if len(w) > 3]
+    return bool(longer) and sum(w[:1].isupper() for w in longer) >= HEADING_CAPITALS * len(longer)
 
 
 def _hint(sentence: SentenceEvidence, question: Question, new_number: bool) -> float:
@@ -158,9 +177,12 @@ def score_sentences(
     weights: ScoringWeights,
     embed_top: int,
     shown: str = "",
+    per_source: int = 0,
 ) -> list[SentenceEvidence]:
     """Sentences best first; only the `embed_top` best by their cheap features are embedded.
-    `shown`: what the assistant already said in this conversation (its quotes are demoted)."""
+    `shown`: what the assistant already said in this conversation (its quotes are demoted);
+    `per_source`: if set, each article's best that many go first (a question about what several
+    articles say must not find one article's sentences only)."""
     if not sentences:
         return []
     lexical_scores(sentences, sorted(question.terms), idf)
@@ -179,12 +201,24 @@ def score_sentences(
         s.demotion = weights.shown if s.shown else 0.0
         s.score -= s.demotion
         s.score += weights.dense * s.chunk.dense  # chunk-level similarity until the sentence's own is known
-    shortlist = sorted(sentences, key=lambda s: -s.score)[:embed_top]
+    shortlist = spread(sorted(sentences, key=lambda s: -s.score), per_source)[:embed_top]
     vectors = embed([s.text for s in shortlist])
     for s, vector in zip(shortlist, vectors, strict=True):
         s.dense = float(np.dot(vector, question_vector))
         s.score += weights.dense * (s.dense - s.chunk.dense)
     return sorted(shortlist, key=lambda s: (-s.score, s.source, s.start))
+
+
+def spread(ranked: list[SentenceEvidence], per_source: int) -> list[SentenceEvidence]:
+    """`ranked`, each article's first `per_source` sentences ahead of the others (0: as it is)."""
+    if not per_source:
+        return ranked
+    seen: dict[str, int] = {}
+    first, later = [], []
+    for sentence in ranked:
+        seen[sentence.source] = seen.get(sentence.source, 0) + 1
+        (first if seen[sentence.source] <= per_source else later).append(sentence)
+    return first + later
 
 
 def is_near_duplicate(a: SentenceEvidence, b: SentenceEvidence, threshold: float = 0.6) -> bool:

@@ -191,6 +191,17 @@ def test_what_the_articles_say_cites_each_article(service: RagService, corpus: P
     assert_citations_exact(answer, corpus)
 
 
+def test_what_the_articles_say_is_not_one_articles_sentences_nor_its_headings(
+    service: RagService, corpus: Path
+) -> None:
+    """One seed article says "United States", "Russia" and "talks" in every paragraph and section
+    heading; others speak of the same talks in other words: they are cited too, and no heading is."""
+    answer = ask(service, "What do the articles say about talks between Russia and the United States?")
+    assert len({c.source for c in answer.citations}) >= 2, answer.answer
+    assert all(c.quote.rstrip()[-1] in '.!?”"' for c in answer.citations), answer.answer
+    assert_citations_exact(answer, corpus)
+
+
 def test_the_second_half_of_a_two_part_answer_is_kept(service: RagService, corpus: Path) -> None:
     answer = ask(service, "Which tram line did the mayor announce to connect the airport with the old town?")
     quotes = " ".join(c.quote for c in answer.citations)

@@ -7,7 +7,7 @@ from datetime import date
 
 from rag.answer.compose import ComposeOptions, compose
 from rag.answer.direct import Candidate, DirectOptions, score_candidates
-from rag.answer.evidence import SentenceEvidence
+from rag.answer.evidence import SentenceEvidence, is_heading, type_hints
 from rag.answer.question import analyze
 from rag.answer.retrieve import RetrievedChunk
 from rag.schemas import Answer
@@ -181,3 +181,15 @@ def test_when_the_best_report_is_the_newest_the_copy_that_agrees_with_it_is_no_c
     assert answer.direct is not None and answer.direct.text == "Zorbit"
     assert answer.citations[0].source == "outlet.txt"
     assert [(c.value, c.source) for c in answer.conflicts] == [("Quill", "agency-update.txt")]
+
+
+def test_a_section_heading_is_context_but_never_the_answer() -> None:
+    body = (
+        "Talks in Valmora\nHistorical Context of Harbour Relations\nThe harbour talks began in 2019 after a strike.\n"
+    )
+    heading, prose = "Historical Context of Harbour Relations", "The harbour talks began in 2019 after a strike."
+    ranked = [sentence(heading, 0.9, source="h.txt", body=body), sentence(prose, 0.6, source="h.txt", body=body)]
+    type_hints(ranked, analyze("What do we know about the harbour relations?"))
+    assert [s.answers_type for s in ranked] == [False, True]
+    inline = "He said: Historical Context of Harbour Relations matters"  # the same words inside a line
+    assert is_heading(sentence(heading, 0.9, source="i.txt", body=f"{inline}\n")) is False
