@@ -214,7 +214,8 @@ def spread(ranked: list[SentenceEvidence], per_source: int) -> list[SentenceEvid
     if not per_source:
         return ranked
     seen: dict[str, int] = {}
-    first, later = [], []
+    first: list[SentenceEvidence] = []
+    later: list[SentenceEvidence] = []
     for sentence in ranked:
         seen[sentence.source] = seen.get(sentence.source, 0) + 1
         (first if seen[sentence.source] <= per_source else later).append(sentence)
