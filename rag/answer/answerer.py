@@ -108,7 +108,8 @@ class Answerer:
     ) -> Evidence:
         """Retrieval and sentence scoring: what both the extractive and the LLM answers start from."""
         k = top_k or self.options.retrieve_k
-        query = resolve(question, history, self.language.annotate)
+        resolved = resolve(question, history, self.language.annotate)
+        query = resolved.searched
         if (asked := about_article(query)) is not None:
             settled = answer_about_article(asked, question, index, lambda topic: self.retrieve(index, topic, 1))
             if settled is not None:
@@ -125,8 +126,8 @@ class Answerer:
             found = hybrid_retrieve(search, vector, index, k, admitted=admitted)
         chunks = arrange(diversify(found, index.manifest), frame, dates)
         parts = split_compound(search)
-        if len(parts) == 1:
-            analysis = self.analyze(search)
+        if len(parts) == 1:  # a follow-up searched with the question before it asks what it asks
+            analysis = self.analyze(search if resolved.asked == query else resolved.asked)
             ranked_parts = [self._ranked_evidence(analysis, vector, chunks, index.lexical, shown)]
         else:
             analysis = analyze(search)  # a compound question as a whole expects no one short answer

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rag.text import content_terms
+from rag.text import content_terms, verb_stems
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from rag.answer.language import Annotation
+    from rag.answer.language import Annotation, Slot
     from rag.schemas import ChatTurn
 
 PERSON = frozenset({"PERSON"})
@@ -35,6 +35,7 @@ PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it ca
     "they": (GROUP, False), "them": (GROUP, False), "their": (GROUP, True), "there": (PLACE, False),
     "then": (TIME, False),
 }  # fmt: skip
+OBJECTS = frozenset({"it", "them", "him", "her"})  # pronouns that stand for what was done, not who did it
 PRONOUN = re.compile(r"\b(" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
 POINTS_BACK = re.compile(
     r"\b(the same|the former|the latter|(?:the|that|this) (?:article|story|report|statement|announcement|"
@@ -50,22 +51,30 @@ LEADS_ON = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about)\b", re
 class Antecedent:
     text: str
     label: str
+    slot: Slot | None = None  # the role it played where it was said
 
 
-def resolve(question: str, history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> str:
+@dataclass(frozen=True)
+class Resolved:
+    searched: str  # what retrieval looks for (the previous question's words too, when needed)
+    asked: str  # the question itself, pronouns replaced: what kind of answer it wants
+
+
+def resolve(question: str, history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> Resolved:
     """The question as it should be searched: pronouns replaced from the conversation, and the previous
-    question's words added when it still cannot stand alone."""
+    question's words added when it still cannot stand alone ("Who announced it?" after "When did the
+    Kremlin announce ...?" searches both, and still asks who)."""
     earlier_questions = [t.content for t in history if t.role == "user" and t.content.strip()]
     if not earlier_questions or (not PRONOUN.search(question) and not needs_context(question)):
-        return question
+        return Resolved(question, question)
     antecedents = _antecedents(history, annotate)
     resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents), question)
     if needs_context(resolved) or POINTS_BACK.search(resolved):
         previous = earlier_questions[-1]
         if previous.strip() == question.strip() and len(earlier_questions) > 1:
             previous = earlier_questions[-2]
-        return f"{previous} {resolved}"
-    return resolved
+        return Resolved(f"{previous} {resolved}", resolved)
+    return Resolved(resolved, resolved)
 
 
 def needs_context(question: str) -> bool:
@@ -86,17 +95,20 @@ def _antecedents(history: Sequence[ChatTurn], annotate: Callable[[list[str]], li
     """What the conversation talked about, newest turn first: a direct answer (which "it" may stand
     for), then the entities of the question it answered; the people named in quotes come last."""
     texts: list[tuple[str, str]] = []  # (text, role: "direct", "question" or "quote")
+    quotes: list[tuple[str, str]] = []  # an answer's quotes, kept until its question is in
     for turn in reversed(history):
         content = turn.content.strip()
         if not content:
             continue
         if turn.role == "user":
-            texts.append((content, "question"))
+            texts += [(content, "question"), *quotes]
+            quotes = []
             continue
         head, _, rest = content.partition("\n\n")
         if rest:  # "<direct answer> [n]\n\n<quotes>"
             texts.append((_unmarked(head), "direct"))
-        texts.append((_unmarked(rest or content), "quote"))
+        quotes = [(_unmarked(rest or content), "quote")]
+    texts += quotes
     annotations = annotate([t for t, _ in texts])
     found: list[Antecedent] = []
     for (text, role), annotation in zip(texts, annotations, strict=True):
@@ -105,7 +117,7 @@ def _antecedents(history: Sequence[ChatTurn], annotate: Callable[[list[str]], li
             found.append(Antecedent(text, whole[0].label if whole else "DIRECT"))
             continue
         found.extend(
-            Antecedent(text[e.start : e.end], e.label)
+            Antecedent(text[e.start : e.end], e.label, e.slot)
             for e in annotation.entities
             if role != "quote" or e.label == "PERSON"  # quotes name many things in passing
         )
@@ -125,8 +137,16 @@ def _replacement(match: re.Match[str], question: str, antecedents: Sequence[Ante
         if antecedent.label in labels:
             if antecedent.text.lower() in question.lower():
                 continue  # the question names it already: the pronoun means something else
+            if word.lower() in OBJECTS and _did(antecedent, question):
+                return word  # "Who announced it?" after "When did the Kremlin announce ...?": what it announced
             return f"{antecedent.text}'s" if possessive else antecedent.text
     return word
+
+
+def _did(antecedent: Antecedent, question: str) -> bool:
+    """The antecedent was the subject of a verb the question asks about again."""
+    slot = antecedent.slot
+    return slot is not None and slot.role == "subj" and bool(slot.words & verb_stems(question))
 
 
 def _followed_by_noun(question: str, position: int) -> bool:

@@ -28,18 +28,18 @@ SPEAKER = (
 
 
 def test_a_pronoun_is_replaced_by_the_person_the_last_answer_named(language: Language) -> None:
-    resolved = resolve("Which TV channel did he speak on?", turns(SPEAKER), language.annotate)
+    resolved = resolve("Which TV channel did he speak on?", turns(SPEAKER), language.annotate).searched
     assert resolved == "Which TV channel did Vladimir Konstantinov speak on?"
 
 
 def test_it_stands_for_the_last_direct_answer(language: Language) -> None:
     missile = ("Which missile was tested?", "the Oreshnik ballistic missile [1]\n\nThe forces tested the Oreshnik. [1]")
-    resolved = resolve("Who announced it?", turns(missile), language.annotate)
+    resolved = resolve("Who announced it?", turns(missile), language.annotate).searched
     assert resolved == "Who announced the Oreshnik ballistic missile?"
 
 
 def test_a_possessive_pronoun_becomes_a_possessive(language: Language) -> None:
-    resolved = resolve("What is his title?", turns(SPEAKER), language.annotate)
+    resolved = resolve("What is his title?", turns(SPEAKER), language.annotate).searched
     assert "Vladimir Konstantinov's title" in resolved
 
 
@@ -51,18 +51,41 @@ def test_the_newest_turn_wins_over_three_turns(language: Language) -> None:
             "Maria Okafor [1]\n\nThe Northfield Philharmonic Orchestra is now led by the conductor Maria Okafor. [1]",
         ),
     )
-    assert resolve("Where did she study?", history, language.annotate) == "Where did Maria Okafor study?"
+    assert resolve("Where did she study?", history, language.annotate).searched == "Where did Maria Okafor study?"
+
+
+def test_he_is_the_person_asked_about_not_one_the_answer_names_in_passing(language: Language) -> None:
+    about = (
+        "Who is Dmitry Peskov?",
+        "Putin’s spokesperson [1]\n\nPutin’s spokesperson, Dmitry Peskov, emphasized dialogue. [1]",
+    )
+    assert resolve("What did he say about talks?", turns(about), language.annotate).searched == (
+        "What did Dmitry Peskov say about talks?"
+    )
+
+
+def test_it_is_not_who_did_what_the_follow_up_asks_about(language: Language) -> None:
+    """ "Who announced it?" after "When did the Kremlin announce ...?": "it" is what the Kremlin
+    announced; the question is searched with the one before it, and still asks who."""
+    announced = (
+        "When did the Kremlin announce that Putin is ready to talk?",
+        "January 10, 2025 [1]\n\nOn January 10, 2025, the Kremlin announced that Putin is ready. [1]",
+    )
+    resolved = resolve("Who announced it?", turns(announced), language.annotate)
+    assert resolved.asked == "Who announced it?"
+    assert resolved.searched == f"{announced[0]} Who announced it?"
 
 
 def test_a_question_that_stands_alone_is_searched_as_asked(language: Language) -> None:
     question = "Which missile did the Russian Armed Forces test?"
-    assert resolve(question, turns(SPEAKER), language.annotate) == question
+    assert resolve(question, turns(SPEAKER), language.annotate).searched == question
 
 
 def test_a_question_too_short_to_stand_alone_carries_the_previous_question(language: Language) -> None:
     assert needs_context("And why?")
     resolved = resolve("And why?", turns(SPEAKER), language.annotate)
-    assert resolved == "Who is the speaker of Crimea's parliament? And why?"
+    assert resolved.searched == "Who is the speaker of Crimea's parliament? And why?"
+    assert resolved.asked == "And why?"
 
 
 @pytest.mark.parametrize(
@@ -79,7 +102,7 @@ def test_a_short_question_that_names_something_stands_alone(question: str, leans
 
 
 def test_without_earlier_questions_nothing_changes(language: Language) -> None:
-    assert resolve("What did he say?", [], language.annotate) == "What did he say?"
+    assert resolve("What did he say?", [], language.annotate).searched == "What did he say?"
 
 
 def test_what_the_assistant_said_is_remembered_to_avoid_repeating_it() -> None:
