@@ -39,6 +39,13 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
 PREPOSITION_OBJECTS = frozenset({"pobj", "pcomp"})  # "To which amount ...?" comes out as a pcomp
 # "the issue remains [the status of Crimea]" (word forms: sentences are parsed without the lemmatizer)
+SAY = verb_stem("say")
+REPORTING = frozenset(
+    verb_stem(w)
+    for w in "say said says tell told state note emphasize emphasise underscore stress add announce claim warn argue "
+    "insist explain declare confirm write suggest indicate acknowledge admit assert contend maintain reply "
+    "respond comment remark observe mention report".split()
+)
 COPULAS = frozenset(
     "be is are was were been being remain remains remained remaining become becomes became becoming".split()
 )
@@ -170,13 +177,13 @@ def _slot(token: Token) -> Slot | None:
     if (other := _other_side(token)) is not None:
         return Slot("is", frozenset({verb_stem(other.lower_)}))  # "What is [the central issue]?"
     if token.dep_ in SUBJECTS:
-        return Slot("subj", frozenset({verb_stem(head.lower_)}))
+        return Slot("subj", _verb_words(head))
     if token.dep_ in OBJECTS:
         return Slot("obj", frozenset({verb_stem(head.lower_)}))
     if token.dep_ in PREPOSITION_OBJECTS and head.head.i != head.i:
         attached = head.head
         if head.dep_ == "agent":
-            return Slot("subj", frozenset({verb_stem(attached.lower_)}))  # "was bought by [Elon Musk]"
+            return Slot("subj", _verb_words(attached))  # "was bought by [Elon Musk]"
         return Slot(head.lower_, frozenset({verb_stem(attached.lower_), verb_stem(attached.head.lower_)}))
     return None
 
@@ -188,6 +195,13 @@ def _other_side(token: Token) -> Token | None:
         return None
     wanted = SUBJECTS if token.dep_ == "attr" else {"attr"} if token.dep_ in SUBJECTS else set()
     return next((c for c in token.head.children if c.dep_ in wanted and c.i != token.i), None)
+
+
+def _verb_words(verb: Token) -> frozenset[str]:
+    """The stem of a verb, and "say" for any verb of saying ("Who said ...?" is asked of "Peskov
+    emphasized ...", "the minister noted ...")."""
+    stem = verb_stem(verb.lower_)
+    return frozenset({stem, SAY}) if stem in REPORTING else frozenset({stem})
 
 
 def _apposed_name(token: Token) -> Token | None:

@@ -87,3 +87,18 @@ def test_a_description_in_apposition_says_what_the_name_is(language: Language, t
     (annotation,) = language.annotate([text])
     slots = {text[s.start : s.end]: s.slot for s in annotation.phrases}
     assert slots.get(description) == Slot("is", frozenset({"rey"})), slots
+
+
+def test_who_said_is_asked_of_any_verb_of_saying(language: Language) -> None:
+    asked = language.parse_question("Who said that the harbour will close in May?").slot
+    for text, speaker in [
+        ("Harbour master Ann Ross emphasized that the harbour will close in May.", "Ann Ross"),
+        ("The closure in May was confirmed by Ann Ross on Friday.", "Ann Ross"),
+    ]:
+        (annotation,) = language.annotate([text])
+        slots = {text[s.start : s.end]: s.slot for s in annotation.entities}
+        assert asked is not None and any(
+            name.endswith(speaker) and slot is not None and slot.matches(asked) for name, slot in slots.items()
+        ), (text, slots)
+    (annotation,) = language.annotate(["Ann Ross closed the harbour in May."])  # closing is no saying
+    assert not any(s.slot is not None and s.slot.matches(asked) for s in annotation.entities)
