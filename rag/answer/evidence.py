@@ -135,8 +135,15 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
                 new_number or not (question.labels and question.labels <= AMOUNTS | TIMES and question.labels & AMOUNTS)
             )
             and not is_heading(sentence)
+            and not asks(sentence.text)
         )
         sentence.hint = _hint(sentence, question, new_number)
+
+
+def asks(text: str) -> bool:
+    """A question ("What is Title 42, and why are people talking about it again?"): an article's way
+    of raising what it answers further on, never itself an answer."""
+    return text.rstrip(" \"'”’)").endswith("?")
 
 
 def is_heading(sentence: SentenceEvidence) -> bool:

@@ -193,3 +193,14 @@ def test_a_section_heading_is_context_but_never_the_answer() -> None:
     assert [s.answers_type for s in ranked] == [False, True]
     inline = "He said: Historical Context of Harbour Relations matters"  # the same words inside a line
     assert is_heading(sentence(heading, 0.9, source="i.txt", body=f"{inline}\n")) is False
+
+
+def test_a_question_the_article_asks_is_never_the_answer() -> None:
+    body = "What is the harbour levy, and why does it matter again? The harbour levy is a fee on every ship."
+    raised, answered = (
+        "What is the harbour levy, and why does it matter again?",
+        "The harbour levy is a fee on every ship.",
+    )
+    ranked = [sentence(raised, 0.9, source="l.txt", body=body), sentence(answered, 0.6, source="l.txt", body=body)]
+    type_hints(ranked, analyze("What is the harbour levy?"))
+    assert [s.answers_type for s in ranked] == [False, True]
