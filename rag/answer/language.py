@@ -38,7 +38,6 @@ WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
 PREPOSITION_OBJECTS = frozenset({"pobj", "pcomp"})  # "To which amount ...?" comes out as a pcomp
-# "the issue remains [the status of Crimea]" (word forms: sentences are parsed without the lemmatizer)
 SAY = verb_stem("say")
 REPORTING = frozenset(
     verb_stem(w)
@@ -46,6 +45,7 @@ REPORTING = frozenset(
     "insist explain declare confirm write suggest indicate acknowledge admit assert contend maintain reply "
     "respond comment remark observe mention report".split()
 )
+# "the issue remains [the status of Crimea]" (word forms: sentences are parsed without the lemmatizer)
 COPULAS = frozenset(
     "be is are was were been being remain remains remained remaining become becomes became becoming".split()
 )
@@ -167,8 +167,8 @@ def _asked_slot(asked: Token) -> Slot | None:
 
 
 def _slot(token: Token) -> Slot | None:
-    """The role of the phrase `token` heads, when it is a subject or object of a word, or the object of
-    a preposition after one; None otherwise."""
+    """The role of the phrase `token` heads, when it is a subject or object of a word, the object of a
+    preposition after one, or what a name or the other side of a copula is said to be; None otherwise."""
     if (named := _apposed_name(token)) is not None:
         return Slot("is", frozenset({verb_stem(named.lower_)}))  # "[Putin's spokesperson], Dmitry Peskov"
     while token.dep_ in LINKS and token.head.i != token.i:
