@@ -151,9 +151,11 @@ def is_heading(sentence: SentenceEvidence) -> bool:
     sentence's end, its longer words capitalised. It tells what the passage under it is about (its
     words count as context of the sentences next to it), but quoted as an answer it says nothing."""
     text, chunk = sentence.text, sentence.chunk
+    if text.rstrip()[-1:] in SENTENCE_ENDS:
+        return False  # most sentences: decided without looking at the lines around them
     before = chunk.text[: sentence.start - chunk.start].rstrip(" \t")[-1:]
     after = chunk.text[sentence.end - chunk.start :].lstrip(" \t")[:1]
-    if text.rstrip()[-1:] in SENTENCE_ENDS or before not in ("", "\n") or after not in ("", "\n"):
+    if before not in ("", "\n") or after not in ("", "\n"):
         return False
     longer = [w for w in text.split() if len(w) > 3]
     return bool(longer) and sum(w[:1].isupper() for w in longer) >= HEADING_CAPITALS * len(longer)

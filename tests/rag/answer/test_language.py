@@ -13,6 +13,12 @@ def language() -> Language:
     return Language()
 
 
+def slots_in(language: Language, text: str, entities: bool = False) -> dict[str, Slot | None]:
+    """The role of each noun phrase (or named entity) of `text`, by its words."""
+    (annotation,) = language.annotate([text])
+    return {text[s.start : s.end]: s.slot for s in (annotation.entities if entities else annotation.phrases)}
+
+
 @pytest.mark.parametrize(
     ("question", "role", "word"),
     [
@@ -53,8 +59,7 @@ def test_what_a_copula_says_something_is_plays_the_role_a_what_is_question_asks(
         ("The main obstacle remains the toll on heavy lorries, officials said.", "the toll"),
         ("The toll on heavy lorries is the main obstacle, officials said.", "The toll"),
     ]:
-        (annotation,) = language.annotate([text])
-        slots = {text[s.start : s.end]: s.slot for s in annotation.phrases}
+        slots = slots_in(language, text)
         assert asked is not None and slots[answer] is not None and slots[answer].matches(asked), (text, slots)
         assert not any(s is not None and s.matches(asked) for phrase, s in slots.items() if phrase != answer)
 
@@ -84,8 +89,7 @@ def test_a_place_or_body_is_not_widened_over_a_title_or_a_persons_name(language:
 def test_a_description_in_apposition_says_what_the_name_is(language: Language, text: str, description: str) -> None:
     """ "Who is Tomas Reyes?" asks what the text says he is: a phrase in apposition to his name, either
     way round, with its prepositions ("of Valmora")."""
-    (annotation,) = language.annotate([text])
-    slots = {text[s.start : s.end]: s.slot for s in annotation.phrases}
+    slots = slots_in(language, text)
     assert slots.get(description) == Slot("is", frozenset({"rey"})), slots
 
 
@@ -95,8 +99,7 @@ def test_who_said_is_asked_of_any_verb_of_saying(language: Language) -> None:
         ("Harbour master Ann Ross emphasized that the harbour will close in May.", "Ann Ross"),
         ("The closure in May was confirmed by Ann Ross on Friday.", "Ann Ross"),
     ]:
-        (annotation,) = language.annotate([text])
-        slots = {text[s.start : s.end]: s.slot for s in annotation.entities}
+        slots = slots_in(language, text, entities=True)
         assert asked is not None and any(
             name.endswith(speaker) and slot is not None and slot.matches(asked) for name, slot in slots.items()
         ), (text, slots)
