@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 Span = tuple[int, int]
+# Titles before a name that Punkt's English parameters lack: "Texas Gov. Greg Abbott" is one sentence
+TITLE_ABBREVIATIONS = frozenset("gov govs sens sgt capt cmdr cpl pvt det insp supt atty rev hon pres dept".split())
 _NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -34,7 +36,14 @@ def punkt() -> PunktSentenceTokenizer:
     folder = str(nltk_data())
     if folder not in nltk.data.path:
         nltk.data.path.append(folder)
-    return PunktTokenizer("english")
+    tokenizer = PunktTokenizer("english")
+    tokenizer._params.abbrev_types.update(TITLE_ABBREVIATIONS)
+    return tokenizer
+
+
+def is_abbreviation(word: str) -> bool:
+    """A word written with a point that ends no sentence ("Gov", "Mr", "Calif")."""
+    return word.lower() in punkt()._params.abbrev_types
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 NUMBER = re.compile(r"^\d[\d.,]*$")
+NUMBER_AND_UNIT = re.compile(r"^(\d[\d.,]*)(?:[a-z]{1,3})?$")  # "18cm", "5bn", "1990s"
 AMOUNT_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
@@ -99,7 +100,8 @@ def _skipped() -> frozenset[str]:
 
 
 def numbers(text: str) -> set[str]:
-    return {w.replace(",", "") for w in words(text) if NUMBER.match(w)}
+    """Numbers in digits, a unit glued to one left off ("18cm", "5bn", "1990s" -> "18", "5", "1990")."""
+    return {m.group(1).replace(",", "") for w in words(text) if (m := NUMBER_AND_UNIT.match(w))}
 
 
 def amounts(text: str) -> set[str]:

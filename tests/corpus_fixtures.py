@@ -115,6 +115,17 @@ ANSWER_ARTICLES = {
         "transport office said. Kestrel Ferries, a harbour operator, bought the Morland Group, a bus company "
         "from the coast, to carry commuters around the closed tunnel.\n"
     ),
+    "lottery.txt": (
+        "Northstar lottery jackpot won in Oregon\n"
+        "Published: 2025/08/14\n"
+        "\n"
+        "A lone winning ticket for the $40 million Northstar jackpot was sold in Salem, Oregon, lottery officials "
+        "said on Thursday. More than 1.2 million tickets won smaller cash prizes, "
+        "worth $98 million in all. Oregon Governor Alan Pryce presented the check at Riverside Hall.\n\n"
+        "The draw was run on behalf of two charities – the rowing club Corvex, and Pellow’s Lifeboat Trust – "
+        "without a fee. The winner received a 30cm glass trophy and is buying a Kestrel, a small electric "
+        "sailing boat. The lottery winner’s story will be told in a documentary, “Ticket to Salem,” in May.\n"
+    ),
 }
 
 

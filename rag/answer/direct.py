@@ -30,12 +30,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate
-from rag.answer.question import AGE_KIND, AMOUNTS, NAMES
+from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
 from rag.text import contains_words, content_terms, normalize, numbers, stem, words
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from rag.answer.evidence import SentenceEvidence
     from rag.answer.language import Annotation, Span
@@ -53,6 +54,7 @@ CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
+Mention = tuple[str, int]  # a candidate's file and start
 AGE_SPAN = re.compile(r"(\d{1,3})[- ]years?[- ]old", re.IGNORECASE)  # "17-year-old", "17 years old"
 # People are named in full once, then by surname. Organisations are not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
@@ -88,6 +90,7 @@ class Candidate:
     closeness: float
     title: float
     role: float = 0.0
+    narrower: int | None = None  # file offset of a place this place says where is (language.Span.narrower)
     support: float = 0.0
     evidence: float = 0.0
     score: float = 0.0  # the model's probability that this is the answer
@@ -96,6 +99,10 @@ class Candidate:
     @property
     def key(self) -> str:
         return normalize(self.text)
+
+    @property
+    def mention(self) -> Mention:
+        return (self.sentence.source, self.start)
 
     @property
     def in_full(self) -> bool:
@@ -123,7 +130,12 @@ def find_candidates(
     found: list[Candidate] = []
     for sentence, annotation in zip(sentences, annotations, strict=True):
         phrases = [p for p in annotation.phrases if question.phrase or (p.proper and _in_slot(question, p))]
-        spans = [*annotation.entities, *phrases]
+        spans = [
+            *annotation.entities,
+            *phrases,
+            *(annotation.lists if question.plural else ()),
+            *(annotation.titles if question.describes else ()),
+        ]
         for span in spans:
             candidate = _candidate(question, sentence, span)
             if candidate is not None:
@@ -131,8 +143,14 @@ def find_candidates(
     return found
 
 
-def score_candidates(candidates: list[Candidate], top_strength: float, options: DirectOptions) -> list[Candidate]:
-    """Candidates best first, with their support, evidence and probability."""
+def score_candidates(
+    candidates: list[Candidate],
+    top_strength: float,
+    options: DirectOptions,
+    wholes: Mapping[Mention, str] | None = None,
+) -> list[Candidate]:
+    """Candidates best first, with their support, evidence and probability. `wholes`: the answer a
+    mention is part of (a chain of places for "where", a list of names for "which companies")."""
     if not candidates:
         return []
 
@@ -142,6 +160,8 @@ def score_candidates(candidates: list[Candidate], top_strength: float, options: 
     fuller = fuller_names(candidates)  # "Russo" stands for "Alessia Russo" in the same article
 
     def answer_of(c: Candidate) -> str:
+        if wholes and (whole := wholes.get(c.mention)):
+            return whole
         if c.label in AMOUNTS and (figures := numbers(c.text)):
             return " ".join(sorted(figures))  # "22", "$22", "up to $22 an hour": one amount
         return fuller.get((c.sentence.source, c.key), c.key)
@@ -205,6 +225,46 @@ def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
     return answer_of
 
 
+def place_chains(candidates: Sequence[Candidate]) -> dict[Mention, str]:
+    """Each place named as part of a larger one ("Rainbow Bay on the Gold Coast, Australia", "Charleroi,
+    Belgium") -> the first place of that chain: one answer to "where", however many places it names."""
+    places = sorted((c for c in candidates if c.label in PLACES), key=lambda c: (c.sentence.source, c.start))
+    chains: dict[Mention, str] = {}
+    for place in places:
+        narrower = next(
+            (
+                c
+                for c in places
+                if place.narrower is not None and c.sentence is place.sentence and c.start <= place.narrower < c.end
+            ),
+            None,
+        )
+        chains[place.mention] = chains.get(narrower.mention, narrower.key) if narrower else place.key
+    return chains
+
+
+def by_head_word(candidates: Sequence[Candidate]) -> dict[Mention, str]:
+    """What a person is, by its last word: "Gov.", "Republican Gov." and "Texas Gov." are one answer
+    to "Who is Greg Abbott?" (each article words the title its own way)."""
+    return {c.mention: f"… {stem(said[-1])}" for c in candidates if (said := words(c.text))}
+
+
+def name_lists(candidates: Sequence[Candidate]) -> dict[Mention, str]:
+    """Each name listed with others ("Randox, and Lynn's Country Foods") -> the list: for a question
+    that asks for several ("which companies"), the list is one answer, said by each of its names."""
+    names = [c for c in candidates if c.label != "NP"]
+    wholes: dict[Mention, str] = {}
+    for whole in names:
+        parts = [
+            c
+            for c in names
+            if c.sentence is whole.sentence and whole.start <= c.start and c.end <= whole.end and c.key != whole.key
+        ]
+        if len(parts) >= 2 or (parts and normalize(whole.text).count(" and ") + whole.text.count(",") >= 1):
+            wholes.update({part.mention: whole.key for part in parts} | {whole.mention: whole.key})
+    return wholes
+
+
 def logit(features: dict[str, float], options: DirectOptions) -> float:
     return sum(getattr(options, name) * value for name, value in features.items())
 
@@ -221,7 +281,16 @@ def attach_candidates(
     if not head or not question.short:
         return
     found = find_candidates(question, head, annotate([s.text for s in head]))
-    candidates = score_candidates(found, max(s.strength for s in head), options)
+    wholes = (
+        place_chains(found)
+        if question.labels == PLACES and question.kind is None
+        else name_lists(found)
+        if question.plural
+        else by_head_word(found)
+        if question.describes
+        else None
+    )
+    candidates = score_candidates(found, max(s.strength for s in head), options, wholes)
     for sentence in head:
         sentence.candidates = [c for c in candidates if c.sentence is sentence]
 
@@ -244,6 +313,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         start, end = age.span(1)  # "17" of "17-year-old"
     if end <= start or _is_credit(sentence.text, span.start, span.end):
         return None
+    if span.titles and question.labels == PLACES and question.kind is None:
+        return None  # "Where ...?" is not answered by the "US" of "US President Joe Biden"
     text = raw[start:end]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -270,6 +341,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         closeness=1.0 if in_slot else _closeness(sentence.text, span.start + start, span.start + end, question.terms),
         title=float(contains_words(sentence.chunk.title, text)),
         role=float(in_slot),
+        narrower=None if span.narrower is None else sentence.start + span.narrower,
     )
 
 
@@ -288,6 +360,8 @@ def _in_slot(question: Question, span: Span) -> bool:
 def _fit(question: Question, span: Span) -> float:
     if span.label == "NP":
         if question.kind and stem(span.head) == question.kind:
+            if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
+                return 0.0  # "a Kestrel, [a small sailing boat]": the boat's name answers "what boat", not this
             return 1.0  # "the Oreshnik ballistic missile" for "which missile"
         return 0.4 if question.phrase or _in_slot(question, span) else 0.0
     if span.label in question.labels:
@@ -302,10 +376,16 @@ def _trimmed(text: str) -> tuple[int, int]:
         start += match.end()
     end = len(text)
     while end > start and (match := TRAILING.search(text[start:end])):
-        if INITIALISM.search(text[start:end]):
-            break  # "U.S.", "D.C.": the last point is part of the name
+        if INITIALISM.search(text[start:end]) or _abbreviated(text[start:end]):
+            break  # "U.S.", "D.C.", "Gov.": the last point is part of the name
         end = start + match.start()
     return start, end
+
+
+def _abbreviated(text: str) -> bool:
+    """It ends with an abbreviation's point ("Republican Gov.", "Lt.")."""
+    last = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
+    return last.endswith(".") and len(last) > 2 and is_abbreviation(last[:-1])  # "Vitamin C." is no "C."
 
 
 def _closeness(sentence: str, start: int, end: int, question_terms: frozenset[str]) -> float:

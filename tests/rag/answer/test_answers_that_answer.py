@@ -212,3 +212,24 @@ def test_the_second_half_of_a_two_part_answer_is_kept(service: RagService, corpu
 def test_citations_carry_the_articles_published_date(service: RagService) -> None:
     answer = ask(service, "When will Okafor conduct her first concert with the orchestra?")
     assert answer.citations and answer.citations[0].published == "2025/02/03"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Where was the winning Northstar ticket sold?", "Salem"),  # "Salem, Oregon": one place, said narrowest
+        ("Where did Alan Pryce present the check?", "Riverside Hall"),  # not the "Oregon" of "Oregon Governor"
+        ("How many tickets won smaller cash prizes?", "More than 1.2 million"),  # a count, not "$98 million"
+        ("How tall was the glass trophy the Northstar winner received?", "30cm"),  # a unit glued to its number
+        ("What is the documentary about the lottery winner called?", "Ticket to Salem"),  # a quoted title
+        ("Which charities was the Northstar draw run for?", "Corvex, and Pellow’s Lifeboat Trust"),  # a list
+        ("Who is Alan Pryce?", "Oregon Governor"),  # the title before his name says what he is
+        ("What boat is the Northstar winner buying?", "Kestrel"),  # the object of "buying"
+    ],
+)
+def test_the_answer_is_whole_and_of_the_asked_kind(
+    question: str, expected: str, service: RagService, corpus: Path
+) -> None:
+    answer = ask(service, question)
+    assert_direct_in_its_quote(answer, corpus)
+    assert answer.direct is not None and answer.direct.text == expected, answer.model_dump_json()[:3000]

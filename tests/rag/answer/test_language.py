@@ -105,3 +105,60 @@ def test_who_said_is_asked_of_any_verb_of_saying(language: Language) -> None:
         ), (text, slots)
     (annotation,) = language.annotate(["Ann Ross closed the harbour in May."])  # closing is no saying
     assert not any(s.slot is not None and s.slot.matches(asked) for s in annotation.entities)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("What boat is the harbour master buying?", "buy"),  # "what boat" read as the complement of "is"
+        ("What are the dock workers building?", "build"),
+    ],
+)
+def test_what_an_ing_verb_is_doing_asks_for_its_object(language: Language, question: str, verb: str) -> None:
+    slot = language.parse_question(question).slot
+    assert slot is not None and slot.role == "obj" and verb in slot.words, slot
+
+
+def test_where_asks_for_the_place_of_the_questions_verb(language: Language) -> None:
+    asked = language.parse_question("Where was the winning ticket sold?").slot
+    slots = slots_in(language, "The winning ticket was sold in Salem on Friday, officials said.", entities=True)
+    assert asked is not None and slots["Salem"] is not None and slots["Salem"].matches(asked), (asked, slots)
+    assert not any(s is not None and s.matches(asked) for s in slots_in(language, "Salem sold the ticket.").values())
+
+
+def test_a_place_said_to_be_in_another_is_one_place_and_a_list_is_not(language: Language) -> None:
+    chain, listed = (
+        "The ticket was sold in Salem, Oregon, on Friday.",
+        "Leaders of India, Australia and Japan met in Tokyo.",
+    )
+    narrower = {}
+    for text, annotation in zip([chain, listed], language.annotate([chain, listed]), strict=True):
+        narrower |= {text[s.start : s.end]: s.narrower for s in annotation.entities}
+    assert narrower["Oregon"] == chain.index("Salem")
+    assert narrower["Australia"] is None and narrower["Japan"] is None and narrower["Tokyo"] is None
+
+
+def test_a_place_before_a_title_qualifies_the_title(language: Language) -> None:
+    text = "Oregon Governor Alan Pryce presented the check in Salem."
+    (annotation,) = language.annotate([text])
+    titles = {text[s.start : s.end]: s.titles for s in annotation.entities}
+    assert titles["Oregon"] and not titles["Salem"]
+
+
+def test_names_listed_together_are_one_span_and_a_quoted_title_is_a_name(language: Language) -> None:
+    text = (
+        "The draw helped two charities – the rowing club Corvex, and Pellow’s Lifeboat Trust – in “Ticket to Salem,” "
+        "a film."
+    )
+    (annotation,) = language.annotate([text])
+    assert [text[s.start : s.end] for s in annotation.lists] == ["Corvex, and Pellow’s Lifeboat Trust"]
+    names = {text[s.start : s.end]: s.label for s in annotation.entities}
+    assert names.get("Ticket to Salem") == "WORK_OF_ART" and "Salem" not in names  # no place inside a title
+
+
+def test_the_words_before_a_persons_name_say_what_they_are(language: Language) -> None:
+    text = "Kremlin spokesman Dmitry Peskov said on Monday that no talks were planned."
+    (annotation,) = language.annotate([text])
+    assert {text[s.start : s.end]: s.slot for s in annotation.titles} == {
+        "Kremlin spokesman": Slot("is", frozenset({"peskov"}))
+    }
