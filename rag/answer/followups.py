@@ -16,16 +16,17 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rag.answer.question import WHO_IS_NAME
 from rag.text import content_terms, verb_stems
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from rag.answer.language import Annotation, Slot
+    from rag.answer.language import Annotation, Slot, Span
     from rag.schemas import ChatTurn
 
 PERSON = frozenset({"PERSON"})
-THING = frozenset({"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "NORP", "GPE", "DIRECT"})
+THING = frozenset({"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "NORP", "GPE", "DIRECT", "NP"})
 GROUP = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 TIME = frozenset({"DATE", "TIME"})
@@ -44,6 +45,11 @@ POINTS_BACK = re.compile(
 )
 MIN_OWN_TERMS = 3  # fewer, and the question leans on the conversation...
 NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+")  # ...unless it names something: "the population of Canada"
+AUXILIARIES = frozenset(verb_stems("is are was were be been being has have had do does did"))  # no deed
+ASKS_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
+ASKS_WHO = re.compile(r"^\s*who\b", re.IGNORECASE)
+ASKING = frozenset({"what", "which", "who", "whom", "whose", "where", "when", "how"})
+POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Tamir Rice’s sister": the antecedent is "Tamir Rice"
 LEADS_ON = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about)\b", re.IGNORECASE)
 
 
@@ -58,23 +64,49 @@ class Antecedent:
 class Resolved:
     searched: str  # what retrieval looks for (the previous question's words too, when needed)
     asked: str  # the question itself, pronouns replaced: what kind of answer it wants
+    about: tuple[Antecedent, ...] = ()  # what its pronouns stood for
 
 
 def resolve(question: str, history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> Resolved:
     """The question as it should be searched: pronouns replaced from the conversation, and the previous
     question's words added when it still cannot stand alone ("Who announced it?" after "When did the
     Kremlin announce ...?" searches both, and still asks who)."""
+    return _resolve(question, _as_meant(history, annotate), annotate)
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str
+    content: str
+    about: tuple[Antecedent, ...] = ()  # what its pronouns stood for (a question resolved in turn)
+
+
+def _as_meant(history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> list[Turn]:
+    """The conversation with each earlier question resolved in turn ("How old is he?" -> "How old is Mack
+    Rutherford?", about a person): a later "he" finds whom it was about, not a name its answer quoted."""
+    turns: list[Turn] = []
+    for turn in history:
+        if turn.role == "user" and PRONOUN.search(turn.content):
+            resolved = _resolve(turn.content, turns, annotate)
+            turns.append(Turn(turn.role, resolved.asked, resolved.about))
+        else:
+            turns.append(Turn(turn.role, turn.content))
+    return turns
+
+
+def _resolve(question: str, history: Sequence[Turn], annotate: Callable[[list[str]], list[Annotation]]) -> Resolved:
     earlier_questions = [t.content for t in history if t.role == "user" and t.content.strip()]
     if not earlier_questions or (not PRONOUN.search(question) and not needs_context(question)):
         return Resolved(question, question)
     antecedents = _antecedents(history, annotate)
-    resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents), question)
+    about: list[Antecedent] = []
+    resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents, about), question)
     if needs_context(resolved) or POINTS_BACK.search(resolved):
         previous = earlier_questions[-1]
         if previous.strip() == question.strip() and len(earlier_questions) > 1:
             previous = earlier_questions[-2]
-        return Resolved(f"{previous} {resolved}", resolved)
-    return Resolved(resolved, resolved)
+        return Resolved(f"{previous} {resolved}", resolved, tuple(about))
+    return Resolved(resolved, resolved, tuple(about))
 
 
 def needs_context(question: str) -> bool:
@@ -91,44 +123,95 @@ def quoted_in(history: Sequence[ChatTurn]) -> str:
     return "\n".join(t.content for t in history if t.role == "assistant")
 
 
-def _antecedents(history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> list[Antecedent]:
+def _antecedents(history: Sequence[Turn], annotate: Callable[[list[str]], list[Annotation]]) -> list[Antecedent]:
     """What the conversation talked about, newest turn first: a direct answer (which "it" may stand
-    for), then the entities of the question it answered; the people named in quotes come last."""
-    texts: list[tuple[str, str]] = []  # (text, role: "direct", "question" or "quote")
+    for, or "there" when it is a place), then what the question it answered was about (its subjects and
+    objects, its names); the people named in quotes come last."""
+    texts: list[tuple[str, str]] = []  # (text, role: "direct", "place", "who", "question" or "quote")
     quotes: list[tuple[str, str]] = []  # an answer's quotes, kept until its question is in
+    about: dict[int, tuple[Antecedent, ...]] = {}  # a question's place in `texts` -> what it was about
+    direct: str | None = None  # an answer's direct answer, likewise
     for turn in reversed(history):
         content = turn.content.strip()
         if not content:
             continue
         if turn.role == "user":
+            if WHO_IS_NAME.search(content):
+                direct = None  # what the person is: "he" is the person asked about
+            if direct is not None:  # "Where ...?" is answered by a place ("there", never "it"), "Who ...?" by someone
+                texts.append(
+                    (direct, "place" if ASKS_WHERE.search(content) else "who" if ASKS_WHO.match(content) else "direct")
+                )
+            about[len(texts)] = turn.about
             texts += [(content, "question"), *quotes]
-            quotes = []
+            quotes, direct = [], None
             continue
         head, _, rest = content.partition("\n\n")
-        if rest:  # "<direct answer> [n]\n\n<quotes>"
-            texts.append((_unmarked(head), "direct"))
+        direct = _unmarked(head) if rest else None  # "<direct answer> [n]\n\n<quotes>"
         quotes = [(_unmarked(rest or content), "quote")]
     texts += quotes
     annotations = annotate([t for t, _ in texts])
     found: list[Antecedent] = []
-    for (text, role), annotation in zip(texts, annotations, strict=True):
-        if role == "direct":  # a name keeps its kind ("he" may stand for it); a phrase is a thing
-            whole = [e for e in annotation.entities if e.end - e.start >= 0.8 * len(text)]
-            found.append(Antecedent(text, whole[0].label if whole else "DIRECT"))
-            continue
-        found.extend(
-            Antecedent(text[e.start : e.end], e.label, e.slot)
-            for e in annotation.entities
-            if role != "quote" or e.label == "PERSON"  # quotes name many things in passing
-        )
+    for i, ((text, role), annotation) in enumerate(zip(texts, annotations, strict=True)):
+        if role == "place":
+            found.append(Antecedent(text, "LOC"))
+        elif role in ("direct", "who"):  # a name keeps its kind ("he" may stand for it); a phrase is a thing...
+            kind = "PERSON" if role == "who" else "DIRECT"  # ...or someone ("Putin's spokesperson")
+            found.append(Antecedent(text, _label_of_whole(text, annotation.entities) or kind))
+        elif role == "question":
+            found.extend([*about.get(i, ()), *_talked_about(text, annotation)])
+        else:  # quotes name many things in passing: only their people
+            found.extend(
+                Antecedent(_bare(text[e.start : e.end]), e.label, e.slot)
+                for e in annotation.entities
+                if e.label == "PERSON"
+            )
     return found
+
+
+def _talked_about(question: str, annotation: Annotation) -> list[Antecedent]:
+    """A question's subjects and objects ("the winning ticket" of "Where was the winning ticket sold?")
+    and its names, in their order; "Who is Mack Rutherford?" names a person, whatever the model says."""
+    asked = WHO_IS_NAME.search(question)
+    people = [Antecedent(asked.group(1).strip(), "PERSON")] if asked else []
+    phrases = [
+        p
+        for p in annotation.phrases
+        if p.slot is not None
+        and p.slot.role in ("subj", "obj")
+        and not ASKING & set(question[p.start : p.end].lower().split())
+        and p.head not in PRONOUNS
+    ]
+    names = [e for e in annotation.entities if not any(p.start <= e.start and e.end <= p.end for p in phrases)]
+    spans = sorted([*names, *phrases], key=lambda s: s.start)
+    return people + [_antecedent(question, s, annotation.entities) for s in spans]
+
+
+def _antecedent(text: str, span: Span, entities: Sequence[Span]) -> Antecedent:
+    said = _bare(text[span.start : span.end])
+    if span.label != "NP":
+        return Antecedent(said, span.label, span.slot)
+    inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
+    return Antecedent(said, _label_of_whole(said, inside) or "NP", span.slot)
+
+
+def _label_of_whole(text: str, entities: Sequence[Span]) -> str | None:
+    """The label of an entity that is nearly all of `text` ("the Kremlin" is the Kremlin)."""
+    whole = [e for e in entities if e.end - e.start >= 0.8 * len(_bare(text))]
+    return whole[0].label if whole else None
+
+
+def _bare(text: str) -> str:
+    return POSSESSIVE.sub("", text.strip())
 
 
 def _unmarked(text: str) -> str:
     return re.sub(r"\s*\[\d+\]", "", text).strip()
 
 
-def _replacement(match: re.Match[str], question: str, antecedents: Sequence[Antecedent]) -> str:
+def _replacement(
+    match: re.Match[str], question: str, antecedents: Sequence[Antecedent], about: list[Antecedent]
+) -> str:
     word = match.group(0)
     labels, possessive = PRONOUNS[word.lower()]
     if word.lower() == "her" and _followed_by_noun(question, match.end()):
@@ -138,7 +221,8 @@ def _replacement(match: re.Match[str], question: str, antecedents: Sequence[Ante
             if antecedent.text.lower() in question.lower():
                 continue  # the question names it already: the pronoun means something else
             if word.lower() in OBJECTS and _did(antecedent, question):
-                return word  # "Who announced it?" after "When did the Kremlin announce ...?": what it announced
+                continue  # "Who announced it?" after "When did the Kremlin announce ...?": what it announced
+            about.append(antecedent)
             return f"{antecedent.text}'s" if possessive else antecedent.text
     return word
 
@@ -146,7 +230,7 @@ def _replacement(match: re.Match[str], question: str, antecedents: Sequence[Ante
 def _did(antecedent: Antecedent, question: str) -> bool:
     """The antecedent was the subject of a verb the question asks about again."""
     slot = antecedent.slot
-    return slot is not None and slot.role == "subj" and bool(slot.words & verb_stems(question))
+    return slot is not None and slot.role == "subj" and bool((slot.words - AUXILIARIES) & verb_stems(question))
 
 
 def _followed_by_noun(question: str, position: int) -> bool:

@@ -220,7 +220,7 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
     root, end = chunk.root, chunk.end
     while root.pos_ == "NOUN" and end < len(doc) and _bare_proper_noun(doc[end]) and not doc[end].is_sent_start:
         end += 1
-    named = end > chunk.end or _named(root)
+    named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
     if end > chunk.end:
         return Span(chunk.start_char, doc[end - 1].idx + len(doc[end - 1]), "NP", root.lower_, _slot(root), named)
     return Span(chunk.start_char, _phrase_end(root, chunk.end_char), "NP", root.lower_, _slot(root), named)
@@ -273,6 +273,8 @@ def _slot(token: Token) -> Slot | None:
     head = token.head
     if (other := _other_side(token)) is not None:
         return Slot("is", frozenset({verb_stem(other.lower_)}))  # "What is [the central issue]?"
+    if token.dep_ in SUBJECTS and any(c.dep_ == "auxpass" for c in head.children):
+        return Slot("obj", frozenset({verb_stem(head.lower_)}))  # "Where was [the ticket] sold?": what was sold
     if token.dep_ in SUBJECTS:
         return Slot("subj", _verb_words(head))
     if token.dep_ in OBJECTS:

@@ -62,6 +62,8 @@ def test_he_is_the_person_asked_about_not_one_the_answer_names_in_passing(langua
     assert resolve("What did he say about talks?", turns(about), language.annotate).searched == (
         "What did Dmitry Peskov say about talks?"
     )
+    # what he is ("Putin's spokesperson") is no thing "it" could stand for
+    assert resolve("When did he say it?", turns(about), language.annotate).asked == "When did Dmitry Peskov say it?"
 
 
 def test_it_is_not_who_did_what_the_follow_up_asks_about(language: Language) -> None:
@@ -74,6 +76,27 @@ def test_it_is_not_who_did_what_the_follow_up_asks_about(language: Language) -> 
     resolved = resolve("Who announced it?", turns(announced), language.annotate)
     assert resolved.asked == "Who announced it?"
     assert resolved.searched == f"{announced[0]} Who announced it?"
+
+
+def test_it_is_what_the_last_question_was_about_and_never_the_place_that_answered_where(language: Language) -> None:
+    sold = (
+        "Where was the winning lottery ticket sold?",
+        "Salem [1]\n\nThe winning lottery ticket was sold in Salem, Oregon, officials said. [1]",
+    )
+    assert resolve("Who sold it?", turns(sold), language.annotate).asked == "Who sold the winning lottery ticket?"
+    assert resolve("When was it sold there?", turns(sold), language.annotate).asked == (
+        "When was the winning lottery ticket sold Salem?"
+    )
+
+
+def test_a_pronoun_keeps_its_person_over_several_follow_ups(language: Language) -> None:
+    """ "How old is he?" was about Tomas Reyes; its answer named Ann Ross in passing: the next "he" is
+    still Tomas Reyes (each earlier question is resolved in turn)."""
+    history = turns(
+        ("Who is Tomas Reyes?", "Tomas Reyes closed the quay in Valmora on Monday. [1]"),
+        ("How old is he?", "The record was set by Ann Ross, who was 18 at the time. [1]"),
+    )
+    assert resolve("What boat is he buying?", history, language.annotate).asked == "What boat is Tomas Reyes buying?"
 
 
 def test_a_question_that_stands_alone_is_searched_as_asked(language: Language) -> None:
