@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate
-from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
+from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES
 from rag.text import contains_words, content_terms, normalize, numbers, stem, words
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
+CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 Mention = tuple[str, int]  # a candidate's file and start
 AGE_SPAN = re.compile(r"(\d{1,3})[- ]years?[- ]old", re.IGNORECASE)  # "17-year-old", "17 years old"
 # People are named in full once, then by surname. Organisations are not followed: "the House" is not
@@ -315,6 +317,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     if span.titles and question.labels == PLACES and question.kind is None:
         return None  # "Where ...?" is not answered by the "US" of "US President Joe Biden"
+    if question.labels == COUNTS and not _counts(question, sentence.text, span):
+        return None
     text = raw[start:end]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -343,6 +347,15 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
     )
+
+
+def _counts(question: Question, sentence: str, span: Span) -> bool:
+    """A number that can count what "How many ...?" asks about: not one hyphened to another word
+    ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18")."""
+    if CLOCK.match(sentence[span.start : span.end].strip()):
+        return False
+    glued = GLUED_WORD.match(sentence, span.end)
+    return glued is None or stem(glued.group(1).lower()) in question.terms
 
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:
