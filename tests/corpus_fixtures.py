@@ -123,7 +123,7 @@ ANSWER_ARTICLES = {
         "said on Thursday. More than 1.2 million tickets won smaller cash prizes, "
         "worth $98 million in all. Oregon Governor Alan Pryce presented the check at Riverside Hall.\n\n"
         "The draw was run on behalf of two charities – the rowing club Corvex, and Pellow’s Lifeboat Trust – "
-        "without a fee. The winner received a 30cm glass trophy and is buying a Kestrel, a small electric "
+        "without a fee. The winner received a 30cm, 2kg glass trophy and is buying a Kestrel, a small electric "
         "sailing boat. The lottery winner’s story will be told in a documentary, “Ticket to Salem,” in May.\n"
     ),
 }

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate
 from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES
+from rag.answer.units import dimension_of
 from rag.text import contains_words, content_terms, normalize, numbers, stem, words
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
+MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 Mention = tuple[str, int]  # a candidate's file and start
@@ -319,6 +321,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # "Where ...?" is not answered by the "US" of "US President Joe Biden"
     if question.labels == COUNTS and not _counts(question, sentence.text, span):
         return None
+    if question.measures and not _measures(question, sentence.text, span):
+        return None
     text = raw[start:end]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -356,6 +360,15 @@ def _counts(question: Question, sentence: str, span: Span) -> bool:
         return False
     glued = GLUED_WORD.match(sentence, span.end)
     return glued is None or stem(glued.group(1).lower()) in question.terms
+
+
+def _measures(question: Question, sentence: str, span: Span) -> bool:
+    """A measurement of what "How long/heavy/... ?" asks: a length, not the weight beside it; a bare
+    count or a sum of money measures nothing."""
+    dimension = dimension_of(sentence, span.start, span.end)
+    if dimension is None:
+        return span.label in MEASURED
+    return dimension in question.measures
 
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.language import Slot
+from rag.answer.units import asked_dimensions
 from rag.text import content_terms, stem, verb_stem, words
 
 if TYPE_CHECKING:
@@ -55,8 +56,9 @@ KINDS: dict[frozenset[str], str] = {
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 
+HOW_MUCH = "many|much|old|long|far|tall|big|often|fast|high|deep|large|heavy|wide"  # "how <word>" asks an amount
 QUANTITY = re.compile(
-    r"\b(how (?:many|much|old|long|far|tall|big|often|fast|high|deep|large)|what (?:percentage|percent|proportion|"
+    rf"\b(how (?:{HOW_MUCH})|what (?:percentage|percent|proportion|"
     r"share|number|age|amount|fraction|sum|size)|which amount)\b",
     re.IGNORECASE,
 )
@@ -96,7 +98,7 @@ SUBJECT_WHAT = re.compile(
     r"(?:^|[.?!]\s+)what\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b)\w+(?:ed|s)\b", re.IGNORECASE
 )
 NO_SHORT_ANSWER = re.compile(
-    r"^\s*(why|how(?! (?:many|much|old|long|far|tall|big|often|fast|high|deep|large|soon))|describe|explain|"
+    rf"^\s*(why|how(?! (?:{HOW_MUCH}|soon))|describe|explain|"
     r"summari[sz]e|tell me|what (?:did|does|do|has|have|had|is|are|was|were) \S+(?: \S+)? (?:say|said|says|"
     r"announce|announced|report|reported|think|claim|claimed|write|wrote)|what happened)\b",
     re.IGNORECASE,
@@ -128,6 +130,7 @@ class Question:
     slot: Slot | None = None  # the role its answer plays in a sentence that says it (language._slot)
     describes: bool = False  # "Who is X?": the answer is only what a sentence says X is
     plural: bool = False  # "Which companies ...?": names listed together are one answer
+    measures: frozenset[str] = frozenset()  # "How long ...?": a length or a time (units.asked_dimensions)
 
     @property
     def short(self) -> bool:
@@ -149,7 +152,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     if HOW_MANY_THINGS.search(text):
         return replace(plain, labels=COUNTS)
     if QUANTITY.search(text):
-        return replace(plain, labels=AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS)
+        amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
+        return replace(plain, labels=amounts, measures=asked_dimensions(text))
     if TIME.search(text):
         return replace(plain, labels=TIMES)
     if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known

@@ -220,7 +220,8 @@ def test_citations_carry_the_articles_published_date(service: RagService) -> Non
         ("Where was the winning Northstar ticket sold?", "Salem"),  # "Salem, Oregon": one place, said narrowest
         ("Where did Alan Pryce present the check?", "Riverside Hall"),  # not the "Oregon" of "Oregon Governor"
         ("How many tickets won smaller cash prizes?", "More than 1.2 million"),  # a count, not "$98 million"
-        ("How tall was the glass trophy the Northstar winner received?", "30cm"),  # a unit glued to its number
+        ("How tall was the glass trophy the Northstar winner received?", "30cm"),  # a length, not the weight
+        ("How heavy was the glass trophy the Northstar winner received?", "2kg"),  # a weight, not the length
         ("What is the documentary about the lottery winner called?", "Ticket to Salem"),  # a quoted title
         ("Which charities was the Northstar draw run for?", "Corvex, and Pellow’s Lifeboat Trust"),  # a list
         ("Who is Alan Pryce?", "Oregon Governor"),  # the title before his name says what he is

@@ -1,0 +1,60 @@
+"""What a measurement measures: "How long was the python?" is answered by a length ("18-foot-long"),
+never by its weight ("215-pound") that stands next to it. A question's "how long/heavy/tall/far/fast"
+names the dimensions it asks about; a candidate's unit (in it, or the word right after it: "215-pound",
+"18 feet") names the dimension it gives. A candidate without a known unit is left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import words
+
+UNITS: dict[str, frozenset[str]] = {
+    "length": frozenset(
+        "foot feet ft inch inches in meter meters metre metres m cm mm centimeter centimeters centimetre "
+        "centimetres millimeter millimeters km kilometer kilometers kilometre kilometres mile miles yard "
+        "yards".split()
+    ),
+    "weight": frozenset(
+        "pound pounds lb lbs kg kilogram kilograms kilo kilos gram grams g ton tons tonne tonnes ounce "
+        "ounces oz stone".split()
+    ),
+    "time": frozenset(
+        "second seconds minute minutes hour hours day days week weeks month months year years decade "
+        "decades century centuries".split()
+    ),
+    "speed": frozenset("mph kph km/h knots".split()),
+}
+DIMENSION_OF_UNIT = {unit: dimension for dimension, units in UNITS.items() for unit in units}
+ASKED = {  # "how <word>" -> the dimensions it asks about
+    "long": frozenset({"length", "time"}),
+    "far": frozenset({"length"}),
+    "tall": frozenset({"length"}),
+    "high": frozenset({"length"}),
+    "deep": frozenset({"length"}),
+    "wide": frozenset({"length"}),
+    "heavy": frozenset({"weight"}),
+    "fast": frozenset({"speed"}),
+}
+HOW = re.compile(r"\bhow (" + "|".join(ASKED) + r")\b", re.IGNORECASE)
+UNIT_AFTER = 12  # characters after a number where its unit may stand ("18 feet", "215-pound")
+
+
+def asked_dimensions(question: str) -> frozenset[str]:
+    """The dimensions "How long/heavy/... ?" asks about; empty for any other question."""
+    match = HOW.search(question)
+    return ASKED[match.group(1).lower()] if match else frozenset()
+
+
+def dimension_of(sentence: str, start: int, end: int) -> str | None:
+    """What the measurement at sentence[start:end] measures, by its unit (inside it, glued to it, or
+    the next word), or None when it names no unit we know."""
+    for word in words(sentence[start:end])[1:] + words(sentence[end : end + UNIT_AFTER])[:1]:
+        if word in DIMENSION_OF_UNIT:
+            return DIMENSION_OF_UNIT[word]
+    for word in words(sentence[start:end])[:1]:
+        unit = word.lstrip("0123456789.,")  # "18cm"
+        if unit in DIMENSION_OF_UNIT:
+            return DIMENSION_OF_UNIT[unit]
+    return None
