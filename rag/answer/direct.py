@@ -31,8 +31,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import is_near_duplicate
-from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES
+from rag.answer.evidence import TIME_WORDS, is_near_duplicate
+from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES, TIMES
 from rag.answer.units import dimension_of
 from rag.text import contains_words, content_terms, normalize, numbers, stem, words
 
@@ -55,6 +55,11 @@ CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
+TIME_UNITS = re.compile(  # what says a time besides TIME_WORDS' dates: "two years ago", "last week", "that night"
+    r"\b(?:years?|months?|weeks?|days?|decades?|century|centuries|ago|morning|afternoon|evening|night|noon|midnight|"
+    r"weekend|spring|summer|autumn|fall|winter|season|quarter|hours?|minutes?|\d{1,2}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
@@ -323,6 +328,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     if question.measures and not _measures(question, sentence.text, span):
         return None
+    if question.labels == TIMES and not (TIME_WORDS.search(raw) or TIME_UNITS.search(raw)):
+        return None  # "When ...?" is not answered by the "21" of "people 21 and over" (spaCy: a date)
     text = raw[start:end]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms

@@ -37,3 +37,15 @@ def test_how_many_is_not_answered_by_a_number_that_counts_something_else() -> No
     question = analyze("How many residents does the city have?", language.parse_question)
     found = find_candidates(question, [sentence], language.annotate([text]))
     assert [c.text for c in found if c.label in AMOUNTS] == ["25 million"], [(c.text, c.label) for c in found]
+
+
+def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date() -> None:
+    text = "Voters in Maryland approved legalizing recreational marijuana for people 21 and over in November 2022."
+    sentence = SentenceEvidence(
+        RetrievedChunk(id="c", source="a.txt", title="Vote", ordinal=0, start=0, end=len(text), text=text),
+        0, 0, len(text), text, set(content_terms(text)), score=0.9,
+    )  # fmt: skip
+    language = Language()
+    question = analyze("When did voters in Maryland approve recreational marijuana?", language.parse_question)
+    found = find_candidates(question, [sentence], language.annotate([text]))
+    assert [c.text for c in found] == ["November 2022"], [(c.text, c.label) for c in found]
