@@ -15,6 +15,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from index.imports import UNUSED_BY_SPACY, without
@@ -52,6 +53,8 @@ COPULAS = frozenset(
     "be is are was were been being remain remains remained remaining become becomes became becoming".split()
 )
 QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{1,60}?)[,.]?[”\"]")  # “Voices of April”
+LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")  # between two names of a list
+LIST_END = re.compile(r"\b(?:and|or)\b")  # a list's last two names are joined by "and" / "or"
 TITLE_CASE = 0.6  # share of a quoted title's longer words that are capitalised
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place of "meet"
@@ -180,24 +183,38 @@ def _titles_of_names(doc: Doc) -> tuple[Span, ...]:
 
 
 def _name_lists(doc: Doc) -> tuple[Span, ...]:
-    """Names coordinated with each other, as one span from the first to the last, labelled as the last
-    (the small model labels "Randox" a person beside "Lynn's Country Foods", an organisation)."""
+    """Names written as a list ("Randox, and Lynn's Country Foods", "France, Germany and Spain"), as one
+    span from the first to the last, labelled as its last entity. Read from the words between the names,
+    not the parse: the small model often hangs the last name on the verb, calls "Randox" a person, or
+    sees no entity in a name it does not know ("Corvex")."""
+    names = sorted(_names(doc), key=lambda n: n.start)
     found = []
-    for entity in doc.ents:
-        root = entity.root
-        if root.dep_ != "conj" or entity.label_ not in NAME_LABELS:
+    run = names[:1]
+    for name in [*names[1:], None]:
+        if name is not None and LIST_GLUE.match(doc.text[run[-1].end_char : name.start_char]):
+            run.append(name)
             continue
-        members = {root, *root.conjuncts}
-        if root.i != max(t.i for t in members) or not all(_named(t) for t in members):
-            continue  # each list once, from its last name
-        if not any(c.dep_ == "cc" for t in members for c in t.children):
-            continue  # "Salem, Oregon" is one place, not a list
-        first = min(members, key=lambda t: t.i)
-        start = first.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].is_sent_start:
-            start -= 1  # "Xi" of "Xi Jinping", "Joe" of "Joe Biden"
-        found.append(Span(doc[start].idx, entity.end_char, entity.label_, root.lower_, _slot(first), proper=True))
+        glue = [doc.text[a.end_char : b.start_char] for a, b in pairwise(run)]
+        labels = [n.label_ for n in run if n.label_]
+        if glue and labels and LIST_END.search(glue[-1]) and not any(LIST_END.search(g) for g in glue[:-1]):
+            first, last = run[0], run[-1]
+            found.append(Span(first.start_char, last.end_char, labels[-1], last.root.lower_, _slot(first.root), True))
+        run = [name] if name is not None else []
     return tuple(found)
+
+
+def _names(doc: Doc) -> list[SpacySpan]:
+    """The names of a sentence: its entities of a name's kind, and runs of proper nouns outside them."""
+    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    taken = {t.i for e in doc.ents for t in e}
+    start = None
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in taken and not token.is_sent_start:
+            start = token.i if start is None else start
+        elif start is not None:
+            names.append(doc[start : token.i if token is not None else len(doc)])
+            start = None
+    return names
 
 
 def _quoted_titles(doc: Doc) -> tuple[Span, ...]:
