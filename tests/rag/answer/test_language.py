@@ -156,6 +156,21 @@ def test_names_listed_together_are_one_span_and_a_quoted_title_is_a_name(languag
     assert names.get("Ticket to Salem") == "WORK_OF_ART" and "Salem" not in names  # no place inside a title
 
 
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # the small model hangs "Nehalem’s Lifeboat Trust" on the verb, not on "Columbia Oars"
+        ("The draw was run for two charities – the club Columbia Oars, and Nehalem’s Lifeboat Trust – for free.",
+         ["Columbia Oars, and Nehalem’s Lifeboat Trust"]),
+        ("Teams from France, Germany and Spain took part.", ["France, Germany and Spain"]),
+        ("The ticket was sold in Salem, Oregon, on Friday.", []),  # a place in a place is no list
+    ],
+)  # fmt: skip
+def test_a_list_of_names_is_read_from_the_words_between_them(language: Language, text: str, listed: list[str]) -> None:
+    (annotation,) = language.annotate([text])
+    assert [text[s.start : s.end] for s in annotation.lists] == listed
+
+
 def test_the_words_before_a_persons_name_say_what_they_are(language: Language) -> None:
     text = "Kremlin spokesman Dmitry Peskov said on Monday that no talks were planned."
     (annotation,) = language.annotate([text])
