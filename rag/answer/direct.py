@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import TIME_WORDS, is_near_duplicate
-from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES, TIMES
+from rag.answer.language import LOCATIVE
+from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES, TIMES, WHO_ANSWERS
 from rag.answer.units import dimension_of
 from rag.text import contains_words, content_terms, normalize, numbers, stem, words
 
@@ -324,6 +325,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     if span.titles and question.labels == PLACES and question.kind is None:
         return None  # "Where ...?" is not answered by the "US" of "US President Joe Biden"
+    if question.labels == WHO_ANSWERS and span.label in PLACES and span.slot is not None and span.slot.role in LOCATIVE:
+        return None  # "Who sold it?" is not answered by where it was sold ("in Astoria, Oregon")
     if question.labels == COUNTS and not _counts(question, sentence.text, span):
         return None
     if question.measures and not _measures(question, sentence.text, span):

@@ -29,6 +29,7 @@ PLACES = frozenset({"GPE", "LOC", "FAC"})
 ORGS = frozenset({"ORG"})
 TIMES = frozenset({"DATE", "TIME"})
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+WHO_ANSWERS = PERSON | ORGS | frozenset({"NORP", "GPE"})  # "Who won?": a person, a body, a people, a country
 NUMBERS = AMOUNTS | frozenset({"DATE", "TIME", "ORDINAL"})
 
 # The kinds of things a "which X" / "what X" question names, and the entity labels that answer them.
@@ -173,7 +174,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         surname = words(named.group(1))[-1]
         return replace(plain, phrase=True, describes=True, slot=Slot("is", frozenset({verb_stem(surname)})))
     if WHO.search(text):
-        return replace(plain, labels=PERSON | ORGS | frozenset({"NORP", "GPE"}))
+        return replace(plain, labels=WHO_ANSWERS)
     if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text):
         return replace(plain, phrase=True)  # "What caused ...?", "What is the biggest ...?", "... stealing what?"
     return plain

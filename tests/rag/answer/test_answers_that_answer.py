@@ -225,6 +225,7 @@ def test_citations_carry_the_articles_published_date(service: RagService) -> Non
         ("What is the documentary about the lottery winner called?", "Ticket to Salem"),  # a quoted title
         ("Which charities was the Northstar draw run for?", "Corvex, and Pellow’s Lifeboat Trust"),  # a list
         ("Who is Alan Pryce?", "Oregon Governor"),  # the title before his name says what he is
+        ("Who sold the winning Northstar ticket?", "Dana Okoro"),  # not "Oregon", where it was sold
         ("What boat is the Northstar winner buying?", "Kestrel"),  # the object of "buying"
     ],
 )
