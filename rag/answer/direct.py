@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import TIME_WORDS, is_near_duplicate
-from rag.answer.language import LOCATIVE
+from rag.answer.language import LIST_END, LOCATIVE
 from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES, TIMES, WHO_ANSWERS
 from rag.answer.units import dimension_of
 from rag.text import contains_words, content_terms, normalize, numbers, stem, words
@@ -270,7 +270,7 @@ def name_lists(candidates: Sequence[Candidate]) -> dict[Mention, str]:
             for c in names
             if c.sentence is whole.sentence and whole.start <= c.start and c.end <= whole.end and c.key != whole.key
         ]
-        if len(parts) >= 2 or (parts and normalize(whole.text).count(" and ") + whole.text.count(",") >= 1):
+        if parts and LIST_END.search(whole.text):
             wholes.update({part.mention: whole.key for part in parts} | {whole.mention: whole.key})
     return wholes
 
