@@ -31,10 +31,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import TIME_WORDS, is_near_duplicate
-from rag.answer.language import LIST_END, LOCATIVE
-from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, PLACES, TIMES, WHO_ANSWERS
-from rag.answer.units import dimension_of
+from rag.answer.evidence import is_near_duplicate
+from rag.answer.kinds import of_asked_kind
+from rag.answer.language import LIST_END
+from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
 from rag.text import contains_words, content_terms, normalize, numbers, stem, words
 
 if TYPE_CHECKING:
@@ -56,14 +56,6 @@ CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
-TIME_UNITS = re.compile(  # what says a time besides TIME_WORDS' dates: "two years ago", "last week", "that night"
-    r"\b(?:years?|months?|weeks?|days?|decades?|century|centuries|ago|morning|afternoon|evening|night|noon|midnight|"
-    r"weekend|spring|summer|autumn|fall|winter|season|quarter|hours?|minutes?|\d{1,2}(?:st|nd|rd|th))\b",
-    re.IGNORECASE,
-)
-MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
-CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
-GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 Mention = tuple[str, int]  # a candidate's file and start
 AGE_SPAN = re.compile(r"(\d{1,3})[- ]years?[- ]old", re.IGNORECASE)  # "17-year-old", "17 years old"
 # People are named in full once, then by surname. Organisations are not followed: "the House" is not
@@ -323,16 +315,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         start, end = age.span(1)  # "17" of "17-year-old"
     if end <= start or _is_credit(sentence.text, span.start, span.end):
         return None
-    if span.titles and question.labels == PLACES and question.kind is None:
-        return None  # "Where ...?" is not answered by the "US" of "US President Joe Biden"
-    if question.labels == WHO_ANSWERS and span.label in PLACES and span.slot is not None and span.slot.role in LOCATIVE:
-        return None  # "Who sold it?" is not answered by where it was sold ("in Astoria, Oregon")
-    if question.labels == COUNTS and not _counts(question, sentence.text, span):
+    if not of_asked_kind(question, sentence.text, span):
         return None
-    if question.measures and not _measures(question, sentence.text, span):
-        return None
-    if question.labels == TIMES and not (TIME_WORDS.search(raw) or TIME_UNITS.search(raw)):
-        return None  # "When ...?" is not answered by the "21" of "people 21 and over" (spaCy: a date)
     text = raw[start:end]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -361,24 +345,6 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
     )
-
-
-def _counts(question: Question, sentence: str, span: Span) -> bool:
-    """A number that can count what "How many ...?" asks about: not one hyphened to another word
-    ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18")."""
-    if CLOCK.match(sentence[span.start : span.end].strip()):
-        return False
-    glued = GLUED_WORD.match(sentence, span.end)
-    return glued is None or stem(glued.group(1).lower()) in question.terms
-
-
-def _measures(question: Question, sentence: str, span: Span) -> bool:
-    """A measurement of what "How long/heavy/... ?" asks: a length, not the weight beside it; a bare
-    count or a sum of money measures nothing."""
-    dimension = dimension_of(sentence, span.start, span.end)
-    if dimension is None:
-        return span.label in MEASURED
-    return dimension in question.measures
 
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:

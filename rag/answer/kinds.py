@@ -1,0 +1,63 @@
+"""Whether a span is of the kind a question asks for, beyond its entity label: spaCy's labels are
+coarse, and a span of the right label often answers another question ("$1 million" is an amount, but
+counts no tickets; "215-pound" is a quantity, but no length; the "21" of "people 21 and over" is a
+"date" to the small model; the "US" of "US President Joe Biden" is a place, but nothing happened there).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rag.answer.evidence import TIME_WORDS
+from rag.answer.language import LOCATIVE
+from rag.answer.question import COUNTS, PLACES, TIMES, WHO_ANSWERS
+from rag.answer.units import dimension_of
+from rag.text import stem
+
+if TYPE_CHECKING:
+    from rag.answer.language import Span
+    from rag.answer.question import Question
+
+TIME_UNITS = re.compile(  # what says a time besides TIME_WORDS' dates: "two years ago", "last week", "that night"
+    r"\b(?:years?|months?|weeks?|days?|decades?|century|centuries|ago|morning|afternoon|evening|night|noon|midnight|"
+    r"weekend|spring|summer|autumn|fall|winter|season|quarter|hours?|minutes?|\d{1,2}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
+CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
+
+
+def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
+    """`span` (offsets in `sentence`) can answer `question` as far as its kind goes."""
+    said = sentence[span.start : span.end]
+    if span.titles and question.labels == PLACES and question.kind is None:
+        return False  # "Where ...?" is not answered by the "US" of "US President Joe Biden"
+    if question.labels == WHO_ANSWERS and span.label in PLACES and span.slot is not None:
+        return span.slot.role not in LOCATIVE  # "Who sold it?" is not answered by where it was sold
+    if question.labels == COUNTS:
+        return _counts(question, sentence, span)
+    if question.measures:
+        return _measures(question, sentence, span)
+    if question.labels == TIMES:
+        return bool(TIME_WORDS.search(said) or TIME_UNITS.search(said))  # not the "21" of "people 21 and over"
+    return True
+
+
+def _counts(question: Question, sentence: str, span: Span) -> bool:
+    """A number that can count what "How many ...?" asks about: not one hyphened to another word
+    ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18")."""
+    if CLOCK.match(sentence[span.start : span.end].strip()):
+        return False
+    glued = GLUED_WORD.match(sentence, span.end)
+    return glued is None or stem(glued.group(1).lower()) in question.terms
+
+
+def _measures(question: Question, sentence: str, span: Span) -> bool:
+    """A measurement of what "How long/heavy/... ?" asks: a length, not the weight beside it; a bare
+    count or a sum of money measures nothing."""
+    dimension = dimension_of(sentence, span.start, span.end)
+    if dimension is None:
+        return span.label in MEASURED
+    return dimension in question.measures
