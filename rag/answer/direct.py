@@ -18,9 +18,11 @@ scored by a small conditional-logit model (weights fitted by bench/calibrate.py)
   "What caused ...?", the object of "of" after "sale" for "the sale of which team?").
 A candidate's probability is the softmax of its score over all the question's candidates, pooled over
 the independent reports of the same answer (a copy of a sentence in another article is no second
-report; "22", "$22" and "up to $22" are one amount): it is high when one answer stands out. The best
-is the direct answer when that clears a bar; otherwise there is none (never a guess). Its offsets are
-file offsets inside its sentence, so it lies inside the quote cited.
+report; "22", "$22" and "up to $22" are one amount; so are "Salem" and "Oregon" of "Salem, Oregon" for
+"where", a list's names for "which companies", "Gov." and "Texas Gov." for "who is"): it is high when
+one answer stands out. Spans of the right label but not of the asked kind are no candidates (kinds.py).
+The best is the direct answer when that clears a bar; otherwise there is none (never a guess). Its
+offsets are file offsets inside its sentence, so it lies inside the quote cited.
 """
 
 from __future__ import annotations

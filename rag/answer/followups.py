@@ -1,13 +1,16 @@
 """Follow-up questions, resolved against the conversation; compound questions, split into parts.
 
 "Which TV channel did he speak on?" after an answer about Vladimir Konstantinov becomes "Which TV
-channel did Vladimir Konstantinov speak on?": each pronoun is replaced by the latest entity of the
-earlier turns that fits it (he/she -> a person, there -> a place, then -> a date, it/they -> an
-organisation, thing or the previous direct answer), looked up newest first: the previous answer's
-direct answer, its quotes, then the previous question. The resolved question is what is searched; a
-question that still cannot stand alone (too few words of its own, or "the statement", "that
-article") also carries the previous question's words. Sentences already quoted in the conversation
-are demoted in ranking (evidence.py), so a follow-up is not answered with the same quote again.
+channel did Vladimir Konstantinov speak on?": each pronoun is replaced by the latest thing the
+conversation talked about that fits it (he/she -> a person, there -> a place, then -> a date, it/they
+-> an organisation, a thing, the previous direct answer), looked up newest turn first: the answer's
+direct answer (a place that answered "where" is "there", never "it"), what its question was about
+(what its pronouns stood for, its subject and object phrases, its names), then the people its quotes
+name. Earlier questions are resolved in turn first, so "he" stays whom the conversation is about. The
+resolved question is what is searched; a question that still cannot stand alone (too few words of its
+own, or "the statement", "that article") also carries the previous question's words. Sentences already
+quoted in the conversation are demoted in ranking (evidence.py), so a follow-up is not answered with
+the same quote again.
 """
 
 from __future__ import annotations
@@ -67,18 +70,18 @@ class Resolved:
     about: tuple[Antecedent, ...] = ()  # what its pronouns stood for
 
 
-def resolve(question: str, history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> Resolved:
-    """The question as it should be searched: pronouns replaced from the conversation, and the previous
-    question's words added when it still cannot stand alone ("Who announced it?" after "When did the
-    Kremlin announce ...?" searches both, and still asks who)."""
-    return _resolve(question, _as_meant(history, annotate), annotate)
-
-
 @dataclass(frozen=True)
 class Turn:
     role: str
     content: str
     about: tuple[Antecedent, ...] = ()  # what its pronouns stood for (a question resolved in turn)
+
+
+def resolve(question: str, history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> Resolved:
+    """The question as it should be searched: pronouns replaced from the conversation, and the previous
+    question's words added when it still cannot stand alone ("Who announced it?" after "When did the
+    Kremlin announce ...?" searches both, and still asks who)."""
+    return _resolve(question, _as_meant(history, annotate), annotate)
 
 
 def _as_meant(history: Sequence[ChatTurn], annotate: Callable[[list[str]], list[Annotation]]) -> list[Turn]:
