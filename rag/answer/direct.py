@@ -194,18 +194,27 @@ def score_candidates(
 def _reports(
     weighted: Sequence[tuple[Candidate, float]], answer_of: Callable[[Candidate], str]
 ) -> dict[str, list[float]]:
-    """Each answer's independent reports, with the weight of the best mention in each. Mentions in one
-    sentence, or in a copy of it (another outlet's or an update's sentence, nearly the same words), are
-    one report: five copies of one wire story do not make an answer five times likelier."""
-    reports: dict[str, list[tuple[SentenceEvidence, float]]] = {}
+    """Each answer's independent reports, with their weight. Mentions in one sentence, or in a copy of
+    it (another outlet's or an update's sentence, nearly the same words), are one report: five copies
+    of one wire story do not make an answer five times likelier. In a report, a mention repeated, or
+    inside another ("Russo" in "Alessia Russo"), weighs as its best; the different words of one answer
+    add up ("Rainbow Bay", "Gold Coast" and "Australia" of one place split its weight between them)."""
+    reports: dict[str, list[tuple[SentenceEvidence, dict[str, float]]]] = {}
     for c, weight in weighted:
         said = reports.setdefault(answer_of(c), [])
-        same = next((i for i, (s, _) in enumerate(said) if s is c.sentence or is_near_duplicate(s, c.sentence)), None)
+        same = next((r for r in said if r[0] is c.sentence or is_near_duplicate(r[0], c.sentence)), None)
         if same is None:
-            said.append((c.sentence, weight))
+            said.append((c.sentence, {c.key: weight}))
         else:
-            said[same] = (said[same][0], max(said[same][1], weight))
-    return {answer: [w for _, w in said] for answer, said in reports.items()}
+            same[1][c.key] = max(same[1].get(c.key, 0.0), weight)
+    return {answer: [_weight(words) for _, words in said] for answer, said in reports.items()}
+
+
+def _weight(mentions: dict[str, float]) -> float:
+    """A report's weight: the sum over its mentions that no other mention contains, each with the best
+    weight of what it contains."""
+    outer = [m for m in mentions if not any(m != o and contains_words(o, m) for o in mentions)]
+    return sum(max(w for m, w in mentions.items() if contains_words(o, m)) for o in outer)
 
 
 def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:

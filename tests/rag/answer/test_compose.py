@@ -204,3 +204,21 @@ def test_a_question_the_article_asks_is_never_the_answer() -> None:
     ranked = [sentence(raised, 0.9, source="l.txt", body=body), sentence(answered, 0.6, source="l.txt", body=body)]
     type_hints(ranked, analyze("What is the harbour levy?"))
     assert [s.answers_type for s in ranked] == [False, True]
+
+
+def test_the_words_of_one_place_add_up_and_outweigh_another_place() -> None:
+    """ "Rainbow Bay on the Gold Coast, Australia" is one answer said in three names: their weights add
+    up against "Belfast", which alone weighs more than any one of them."""
+    chain = "The duck became a popular sight in Rainbow Bay on the Gold Coast, Australia."
+    other = "Belfast: an inflatable duck disappeared."
+    ranked = [sentence(chain, 0.8, source="a.txt", body=chain), sentence(other, 0.8, source="b.txt", body=other)]
+    found = [
+        Candidate(s, s.start + s.text.index(name), s.start + s.text.index(name) + len(name), name, "GPE", 1.0, c, 0.0)
+        for s, names in zip(ranked, [["Rainbow Bay", "Gold Coast", "Australia"], ["Belfast"]], strict=True)
+        for name, c in zip(names, [0.3, 0.25, 0.2] if len(names) == 3 else [0.5], strict=True)
+    ]
+    wholes = {c.mention: "rainbow bay" for c in found if c.sentence is ranked[0]}
+    scored = score_candidates(found, 0.8, DirectOptions(), wholes)
+    belfast = next(c for c in scored if c.text == "Belfast")
+    assert belfast.score > max(c.score for c in score_candidates(found, 0.8, DirectOptions()) if c.text != "Belfast")
+    assert scored[0].text == "Rainbow Bay" and scored[0].score > belfast.score
