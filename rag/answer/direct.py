@@ -138,7 +138,7 @@ def find_candidates(
             *annotation.entities,
             *phrases,
             *(annotation.lists if question.plural else ()),
-            *(annotation.titles if question.describes else ()),
+            *(annotation.titles_of_names if question.describes else ()),
         ]
         for span in spans:
             candidate = _candidate(question, sentence, span)

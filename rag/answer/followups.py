@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rag.answer.language import PLACE_LABELS
 from rag.answer.question import WHO_IS_NAME
 from rag.text import content_terms, verb_stems
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 PERSON = frozenset({"PERSON"})
 THING = frozenset({"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "NORP", "GPE", "DIRECT", "NP"})
 GROUP = frozenset({"ORG", "NORP", "GPE", "PERSON"})
-PLACE = frozenset({"GPE", "LOC", "FAC"})
+PLACE = PLACE_LABELS
 TIME = frozenset({"DATE", "TIME"})
 PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it can stand for, possessive)
     "he": (PERSON, False), "him": (PERSON, False), "his": (PERSON, True), "she": (PERSON, False),

@@ -85,7 +85,7 @@ class Span:
     head: str  # the lower-cased head word
     slot: Slot | None = None  # the role it plays in its sentence
     proper: bool = False  # a name (whether or not the model saw an entity there)
-    titles: bool = False  # it only qualifies a title ("US" of "US President Joe Biden"): no place of events
+    qualifies_title: bool = False  # it only qualifies a title ("US" of "US President Joe Biden"): no place of events
     narrower: int | None = None  # a place it says where is: that place's offset ("Altadena" of ", California")
 
 
@@ -94,7 +94,7 @@ class Annotation:
     entities: tuple[Span, ...]
     phrases: tuple[Span, ...]  # noun phrases
     lists: tuple[Span, ...] = ()  # names joined by "and"/"or" ("Randox, and Lynn's Country Foods")
-    titles: tuple[Span, ...] = ()  # what the words before a person's name say they are ("Kremlin spokesman")
+    titles_of_names: tuple[Span, ...] = ()  # what the words before a person's name say they are ("Kremlin spokesman")
 
 
 @dataclass(frozen=True)
@@ -159,9 +159,9 @@ class Language:
 
 
 def _annotation(doc: Doc) -> Annotation:
-    titles = _quoted_titles(doc)
+    quoted = _quoted_titles(doc)
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
-    entities = tuple(n for n in names if not any(t.start <= n.start and n.end <= t.end for t in titles)) + titles
+    entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
     phrases = tuple(_phrase(doc, chunk) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
 
@@ -237,10 +237,9 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
     root, end = chunk.root, chunk.end
     while root.pos_ == "NOUN" and end < len(doc) and _bare_proper_noun(doc[end]) and not doc[end].is_sent_start:
         end += 1
+    end_char = doc[end - 1].idx + len(doc[end - 1]) if end > chunk.end else _phrase_end(root, chunk.end_char)
     named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
-    if end > chunk.end:
-        return Span(chunk.start_char, doc[end - 1].idx + len(doc[end - 1]), "NP", root.lower_, _slot(root), named)
-    return Span(chunk.start_char, _phrase_end(root, chunk.end_char), "NP", root.lower_, _slot(root), named)
+    return Span(chunk.start_char, end_char, "NP", root.lower_, _slot(root), named)
 
 
 def _phrase_end(root: Token, end: int) -> int:
@@ -343,11 +342,11 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         while end < len(doc) and _joins(doc[end], label):
             end += 1
         root = doc[start:end].root
-    titles = root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in TITLES
+    qualifies_title = root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in TITLES
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     inside = _narrower_place(root) if label in PLACE_LABELS else None
     narrower = inside.idx if inside is not None else None
-    return Span(start_char, end_char, label, root.lower_, _slot(root), label in NAME_LABELS, titles, narrower)
+    return Span(start_char, end_char, label, root.lower_, _slot(root), label in NAME_LABELS, qualifies_title, narrower)
 
 
 def _narrower_place(root: Token) -> Token | None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.language import Slot
+from rag.answer.language import PLACE_LABELS, Slot
 from rag.answer.units import asked_dimensions
 from rag.text import content_terms, stem, verb_stem, words
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 PERSON = frozenset({"PERSON"})
 NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
-PLACES = frozenset({"GPE", "LOC", "FAC"})
+PLACES = PLACE_LABELS
 ORGS = frozenset({"ORG"})
 TIMES = frozenset({"DATE", "TIME"})
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})

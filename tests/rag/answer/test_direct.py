@@ -26,26 +26,27 @@ def test_a_span_loses_its_article_and_trailing_punctuation_but_not_an_initialism
     assert raw[start:end] == kept
 
 
-def test_how_many_is_not_answered_by_a_number_that_counts_something_else() -> None:
+@pytest.fixture(scope="module")
+def language() -> Language:
+    return Language()
+
+
+def candidates_in(text: str, question: str, language: Language) -> list[tuple[str, str]]:
+    """(text, label) of every candidate of one sentence (a retrieved chunk of its own) for `question`."""
+    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
+    sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
+    asked = analyze(question, language.parse_question)
+    return [(c.text, c.label) for c in find_candidates(asked, [sentence], language.annotate([text]))]
+
+
+def test_how_many_is_not_answered_by_a_number_that_counts_something_else(language: Language) -> None:
     """ "zero-Covid" and "two-year" count no residents, and "01:18" is a clock; "25 million" does."""
     text = "Since the zero-Covid policy began, the city's 25 million residents waited 01:18 hours in a two-year slump."
-    sentence = SentenceEvidence(
-        RetrievedChunk(id="c", source="a.txt", title="City", ordinal=0, start=0, end=len(text), text=text),
-        0, 0, len(text), text, set(content_terms(text)), score=0.9,
-    )  # fmt: skip
-    language = Language()
-    question = analyze("How many residents does the city have?", language.parse_question)
-    found = find_candidates(question, [sentence], language.annotate([text]))
-    assert [c.text for c in found if c.label in AMOUNTS] == ["25 million"], [(c.text, c.label) for c in found]
+    found = candidates_in(text, "How many residents does the city have?", language)
+    assert [t for t, label in found if label in AMOUNTS] == ["25 million"], found
 
 
-def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date() -> None:
+def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date(language: Language) -> None:
     text = "Voters in Maryland approved legalizing recreational marijuana for people 21 and over in November 2022."
-    sentence = SentenceEvidence(
-        RetrievedChunk(id="c", source="a.txt", title="Vote", ordinal=0, start=0, end=len(text), text=text),
-        0, 0, len(text), text, set(content_terms(text)), score=0.9,
-    )  # fmt: skip
-    language = Language()
-    question = analyze("When did voters in Maryland approve recreational marijuana?", language.parse_question)
-    found = find_candidates(question, [sentence], language.annotate([text]))
-    assert [c.text for c in found] == ["November 2022"], [(c.text, c.label) for c in found]
+    found = candidates_in(text, "When did voters in Maryland approve recreational marijuana?", language)
+    assert [t for t, _ in found] == ["November 2022"], found

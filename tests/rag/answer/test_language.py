@@ -141,7 +141,7 @@ def test_a_place_said_to_be_in_another_is_one_place_and_a_list_is_not(language: 
 def test_a_place_before_a_title_qualifies_the_title(language: Language) -> None:
     text = "Oregon Governor Alan Pryce presented the check in Salem."
     (annotation,) = language.annotate([text])
-    titles = {text[s.start : s.end]: s.titles for s in annotation.entities}
+    titles = {text[s.start : s.end]: s.qualifies_title for s in annotation.entities}
     assert titles["Oregon"] and not titles["Salem"]
 
 
@@ -174,6 +174,6 @@ def test_a_list_of_names_is_read_from_the_words_between_them(language: Language,
 def test_the_words_before_a_persons_name_say_what_they_are(language: Language) -> None:
     text = "Kremlin spokesman Dmitry Peskov said on Monday that no talks were planned."
     (annotation,) = language.annotate([text])
-    assert {text[s.start : s.end]: s.slot for s in annotation.titles} == {
+    assert {text[s.start : s.end]: s.slot for s in annotation.titles_of_names} == {
         "Kremlin spokesman": Slot("is", frozenset({"peskov"}))
     }
