@@ -7,23 +7,15 @@ to the overlap budget; a sentence longer than the budget is cut at token boundar
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from index.sentences import Span, sentence_spans
+from index.sentences import sentence_spans
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from index.loader import Article
-
-
-class TokenOffsets(Protocol):
-    """Character spans of the tokens of a text (special tokens excluded)."""
-
-    def __call__(self, text: str) -> Sequence[Span]: ...
+    from index.tokens import Tokens
 
 
 @dataclass(frozen=True)
@@ -53,44 +45,29 @@ def chunk_id(source: str, sha256: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{source}\0{sha256}\0{start}\0{end}".encode()).hexdigest()[:20]
 
 
-def chunk_article(article: Article, token_offsets: TokenOffsets, max_tokens: int, overlap_tokens: int) -> list[Chunk]:
+def chunk_article(article: Article, tokens: Tokens, max_tokens: int, overlap_tokens: int) -> list[Chunk]:
+    """The article's chunks; `tokens` are the model tokens of its whole text."""
     if max_tokens < 8:
         raise ValueError(f"chunk token budget too small: {max_tokens}")
-    tokens = token_offsets(article.text)
-    counter = _TokenCounter(tokens)
     pieces: list[_Piece] = []
     for start, end in sentence_spans(article.text, article.body_start):
-        pieces.extend(_fit_sentence(start, end, counter, max_tokens))
+        pieces.extend(_fit_sentence(start, end, tokens, max_tokens))
     return [
-        _make_chunk(article, ordinal, first.start, last.end, counter.count(first.start, last.end))
+        _make_chunk(article, ordinal, first.start, last.end, tokens.count(first.start, last.end))
         for ordinal, (first, last) in enumerate(_pack(pieces, max_tokens, overlap_tokens))
     ]
 
 
-class _TokenCounter:
-    def __init__(self, tokens: Sequence[Span]) -> None:
-        self.starts = [s for s, _ in tokens]
-        self.ends = [e for _, e in tokens]
-
-    def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indexes [i, j) of the tokens that lie inside text[start:end]."""
-        return bisect.bisect_left(self.starts, start), bisect.bisect_right(self.ends, end)
-
-    def count(self, start: int, end: int) -> int:
-        i, j = self.token_range(start, end)
-        return max(j - i, 0)
-
-
-def _fit_sentence(start: int, end: int, counter: _TokenCounter, max_tokens: int) -> list[_Piece]:
+def _fit_sentence(start: int, end: int, tokens: Tokens, max_tokens: int) -> list[_Piece]:
     """The sentence itself, or token-boundary windows of it when it exceeds the budget."""
-    i, j = counter.token_range(start, end)
+    i, j = tokens.token_range(start, end)
     if j - i <= max_tokens:
         return [_Piece(start, end, max(j - i, 1))]
     pieces = []
     for k in range(i, j, max_tokens):
         last = min(k + max_tokens, j) - 1
-        piece_start = start if k == i else counter.starts[k]
-        piece_end = end if last == j - 1 else counter.ends[last]
+        piece_start = start if k == i else tokens.starts[k]
+        piece_end = end if last == j - 1 else tokens.ends[last]
         pieces.append(_Piece(piece_start, piece_end, last - k + 1))
     return pieces
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from index.tokens import Tokens
 from index.vector_cache import CACHE_SIZE, VectorCache
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 
     from sentence_transformers import SentenceTransformer
     from tokenizers import Tokenizer
-
-    from index.sentences import Span
 
 Precision = Literal["auto", "bf16", "fp32"]
 MODEL_NAME = "all-MiniLM-L6-v2"
@@ -90,11 +89,24 @@ class Embedder:
         tokenizer.no_padding()
         return tokenizer
 
-    def token_offsets(self, text: str) -> list[Span]:
-        return list(self._tokenizer.encode(text, add_special_tokens=False).offsets)
+    def tokenize(self, text: str) -> Tokens:
+        encoding = self._tokenizer.encode(text, add_special_tokens=False)
+        return Tokens(encoding.ids, encoding.offsets, encoding.word_ids)
 
     def count_tokens(self, text: str) -> int:
         return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
+
+    @cached_property
+    def _special_ids(self) -> tuple[list[int], list[int]]:
+        """The ids the model's template puts before and after a text ([CLS] and [SEP] for MiniLM)."""
+        around = self._tokenizer.encode("", add_special_tokens=True).ids
+        return around[:1], around[1:]
+
+    def model_input(self, *parts: Sequence[int]) -> np.ndarray:
+        """The ids the model reads for texts joined by whitespace, given each one's ids (special tokens
+        added, as `embed` adds them), as int32 (a quarter of a list's memory while chunks wait)."""
+        before, after = self._special_ids
+        return np.fromiter((i for ids in (before, *parts, after) for i in ids), dtype=np.int32)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors; sentence-transformers sorts each call by length to cut padding."""
@@ -109,6 +121,27 @@ class Embedder:
                 show_progress_bar=False,
             )
         return np.asarray(vectors, dtype=np.float32)
+
+    def embed_inputs(self, inputs: Sequence[np.ndarray]) -> np.ndarray:
+        """Like `embed`, for texts tokenised already (`model_input`): chunking has tokenised every
+        article, and tokenising its chunks again cost 2 % of indexing. Batches of equal token counts."""
+        import torch
+
+        vectors = np.zeros((len(inputs), self.dimension), dtype=np.float32)
+        order = sorted(range(len(inputs)), key=lambda i: -len(inputs[i]))
+        pad = self.model.tokenizer.pad_token_id or 0
+        with torch.inference_mode(), self._precision():
+            for first in range(0, len(order), self.batch_size):
+                rows = order[first : first + self.batch_size]
+                ids = np.full((len(rows), len(inputs[rows[0]])), pad, dtype=np.int64)
+                mask = np.zeros_like(ids)
+                for row, i in enumerate(rows):
+                    ids[row, : len(inputs[i])], mask[row, : len(inputs[i])] = inputs[i], 1
+                features = {"input_ids": torch.from_numpy(ids), "attention_mask": torch.from_numpy(mask)}
+                features["token_type_ids"] = torch.zeros_like(features["input_ids"])
+                pooled = self.model(features)["sentence_embedding"].float()
+                vectors[rows] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+        return vectors
 
     def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
         """Like `embed`, remembering vectors of texts seen before (answering re-reads the same sentences)."""

@@ -12,9 +12,10 @@ A run killed at any point leaves the published version intact; the next run find
 killed one stored (by id) and does not embed them again, and its step 4 removes any leftovers.
 One indexer runs at a time (lock.py).
 
-The encoder sets the pace; the rest hides behind it: articles are chunked in a thread ahead of the
-encoder, and each group's store write runs in another thread while the next group is encoded (torch
-releases the GIL while it computes). Writes keep their order, and the first error stops the run.
+The encoder sets the pace; the rest hides behind it or is not done twice: articles are tokenised once
+and chunked in a thread ahead of the encoder, which reads the chunker's token ids, and each group's
+store write runs in another thread while the next group is encoded (torch releases the GIL while it
+computes). Writes keep their order, and the first error stops the run.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from index.loader import StoredLayer
     from index.lock import IndexLock
     from index.store import ChunkStore
+    from index.tokens import Tokens
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +124,7 @@ class _Chunked:
     chunks: list[Chunk]
     title_prefix: str
     signature: str  # of its story (stories.py), worked out beside the encoder too
+    inputs: list[np.ndarray]  # the ids the model reads for each chunk (Embedder.model_input)
 
 
 def embedded_text(chunk: Chunk, title_prefix: str) -> str:
@@ -367,9 +370,8 @@ def _embed_and_store(
             target.lock.check()
             chunked += group
             missing = [c for item in group for c in item.chunks if c.id not in stored.get(c.source, set())]
-            prefixes = {item.article.source: item.title_prefix for item in group}
-            texts_to_embed = [embedded_text(c, prefixes[c.source]) for c in missing]
-            vectors = embedder.embed(texts_to_embed) if missing else None  # all stored: no model to load
+            inputs = {c.id: ids for item in group for c, ids in zip(item.chunks, item.inputs, strict=True)}
+            vectors = embedder.embed_inputs([inputs[c.id] for c in missing]) if missing else None
             if writing is not None:
                 writing.result()
             texts = {item.article.sha256: item.article.text for item in group if item.article.sha256 not in known_texts}
@@ -429,12 +431,21 @@ def _chunk(article: Article, embedder: Embedder, options: IndexOptions) -> _Chun
     """Chunks sized so that title prefix + chunk + special tokens fit the model's window."""
     prefix = _title_prefix(article.title, embedder) if options.title_in_embedding else ""
     budget = embedder.max_tokens - 2 - (embedder.count_tokens(prefix) + 1 if prefix else 0)
-    chunks = chunk_article(article, embedder.token_offsets, budget, options.overlap_tokens)
-    return _Chunked(article, chunks, prefix, signature(article.text[article.body_start :]))
+    tokens = embedder.tokenize(article.text)
+    chunks = chunk_article(article, tokens, budget, options.overlap_tokens)
+    prefix_ids = embedder.tokenize(prefix).ids if prefix else []
+    inputs = [embedder.model_input(prefix_ids, _ids(c, tokens, embedder)) for c in chunks]
+    return _Chunked(article, chunks, prefix, signature(article.text[article.body_start :]), inputs)
+
+
+def _ids(chunk: Chunk, tokens: Tokens, embedder: Embedder) -> Sequence[int]:
+    """The chunk's token ids, read from its article's; a chunk that cuts a word is tokenised alone."""
+    ids = tokens.ids_alone(chunk.start, chunk.end)
+    return embedder.tokenize(chunk.text).ids if ids is None else ids
 
 
 def _title_prefix(title: str, embedder: Embedder) -> str:
-    offsets = embedder.token_offsets(title)
+    offsets = embedder.tokenize(title).offsets
     if len(offsets) <= TITLE_MAX_TOKENS:
         return title
     return title[: offsets[TITLE_MAX_TOKENS - 1][1]]

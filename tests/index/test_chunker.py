@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from index.chunker import chunk_article
+from index.chunker import Chunk, chunk_article
 from index.embedder import Embedder
 from index.loader import Article, iter_article_paths, read_article
 from tests.corpus_fixtures import write_varied_corpus
@@ -18,6 +18,11 @@ def _articles(corpus: Path) -> list[Article]:
     return articles  # type: ignore[return-value]
 
 
+def chunk(article: Article | object, embedder: Embedder, budget: int = BUDGET) -> list[Chunk]:
+    assert isinstance(article, Article)
+    return chunk_article(article, embedder.tokenize(article.text), budget, 32)
+
+
 @pytest.fixture
 def varied(tmp_path: Path) -> Path:
     write_varied_corpus(tmp_path)
@@ -28,7 +33,7 @@ def varied(tmp_path: Path) -> Path:
 def test_every_chunk_is_an_exact_slice_of_the_file_as_read(corpus_name: str, varied: Path, embedder: Embedder) -> None:
     corpus = SEEDS if corpus_name == "seeds" else varied
     for article in _articles(corpus):
-        chunks = chunk_article(article, embedder.token_offsets, BUDGET, 32)
+        chunks = chunk_article(article, embedder.tokenize(article.text), BUDGET, 32)
         assert chunks, article.source
         on_disk = (corpus / article.source).read_text("utf-8")
         for chunk in chunks:
@@ -41,7 +46,7 @@ def test_every_chunk_is_an_exact_slice_of_the_file_as_read(corpus_name: str, var
 def test_chunks_cover_the_body_in_order_with_overlap(embedder: Embedder) -> None:
     article = read_article(SEEDS, SEEDS / "001_afd850a30078c760.txt")
     assert isinstance(article, Article)
-    chunks = chunk_article(article, embedder.token_offsets, 120, 32)
+    chunks = chunk_article(article, embedder.tokenize(article.text), 120, 32)
     assert len(chunks) > 3
     for before, after in itertools.pairwise(chunks):
         assert before.start < after.start <= before.end  # overlapping or touching, never a gap
@@ -53,7 +58,7 @@ def test_crlf_offsets_index_the_newline_translated_text(varied: Path, embedder: 
     article = read_article(varied, varied / "crlf.txt")
     assert isinstance(article, Article)
     assert "\r" not in article.text
-    chunk = chunk_article(article, embedder.token_offsets, BUDGET, 32)[0]
+    chunk = chunk_article(article, embedder.tokenize(article.text), BUDGET, 32)[0]
     assert (varied / "crlf.txt").read_text("utf-8")[chunk.start : chunk.end] == chunk.text
     assert chunk.text.startswith("The harbour bridge reopened")
 
@@ -61,16 +66,15 @@ def test_crlf_offsets_index_the_newline_translated_text(varied: Path, embedder: 
 def test_sentence_without_punctuation_is_cut_at_the_token_budget(varied: Path, embedder: Embedder) -> None:
     article = read_article(varied, varied / "long_run_on.txt")
     assert isinstance(article, Article)
-    chunks = chunk_article(article, embedder.token_offsets, BUDGET, 32)
+    chunks = chunk_article(article, embedder.tokenize(article.text), BUDGET, 32)
     assert len(chunks) > 10
     assert max(c.token_count for c in chunks) == BUDGET
 
 
 def test_chunk_ids_are_stable_and_change_with_content(tmp_path: Path, embedder: Embedder) -> None:
     (tmp_path / "a.txt").write_text("Title\n\nOne sentence here. Another one there.\n", "utf-8")
-    first = chunk_article(read_article(tmp_path, tmp_path / "a.txt"), embedder.token_offsets, BUDGET, 32)
-    again = chunk_article(read_article(tmp_path, tmp_path / "a.txt"), embedder.token_offsets, BUDGET, 32)
+    first, again = (chunk(read_article(tmp_path, tmp_path / "a.txt"), embedder) for _ in range(2))
     assert [c.id for c in first] == [c.id for c in again]
     (tmp_path / "a.txt").write_text("Title\n\nOne sentence here. Another one elsewhere.\n", "utf-8")
-    changed = chunk_article(read_article(tmp_path, tmp_path / "a.txt"), embedder.token_offsets, BUDGET, 32)
+    changed = chunk(read_article(tmp_path, tmp_path / "a.txt"), embedder)
     assert {c.id for c in changed}.isdisjoint(c.id for c in first)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from index.chunker import _fit_sentence, _pack, _Piece, _TokenCounter
+from index.chunker import _fit_sentence, _pack, _Piece
+from index.tokens import Tokens
 
 
 def pieces(*tokens: int) -> list[_Piece]:
@@ -34,14 +35,13 @@ def test_overlap_never_stalls_on_a_piece_as_large_as_the_budget() -> None:
 
 
 def test_a_sentence_over_the_budget_is_cut_at_token_boundaries() -> None:
-    tokens = [(i * 2, i * 2 + 1) for i in range(10)]  # "a b c d ..." one-char tokens
-    counter = _TokenCounter(tokens)
-    cut = _fit_sentence(0, 19, counter, max_tokens=4)
+    offsets = [(i * 2, i * 2 + 1) for i in range(10)]  # "a b c d ..." one-char tokens
+    cut = _fit_sentence(0, 19, Tokens(range(10), offsets, range(10)), max_tokens=4)
     assert [p.tokens for p in cut] == [4, 4, 2]
     assert cut[0].start == 0 and cut[-1].end == 19
     assert all(a.end < b.start for a, b in itertools.pairwise(cut))
 
 
 def test_a_sentence_within_the_budget_stays_whole() -> None:
-    counter = _TokenCounter([(0, 3), (4, 7)])
-    assert _fit_sentence(0, 7, counter, max_tokens=4) == [_Piece(0, 7, 2)]
+    tokens = Tokens([1, 2], [(0, 3), (4, 7)], [0, 1])
+    assert _fit_sentence(0, 7, tokens, max_tokens=4) == [_Piece(0, 7, 2)]
