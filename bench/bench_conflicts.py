@@ -31,7 +31,7 @@ from pathlib import Path
 from index.loader import parse_header
 from index.sentences import sentence_spans
 from rag.answer.language import Language
-from rag.answer.timeframe import parse_date
+from rag.answer.timeframe import RELATIVE_TIME, parse_date
 from rag.text import contains_words
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "realtimeqa"
@@ -89,11 +89,18 @@ def later_copy(text: str, gold: str | None, label: str = "") -> str:
     return f"{header.title}\nPublished: {(when + timedelta(days=30)).isoformat()}\n\n{body.lstrip()}"
 
 
+def without_relative_time(question: str) -> str:
+    """A copy dated a month later is no news of the week a question was asked in: the bench asks
+    without "this week" (which `rag ask` reads from the day of asking: rag/answer/timeframe.py)."""
+    return re.sub(r"\s+([?,.])", r"\1", " ".join(RELATIVE_TIME.sub(" ", question).split()))
+
+
 def ask_all(corpus: Path, data: Path, questions: list[dict[str, object]]) -> list[dict[str, object]]:
     env = {**os.environ, "RAG_DATA_DIR": str(data), "RAG_CORPUS_DIR": str(corpus)}
     subprocess.run([sys.executable, "-m", "rag", "index"], env=env, check=True, capture_output=True)
     asked = data.parent / "questions.jsonl"
-    asked.write_text("\n".join(json.dumps({"id": q["id"], "question": q["question"]}) for q in questions))
+    lines = [{"id": q["id"], "question": without_relative_time(str(q["question"]))} for q in questions]
+    asked.write_text("\n".join(json.dumps(line) for line in lines))
     out = subprocess.run([sys.executable, "-m", "rag", "ask", "--questions", str(asked), "--json"], env=env,
                          check=True, capture_output=True, text=True).stdout  # fmt: skip
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]

@@ -22,7 +22,6 @@ from rag.citations import render_text
 from rag.evaluate import evaluate, read_questions, report_lines
 from rag.llm.verify import IDF, CheckedClaim, Passage, Verifier, VerifyOptions
 from rag.runtime import configure_process
-from rag.schemas import AnswerRequest
 from rag.settings import Settings
 from rag.wiring import build_query_encoder, build_service, verify_options
 
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from rag.llm.claims import Claim
-    from rag.schemas import Answer
+    from rag.schemas import Answer, AnswerRequest
 
 GRID = [
     VerifyOptions(),
@@ -86,15 +85,15 @@ def main() -> None:
     rows = read_questions(args.questions)[: args.limit or None]
     answers: dict[str, Answer] = {}
 
-    def llm_answer(question: str) -> Answer:
-        answer = service.answer(AnswerRequest(question=question, generator=args.generator, show_unverified=True))
-        if question == "warm-up question":  # evaluate()'s own first call, not one of the questions
+    def llm_answer(request: AnswerRequest) -> Answer:
+        answer = service.answer(request.model_copy(update={"generator": args.generator, "show_unverified": True}))
+        if request.question == "warm-up question":  # evaluate()'s own first call, not one of the questions
             recorder.seen.clear()
-        answers[question] = answer
+        answers[request.question] = answer
         return visible(answer)
 
     started = time.perf_counter()
-    extractive = evaluate(service, rows, lambda q: service.answer(AnswerRequest(question=q, generator="extractive")))
+    extractive = evaluate(service, rows, lambda r: service.answer(r.model_copy(update={"generator": "extractive"})))
     llm = evaluate(service, rows, llm_answer)
     print(f"{len(rows)} questions in {time.perf_counter() - started:.0f} s\n")
     print("extractive:", report_lines(extractive)[-1])

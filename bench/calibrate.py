@@ -23,6 +23,7 @@ import json
 import math
 import statistics
 from dataclasses import asdict, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from scipy.optimize import minimize
 
 from index.snapshot import IndexSnapshot, load_snapshot
 from rag.answer.followups import split_compound
+from rag.answer.timeframe import time_frame
 from rag.evaluate import read_questions, same_answer
 from rag.runtime import configure_process
 from rag.settings import Settings
@@ -38,7 +40,7 @@ from rag.text import contains_words
 from rag.wiring import answer_options, build_answerer, build_query_encoder, store_opener
 
 if TYPE_CHECKING:
-    from rag.answer.answerer import Answerer, AnswerOptions
+    from rag.answer.answerer import Answerer, AnswerOptions, Evidence
     from rag.answer.direct import DirectOptions
 
 CANDIDATE_FEATURES = ["closeness", "evidence", "support", "title", "entity", "role"]  # `fit` is a fixed prior
@@ -55,13 +57,19 @@ def answerable(rows: Rows) -> Rows:
     return [r for r in rows if r.get("type", "answerable") == "answerable"]
 
 
+def gather(answerer: Answerer, snapshot: IndexSnapshot, row: dict[str, Any]) -> Evidence:
+    """The evidence as `rag eval` gets it: asked on the line's `as_of` day, when it has one."""
+    as_of = date.fromisoformat(row["as_of"]) if row.get("as_of") else None
+    return answerer.gather(snapshot, row["question"], frame=time_frame(row["question"], asked_on=as_of))
+
+
 def fit_candidates(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, l2: float = 0.1) -> DirectOptions:
     """Weights that put the gold candidate first within its question (a conditional logit)."""
     groups = []
     for row in answerable(rows):
         if len(split_compound(row["question"])) > 1:
             continue
-        ranked = answerer.gather(snapshot, row["question"]).ranked_parts[0]
+        ranked = gather(answerer, snapshot, row).ranked_parts[0]
         found = [(c.features(), same_answer(c.text, row["answer"])) for s in ranked for c in s.candidates]
         if any(label for _, label in found):
             x = np.array([[f[n] for n in CANDIDATE_FEATURES] for f, _ in found])
@@ -85,7 +93,7 @@ def run(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows) -> list[dict[st
     """Each question answered by the real pipeline, with the score it was answered (or not) on."""
     results = []
     for row in rows:
-        evidence = answerer.gather(snapshot, row["question"])
+        evidence = gather(answerer, snapshot, row)
         answer = answerer.compose(evidence)
         usable = [s for part in evidence.ranked_parts for s in part if s.answers_type]
         gold = str(row.get("answer", ""))

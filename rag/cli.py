@@ -168,6 +168,12 @@ def ask_command(
     until: Annotated[
         datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Only articles published on or before.")
     ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            "--as-of", formats=["%Y-%m-%d"], help="The day asked on: what 'this week' counts from (default: today)."
+        ),
+    ] = None,
 ) -> None:
     """Answer from the indexed articles, quoting the exact passages (or say they don't contain the answer)."""
     from rag.evaluate import read_questions
@@ -183,7 +189,9 @@ def ask_command(
     service = _service_or_exit(_with_generator(Settings(), generator))
     dates = {"since": since.date() if since else None, "until": until.date() if until else None}
     for row in rows:
-        answer = service.answer(AnswerRequest(question=row["question"], show_unverified=show_unverified, **dates))
+        asked_on = as_of.date() if as_of else row.get("as_of")
+        request = AnswerRequest(question=row["question"], show_unverified=show_unverified, as_of=asked_on, **dates)
+        answer = service.answer(request)
         if as_json:
             payload = ({"id": row["id"]} if "id" in row else {}) | answer.model_dump()
             typer.echo(json.dumps(payload, ensure_ascii=False))

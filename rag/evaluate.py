@@ -1,8 +1,9 @@
 """`rag eval`: retrieval, answer and abstention quality on a questions file.
 
 File format (as ../shared/bench/*/questions.jsonl): one JSON object per line with `question`, and
-optionally `id`, `answer` (gold), `evidence_files` (sources holding the answer) and `type`
-(`answerable` or `unanswerable`; a missing type counts as answerable).
+optionally `id`, `answer` (gold), `evidence_files` (sources holding the answer), `type`
+(`answerable` or `unanswerable`; a missing type counts as answerable) and `as_of` (the day it was
+asked on, which "this week" counts from; default today).
 
 Scoring is strict: the gold must stand in the answer as whole words after normalisation ("5" is not in
 "2025"), and an abstention is never a right answer, whatever the nearest titles it names contain.
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
     from rag.service import RagService
 
-AnswerFn = Callable[[str], Answer]
+AnswerFn = Callable[[AnswerRequest], Answer]
 TOP_KS = (1, 5, 10)
 SHORT_GOLD_WORDS = 6  # a gold answer this short can be matched by a direct answer
 ARTICLES = ("the ", "a ", "an ")
@@ -108,7 +109,7 @@ def evaluate_question(service: RagService, row: dict[str, Any], answer_fn: Answe
     kind = row.get("type", "answerable")
     evidence = set(row.get("evidence_files") or [])
     started = time.perf_counter()
-    answer = (answer_fn or _default_answer(service))(question)
+    answer = (answer_fn or service.answer)(AnswerRequest(question=question, as_of=row.get("as_of")))
     latency = (time.perf_counter() - started) * 1000
     retrieved = service.retrieve(question, max(TOP_KS))
     sources = [hit.source for hit in retrieved]
@@ -215,13 +216,9 @@ def percentile(values: Iterable[float], pct: float) -> float:
 def evaluate(service: RagService, rows: list[dict[str, Any]], answer_fn: AnswerFn | None = None) -> EvalReport:
     """Every question answered by `answer_fn` (default: the service's default generator); retrieval is
     judged on the service's hybrid retrieval."""
-    answer = answer_fn or _default_answer(service)
-    answer("warm-up question")  # load models before timing
+    answer = answer_fn or service.answer
+    answer(AnswerRequest(question="warm-up question"))  # load models before timing
     return summarize([evaluate_question(service, row, answer) for row in rows])
-
-
-def _default_answer(service: RagService) -> AnswerFn:
-    return lambda question: service.answer(AnswerRequest(question=question))
 
 
 def report_lines(report: EvalReport) -> list[str]:

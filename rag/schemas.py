@@ -167,6 +167,11 @@ class AnswerRequest(BaseModel):
     until: date | None = Field(
         None, description="Only articles published on or before this day (undated ones too are left out)."
     )
+    as_of: date | None = Field(
+        None,
+        description="The day the question is asked on, which 'this week', 'yesterday', 'this year' count from "
+        "(default: today). Dated articles outside that time are left out.",
+    )
 
     @field_validator("question")
     @classmethod

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
+from datetime import date
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -148,7 +149,7 @@ class RagService:
         return deque(self.stream(request), maxlen=1)[0]
 
     def _gather(self, request: AnswerRequest) -> Evidence:
-        frame = time_frame(request.question, request.since, request.until)
+        frame = time_frame(request.question, request.since, request.until, request.as_of or date.today())
         try:
             return self._answerer.gather(self._snapshot, request.question, request.history, request.top_k, frame)
         except StaleIndex:

@@ -63,6 +63,7 @@ class Evidence:
     idf: Callable[[str], float]  # term weights of the index these chunks came from
     settled: Answer | None = None  # answered from an article's head (articles.py): nothing to compose
     dates: Mapping[str, date] = field(default_factory=dict)  # publication dates (conflicts: the newest first)
+    relative: tuple[date, date] | None = None  # the only dates read, from a time relative to the day of asking
 
     def chunks_by_evidence(self) -> list[RetrievedChunk]:
         """Retrieved chunks, those holding the best-scored sentences first."""
@@ -132,7 +133,9 @@ class Answerer:
         else:
             analysis = analyze(search)  # a compound question as a whole expects no one short answer
             ranked_parts = [self._ranked_part(part, k, index, shown, admitted) for part in parts]
-        return Evidence(question, query, analysis, chunks, ranked_parts, index.lexical.idf, dates=dates)
+        return Evidence(
+            question, query, analysis, chunks, ranked_parts, index.lexical.idf, dates=dates, relative=frame.relative
+        )
 
     def compose(self, evidence: Evidence) -> Answer:
         if evidence.settled is not None:
@@ -147,6 +150,9 @@ class Answerer:
                 evidence.dates,
             )
         result.question = evidence.question
+        if result.abstained and evidence.relative is not None:
+            start, end = evidence.relative
+            result.answer += f" Only articles published from {start} to {end} were read: the time the question names."
         if evidence.query != evidence.question:
             result.resolved_question = evidence.query
         return result

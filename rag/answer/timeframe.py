@@ -1,10 +1,14 @@
-"""News has dates: answers can be kept to a date range, and prefer the time a question names or, for
-"latest"/"now"/"so far", the newest articles.
+"""News has dates: answers can be kept to a date range, keep to the time a question names relative to
+the day it is asked ("this week"), and prefer the time it names or, for "latest"/"now"/"so far", the
+newest articles.
 
 An article's date is its `Published:` (or `Date:`) head line, or its HTML/PDF/Word metadata. A range
-(`since`/`until`) is a filter: nothing outside it is retrieved. A time named in the question ("in
-March 2020", "in 2024") and recency words only reorder what retrieval found: evidence from that time,
-or the newest of the strong candidates, comes first; relevance still decides among the rest.
+(`since`/`until`) is a filter: nothing outside it is retrieved. So is a time relative to the day of
+asking: "this week" asked on 8 August reads the articles of 1–8 August (an undated article stays in:
+nothing shows it is older), and the articles of another year's week do not answer it. A time named
+in the question ("in March 2020", "in 2024") and recency words only reorder what retrieval found:
+evidence from that time, or the newest of the strong candidates, comes first; relevance still decides
+among the rest.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from index.loader import published_of
@@ -33,11 +37,25 @@ NAMED_TIME = re.compile(
     rf"\b(?:in|during|since|from|of|on)\s+(?:(?:early|late|mid)[- ])?(?:({MONTH_NAMES})\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-RECENCY = re.compile(
+RECENCY = re.compile(  # not "today's teens": a possessive names people of our time, not the newest news
     r"\b(latest|newest|most recent(?:ly)?|now|currently|current|so far|to date|as of (?:now|today)|today|"
-    r"still|at present|presently|these days)\b",
+    r"still|at present|presently|these days)\b(?!['\u2019]s\b)",
     re.IGNORECASE,
 )
+DAYS_BACK = {  # how far before the day of asking the news of a relative time is published
+    "yesterday": 1,
+    "this weekend": 3,
+    "this week": 7,
+    "this past week": 7,
+    "the past week": 7,
+    "last week": 14,
+    "this month": 31,
+    "this past month": 31,
+    "the past month": 31,
+    "last month": 62,
+}
+_RELATIVE_PHRASES = [p.replace(" ", r"\s+") for p in sorted([*DAYS_BACK, "this year"], key=len, reverse=True)]
+RELATIVE_TIME = re.compile(rf"\b({'|'.join(_RELATIVE_PHRASES)})\b", re.IGNORECASE)  # "this year": since 1 January
 STRONG_SHARE = 0.5  # "newest first" reorders only candidates at least this close to the best one
 
 
@@ -47,13 +65,17 @@ class TimeFrame:
     until: date | None = None  # ... and after
     named: tuple[date, date] | None = None  # a time the question names: its articles first
     newest: bool = False  # "latest", "now", "so far": the newest strong candidates first
+    relative: tuple[date, date] | None = None  # "this week" from the day of asking: dated articles outside are left out
 
     @property
     def filters(self) -> bool:
-        return self.since is not None or self.until is not None
+        return self.since is not None or self.until is not None or self.relative is not None
 
     def admits(self, published: date | None) -> bool:
-        if not self.filters:
+        start, end = self.relative or (date.min, date.max)
+        if published is not None and not start <= published <= end:
+            return False
+        if self.since is None and self.until is None:
             return True
         if published is None:
             return False  # an undated article cannot be shown to fall in the range
@@ -63,8 +85,25 @@ class TimeFrame:
 ANY_TIME = TimeFrame()
 
 
-def time_frame(question: str, since: date | None = None, until: date | None = None) -> TimeFrame:
-    return TimeFrame(since, until, named_window(question), RECENCY.search(question) is not None)
+def time_frame(
+    question: str, since: date | None = None, until: date | None = None, asked_on: date | None = None
+) -> TimeFrame:
+    """What the request and the question say about time; `asked_on` is the day "this week" is counted
+    from (none: relative times are not read)."""
+    newest = RECENCY.search(question) is not None
+    return TimeFrame(since, until, named_window(question), newest, relative_window(question, asked_on))
+
+
+def relative_window(question: str, asked_on: date | None) -> tuple[date, date] | None:
+    """ "this week" asked on 2025-08-08 -> 2025-08-01 to 2025-08-08; "this year" -> since 1 January.
+    The day of asking is in: a report of yesterday's news is today's."""
+    match = RELATIVE_TIME.search(question) if asked_on is not None else None
+    if match is None or asked_on is None:
+        return None
+    phrase = " ".join(match.group(1).lower().split())
+    if phrase == "this year":
+        return date(asked_on.year, 1, 1), asked_on
+    return asked_on - timedelta(days=DAYS_BACK[phrase]), asked_on
 
 
 def searched(query: str, frame: TimeFrame) -> str:

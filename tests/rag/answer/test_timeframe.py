@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from index.embedder import Embedder
-from rag.answer.timeframe import mentions_named_time, named_window, parse_date, searched, time_frame, without_named_time
+from rag.answer.timeframe import (
+    mentions_named_time,
+    named_window,
+    parse_date,
+    relative_window,
+    searched,
+    time_frame,
+    without_named_time,
+)
 from rag.schemas import AnswerRequest
 from rag.settings import Settings
 from rag.wiring import build_service
@@ -100,6 +108,38 @@ def test_a_time_named_in_the_question_prefers_that_time(dated) -> None:
     assert answer.citations and answer.citations[0].source == "bridge.txt"
 
 
+def test_a_time_relative_to_the_day_of_asking_reads_the_articles_of_that_time(dated) -> None:
+    """ "this week" asked on 4 March is the week of the first toll, asked on 10 March that of the second;
+    a year later no article is of that week, and the answer says which dates it read."""
+    corpus, service = dated
+    question = "What was the death toll from the Valmora floods this week?"
+    first = ask(service, question, as_of=date(2024, 3, 4))
+    assert not first.abstained and "12" in first.answer and "30" not in first.answer
+    second = ask(service, question, as_of=date(2024, 3, 10))
+    assert not second.abstained and "30" in second.answer and "12" not in second.answer
+    assert {c.source for c in first.citations} | {c.source for c in second.citations} <= {"early.txt", "later.txt"}
+    assert_citations_exact(second, corpus)
+    later = ask(service, question, as_of=date(2025, 3, 10))
+    assert later.abstained and not later.citations and "from 2025-03-03 to 2025-03-10" in later.answer
+    year = ask(service, "What did Valmora open this year?", as_of=date(2023, 9, 1))
+    assert year.citations and year.citations[0].source == "bridge.txt"
+    assert ask(service, "What did Valmora open this year?", as_of=date(2024, 9, 1)).abstained
+
+
+def test_relative_times_count_from_the_day_of_asking() -> None:
+    asked = date(2025, 8, 8)
+    assert relative_window("Which team won this week?", asked) == (date(2025, 8, 1), asked)
+    assert relative_window("What happened this past  week?", asked) == (date(2025, 8, 1), asked)
+    assert relative_window("Who resigned yesterday?", asked) == (date(2025, 8, 7), asked)
+    assert relative_window("What burned last month?", asked) == (date(2025, 6, 7), asked)
+    assert relative_window("Which blaze is the largest this year?", asked) == (date(2025, 1, 1), asked)
+    assert relative_window("Which blaze is the largest?", asked) is None
+    assert relative_window("Which team won this week?", None) is None
+    frame = time_frame("Which team won this week?", asked_on=asked)
+    assert frame.filters and frame.admits(None) and frame.admits(date(2025, 8, 3))
+    assert not frame.admits(date(2025, 7, 31)) and not frame.admits(date(2025, 8, 9))
+
+
 def test_the_range_is_validated() -> None:
     with pytest.raises(ValueError, match="since is after until"):
         AnswerRequest(question="q", since=date(2024, 2, 1), until=date(2024, 1, 1))
@@ -131,6 +171,8 @@ def test_the_time_a_question_names_and_its_recency_words_are_not_searched_for() 
     assert without_named_time(searched(question, time_frame(question))) == "What is the toll of the floods?"
     assert mentions_named_time("Who plans to merge in 2024?", ["The merger should close in early 2024."])
     assert not mentions_named_time("What opened in June 2023?", ["It opened in July 2023."])
+    assert time_frame("What is the toll today?").newest and time_frame("Who is in charge now?").newest
+    assert not time_frame("Which country banned tobacco for today’s teens?").newest  # people of our time
 
 
 def test_an_undated_corpus_needs_no_dates(tmp_path: Path) -> None:
