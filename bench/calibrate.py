@@ -58,8 +58,8 @@ def answerable(rows: Rows) -> Rows:
 
 
 def gather(answerer: Answerer, snapshot: IndexSnapshot, row: dict[str, Any]) -> Evidence:
-    """The evidence as `rag eval` gets it: asked on the line's `as_of` day, when it has one."""
-    as_of = date.fromisoformat(row["as_of"]) if row.get("as_of") else None
+    """The evidence as `rag eval` gets it: asked on the line's `as_of` day, or today."""
+    as_of = date.fromisoformat(row["as_of"]) if row.get("as_of") else date.today()
     return answerer.gather(snapshot, row["question"], frame=time_frame(row["question"], asked_on=as_of))
 
 

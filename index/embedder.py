@@ -93,9 +93,6 @@ class Embedder:
         encoding = self._tokenizer.encode(text, add_special_tokens=False)
         return Tokens(encoding.ids, encoding.offsets, encoding.word_ids)
 
-    def count_tokens(self, text: str) -> int:
-        return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
-
     @cached_property
     def _special_ids(self) -> tuple[list[int], list[int]]:
         """The ids the model's template puts before and after a text ([CLS] and [SEP] for MiniLM)."""

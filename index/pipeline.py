@@ -430,10 +430,10 @@ def _collect_garbage(manifest: Manifest, store: ChunkStore, catalog: Catalog, su
 def _chunk(article: Article, embedder: Embedder, options: IndexOptions) -> _Chunked:
     """Chunks sized so that title prefix + chunk + special tokens fit the model's window."""
     prefix = _title_prefix(article.title, embedder) if options.title_in_embedding else ""
-    budget = embedder.max_tokens - 2 - (embedder.count_tokens(prefix) + 1 if prefix else 0)
+    prefix_ids = embedder.tokenize(prefix).ids if prefix else []
+    budget = embedder.max_tokens - 2 - (len(prefix_ids) + 1 if prefix else 0)
     tokens = embedder.tokenize(article.text)
     chunks = chunk_article(article, tokens, budget, options.overlap_tokens)
-    prefix_ids = embedder.tokenize(prefix).ids if prefix else []
     inputs = [embedder.model_input(prefix_ids, _ids(c, tokens, embedder)) for c in chunks]
     return _Chunked(article, chunks, prefix, signature(article.text[article.body_start :]), inputs)
 
