@@ -12,17 +12,18 @@ from typing import TYPE_CHECKING
 from rag.answer.evidence import TIME_WORDS
 from rag.answer.language import LOCATIVE
 from rag.answer.question import COUNTS, PLACES, TIMES, WHO_ANSWERS
-from rag.answer.units import dimension_of
+from rag.answer.units import UNITS, dimension_of
 from rag.text import stem
 
 if TYPE_CHECKING:
     from rag.answer.language import Span
     from rag.answer.question import Question
 
+_TIME_WORDS = sorted(UNITS["time"] - {"second", "seconds"}) + (  # "second" is as often an ordinal
+    "ago morning afternoon evening night noon midnight weekend spring summer autumn fall winter season quarter".split()
+)
 TIME_UNITS = re.compile(  # what says a time besides TIME_WORDS' dates: "two years ago", "last week", "that night"
-    r"\b(?:years?|months?|weeks?|days?|decades?|century|centuries|ago|morning|afternoon|evening|night|noon|midnight|"
-    r"weekend|spring|summer|autumn|fall|winter|season|quarter|hours?|minutes?|\d{1,2}(?:st|nd|rd|th))\b",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(_TIME_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE
 )
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")

@@ -97,8 +97,7 @@ def time_frame(
 def relative_window(question: str, asked_on: date | None) -> tuple[date, date] | None:
     """ "this week" asked on 2025-08-08 -> 2025-08-01 to 2025-08-08; "this year" -> since 1 January.
     The day of asking is in: a report of yesterday's news is today's."""
-    match = RELATIVE_TIME.search(question) if asked_on is not None else None
-    if match is None or asked_on is None:
+    if asked_on is None or (match := RELATIVE_TIME.search(question)) is None:
         return None
     phrase = " ".join(match.group(1).lower().split())
     if phrase == "this year":
