@@ -65,8 +65,8 @@ def run_ours(corpus: Path, data: Path, embedder: Embedder, questions: list[dict]
     assert again.chunks_embedded == 0
 
     def search(question: str) -> list[str]:
-        hits, _ = store.query(embedder.embed([question])[0], 5)
-        return [h.chunk.source for h in hits]
+        nearest = store.nearest(embedder.embed([question])[0], 5)
+        return [c.source for c in store.get([cid for cid, _ in nearest])]
 
     return {
         "docs": summary.added,

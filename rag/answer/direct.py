@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import is_near_duplicate
+from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import of_asked_kind
 from rag.answer.language import LIST_END
 from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
@@ -55,6 +55,11 @@ VAGUE = frozenset(
     "hundreds dozens billions".split()
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
+KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", "its operator, Baltica Lines"
+KIND_AFTER = re.compile(
+    r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$)"
+)  # ", the ferry operator,"
+WORD = re.compile(r"[\w-]+")
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
@@ -289,8 +294,8 @@ def attach_candidates(
     options: DirectOptions,
     top: int,
 ) -> None:
-    """Find and score the answer candidates of the `top` best sentences (parsed for it)."""
-    head = ranked[:top]
+    """Find and score the answer candidates of the best sentences of `top` different texts (parsed for it)."""
+    head = with_texts(ranked, top)
     if not head or not question.short:
         return
     found = find_candidates(question, head, annotate([s.text for s in head]))
@@ -324,6 +329,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         if not (age := AGE_SPAN.match(raw, start, end)):
             return None  # a date, not an age
         start, end = age.span(1)  # "17" of "17-year-old"
+    if span.label != "NP" or span.proper:
+        start = _after_kind(question.kind, raw, start, end, span.label)
     if end <= start or _is_credit(sentence.text, span.start, span.end):
         return None
     if not of_asked_kind(question, sentence.text, span):
@@ -336,7 +343,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens):
         return None
-    fit = _fit(question, span)
+    fit = _fit(question, span, sentence.text)
     if fit == 0.0:
         return None
     in_slot = _in_slot(question, span)
@@ -370,7 +377,9 @@ def _in_slot(question: Question, span: Span) -> bool:
     return question.slot is not None and span.slot is not None and span.slot.matches(question.slot)
 
 
-def _fit(question: Question, span: Span) -> float:
+def _fit(question: Question, span: Span, sentence: str) -> float:
+    if (span.label != "NP" or span.proper) and _named_as_kind(question, span, sentence):
+        return 1.0
     if span.label == "NP":
         if question.kind and stem(span.head) == question.kind:
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
@@ -380,6 +389,32 @@ def _fit(question: Question, span: Span) -> float:
     if span.label in question.labels:
         return 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
+
+
+def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
+    """A name in apposition to the noun the question asks for ("the operator Baltica Lines", "Baltica
+    Lines, the ferry operator,"): it is of that kind as surely as a phrase headed by the noun."""
+    if not question.kind:
+        return False
+    before = KIND_BEFORE.search(sentence[: span.start])
+    after = KIND_AFTER.match(sentence[span.end :])
+    return any(m is not None and stem(m.group(1).lower()) == question.kind for m in (before, after))
+
+
+def _after_kind(kind: str | None, name: str, start: int, end: int, label: str) -> int:
+    """Where the name proper starts in "Tory MP Chris Pincher" asked "Which MP ...?": after the noun
+    the question asks for, when a capitalised name follows it (the question already says it is one).
+    A capitalised noun is such a title before a person's name only ("the Missile Defense Agency" is
+    no missile)."""
+    if not kind:
+        return start
+    cut = start
+    for word in WORD.finditer(name, start, end):
+        rest = name[word.end() : end].lstrip()
+        titled = word.group().islower() or label == "PERSON"
+        if titled and stem(word.group().lower()) == kind and rest[:1].isupper():
+            cut = end - len(rest)
+    return cut
 
 
 def _trimmed(text: str) -> tuple[int, int]:

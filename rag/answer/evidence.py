@@ -210,12 +210,27 @@ def score_sentences(
         s.demotion = weights.shown if s.shown else 0.0
         s.score -= s.demotion
         s.score += weights.dense * s.chunk.dense  # chunk-level similarity until the sentence's own is known
-    shortlist = spread(sorted(sentences, key=lambda s: -s.score), per_source)[:embed_top]
+    shortlist = with_texts(spread(sorted(sentences, key=lambda s: -s.score), per_source), embed_top)
     vectors = embed([s.text for s in shortlist])
     for s, vector in zip(shortlist, vectors, strict=True):
         s.dense = float(np.dot(vector, question_vector))
         s.score += weights.dense * (s.dense - s.chunk.dense)
     return sorted(shortlist, key=lambda s: (-s.score, s.source, s.start))
+
+
+def with_texts(ranked: Sequence[SentenceEvidence], count: int) -> list[SentenceEvidence]:
+    """The best sentences that hold `count` different texts. Another article of the story that
+    repeats a sentence word for word costs nothing more (a text is embedded and parsed once) and must
+    not take another sentence's place: two copies of a story would halve the shortlist."""
+    texts: set[str] = set()
+    head = []
+    for sentence in ranked:
+        if sentence.text not in texts:
+            if len(texts) == count:
+                break
+            texts.add(sentence.text)
+        head.append(sentence)
+    return head
 
 
 def spread(ranked: list[SentenceEvidence], per_source: int) -> list[SentenceEvidence]:

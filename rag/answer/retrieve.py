@@ -16,7 +16,7 @@ from index.chunker import Chunk
 
 if TYPE_CHECKING:
     from index.snapshot import IndexSnapshot
-    from index.store import ChunkStore, Hit
+    from index.store import ChunkStore
 
 RRF_K = 60
 LEXICAL_WEIGHT = 2.0
@@ -61,22 +61,18 @@ def hybrid_retrieve(
     """Top-k chunks by RRF over the dense and BM25 top-`depth` lists, all of the snapshot's version
     (and among the `admitted` chunk ids only, when given: a date range)."""
     if admitted is None:
-        dense_hits = _dense_hits(query_vector, index, depth)
+        dense = _dense_ranking(query_vector, index, depth)
         lexical_hits = index.lexical.search(query, depth)
     else:  # look deeper, then keep what the range admits
-        dense_hits = [h for h in _dense_hits(query_vector, index, depth * FILTERED_DEPTH) if h.chunk.id in admitted]
+        dense = [(cid, s) for cid, s in _dense_ranking(query_vector, index, depth * FILTERED_DEPTH) if cid in admitted]
         lexical_hits = [(cid, s) for cid, s in index.lexical.search(query, depth * FILTERED_DEPTH) if cid in admitted]
-        dense_hits, lexical_hits = dense_hits[:depth], lexical_hits[:depth]
-    dense_ids = [h.chunk.id for h in dense_hits]
+        dense, lexical_hits = dense[:depth], lexical_hits[:depth]
+    dense_ids = [cid for cid, _ in dense]
     lexical_ids = [cid for cid, _ in lexical_hits]
     fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [1.0, LEXICAL_WEIGHT])
     best = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
-    chunks = {h.chunk.id: h.chunk for h in dense_hits}
-    unread = [cid for cid in best if cid not in chunks]
-    chunks.update({c.id: c for c in index.store.get(unread)})
-    if any(cid not in chunks for cid in unread):
-        raise StaleIndex(f"chunks of version {index.version} are gone from the store")
-    dense_scores = {h.chunk.id: h.score for h in dense_hits}
+    chunks = _read(index, best)
+    dense_scores = dict(dense)
     missing = [cid for cid in best if cid not in dense_scores]
     if missing:
         dense_scores.update(_cosines(index.store, missing, query_vector))
@@ -95,17 +91,25 @@ def hybrid_retrieve(
 
 def dense_retrieve(query_vector: np.ndarray, index: IndexSnapshot, k: int) -> list[RetrievedChunk]:
     """The nearest chunks by embedding alone (`rag search`)."""
-    hits = _dense_hits(query_vector, index, k)
-    return [retrieved(hit.chunk, dense=hit.score, dense_rank=rank) for rank, hit in enumerate(hits)]
+    ranking = _dense_ranking(query_vector, index, k)
+    chunks = _read(index, [cid for cid, _ in ranking])
+    return [retrieved(chunks[cid], dense=score, dense_rank=rank) for rank, (cid, score) in enumerate(ranking)]
 
 
-def _dense_hits(query_vector: np.ndarray, index: IndexSnapshot, k: int) -> list[Hit]:
-    """The k nearest chunks of the snapshot's version. The store may also hold chunks of a version
-    being written (skipped: a few more are asked for), or have lost some of this version (stale)."""
-    hits, gone = index.store.query(query_vector, k * OVERFETCH)
-    if any(cid in index.chunk_ids for cid in gone):
+def _dense_ranking(query_vector: np.ndarray, index: IndexSnapshot, k: int) -> list[tuple[str, float]]:
+    """The ids of the k nearest chunks of the snapshot's version, with their cosine similarity. The
+    store may also hold chunks of a version being written (skipped: a few more are asked for)."""
+    nearest = index.store.nearest(query_vector, k * OVERFETCH)
+    return [(cid, score) for cid, score in nearest if cid in index.chunk_ids][:k]
+
+
+def _read(index: IndexSnapshot, ids: list[str]) -> dict[str, Chunk]:
+    """The chunks of these ids of the snapshot's version; StaleIndex when the store has lost some
+    (a newer version was published and this one's chunks collected)."""
+    chunks = {c.id: c for c in index.store.get(ids)}
+    if any(cid not in chunks for cid in ids):
         raise StaleIndex(f"chunks of version {index.version} are gone from the store")
-    return [h for h in hits if h.chunk.id in index.chunk_ids][:k]
+    return chunks
 
 
 def retrieved(

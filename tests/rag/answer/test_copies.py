@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 from index.embedder import Embedder
+from index.encoder import TextEncoder
 from index.manifest import FileEntry, Manifest
 from index.stories import signature, stories
+from rag.answer.answerer import Answerer, AnswerOptions
 from rag.answer.copies import diversify
+from rag.answer.language import Language
 from rag.answer.retrieve import RetrievedChunk
 from rag.schemas import AnswerRequest
 from rag.settings import Settings
@@ -79,6 +82,19 @@ def test_a_copy_that_gives_another_value_is_a_conflict_not_a_report(
     assert cited.source == "april.txt" and "95 million" in cited.quote
     assert [(c.source, c.value) for c in answer.conflicts] == [("march.txt", "80 million")]
     assert cited.reported_by == []
+
+
+def test_a_sentence_the_copies_repeat_takes_one_place_in_the_shortlists(wire, encoder: TextEncoder) -> None:
+    """Copies repeat their story's sentences word for word. The sentences embedded, and those parsed
+    for a short answer, are counted by text: two copies of a story must not halve either shortlist
+    (the bench's answer sentence fell out of the parsed ones when an update of its article came in)."""
+    _, _, service = wire
+    answerer = Answerer(encoder, Language(), AnswerOptions(embed_top=3, parse_top=1))
+    ranked = answerer.gather(service.snapshot, "How many passengers an hour will the cable car carry?").ranked_parts[0]
+    assert len({s.text for s in ranked}) == 3 and len(ranked) > 3
+    parsed = {s.text for s in ranked if s.candidates}
+    assert len(parsed) == 1
+    assert all(s.candidates for s in ranked if s.text in parsed)  # every copy of the parsed text
 
 
 def test_retrieval_keeps_other_stories_ahead_of_a_third_copy(wire) -> None:

@@ -50,3 +50,32 @@ def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date(
     text = "Voters in Maryland approved legalizing recreational marijuana for people 21 and over in November 2022."
     found = candidates_in(text, "When did voters in Maryland approve recreational marijuana?", language)
     assert [t for t, _ in found] == ["November 2022"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry resumed on Tuesday after a week of repairs, the operator Baltica Lines said.",
+        "Baltica Lines, the ferry operator, said the ferry resumed on Tuesday after a week of repairs.",
+    ],
+)
+def test_a_name_in_apposition_to_the_asked_noun_is_of_its_kind(text: str, language: Language) -> None:
+    """ "the operator Baltica Lines" answers "Which operator ...?" as surely as a phrase headed by
+    "operator" would; the sentence's other phrases are only possible answers."""
+    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
+    sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
+    asked = analyze("Which operator runs the ferry?", language.parse_question)
+    fits = {c.text: c.fit for c in find_candidates(asked, [sentence], language.annotate([text]))}
+    assert fits["Baltica Lines"] == 1.0, fits
+    assert fits and all(fit < 1.0 for name, fit in fits.items() if name != "Baltica Lines"), fits
+
+
+def test_the_answer_is_the_name_after_the_title_the_question_asks_for(language: Language) -> None:
+    """ "Which MP ...?" is answered "Chris Pincher", not "Tory MP Chris Pincher": the question already
+    says the answer is an MP. A capitalised noun is a title before a person only: the "Missile" of the
+    "Missile Defense Agency" is part of its name."""
+    text = "The committee recommended suspending Tory MP Chris Pincher, a report by the Missile Defense Agency said."
+    names = [t for t, label in candidates_in(text, "Which MP did the committee recommend suspending?", language)]
+    assert "Chris Pincher" in names and not any("MP" in name for name in names), names
+    found = candidates_in(text, "Which missile did the report mention?", language)
+    assert ("Missile Defense Agency", "ORG") in found and not any(t == "Defense Agency" for t, _ in found), found

@@ -1,10 +1,17 @@
-"""Reciprocal rank fusion (pure)."""
+"""Reciprocal rank fusion (pure), and retrieval over a store that lost chunks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from rag.answer.retrieve import RRF_K, reciprocal_rank_fusion
+from index.embedder import Embedder
+from index.encoder import TextEncoder
+from rag.answer.retrieve import RRF_K, StaleIndex, hybrid_retrieve, reciprocal_rank_fusion
+from rag.settings import Settings
+from rag.wiring import build_service
+from tests.helpers import index_folder, new_store
 
 
 def test_a_chunk_found_by_both_retrievers_outranks_one_found_by_either() -> None:
@@ -20,3 +27,21 @@ def test_the_weighted_ranking_wins_ties_of_rank() -> None:
 
 def test_empty_rankings_fuse_to_nothing() -> None:
     assert reciprocal_rank_fusion([[], []]) == {}
+
+
+def test_a_chunk_gone_from_the_store_makes_the_snapshot_stale(
+    seeds_copy: Path, tmp_path: Path, embedder: Embedder, encoder: TextEncoder
+) -> None:
+    """Retrieval reads ids first and the texts of the chunks it keeps after: a kept chunk whose record
+    is gone (a newer version published, this one's chunks collected) must say so, not vanish, so that
+    the service reloads the published version and asks again."""
+    data = tmp_path / "data"
+    index_folder(seeds_copy, data, embedder)
+    snapshot = build_service(Settings(data_dir=data, corpus_dir=seeds_copy), encoder=encoder).snapshot
+    question = "Which missile did the Russian Armed Forces test?"
+    vector = encoder.embed([question])[0]
+    kept = hybrid_retrieve(question, vector, snapshot, 5)
+    assert len(kept) == 5
+    new_store(data).delete_ids([kept[0].id])
+    with pytest.raises(StaleIndex):  # every chunk kept: BM25 (the snapshot's) still ranks the lost one
+        hybrid_retrieve(question, vector, snapshot, len(snapshot.chunk_ids))
