@@ -37,7 +37,7 @@ from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import of_asked_kind
 from rag.answer.language import LIST_END
 from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
-from rag.text import contains_words, content_terms, normalize, numbers, stem, words
+from rag.text import WORD, contains_words, content_terms, normalize, numbers, stem, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -59,7 +59,6 @@ KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", 
 KIND_AFTER = re.compile(
     r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$)"
 )  # ", the ferry operator,"
-WORD = re.compile(r"[\w-]+")
 MAX_WORDS = 8  # longer spans are sentences, not answers
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
@@ -330,7 +329,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
             return None  # a date, not an age
         start, end = age.span(1)  # "17" of "17-year-old"
     if span.label != "NP" or span.proper:
-        start = _after_kind(question.kind, raw, start, end, span.label)
+        of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
+        start = _after_kind(question.kind, raw, start, end, of_person)
     if end <= start or _is_credit(sentence.text, span.start, span.end):
         return None
     if not of_asked_kind(question, sentence.text, span):
@@ -401,17 +401,17 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     return any(m is not None and stem(m.group(1).lower()) == question.kind for m in (before, after))
 
 
-def _after_kind(kind: str | None, name: str, start: int, end: int, label: str) -> int:
+def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:
     """Where the name proper starts in "Tory MP Chris Pincher" asked "Which MP ...?": after the noun
     the question asks for, when a capitalised name follows it (the question already says it is one).
-    A capitalised noun is such a title before a person's name only ("the Missile Defense Agency" is
-    no missile)."""
+    A capitalised noun is such a title only in a person's name ("Mayor Eric Adams"; "the Missile
+    Defense Agency" is no missile)."""
     if not kind:
         return start
     cut = start
     for word in WORD.finditer(name, start, end):
         rest = name[word.end() : end].lstrip()
-        titled = word.group().islower() or label == "PERSON"
+        titled = word.group().islower() or of_person
         if titled and stem(word.group().lower()) == kind and rest[:1].isupper():
             cut = end - len(rest)
     return cut

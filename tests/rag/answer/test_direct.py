@@ -79,3 +79,6 @@ def test_the_answer_is_the_name_after_the_title_the_question_asks_for(language: 
     assert "Chris Pincher" in names and not any("MP" in name for name in names), names
     found = candidates_in(text, "Which missile did the report mention?", language)
     assert ("Missile Defense Agency", "ORG") in found and not any(t == "Defense Agency" for t, _ in found), found
+    text = "Mayor Eric Adams was monitoring the protest, a City Hall spokesperson said."  # a noun phrase's title
+    found = candidates_in(text, "Which mayor was monitoring the protest?", language)
+    assert ("Eric Adams", "NP") in found and not any("Mayor" in t for t, _ in found), found
