@@ -246,12 +246,13 @@ def serve_command(
     from rag.errors import StoreUnavailable
     from rag.schemas import AnswerRequest
     from rag.server.app import create_app
+    from rag.service import WARM_UP_QUESTION
     from rag.wiring import build_documents, chat_secret, server_options
 
     settings = Settings()
     service = _service_or_exit(settings)
     try:  # load the models before the first user waits
-        service.answer(AnswerRequest(question="warm up", generator="extractive"))
+        service.answer(AnswerRequest(question=WARM_UP_QUESTION, generator="extractive"))
     except StoreUnavailable:
         logging.warning("the Chroma server is unreachable; answers will resume when it is back")
     documents = build_documents(settings)

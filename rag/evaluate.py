@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from rag.answer.compose import conflicts_text
 from rag.schemas import Answer, AnswerRequest
+from rag.service import WARM_UP_QUESTION
 from rag.text import contains_words, normalize, words
 
 if TYPE_CHECKING:
@@ -217,7 +218,7 @@ def evaluate(service: RagService, rows: list[dict[str, Any]], answer_fn: AnswerF
     """Every question answered by `answer_fn` (default: the service's default generator); retrieval is
     judged on the service's hybrid retrieval."""
     answer = answer_fn or service.answer
-    answer(AnswerRequest(question="warm-up question"))  # load models before timing
+    answer(AnswerRequest(question=WARM_UP_QUESTION))  # load the models before timing
     return summarize([evaluate_question(service, row, answer) for row in rows])
 
 

@@ -52,6 +52,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CONTEXT_CHARS = 300
+# asked before the first user's question: a "which" question of a known kind loads every model an
+# answer uses (the embedder, and spaCy, which parses questions like it and the sentences answering them)
+WARM_UP_QUESTION = "Which company made the models that answer questions?"
 
 
 class RagService:

@@ -12,7 +12,9 @@ scored by a small conditional-logit model (weights fitted by bench/calibrate.py)
 - evidence: how well its sentence answers relative to the best sentence (shown earlier in the
   conversation or not: a follow-up's answer may stand in a sentence already quoted);
 - support: how many of the relevant shortlisted sentences name it (a repeated answer is likelier);
-- title: the article's title names it (headlines name the news);
+- title: the article's title names it, the more the nearer its start (a headline names its news
+  first: "Walmart is slashing prices ..."; the "Washington" of "Texas Gov. Abbott sent more than 5,100
+  migrants to Washington" does not answer "Which DC mayor ...?");
 - entity: a named entity rather than a plain noun phrase;
 - role: it plays the role in its sentence that the question asks about (the subject of "caused" for
   "What caused ...?", the object of "of" after "sale" for "the sale of which team?").
@@ -37,7 +39,7 @@ from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import of_asked_kind
 from rag.answer.language import LIST_END
 from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
-from rag.text import WORD, contains_words, content_terms, normalize, numbers, stem, words
+from rag.text import AMOUNT_WORDS, WORD, contains_words, content_terms, normalize, numbers, stem, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -57,13 +59,18 @@ VAGUE = frozenset(
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", "its operator, Baltica Lines"
 KIND_AFTER = re.compile(
-    r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$)"
-)  # ", the ferry operator,"
+    r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$|(?:that|which|who)\b)"
+)  # ", the ferry operator,", ", a site that detects ..."
 MAX_WORDS = 8  # longer spans are sentences, not answers
+QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
+TITLE_WORDS = 4  # words before a name in a title that halve its title feature
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 Mention = tuple[str, int]  # a candidate's file and start
-AGE_SPAN = re.compile(r"(\d{1,3})[- ]years?[- ]old", re.IGNORECASE)  # "17-year-old", "17 years old"
+AGE_SPAN = re.compile(  # "17-year-old", "17 years old", "eight months old"
+    rf"(\d{{1,3}}|one|{'|'.join(sorted(AMOUNT_WORDS))})[- ](years?|months?|weeks?|days?)[- ]old\b", re.IGNORECASE
+)
+BARE_AGE = re.compile(r"\d{1,3}")
 # People are named in full once, then by surname. Organisations are not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
 REFERRED_BY_PART = frozenset({"PERSON"})
@@ -325,9 +332,9 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     raw = sentence.text[span.start : span.end]
     start, end = _trimmed(raw)
     if question.kind == AGE_KIND and span.label == "DATE":
-        if not (age := AGE_SPAN.match(raw, start, end)):
+        if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
             return None  # a date, not an age
-        start, end = age.span(1)  # "17" of "17-year-old"
+        start, end = age[0] - span.start, age[1] - span.start
     if span.label != "NP" or span.proper:
         of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
         start = _after_kind(question.kind, raw, start, end, of_person)
@@ -341,7 +348,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     tokens = words(text)
     if len(new_terms) < MIN_NEW * len(terms) or not new_terms or len(tokens) > MAX_WORDS:
         return None  # an answer says mostly what the question does not (not its own subject again)
-    if all(t in VAGUE for t in tokens):
+    if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, question.text):
         return None
     fit = _fit(question, span, sentence.text)
     if fit == 0.0:
@@ -359,10 +366,31 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         fit=fit,
         # in the asked role, it is next to the question's word in the parse, however far in the text
         closeness=1.0 if in_slot else _closeness(sentence.text, span.start + start, span.start + end, question.terms),
-        title=float(contains_words(sentence.chunk.title, text)),
+        title=_in_title(sentence.chunk.title, text),
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
     )
+
+
+def _names_the_asked_about(text: str, question: str) -> bool:
+    """It holds a name of two words or more that the question names ("First lady Jill Biden" for "What
+    theme did Jill Biden choose?"): the one asked about, under a title, is no answer."""
+    return any(contains_words(text, name.group()) for name in QUESTION_NAME.finditer(question))
+
+
+def _in_title(title: str, text: str) -> float:
+    """1 when the title starts with `text`, less the more words stand before it; 0 when it lacks it."""
+    found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", title, re.IGNORECASE)
+    return 1.0 / (1.0 + len(words(title[: found.start()])) / TITLE_WORDS) if found else 0.0
+
+
+def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a "date" says an age: "17" of "17-year-old" (years go without saying), "eight months old",
+    or a number set off by commas after a name ("Dina Boluarte, 60, ..."), the way news gives ages."""
+    if age := AGE_SPAN.match(sentence, start, end):
+        return age.span(1) if age.group(2).lower().startswith("year") else age.span()
+    set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip().startswith(",")
+    return (start, end) if set_off and BARE_AGE.fullmatch(sentence, start, end) else None
 
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:

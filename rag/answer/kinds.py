@@ -33,8 +33,8 @@ GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("z
 def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
     """`span` (offsets in `sentence`) can answer `question` as far as its kind goes."""
     said = sentence[span.start : span.end]
-    if span.qualifies_title and question.labels == PLACES and question.kind is None:
-        return False  # "Where ...?" is not answered by the "US" of "US President Joe Biden"
+    if span.qualifies_title and question.labels == PLACES and not question.possessive:
+        return False  # "Where ...?", "In which city ...?" are not answered by the "US" of "US President Joe Biden"
     if question.labels == WHO_ANSWERS and span.label in PLACES and span.slot is not None:
         return span.slot.role not in LOCATIVE  # "Who sold it?" is not answered by where it was sold
     if question.labels == COUNTS:

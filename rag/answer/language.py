@@ -55,6 +55,7 @@ COPULAS = frozenset(
 QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{1,60}?)[,.]?[”\"]")  # “Voices of April”
 LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")  # between two names of a list
 LIST_END = re.compile(r"\b(?:and|or)\b")  # a list's last two names are joined by "and" / "or"
+TALLY = re.compile(r"(?<![\w.,/-])\d{1,3}[-–]\d{1,3}(?![\w.,/%-])")  # "38-35", "101-6": a score, a vote
 TITLE_CASE = 0.6  # share of a quoted title's longer words that are capitalised
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place of "meet"
@@ -162,8 +163,24 @@ def _annotation(doc: Doc) -> Annotation:
     quoted = _quoted_titles(doc)
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
+    entities = _with_tallies(doc, entities)
     phrases = tuple(_phrase(doc, chunk) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
+
+
+def _with_tallies(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Scores and votes ("beat the Eagles 38-35", "voted 62-37") are one amount each: the small model
+    names some no entity, calls others a date, or takes their numbers one by one."""
+    found = list(entities)
+    for match in TALLY.finditer(doc.text):
+        inside = [e for e in found if match.start() <= e.start and e.end <= match.end()]
+        if any(e.start < match.end() and match.start() < e.end for e in found if e not in inside):
+            continue  # part of a longer entity: not a tally
+        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is not None:
+            found = [e for e in found if e not in inside]
+            found.append(Span(match.start(), match.end(), "CARDINAL", words.root.lower_, _slot(words.root)))
+    return tuple(found)
 
 
 def _titles_of_names(doc: Doc) -> tuple[Span, ...]:

@@ -53,7 +53,7 @@ KINDS: dict[frozenset[str], str] = {
     "platform software console show series film movie documentary video podcast book song album game website",
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
-    "population turnout",
+    "population turnout score magnitude margin distance length height depth width weight speed",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 
@@ -69,9 +69,14 @@ HOW_MANY_THINGS = re.compile(
     re.IGNORECASE,
 )
 COUNTS = frozenset({"CARDINAL", "QUANTITY"})
+ASKING = "what|which|who|whom|whose|where|how"
 AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
 AGE_KIND = "age"
-TIME = re.compile(r"\b(when|what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b", re.IGNORECASE)
+TIME = re.compile(
+    rf"^(?:(?!\b(?:{ASKING})\b).)*\bwhen\b"
+    r"|\b(?:what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b",
+    re.IGNORECASE,
+)  # "when" asks only before any other question word: "What was the score when ... beat ...?" asks no time
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?")
@@ -86,7 +91,8 @@ WHICH_WORDS = re.compile(r"\bwhich\s+([^?,;.]{1,60})", re.IGNORECASE)
 KIND_OF_PHRASE = re.compile(r"^\s*(?:type|kind|sort|form)s?\s+of\s+", re.IGNORECASE)
 STOP_KIND = frozenset(
     "is are was were be been did does do has have had will would could can should may might from in on at for of "
-    "to by with about as that this these those it its their his her he she they we you i".split()
+    "to by with about as that this these those it its their his her he she they we you i "
+    "when where while after before since if because who which whose".split()
 )
 WHAT_IS = re.compile(r"(?:^|[.?!]\s+)what (?:is|was|are|were) (?:the|a|an|its|their|his|her)\b", re.IGNORECASE)
 WHAT_IS_THE = re.compile(
@@ -131,6 +137,7 @@ class Question:
     slot: Slot | None = None  # the role its answer plays in a sentence that says it (language._slot)
     describes: bool = False  # "Who is X?": the answer is only what a sentence says X is
     plural: bool = False  # "Which companies ...?": names listed together are one answer
+    possessive: bool = False  # "Which country's lawmakers ...?": the kind is a possessor
     measures: frozenset[str] = frozenset()  # "How long ...?": a length or a time (units.asked_dimensions)
 
     @property
@@ -166,8 +173,10 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     kind = _kind(text, parsed)
     if kind is not None:
         labels = KIND_OF.get(kind)
-        plural = parsed is not None and parsed.plural
-        return replace(plain, labels=labels or frozenset(), kind=kind, phrase=labels is None, plural=plural)
+        plural, possessive = (parsed.plural, parsed.possessive) if parsed is not None else (False, False)
+        return replace(
+            plain, labels=labels or frozenset(), kind=kind, phrase=labels is None, plural=plural, possessive=possessive
+        )
     if PLACE.search(text):
         return replace(plain, labels=PLACES)
     if named := WHO_IS_NAME.search(text):  # "Who is Dmitry Peskov?": what he is, said of his surname

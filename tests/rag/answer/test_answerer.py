@@ -12,7 +12,7 @@ from index.encoder import TextEncoder
 from rag.answer.answerer import Answerer, AnswerOptions
 from rag.answer.language import Language
 from rag.schemas import Answer, ChatTurn
-from rag.service import RagService
+from rag.service import WARM_UP_QUESTION, RagService
 from rag.settings import Settings
 from rag.wiring import build_service
 from tests.corpus_fixtures import write_varied_corpus
@@ -142,3 +142,11 @@ def test_a_question_spanning_two_articles_cites_both(service: RagService) -> Non
         "How many turbines did the council approve for the wind farm, and how much did the lunar rover mission cost?",
     )
     assert {c.source for c in answer.citations} >= {"nested/markdown.md", "headed.txt"}
+
+
+def test_the_warm_up_question_loads_every_model_an_answer_uses(service: RagService, encoder: TextEncoder) -> None:
+    """`rag serve` and `rag eval` ask it before the first user (or timed) question: spaCy must be
+    loaded by then, not by the first question that needs it (a second's wait)."""
+    language = Language()
+    Answerer(encoder, language, AnswerOptions()).answer(service.snapshot, WARM_UP_QUESTION)
+    assert language._nlp is not None

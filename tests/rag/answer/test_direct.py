@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.direct import _trimmed, find_candidates
+from rag.answer.direct import _in_title, _trimmed, find_candidates
 from rag.answer.evidence import SentenceEvidence
 from rag.answer.language import Language
 from rag.answer.question import AMOUNTS, analyze
@@ -82,3 +82,58 @@ def test_the_answer_is_the_name_after_the_title_the_question_asks_for(language: 
     text = "Mayor Eric Adams was monitoring the protest, a City Hall spokesperson said."  # a noun phrase's title
     found = candidates_in(text, "Which mayor was monitoring the protest?", language)
     assert ("Eric Adams", "NP") in found and not any("Mayor" in t for t, _ in found), found
+
+
+def features_of(text: str, question: str, language: Language, title: str = "News") -> dict[str, dict[str, float]]:
+    """Each candidate's features, by its text, for one sentence of an article titled `title`."""
+    chunk = RetrievedChunk(id="c", source="a.txt", title=title, ordinal=0, start=0, end=len(text), text=text)
+    sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
+    asked = analyze(question, language.parse_question)
+    return {c.text: c.features() for c in find_candidates(asked, [sentence], language.annotate([text]))}
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Marta Quispe Lanz, 58, was sworn in as the first female leader of the republic.", "58"),
+        ("Marta Quispe Lanz, a 58-year-old lawyer, was sworn in as the first female leader.", "58"),
+        ("The heron, which is eight months old, has become a popular sight on the lake.", "eight months old"),
+    ],
+)
+def test_an_age_is_read_the_ways_news_gives_it(text: str, age: str, language: Language) -> None:
+    """An age set off by commas after a name, "-year-old", or in months: the small model calls each a
+    date; the years of "58" go without saying, the months of "eight months old" do not."""
+    subject = "the heron" if "heron" in text else "Marta Quispe Lanz"
+    found = candidates_in(text, f"How old is {subject}?", language)
+    assert [t for t, _ in found] == [age], found
+
+
+def test_a_when_after_another_question_word_asks_no_time_and_a_score_is_an_amount(language: Language) -> None:
+    """ "What was the final score when ...?" asks a score ("38-35", which the small model names no
+    entity), not the time of the game."""
+    text = "On Sunday the Harbour Hawks beat the Valley Rams 38-35 with a field goal in the final seconds."
+    found = candidates_in(text, "What was the final score when the Harbour Hawks beat the Valley Rams?", language)
+    assert [t for t, _ in found] == ["38-35"], found
+
+
+def test_the_country_of_a_title_is_no_place_of_events_unless_the_question_asks_whose(language: Language) -> None:
+    text = "US President Joe Biden will meet the leaders of India and Japan in Tokyo on Tuesday."
+    places = [t for t, _ in candidates_in(text, "In which city will Biden meet the leaders?", language)]
+    assert "Tokyo" in places and "US" not in places, places
+    owners = [t for t, _ in candidates_in(text, "Which country's president will meet the leaders?", language)]
+    assert "US" in owners, owners
+
+
+def test_a_name_described_by_a_relative_clause_is_of_the_asked_kind(language: Language) -> None:
+    text = "The records were exposed since April, according to LeakNet, a site that tracks exposed databases."
+    fits = {t: f["fit"] for t, f in features_of(text, "Which site said the records were exposed?", language).items()}
+    assert fits.get("LeakNet") == 1.0, fits
+
+
+def test_a_title_weighs_for_the_name_it_starts_with_more_than_for_one_it_ends_with() -> None:
+    """A headline names its news first: "Hawks" of "Hawks sign ... in Eastmark" is its subject,
+    "Eastmark" a detail."""
+    title = "Hawks sign striker Lena Vold for record fee in Eastmark"
+    assert _in_title(title, "Hawks") == 1.0
+    assert 0.0 < _in_title(title, "Eastmark") < _in_title(title, "Lena Vold") < 1.0
+    assert _in_title(title, "Hawk") == 0.0  # words, not a part of one
