@@ -59,9 +59,10 @@ VAGUE = frozenset(
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", "its operator, Baltica Lines"
 KIND_AFTER = re.compile(
-    r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$|(?:that|which|who)\b)"
-)  # ", the ferry operator,", ", a site that detects ..."
+    r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
+)  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ..."
 MAX_WORDS = 8  # longer spans are sentences, not answers
+ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
@@ -415,7 +416,8 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
             return 1.0  # "the Oreshnik ballistic missile" for "which missile"
         return 0.4 if question.phrase or _in_slot(question, span) else 0.0
     if span.label in question.labels:
-        return 1.0
+        asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
+        return ROLE_UNSAID if asks_role else 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
 
 

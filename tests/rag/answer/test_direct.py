@@ -137,3 +137,25 @@ def test_a_title_weighs_for_the_name_it_starts_with_more_than_for_one_it_ends_wi
     assert _in_title(title, "Hawks") == 1.0
     assert 0.0 < _in_title(title, "Eastmark") < _in_title(title, "Lena Vold") < 1.0
     assert _in_title(title, "Hawk") == 0.0  # words, not a part of one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Produced by Mia Holt and lead guitarist Ray Toma, the single opens with a long chorus.",
+        "Ray Toma, the band's lead guitarist, and Mia Holt produced the single.",
+        "Ray Toma, guitarist of the band since 2001, produced the single with Mia Holt.",
+    ],
+)
+def test_who_holds_a_role_is_the_name_the_sentence_gives_that_role(text: str, language: Language) -> None:
+    """ "Who is the lead guitarist of ...?" asks for the holder of a role: a name the sentence calls a
+    guitarist fits it; another name in the sentence only may."""
+    question = "Who is the lead guitarist of the Night Owls?"
+    assert analyze(question).kind == "guitarist"
+    fits = {t: f["fit"] for t, f in features_of(text, question, language).items()}
+    assert fits.get("Ray Toma") == 1.0 and fits.get("Mia Holt", 0.0) < 1.0, fits
+
+
+@pytest.mark.parametrize("question", ["Who was behind the attack?", "Who are the Proud Boys?", "Who won the vote?"])
+def test_a_who_question_names_a_role_only_when_it_asks_who_holds_one(question: str) -> None:
+    assert analyze(question).kind is None
