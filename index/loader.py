@@ -155,7 +155,8 @@ class Header:
 
 
 def parse_header(text: str) -> Header:
-    """Title = first non-empty line; `Key: value` lines right after it become metadata."""
+    """Title = first non-empty line; `Key: value` lines right after it become metadata (blank lines may
+    stand between them: "# Title", a blank line, "Published: ..." in Markdown)."""
     lines = list(_lines_with_offsets(text))
     first = next(i for i, (line, _, _) in enumerate(lines) if line.strip())
     title_line, title_start, title_end = lines[first]
@@ -169,9 +170,7 @@ def parse_header(text: str) -> Header:
     for line, start, end in lines[first + 1 :]:
         match = HEADER_LINE.match(line)
         if not line.strip():
-            if metadata:
-                continue
-            break
+            continue
         if not match or match["key"].strip().lower() not in HEADER_KEYS:
             break
         key = match["key"].strip().lower()

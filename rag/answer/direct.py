@@ -14,7 +14,8 @@ scored by a small conditional-logit model (weights fitted by bench/calibrate.py)
 - support: how many of the relevant shortlisted sentences name it (a repeated answer is likelier);
 - title: the article's title names it, the more the nearer its start (a headline names its news
   first: "Walmart is slashing prices ..."; the "Washington" of "Texas Gov. Abbott sent more than 5,100
-  migrants to Washington" does not answer "Which DC mayor ...?");
+  migrants to Washington" does not answer "Which DC mayor ...?"); a name only: the "repairs" of "Ferry
+  resumes after repairs" is no news the headline names;
 - entity: a named entity rather than a plain noun phrase;
 - role: it plays the role in its sentence that the question asks about (the subject of "caused" for
   "What caused ...?", the object of "of" after "sale" for "the sale of which team?").
@@ -367,7 +368,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         fit=fit,
         # in the asked role, it is next to the question's word in the parse, however far in the text
         closeness=1.0 if in_slot else _closeness(sentence.text, span.start + start, span.start + end, question.terms),
-        title=_in_title(sentence.chunk.title, text),
+        title=_in_title(sentence.chunk.title, text) if span.label != "NP" or span.proper else 0.0,
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
     )

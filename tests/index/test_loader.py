@@ -26,6 +26,19 @@ def test_markdown_title_and_nested_source_path(tmp_path: Path) -> None:
     assert article.source == "nested/markdown.md"
 
 
+def test_a_markdown_heading_may_stand_a_blank_line_above_its_metadata(tmp_path: Path) -> None:
+    text = "# Harbour crane collapses\n\nPublished: 2026-03-02\nAuthor: Ilse Marken\n\nA crane collapsed on Monday.\n"
+    (tmp_path / "a.md").write_text(text, "utf-8")
+    article = read_article(tmp_path, tmp_path / "a.md")
+    assert isinstance(article, Article)
+    assert article.title == "Harbour crane collapses"
+    assert article.metadata == {"published": "2026-03-02", "author": "Ilse Marken"}
+    assert article.text[article.body_start :].lstrip().startswith("A crane collapsed")
+    (tmp_path / "b.md").write_text("# Harbour crane collapses\n\nA crane collapsed. Date: unknown.\n", "utf-8")
+    plain = read_article(tmp_path, tmp_path / "b.md")
+    assert isinstance(plain, Article) and plain.metadata == {}
+
+
 def test_lead_paragraph_first_line_gets_a_short_title_and_stays_in_the_body(tmp_path: Path) -> None:
     lead = "The council voted on Monday to close the old bridge. " * 6
     (tmp_path / "a.txt").write_text(lead + "\nSecond paragraph.\n", "utf-8")
