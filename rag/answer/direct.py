@@ -14,8 +14,9 @@ scored by a small conditional-logit model (weights fitted by bench/calibrate.py)
 - support: how many of the relevant shortlisted sentences name it (a repeated answer is likelier);
 - title: the article's title names it, the more the nearer its start (a headline names its news
   first: "Walmart is slashing prices ..."; the "Washington" of "Texas Gov. Abbott sent more than 5,100
-  migrants to Washington" does not answer "Which DC mayor ...?"); a name only: the "repairs" of "Ferry
-  resumes after repairs" is no news the headline names;
+  migrants to Washington" does not answer "Which DC mayor ...?"); a common noun as the headline's
+  subject only ("Wild boars in Europe can't shake off ..."; not the "repairs" of "Ferry resumes after
+  repairs");
 - entity: a named entity rather than a plain noun phrase;
 - role: it plays the role in its sentence that the question asks about (the subject of "caused" for
   "What caused ...?", the object of "of" after "sale" for "the sale of which team?").
@@ -65,7 +66,7 @@ KIND_AFTER = re.compile(
 MAX_WORDS = 8  # longer spans are sentences, not answers
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
-TITLE_WORDS = 4  # words before a name in a title that halve its title feature
+TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 Mention = tuple[str, int]  # a candidate's file and start
@@ -368,7 +369,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         fit=fit,
         # in the asked role, it is next to the question's word in the parse, however far in the text
         closeness=1.0 if in_slot else _closeness(sentence.text, span.start + start, span.start + end, question.terms),
-        title=_in_title(sentence.chunk.title, text) if span.label != "NP" or span.proper else 0.0,
+        title=_in_title(sentence.chunk.title, text, TITLE_WORDS if span.label != "NP" or span.proper else 1),
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
     )
@@ -380,10 +381,10 @@ def _names_the_asked_about(text: str, question: str) -> bool:
     return any(contains_words(text, name.group()) for name in QUESTION_NAME.finditer(question))
 
 
-def _in_title(title: str, text: str) -> float:
-    """1 when the title starts with `text`, less the more words stand before it; 0 when it lacks it."""
+def _in_title(title: str, text: str, halving: int = TITLE_WORDS) -> float:
+    """1 when the title starts with `text`, halved after `halving` words before it; 0 when it lacks it."""
     found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", title, re.IGNORECASE)
-    return 1.0 / (1.0 + len(words(title[: found.start()])) / TITLE_WORDS) if found else 0.0
+    return 1.0 / (1.0 + len(words(title[: found.start()])) / halving) if found else 0.0
 
 
 def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:

@@ -137,6 +137,7 @@ def test_a_title_weighs_for_the_name_it_starts_with_more_than_for_one_it_ends_wi
     assert _in_title(title, "Hawks") == 1.0
     assert 0.0 < _in_title(title, "Eastmark") < _in_title(title, "Lena Vold") < 1.0
     assert _in_title(title, "Hawk") == 0.0  # words, not a part of one
+    assert _in_title(title, "record fee", 1) < 0.2 < _in_title("Wild boars keep their radioactivity", "boars", 1)
 
 
 @pytest.mark.parametrize(
