@@ -69,23 +69,23 @@ HOW_MANY_THINGS = re.compile(
     re.IGNORECASE,
 )
 COUNTS = frozenset({"CARDINAL", "QUANTITY"})
-ASKING = "what|which|who|whom|whose|where|how"
+BEFORE_WHEN = "what|which|who|whom|whose|where|how"  # question words that make a later "when" a conjunction
 AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
 AGE_KIND = "age"
 TIME = re.compile(
-    rf"^(?:(?!\b(?:{ASKING})\b).)*\bwhen\b"
+    rf"^(?:(?!\b(?:{BEFORE_WHEN})\b).)*\bwhen\b"
     r"|\b(?:what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b",
     re.IGNORECASE,
 )  # "when" asks only before any other question word: "What was the score when ... beat ...?" asks no time
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
-# "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?")
 # "Who is the lead guitarist of ...?", "Who is head of ...?": the role asked about, the noun before "of"
 WHO_IS_ROLE = re.compile(
     r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,3}?)([a-z][a-z-]+)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$)"
 )
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
+# "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?")
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
 NAME_OF = re.compile(
     r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
