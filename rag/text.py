@@ -120,9 +120,16 @@ def normalize(text: str) -> str:
 
 def contains_words(text: str, gold: str) -> bool:
     """The normalised gold stands in the normalised text as whole words."""
+    return word_position(text, gold) is not None
+
+
+def word_position(text: str, gold: str) -> int | None:
+    """How many normalised words of the text stand before the gold's first whole-word place in it."""
     needle = normalize(gold).split()
     hay = normalize(text).split()
-    return bool(needle) and any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
+    if not needle:
+        return None
+    return next((i for i in range(len(hay) - len(needle) + 1) if hay[i : i + len(needle)] == needle), None)
 
 
 class TermWeights:

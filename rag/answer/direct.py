@@ -41,7 +41,7 @@ from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import of_asked_kind
 from rag.answer.language import LIST_END
 from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
-from rag.text import AMOUNT_WORDS, WORD, contains_words, content_terms, normalize, numbers, stem, words
+from rag.text import AMOUNT_WORDS, WORD, contains_words, content_terms, normalize, numbers, stem, word_position, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -383,8 +383,8 @@ def _names_the_asked_about(text: str, question: str) -> bool:
 
 def _in_title(title: str, text: str, halving: int = TITLE_WORDS) -> float:
     """1 when the title starts with `text`, halved after `halving` words before it; 0 when it lacks it."""
-    found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", title, re.IGNORECASE)
-    return 1.0 / (1.0 + len(words(title[: found.start()])) / halving) if found else 0.0
+    before = word_position(title, text)
+    return 0.0 if before is None else 1.0 / (1.0 + before / halving)
 
 
 def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
