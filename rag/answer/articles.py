@@ -29,7 +29,8 @@ FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("title", re.compile(rf"\b(?:headline|title)\b.*\b{ARTICLE}\b|\b{ARTICLE}\b.*\b(?:headline|titled?)\b", re.I)),
     ("published", re.compile(rf"\bwhen (?:was|did) .*\b(?:published|written|posted|dated|come out)\b|"
                              rf"\b(?:publication|published) date\b|\bwhat (?:date|day) .*\b{ARTICLE}\b", re.I)),
-    ("authors", re.compile(r"\bwho (?:wrote|authored|is the author of|are the authors of)\b|\bauthors? of\b", re.I)),
+    ("authors", re.compile(rf"\b(?:who (?:wrote|authored|is the author of|are the authors of)|authors? of)\b.*"
+                           rf"\b{ARTICLE}\b", re.I)),  # not "Who authored the bill?"
     ("source", re.compile(rf"\b(?:which|what) (?:outlet|publication|newspaper|paper|site|website|source|news "
                           rf"(?:site|agency|organi[sz]ation|outlet)|agency)\b.*\b(?:publish|report|ran|carried|"
                           rf"{ARTICLE})|\bwho (?:published|reported|ran)\b.*\b{ARTICLE}\b|\bwhere was\b.*\b"

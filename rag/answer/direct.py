@@ -6,7 +6,9 @@ amount), and for questions of no entity kind ("which grocery item") the noun phr
 shortlisted sentences. A candidate must say something the question does not (its words are not all in
 the question), and a news credit ("(CNN)", "Reuters reported") is not an answer. Each candidate is
 scored by a small conditional-logit model (weights fitted by bench/calibrate.py) over:
-- fit: how well its kind fits (the expected entity label, or a phrase headed by the asked-for noun);
+- fit: how well its kind fits (the expected entity label, a phrase headed by the asked-for noun, a
+  name the sentence or GeoNames calls that kind: "the city of Miyakonojō", "Kabul" for "which city";
+  for a question of no kind, a phrase in the asked role: "feed on [jellyfish]");
 - closeness: how near it stands to the question's words in its sentence (next to them when it plays
   the asked role, below, however far it stands in the text);
 - evidence: how well its sentence answers relative to the best sentence (shown earlier in the
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
-from rag.answer.kinds import of_asked_kind
+from rag.answer.kinds import known_place_of_kind, of_asked_kind
 from rag.answer.language import LIST_END
 from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
 from rag.text import AMOUNT_WORDS, WORD, contains_words, content_terms, normalize, numbers, stem, word_position, words
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     from rag.answer.question import Question
 
 LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+", re.IGNORECASE)
+EMPHASIS = re.compile(r"(?:just|only|a mere)\s+", re.IGNORECASE)
 INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")
 VAGUE = frozenset(
@@ -59,7 +62,9 @@ VAGUE = frozenset(
     "hundreds dozens billions".split()
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
+DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)|[—–])")  # after a place: "Washington (CNN)", "Kyiv —"
 KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", "its operator, Baltica Lines"
+PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
 KIND_AFTER = re.compile(
     r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ..."
@@ -74,6 +79,7 @@ AGE_SPAN = re.compile(  # "17-year-old", "17 years old", "eight months old"
     rf"(\d{{1,3}}|one|{'|'.join(sorted(AMOUNT_WORDS))})[- ](years?|months?|weeks?|days?)[- ]old\b", re.IGNORECASE
 )
 BARE_AGE = re.compile(r"\d{1,3}")
+AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # People are named in full once, then by surname. Organisations are not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
 REFERRED_BY_PART = frozenset({"PERSON"})
@@ -334,9 +340,11 @@ def best_answers(sentences: Sequence[SentenceEvidence], count: int) -> list[Cand
 def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Candidate | None:
     raw = sentence.text[span.start : span.end]
     start, end = _trimmed(raw)
-    if question.kind == AGE_KIND and span.label == "DATE":
+    if span.label in AMOUNTS and (emphasis := EMPHASIS.match(raw, start)):
+        start = emphasis.end()  # "just 2.5 miles" is 2.5 miles ("about", "more than" say another amount)
+    if question.kind == AGE_KIND:
         if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
-            return None  # a date, not an age
+            return None  # a date or a count ("31 men"), not an age
         start, end = age[0] - span.start, age[1] - span.start
     if span.label != "NP" or span.proper:
         of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
@@ -388,27 +396,35 @@ def _in_title(title: str, text: str, halving: int = TITLE_WORDS) -> float:
 
 
 def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where a "date" says an age: "17" of "17-year-old" (years go without saying), "eight months old",
-    or a number set off by commas after a name ("Dina Boluarte, 60, ..."), the way news gives ages."""
+    """Where a number or "date" says an age: "17" of "17-year-old" (years go without saying), "eight
+    months old", a number set off by commas after a name ("Dina Boluarte, 60, ...") or after "aged",
+    the ways news gives ages."""
     if age := AGE_SPAN.match(sentence, start, end):
         return age.span(1) if age.group(2).lower().startswith("year") else age.span()
     set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip().startswith(",")
-    return (start, end) if set_off and BARE_AGE.fullmatch(sentence, start, end) else None
+    aged = AGED.search(sentence[:start]) is not None
+    return (start, end) if (set_off or aged) and BARE_AGE.fullmatch(sentence, start, end) else None
 
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:
-    """A news credit or dateline: "(CNN)", "(Reuters)", "NEW YORK —" at the start of a sentence."""
+    """A news credit or dateline: "(CNN)", "(Reuters)", "NEW YORK —", "Washington (CNN)" at the start
+    of a sentence (where the story was filed, not where its news happened)."""
     before, after = sentence[max(0, start - 1) : start], sentence[end : end + 2]
     if before == "(" and after.startswith(")"):
         return True
-    return start <= 1 and bool(CREDIT.match(sentence[start : end + 3]))
+    return start <= 1 and bool(CREDIT.match(sentence[start : end + 3]) or DATELINE.match(sentence, end))
 
 
 def _in_slot(question: Question, span: Span) -> bool:
-    return question.slot is not None and span.slot is not None and span.slot.matches(question.slot)
+    """It plays the asked role, in its sentence or in a relative clause on it ("Steven Jones, who discovered
+    the fish," for "Who discovered the fish?")."""
+    asked = question.slot
+    return asked is not None and any(s is not None and s.matches(asked) for s in (span.slot, span.clause))
 
 
 def _fit(question: Question, span: Span, sentence: str) -> float:
+    if span.label != "NP" and known_place_of_kind(question, span):
+        return 1.0  # also when the small model calls the town an organisation
     if (span.label != "NP" or span.proper) and _named_as_kind(question, span, sentence):
         return 1.0
     if span.label == "NP":
@@ -416,6 +432,8 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
                 return 0.0  # "a Kestrel, [a small sailing boat]": the boat's name answers "what boat", not this
             return 1.0  # "the Oreshnik ballistic missile" for "which missile"
+        if question.phrase and not question.kind and _in_slot(question, span):
+            return 1.0  # the asked role is all "What do sunfish feed on?" says of its answer: "on [jellyfish]"
         return 0.4 if question.phrase or _in_slot(question, span) else 0.0
     if span.label in question.labels:
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
@@ -430,7 +448,8 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
         return False
     before = KIND_BEFORE.search(sentence[: span.start])
     after = KIND_AFTER.match(sentence[span.end :])
-    return any(m is not None and stem(m.group(1).lower()) == question.kind for m in (before, after))
+    of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
+    return any(m is not None and stem(m.group(1).lower()) == question.kind for m in (before, after, of_place))
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:

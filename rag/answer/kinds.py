@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from rag.answer.evidence import TIME_WORDS
 from rag.answer.language import LOCATIVE
-from rag.answer.question import COUNTS, PLACES, TIMES, WHO_ANSWERS
+from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
+from rag.answer.question import COUNTS, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
 from rag.answer.units import UNITS, dimension_of
 from rag.text import stem
 
@@ -25,6 +26,17 @@ _TIME_WORDS = sorted(UNITS["time"] - {"second", "seconds"}) + (  # "second" is a
 TIME_UNITS = re.compile(  # what says a time besides TIME_WORDS' dates: "two years ago", "last week", "that night"
     rf"\b(?:{'|'.join(_TIME_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE
 )
+PEOPLE_OR_PLACES = PLACES | frozenset({"NORP"})  # what a person's title says they are of ("Texas", "Republican")
+PLACE_KINDS: dict[str, frozenset[str]] = {  # the kinds of place (places.Gazetteer) a "which <noun>" allows
+    **{stem(w): frozenset({CITY}) for w in "city town village capital port".split()},
+    **{stem(w): frozenset() for w in "neighborhood neighbourhood district suburb".split()},  # none it knows
+    stem("country"): frozenset({COUNTRY}),
+    stem("nation"): frozenset({COUNTRY}),
+    stem("state"): frozenset({STATE, COUNTRY}),  # a US state, or a nation state
+    stem("province"): frozenset({STATE}),
+    stem("continent"): frozenset({CONTINENT}),
+}
+YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
@@ -35,15 +47,32 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
     said = sentence[span.start : span.end]
     if span.qualifies_title and question.labels == PLACES and not question.possessive:
         return False  # "Where ...?", "In which city ...?" are not answered by the "US" of "US President Joe Biden"
+    if span.qualifies_title and question.labels == WHO_ANSWERS and span.label in PEOPLE_OR_PLACES:
+        return False  # "Who introduced the bill?" is not answered by the "Republican" of "Republican Rep. Ken Buck"
+    if _other_place_kind(question, span):
+        return False  # "In which city ...?" is not answered by "Japan", "Which country ...?" not by "Kabul"
     if question.labels == WHO_ANSWERS and span.label in PLACES and span.slot is not None:
         return span.slot.role not in LOCATIVE  # "Who sold it?" is not answered by where it was sold
     if question.labels == COUNTS:
         return _counts(question, sentence, span)
     if question.measures:
         return _measures(question, sentence, span)
+    if question.labels == TIMES and question.kind == YEAR_KIND:
+        return bool(YEAR.search(said))  # "In which year ...?" is not answered by "February"
     if question.labels == TIMES:
         return bool(TIME_WORDS.search(said) or TIME_UNITS.search(said))  # not the "21" of "people 21 and over"
     return True
+
+
+def known_place_of_kind(question: Question, span: Span) -> bool:
+    """GeoNames knows the name as a place of the kind asked for ("Kabul" for "In which city ...?")."""
+    allowed = PLACE_KINDS.get(question.kind or "")
+    return bool(allowed and span.scopes & allowed)
+
+
+def _other_place_kind(question: Question, span: Span) -> bool:
+    allowed = PLACE_KINDS.get(question.kind or "")
+    return allowed is not None and bool(span.scopes) and not span.scopes & allowed
 
 
 def _counts(question: Question, sentence: str, span: Span) -> bool:

@@ -5,7 +5,8 @@ commands and questions that need no short answer never pay for it.
 
 Only the few sentences an answer is chosen from are parsed (a question's shortlist), and what is kept
 of a parse is small (entity and noun-phrase spans, by character offset, each with the role it plays
-in its sentence), cached by sentence text. A question's parse gives the role its answer plays ("What
+in its sentence or in a relative clause on it, and for a place the kinds of place its name names:
+places.py), cached by sentence text. A question's parse gives the role its answer plays ("What
 caused ...?": the subject of "cause"), so that the answer is looked for in that role.
 """
 
@@ -14,11 +15,13 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from index.imports import UNUSED_BY_SPACY, without
+from rag.answer.places import Gazetteer
+from rag.answer.units import UNITS
 from rag.text import verb_stem
 
 if TYPE_CHECKING:
@@ -62,6 +65,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place of "meet"
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
+CURRENCY_SIGNS = frozenset("$£€¥")
+CURRENCY = re.compile(
+    r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp)\b"
+    r"|\d(?:bn|m)\b",
+    re.IGNORECASE,
+)  # what says a sum of money is one
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})  # "Steven Jones, [who] discovered the fish"
+# units a number is said in ("more than 400 [mm] of rain"): part of the amount; a time's are the date's
+MEASURE_UNITS = frozenset().union(*(units for dimension, units in UNITS.items() if dimension != "time"))
 
 
 @dataclass(frozen=True)
@@ -86,9 +98,11 @@ class Span:
     label: str  # an entity label (PERSON, GPE, ...) or "NP" for a noun phrase
     head: str  # the lower-cased head word
     slot: Slot | None = None  # the role it plays in its sentence
+    clause: Slot | None = None  # the role it plays in a relative clause on it ("Steven Jones, who discovered ...")
     proper: bool = False  # a name (whether or not the model saw an entity there)
     qualifies_title: bool = False  # it only qualifies a title ("US" of "US President Joe Biden"): no place of events
     narrower: int | None = None  # a place it says where is: that place's offset ("Altadena" of ", California")
+    scopes: frozenset[str] = frozenset()  # the kinds of place its name names (places.Gazetteer: "country", "city")
 
 
 @dataclass(frozen=True)
@@ -109,8 +123,9 @@ class QuestionParse:
 
 
 class Language:
-    def __init__(self, model: str = MODEL, cache_size: int = 20_000) -> None:
+    def __init__(self, model: str = MODEL, cache_size: int = 20_000, places: Gazetteer | None = None) -> None:
         self.model = model
+        self.places = places if places is not None else Gazetteer()
         self.cache_size = cache_size
         self._nlp: SpacyLanguage | None = None
         self._load_lock = threading.Lock()
@@ -134,7 +149,7 @@ class Language:
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
             docs = self.nlp.pipe(missing, disable=UNUSED_BY_ANNOTATE)
-            known.update(zip(missing, (_annotation(doc) for doc in docs), strict=True))
+            known.update(zip(missing, (_annotation(doc, self.places) for doc in docs), strict=True))
         with self._cache_lock:
             for text in missing:
                 self._cache[text] = known[text]
@@ -160,13 +175,21 @@ class Language:
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
 
 
-def _annotation(doc: Doc) -> Annotation:
+def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     quoted = _quoted_titles(doc)
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
     entities = _with_tallies(doc, entities)
+    entities = tuple(_with_scopes(e, doc.text, places) for e in entities)
     phrases = tuple(_phrase(doc, chunk) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
+
+
+def _with_scopes(entity: Span, text: str, places: Gazetteer) -> Span:
+    """A place's kinds of place; also an "organisation"'s (the small model calls some towns one)."""
+    if entity.label not in PLACE_LABELS and entity.label != "ORG":
+        return entity
+    return replace(entity, scopes=places.scopes(text[entity.start : entity.end]))
 
 
 def _with_tallies(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -216,7 +239,9 @@ def _name_lists(doc: Doc) -> tuple[Span, ...]:
         labels = [n.label_ for n in run if n.label_]
         if glue and labels and LIST_END.search(glue[-1]) and not any(LIST_END.search(g) for g in glue[:-1]):
             first, last = run[0], run[-1]
-            found.append(Span(first.start_char, last.end_char, labels[-1], last.root.lower_, _slot(first.root), True))
+            found.append(
+                Span(first.start_char, last.end_char, labels[-1], last.root.lower_, _slot(first.root), proper=True)
+            )
         run = [name] if name is not None else []
     return tuple(found)
 
@@ -257,7 +282,7 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
         end += 1
     end_char = doc[end - 1].idx + len(doc[end - 1]) if end > chunk.end else _phrase_end(root, chunk.end_char)
     named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
-    return Span(chunk.start_char, end_char, "NP", root.lower_, _slot(root), named)
+    return Span(chunk.start_char, end_char, "NP", root.lower_, _slot(root), _clause_slot(root), named)
 
 
 def _phrase_end(root: Token, end: int) -> int:
@@ -321,6 +346,17 @@ def _slot(token: Token) -> Slot | None:
     return None
 
 
+def _clause_slot(token: Token) -> Slot | None:
+    """The role the phrase `token` heads plays in a relative clause on it: news says what a person did
+    in one ("Her partner Steven Jones, who discovered the fish, said ...": the subject of "discover")."""
+    for clause in token.children:
+        if clause.dep_ == "relcl":
+            pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
+            if pronoun is not None and (slot := _slot(pronoun)) is not None:
+                return slot
+    return None
+
+
 def _other_side(token: Token) -> Token | None:
     """The subject of the copula `token` is the complement of, or the complement when it is the subject
     ("the central issue" and "the status" in "The central issue remains the status ...")."""
@@ -360,11 +396,31 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         while end < len(doc) and _joins(doc[end], label):
             end += 1
         root = doc[start:end].root
-    qualifies_title = root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in TITLES
+    elif label in ("MONEY", "CARDINAL"):
+        start, end, label, root = _whole_amount(doc, start, end, label, root)
+    qualifies_title = root.dep_ in ("compound", "nmod", "amod") and (
+        root.head.lower_ in TITLES or root.head.ent_type_ == "PERSON"
+    )  # "US President Joe Biden", "Colorado Republican Rep. Ken Buck", "Republican Josh Hawley"
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     inside = _narrower_place(root) if label in PLACE_LABELS else None
     narrower = inside.idx if inside is not None else None
-    return Span(start_char, end_char, label, root.lower_, _slot(root), label in NAME_LABELS, qualifies_title, narrower)
+    slots = _slot(root), _clause_slot(root)
+    return Span(start_char, end_char, label, root.lower_, *slots, label in NAME_LABELS, qualifies_title, narrower)
+
+
+def _whole_amount(doc: Doc, start: int, end: int, label: str, root: Token) -> tuple[int, int, str, Token]:
+    """A sum or a number with the sign or unit the small model leaves out ("$[102.23]", "[4 million]
+    euros", "[more than 400] mm"), and a "sum" that names no money a count ("more than 275 million
+    [streams]")."""
+    if start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
+        return start - 1, end, "MONEY", root
+    if CURRENCY.search(doc[start:end].text):
+        return start, end, label, root
+    if end < len(doc) and doc[end - 1].head.i == end and doc[end].lower_ in MEASURE_UNITS:
+        return start, end + 1, "QUANTITY", doc[end]  # "pounds" of weight, as a unit's head
+    if end < len(doc) and CURRENCY.fullmatch(doc[end].text):
+        return start, end + 1, "MONEY", root
+    return start, end, "CARDINAL", root
 
 
 def _narrower_place(root: Token) -> Token | None:

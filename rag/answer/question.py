@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.language import PLACE_LABELS, Slot
+from rag.answer.language import PLACE_LABELS, REPORTING, Slot
 from rag.answer.units import asked_dimensions
 from rag.text import content_terms, stem, verb_stem, words
 
@@ -53,7 +53,7 @@ KINDS: dict[frozenset[str], str] = {
     "platform software console show series film movie documentary video podcast book song album game website",
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
-    "population turnout score magnitude margin distance length height depth width weight speed",
+    "population turnout score magnitude margin distance length height depth width weight speed vote",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 
@@ -72,6 +72,8 @@ COUNTS = frozenset({"CARDINAL", "QUANTITY"})
 BEFORE_WHEN = "what|which|who|whom|whose|where|how"  # question words that make a later "when" a conjunction
 AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
 AGE_KIND = "age"
+YEAR_KIND = "year"  # "In which year ...?": a year, not "February"
+WHICH_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 TIME = re.compile(
     rf"^(?:(?!\b(?:{BEFORE_WHEN})\b).)*\bwhen\b"
     r"|\b(?:what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b",
@@ -109,6 +111,11 @@ WHAT_IS_THE = re.compile(
 TRAILING_WHAT = re.compile(r"\bwhat\s*(?:\?|,|$|according\b)", re.IGNORECASE)
 SUBJECT_WHAT = re.compile(
     r"(?:^|[.?!]\s+)what\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b)\w+(?:ed|s)\b", re.IGNORECASE
+)
+WHAT_FIRST = re.compile(r"^\s*what\b", re.IGNORECASE)
+# verbs whose object is no thing a sentence names ("What did they do?"), or what a report says
+OPEN_VERBS = REPORTING | frozenset(
+    verb_stem(w) for w in "do happen mean think feel find show reveal conclude learn discover see".split()
 )
 NO_SHORT_ANSWER = re.compile(
     rf"^\s*(why|how(?! (?:{HOW_MUCH}|soon))|describe|explain|"
@@ -169,7 +176,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
         return replace(plain, labels=amounts, measures=asked_dimensions(text))
     if TIME.search(text):
-        return replace(plain, labels=TIMES)
+        return replace(plain, labels=TIMES, kind=YEAR_KIND if WHICH_YEAR.search(text) else None)
     if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known
         of_kind = KIND_OF.get(_kind_of_what_is(text) or "", NAMES) & NAMES
         return replace(plain, labels=of_kind or NAMES)
@@ -188,11 +195,22 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     if named := WHO_IS_NAME.search(text):  # "Who is Dmitry Peskov?": what he is, said of his surname
         surname = words(named.group(1))[-1]
         return replace(plain, phrase=True, describes=True, slot=Slot("is", frozenset({verb_stem(surname)})))
-    if WHO.search(text):
-        return replace(plain, labels=WHO_ANSWERS, kind=_role_asked(text))
-    if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text):
+    if WHO.search(text):  # "Who is the president of ...?" asks for a person; "Who won ...?" a person or a body
+        role = _role_asked(text)
+        labels = PERSON if role is not None and KIND_OF.get(role) == PERSON else WHO_ANSWERS
+        return replace(plain, labels=labels, kind=role)
+    if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text) or _asks_a_thing(plain):
         return replace(plain, phrase=True)  # "What caused ...?", "What is the biggest ...?", "... stealing what?"
     return plain
+
+
+def _asks_a_thing(question: Question) -> bool:
+    """ "What do sunfish feed on?", "What did Brent crude average?": "what" is what a verb or its
+    preposition takes, a thing the sentence names (not "What did they do?", nor what a study found)."""
+    slot = question.slot
+    if slot is None or not WHAT_FIRST.match(question.text) or slot.role in ("subj", "is"):
+        return False
+    return not slot.words & OPEN_VERBS
 
 
 def _kind(text: str, parsed: QuestionParse | None) -> str | None:

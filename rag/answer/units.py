@@ -25,6 +25,8 @@ UNITS: dict[str, frozenset[str]] = {
         "decades century centuries".split()
     ),
     "speed": frozenset("mph kph km/h knots".split()),
+    "volume": frozenset("gallon gallons litre litres liter liters barrel barrels".split()),
+    "data": frozenset("bytes kilobytes megabytes gigabytes terabytes petabytes kb mb gb tb pb".split()),
 }
 DIMENSION_OF_UNIT = {unit: dimension for dimension, units in UNITS.items() for unit in units}
 ASKED = {  # "how <word>" -> the dimensions it asks about

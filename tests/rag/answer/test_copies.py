@@ -80,7 +80,7 @@ def test_a_copy_that_gives_another_value_is_a_conflict_not_a_report(
     answer = service.answer(AnswerRequest(question="How much will the Valmora cable car cost?"))
     cited = answer.citations[0]
     assert cited.source == "april.txt" and "95 million" in cited.quote
-    assert [(c.source, c.value) for c in answer.conflicts] == [("march.txt", "80 million")]
+    assert [(c.source, c.value) for c in answer.conflicts] == [("march.txt", "80 million euros")]
     assert cited.reported_by == []
 
 

@@ -160,3 +160,72 @@ def test_who_holds_a_role_is_the_name_the_sentence_gives_that_role(text: str, la
 @pytest.mark.parametrize("question", ["Who was behind the attack?", "Who are the Proud Boys?", "Who won the vote?"])
 def test_a_who_question_names_a_role_only_when_it_asks_who_holds_one(question: str) -> None:
     assert analyze(question).kind is None
+
+
+def test_a_city_question_is_answered_by_a_city_not_by_the_country_or_state_beside_it(language: Language) -> None:
+    """The small model calls Japan, Florida and Kabul all a place (and some towns an organisation);
+    GeoNames' tables tell a city from a country or a US state, and a country from a city."""
+    text = "In Japan, a fisherman was found in the town of Miyakonojō, and a tourist from Florida in Kabul."
+    fits = {t: f["fit"] for t, f in features_of(text, "In which city was the fisherman found?", language).items()}
+    assert fits.get("Miyakonojō") == 1.0 and fits.get("Kabul") == 1.0, fits
+    assert "Japan" not in fits and "Florida" not in fits, fits
+    countries = [t for t, _ in candidates_in(text, "In which country was the fisherman found?", language)]
+    assert "Japan" in countries and "Kabul" not in countries and "Miyakonojō" not in countries, countries
+
+
+def test_the_place_of_a_dateline_is_no_place_of_events(language: Language) -> None:
+    """ "Washington (CNN)" is where the story was filed, not where the strike was."""
+    text = "Washington (CNN) The drone strike in Kabul killed the al Qaeda leader on his balcony."
+    found = [t for t, _ in candidates_in(text, "In which city did the drone strike kill the leader?", language)]
+    assert found == ["Kabul"], found
+
+
+def test_a_person_described_by_a_relative_clause_plays_its_role(language: Language) -> None:
+    """News says what a person did in a relative clause on their name: "Steven Jones, who discovered the
+    fish," is the subject of "discovered" for "Who discovered the fish?"."""
+    text = "Her partner Steven Jones, who discovered the fish at the park, said it felt heavy, Ralph Foster told CNN."
+    roles = {t: f["role"] for t, f in features_of(text, "Who discovered the fish?", language).items()}
+    assert roles.get("Steven Jones") == 1.0 and roles.get("Ralph Foster") == 0.0, roles
+
+
+def test_the_party_or_state_before_a_persons_title_does_not_answer_who(language: Language) -> None:
+    text = "A companion bill was introduced in the House last year by Colorado Republican Rep. Ken Buck."
+    found = [t for t, _ in candidates_in(text, "Who introduced the companion bill?", language)]
+    assert "Ken Buck" in found and not {"Republican", "Colorado"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "amount"),
+    [
+        (
+            "Shikoku's Yanase saw more than 400 mm of rain on Monday.",
+            "How much rain did Yanase get?",
+            "more than 400 mm",
+        ),
+        ("The benchmark, Brent crude, averaged at $ 102.23 a barrel.", "How much did Brent crude average?", "$ 102.23"),
+        (
+            "The leaked files held more than 23 terabytes.",
+            "How much data did the files hold?",
+            "more than 23 terabytes",
+        ),
+        ("The lava was just 2.5 miles from the highway.", "How far was the lava from the highway?", "2.5 miles"),
+        ("Lawmakers removed Castillo by a vote of 101-6.", "By what vote did lawmakers remove Castillo?", "101-6"),
+    ],
+)
+def test_an_amount_keeps_its_unit_and_its_currency_sign(
+    text: str, question: str, amount: str, language: Language
+) -> None:
+    """The small model leaves out the unit after a number ("400 mm") and at times a sign before it;
+    "just" only stresses an amount ("more than" says another one); "what vote" asks for a tally."""
+    found = [t for t, label in candidates_in(text, question, language) if label in AMOUNTS]
+    assert found == [amount], found
+
+
+def test_what_a_verb_or_its_preposition_takes_is_a_phrase_in_that_role(language: Language) -> None:
+    """ "What do sunfish feed on?" asks for a thing the sentence names after "feed on"; "What did they
+    do?" and "What did the study find?" ask for no phrase."""
+    text = "The sunfish, which feed largely on jellyfish, can grow as large as a small car, the museum said."
+    fits = {t: f["fit"] for t, f in features_of(text, "What do sunfish feed on?", language).items()}
+    assert fits.get("jellyfish") == 1.0 and all(f < 1.0 for t, f in fits.items() if t != "jellyfish"), fits
+    for question in ("What did the company do?", "What did the study find?", "What did the minister say?"):
+        assert not analyze(question, language.parse_question).short, question
