@@ -210,6 +210,16 @@ def test_the_party_or_state_before_a_persons_title_does_not_answer_who(language:
         ),
         ("The lava was just 2.5 miles from the highway.", "How far was the lava from the highway?", "2.5 miles"),
         ("Lawmakers removed Castillo by a vote of 101-6.", "By what vote did lawmakers remove Castillo?", "101-6"),
+        (
+            "Sam Hunt has more than 275 million streams on Spotify.",
+            "How many streams does Sam Hunt have?",
+            "more than 275 million",
+        ),
+        (
+            "The cable car will cost 95 million euros, the council said.",
+            "How much will the cable car cost?",
+            "95 million euros",
+        ),
     ],
 )
 def test_an_amount_keeps_its_unit_and_its_currency_sign(
@@ -229,3 +239,19 @@ def test_what_a_verb_or_its_preposition_takes_is_a_phrase_in_that_role(language:
     assert fits.get("jellyfish") == 1.0 and all(f < 1.0 for t, f in fits.items() if t != "jellyfish"), fits
     for question in ("What did the company do?", "What did the study find?", "What did the minister say?"):
         assert not analyze(question, language.parse_question).short, question
+
+
+def test_which_year_is_answered_by_a_year_and_how_old_by_an_age(language: Language) -> None:
+    text = "Patriot Front, founded in 2017 by Thomas Rousseau, 23, saw 31 members arrested in February."
+    years = [t for t, _ in candidates_in(text, "In which year was Patriot Front founded?", language)]
+    assert years == ["2017"], years
+    ages = [t for t, _ in candidates_in(text, "How old is Thomas Rousseau?", language)]
+    assert ages == ["23"], ages  # not the 31 members
+
+
+def test_who_holds_a_persons_role_is_a_person(language: Language) -> None:
+    """ "Who is the head coach of ...?" asks for a person; "Who won ...?" may be answered by a body."""
+    text = "FAMU announced on Sunday that FAU head coach Dusty May had signed a new contract."
+    found = candidates_in(text, "Who is the head coach of FAU's basketball team?", language)
+    assert [t for t, _ in found] == ["Dusty May"], found
+    assert "ORG" in analyze("Who won the vote?").labels
