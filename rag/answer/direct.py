@@ -346,9 +346,11 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
             return None  # a date or a count ("31 men"), not an age
         start, end = age[0] - span.start, age[1] - span.start
+    titled = False  # the name follows the noun asked for ("GSK Chief Scientific Officer [Tony Wood]")
     if span.label != "NP" or span.proper:
         of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
-        start = _after_kind(question.kind, raw, start, end, of_person)
+        name_start = _after_kind(question.kind, raw, start, end, of_person)
+        start, titled = name_start, name_start > start
     if end <= start or _is_credit(sentence.text, span.start, span.end):
         return None
     if not of_asked_kind(question, sentence.text, span):
@@ -361,7 +363,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, question.text):
         return None
-    fit = _fit(question, span, sentence.text)
+    fit = 1.0 if titled else _fit(question, span, sentence.text)
     if fit == 0.0:
         return None
     in_slot = _in_slot(question, span)

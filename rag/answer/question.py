@@ -44,7 +44,11 @@ KINDS: dict[frozenset[str], str] = {
     "governor mayor ceo chef author writer artist athlete quarterback lioness cricketer golfer candidate official "
     "judge founder billionaire rapper musician journalist scientist king queen prince princess pope footballer "
     "striker coach manager boss director presenter host comedian chancellor lawmaker spokesperson spokesman "
-    "spokeswoman rider driver swimmer boxer champion astronaut",
+    "spokeswoman rider driver swimmer boxer champion astronaut officer coroner sheriff provost strategist professor "
+    "executive editor economist analyst researcher doctor physician nurse lawyer attorney prosecutor detective "
+    "adviser advisor aide chairman chairwoman treasurer administrator superintendent dean commander captain "
+    "lieutenant sergeant inspector investigator historian curator designer architect engineer pilot producer "
+    "photographer novelist poet teacher nominee ambassador envoy deputy",
     TIMES: "year month day date decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -83,7 +87,7 @@ PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # "Who is the lead guitarist of ...?", "Who is head of ...?": the role asked about, the noun before "of"
 WHO_IS_ROLE = re.compile(
-    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,3}?)([a-z][a-z-]+)"
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([a-z][a-z-]+)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$)"
 )
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())

@@ -255,3 +255,24 @@ def test_who_holds_a_persons_role_is_a_person(language: Language) -> None:
     found = candidates_in(text, "Who is the head coach of FAU's basketball team?", language)
     assert [t for t, _ in found] == ["Dusty May"], found
     assert "ORG" in analyze("Who won the vote?").labels
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is GSK's chief scientific officer?", "offic"),
+        ("Who is U.S. News' chief data strategist?", "strategist"),
+        ("Who is the Escambia County sheriff?", "sheriff"),
+    ],
+)
+def test_a_role_with_a_long_holder_before_it_asks_for_a_person(question: str, role: str) -> None:
+    asked = analyze(question)
+    assert asked.kind == role and asked.labels == {"PERSON"}, asked
+
+
+def test_a_name_after_the_asked_title_inside_one_entity_fits_it(language: Language) -> None:
+    """The small model takes "GSK Chief Scientific Officer Tony Wood" for one name: the name after the
+    title the question asks for is of its kind, as "the operator Baltica Lines" is."""
+    text = "“It is rare,” said GSK Chief Scientific Officer Tony Wood, as Pfizer's Ann Lee looked on."
+    fits = {t: f["fit"] for t, f in features_of(text, "Who is GSK's chief scientific officer?", language).items()}
+    assert fits.get("Tony Wood") == 1.0 and fits.get("Ann Lee", 0.0) < 1.0, fits
