@@ -66,8 +66,10 @@ DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)|[—–])")  # after a pl
 KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", "its operator, Baltica Lines"
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
 KIND_AFTER = re.compile(
-    r"^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
-)  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ..."
+    r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?([\w-]+)\s+(?:in|on|near)\b"
+    r"|^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
+)  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
+# ", a town on the southern coast of Newfoundland"
 MAX_WORDS = 8  # longer spans are sentences, not answers
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
@@ -451,7 +453,9 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     before = KIND_BEFORE.search(sentence[: span.start])
     after = KIND_AFTER.match(sentence[span.end :])
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
-    return any(m is not None and stem(m.group(1).lower()) == question.kind for m in (before, after, of_place))
+    return any(
+        m is not None and stem(m.group(m.lastindex or 1).lower()) == question.kind for m in (before, after, of_place)
+    )
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:

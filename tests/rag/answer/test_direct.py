@@ -276,3 +276,14 @@ def test_a_name_after_the_asked_title_inside_one_entity_fits_it(language: Langua
     text = "“It is rare,” said GSK Chief Scientific Officer Tony Wood, as Pfizer's Ann Lee looked on."
     fits = {t: f["fit"] for t, f in features_of(text, "Who is GSK's chief scientific officer?", language).items()}
     assert fits.get("Tony Wood") == 1.0 and fits.get("Ann Lee", 0.0) < 1.0, fits
+
+
+def test_a_name_described_as_the_asked_kind_somewhere_is_of_that_kind(language: Language) -> None:
+    """ "Ann Lee, a lawyer in Boston," is a lawyer as surely as "Ann Lee, the lawyer," is; ", to 2nd place
+    in 2021" describes nothing before it."""
+    text = "Ann Lee, a lawyer in Boston, said the ruling would stand, according to Tom Reyes."
+    fits = {t: f["fit"] for t, f in features_of(text, "Which lawyer said the ruling would stand?", language).items()}
+    assert fits.get("Ann Lee") == 1.0 and fits.get("Tom Reyes", 0.0) < 1.0, fits
+    text = "Columbia rose from 18th place, on its debut in 1988, to 2nd place in 2021."
+    fits = {t: f["fit"] for t, f in features_of(text, "Which place did Columbia reach in 2021?", language).items()}
+    assert fits.get("1988", 0.0) < 1.0, fits
