@@ -18,7 +18,7 @@ scored by a small conditional-logit model (weights fitted by bench/calibrate.py)
   first: "Walmart is slashing prices ..."; the "Washington" of "Texas Gov. Abbott sent more than 5,100
   migrants to Washington" does not answer "Which DC mayor ...?"); a common noun as the headline's
   subject only ("Wild boars in Europe can't shake off ..."; not the "repairs" of "Ferry resumes after
-  repairs");
+  repairs"); times its fit ("Post Malone cancels Boston concert" names no arena);
 - entity: a named entity rather than a plain noun phrase;
 - role: it plays the role in its sentence that the question asks about (the subject of "caused" for
   "What caused ...?", the object of "of" after "sale" for "the sale of which team?").
@@ -141,7 +141,7 @@ class Candidate:
             "closeness": self.closeness,
             "evidence": self.evidence,
             "support": self.support,
-            "title": self.title,
+            "title": self.title * self.fit,  # the headline names it, as what the question asks for
             "entity": float(self.label != "NP"),
             "role": self.role,
         }

@@ -287,3 +287,13 @@ def test_a_name_described_as_the_asked_kind_somewhere_is_of_that_kind(language: 
     text = "Columbia rose from 18th place, on its debut in 1988, to 2nd place in 2021."
     fits = {t: f["fit"] for t, f in features_of(text, "Which place did Columbia reach in 2021?", language).items()}
     assert fits.get("1988", 0.0) < 1.0, fits
+
+
+def test_a_headline_weighs_for_a_name_as_far_as_it_is_of_the_asked_kind(language: Language) -> None:
+    """ "Post Malone cancels Boston concert ..." names the singer first, but "In which arena ...?" asks
+    for an arena: the headline's weight goes with the kind's fit."""
+    title = "Post Malone cancels Boston concert after returning to hospital"
+    text = "Post Malone said the show at the TD Garden Arena would be rescheduled."
+    found = features_of(text, "In which arena was the Boston show scheduled?", language, title=title)
+    assert found["TD Garden Arena"]["fit"] == 1.0, found
+    assert 0.0 < found["Post Malone"]["title"] < 1.0, found
