@@ -62,6 +62,7 @@ VAGUE = frozenset(
     "hundreds dozens billions".split()
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
+LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. Credit Suisse denies ..."
 DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)|[—–])")  # after a place: "Washington (CNN)", "Kyiv —"
 KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", "its operator, Baltica Lines"
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
@@ -353,7 +354,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
         name_start = _after_kind(question.kind, raw, start, end, of_person)
         start, titled = name_start, name_start > start
-    if end <= start or _is_credit(sentence.text, span.start, span.end):
+    if end <= start or _is_credit(sentence.text, span.start, span.end) or _is_marker(sentence.text, span):
         return None
     if not of_asked_kind(question, sentence.text, span):
         return None
@@ -408,6 +409,14 @@ def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip().startswith(",")
     aged = AGED.search(sentence[:start]) is not None
     return (start, end) if (set_off or aged) and BARE_AGE.fullmatch(sentence, start, end) else None
+
+
+def _is_marker(sentence: str, span: Span) -> bool:
+    """The number of a list's item ("6. Credit Suisse denies wrongdoing"), or a social media handle
+    ("@iNabber69"): no answer."""
+    said = sentence[span.start : span.end]
+    listed = not sentence[: span.start].strip() and LIST_NUMBER.match(sentence, span.start) is not None
+    return said.startswith("@") or listed
 
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:

@@ -66,6 +66,12 @@ WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place o
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
+AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+QUALIFIERS = tuple(
+    tuple(q.split())
+    for q in ("as many as", "as much as", "as few as", "more than", "less than", "fewer than", "at least", "at most",
+              "up to", "close to", "over", "nearly", "almost", "around", "about", "roughly", "approximately", "some")
+)  # fmt: skip
 CURRENCY = re.compile(
     r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp)\b"
     r"|\d(?:bn|m)\b",
@@ -398,6 +404,8 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         root = doc[start:end].root
     elif label in ("MONEY", "CARDINAL"):
         start, end, label, root = _whole_amount(doc, start, end, label, root)
+    if label in AMOUNT_LABELS:
+        start = _qualified_start(doc, start)
     qualifies_title = root.dep_ in ("compound", "nmod", "amod") and (
         root.head.lower_ in TITLES or root.head.ent_type_ == "PERSON"
     )  # "US President Joe Biden", "Colorado Republican Rep. Ken Buck", "Republican Josh Hawley"
@@ -406,6 +414,16 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     narrower = inside.idx if inside is not None else None
     slots = _slot(root), _clause_slot(root)
     return Span(start_char, end_char, label, root.lower_, *slots, label in NAME_LABELS, qualifies_title, narrower)
+
+
+def _qualified_start(doc: Doc, start: int) -> int:
+    """Where an amount starts with the words that say how exact it is ("[over] 225,000", "[as many as]
+    6 inches"): the small model leaves some out, and "over 225,000" is not 225,000."""
+    for qualifier in QUALIFIERS:
+        size = len(qualifier)
+        if start >= size and tuple(t.lower_ for t in doc[start - size : start]) == qualifier:
+            return start - size
+    return start
 
 
 def _whole_amount(doc: Doc, start: int, end: int, label: str, root: Token) -> tuple[int, int, str, Token]:

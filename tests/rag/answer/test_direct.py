@@ -215,6 +215,8 @@ def test_the_party_or_state_before_a_persons_title_does_not_answer_who(language:
             "How many streams does Sam Hunt have?",
             "more than 275 million",
         ),
+        ("On Sunday over 225,000 customers were without power.", "How many customers had no power?", "over 225,000"),
+        ("6. The bank denies leaking more than 18,000 accounts.", "How many accounts did it leak?", "more than 18,000"),
         (
             "The cable car will cost 95 million euros, the council said.",
             "How much will the cable car cost?",
@@ -225,8 +227,9 @@ def test_the_party_or_state_before_a_persons_title_does_not_answer_who(language:
 def test_an_amount_keeps_its_unit_and_its_currency_sign(
     text: str, question: str, amount: str, language: Language
 ) -> None:
-    """The small model leaves out the unit after a number ("400 mm") and at times a sign before it;
-    "just" only stresses an amount ("more than" says another one); "what vote" asks for a tally."""
+    """The small model leaves out the unit after a number ("400 mm"), at times a sign before it, and
+    words that say how exact it is ("over"); "just" only stresses an amount ("more than" says another
+    one); "what vote" asks for a tally; a list item's number ("6.") counts nothing."""
     found = [t for t, label in candidates_in(text, question, language) if label in AMOUNTS]
     assert found == [amount], found
 
@@ -297,3 +300,9 @@ def test_a_headline_weighs_for_a_name_as_far_as_it_is_of_the_asked_kind(language
     found = features_of(text, "In which arena was the Boston show scheduled?", language, title=title)
     assert found["TD Garden Arena"]["fit"] == 1.0, found
     assert 0.0 < found["Post Malone"]["title"] < 1.0, found
+
+
+def test_a_social_media_handle_names_no_answer(language: Language) -> None:
+    text = "“The band dropping new music might save this decade,” Twitter user @iNabber69 wrote."
+    found = [t for t, _ in candidates_in(text, "Who wrote that the new music might save the decade?", language)]
+    assert not any(t.startswith("@") for t in found), found
