@@ -67,10 +67,11 @@ LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+# words that say how exact an amount is ("some 300" is 300: direct._trimmed drops a leading "some")
 QUALIFIERS = tuple(
     tuple(q.split())
     for q in ("as many as", "as much as", "as few as", "more than", "less than", "fewer than", "at least", "at most",
-              "up to", "close to", "over", "nearly", "almost", "around", "about", "roughly", "approximately", "some")
+              "up to", "close to", "over", "nearly", "almost", "around", "about", "roughly", "approximately")
 )  # fmt: skip
 CURRENCY = re.compile(
     r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp)\b"
