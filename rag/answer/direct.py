@@ -53,7 +53,6 @@ if TYPE_CHECKING:
     from rag.answer.question import Question
 
 LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+", re.IGNORECASE)
-EMPHASIS = re.compile(r"(?:just|only|a mere)\s+", re.IGNORECASE)
 INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")
 VAGUE = frozenset(
@@ -343,8 +342,6 @@ def best_answers(sentences: Sequence[SentenceEvidence], count: int) -> list[Cand
 def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Candidate | None:
     raw = sentence.text[span.start : span.end]
     start, end = _trimmed(raw)
-    if span.label in AMOUNTS and (emphasis := EMPHASIS.match(raw, start)):
-        start = emphasis.end()  # "just 2.5 miles" is 2.5 miles ("about", "more than" say another amount)
     if question.kind == AGE_KIND:
         if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
             return None  # a date or a count ("31 men"), not an age

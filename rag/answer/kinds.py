@@ -66,13 +66,12 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
 
 def known_place_of_kind(question: Question, span: Span) -> bool:
     """GeoNames knows the name as a place of the kind asked for ("Kabul" for "In which city ...?")."""
-    allowed = PLACE_KINDS.get(question.kind or "")
-    return bool(allowed and span.scopes & allowed)
+    return bool(span.scopes & PLACE_KINDS.get(question.kind or "", frozenset()))
 
 
 def _other_place_kind(question: Question, span: Span) -> bool:
-    allowed = PLACE_KINDS.get(question.kind or "")
-    return allowed is not None and bool(span.scopes) and not span.scopes & allowed
+    """GeoNames knows the name, as no place of the kind asked for ("Japan" for "In which city ...?")."""
+    return question.kind in PLACE_KINDS and bool(span.scopes) and not known_place_of_kind(question, span)
 
 
 def _counts(question: Question, sentence: str, span: Span) -> bool:

@@ -73,6 +73,7 @@ QUALIFIERS = tuple(
     for q in ("as many as", "as much as", "as few as", "more than", "less than", "fewer than", "at least", "at most",
               "up to", "close to", "over", "nearly", "almost", "around", "about", "roughly", "approximately")
 )  # fmt: skip
+EMPHASES = (("just",), ("only",), ("a", "mere"))
 CURRENCY = re.compile(
     r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp)\b"
     r"|\d(?:bn|m)\b",
@@ -406,7 +407,7 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     elif label in ("MONEY", "CARDINAL"):
         start, end, label, root = _whole_amount(doc, start, end, label, root)
     if label in AMOUNT_LABELS:
-        start = _qualified_start(doc, start)
+        start = _qualified_start(doc, start, end)
     qualifies_title = root.dep_ in ("compound", "nmod", "amod") and (
         root.head.lower_ in TITLES or root.head.ent_type_ == "PERSON"
     )  # "US President Joe Biden", "Colorado Republican Rep. Ken Buck", "Republican Josh Hawley"
@@ -417,9 +418,14 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     return Span(start_char, end_char, label, root.lower_, *slots, label in NAME_LABELS, qualifies_title, narrower)
 
 
-def _qualified_start(doc: Doc, start: int) -> int:
+def _qualified_start(doc: Doc, start: int, end: int) -> int:
     """Where an amount starts with the words that say how exact it is ("[over] 225,000", "[as many as]
-    6 inches"): the small model leaves some out, and "over 225,000" is not 225,000."""
+    6 inches"): the small model leaves some out, and "over 225,000" is not 225,000; a word that only
+    stresses it is no part of it ("just 2.5 miles" is 2.5 miles)."""
+    for emphasis in EMPHASES:
+        size = len(emphasis)
+        if end - start > size and tuple(t.lower_ for t in doc[start : start + size]) == emphasis:
+            return start + size
     for qualifier in QUALIFIERS:
         size = len(qualifier)
         if start >= size and tuple(t.lower_ for t in doc[start - size : start]) == qualifier:
