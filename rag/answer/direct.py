@@ -62,12 +62,22 @@ VAGUE = frozenset(
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. Credit Suisse denies ..."
-DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)|[—–])")  # after a place: "Washington (CNN)", "Kyiv —"
-KIND_BEFORE = re.compile(r"([\w-]+)\s*,?\s*$")  # "the operator Baltica Lines", "its operator, Baltica Lines"
+# after a place: "Washington (CNN)", "Kyiv —" (not a ticker: "Centrica (CPYYF), a UK energy company,")
+DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)(?!\s*,)|[—–])")
+# "the operator Baltica Lines", "its operator, Baltica Lines", "Gov. Matt Bevin"
+KIND_BEFORE = re.compile(r"([\w-]+)\.?\s*,?\s*$")
+ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a question asks with
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+    "sgt": "sergeant", "dr": "doctor", "prof": "professor", "supt": "superintendent", "det": "detective",
+    "capt": "captain", "cmdr": "commander", "insp": "inspector", "pres": "president", "atty": "attorney",
+    "adm": "admiral", "col": "colonel", "sec": "secretary",
+}  # fmt: skip
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
+TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
 KIND_AFTER = re.compile(
-    r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?([\w-]+)\s+(?:in|on|near)\b"
-    r"|^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){0,2}([\w-]+)\s*(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
+    rf"^{TICKER}\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s+(?:in|on|near)\b"
+    rf"|^{TICKER}\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){{0,2}}([\w-]+)\s*"
+    r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
 MAX_WORDS = 8  # longer spans are sentences, not answers
@@ -438,7 +448,7 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
     if (span.label != "NP" or span.proper) and _named_as_kind(question, span, sentence):
         return 1.0
     if span.label == "NP":
-        if question.kind and stem(span.head) == question.kind:
+        if question.kind and stem(span.head) == question.kind and (question.plural or not span.plural):
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
                 return 0.0  # "a Kestrel, [a small sailing boat]": the boat's name answers "what boat", not this
             return 1.0  # "the Oreshnik ballistic missile" for "which missile"
@@ -460,8 +470,14 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     after = KIND_AFTER.match(sentence[span.end :])
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
     return any(
-        m is not None and stem(m.group(m.lastindex or 1).lower()) == question.kind for m in (before, after, of_place)
+        m is not None and _title_stem(m.group(m.lastindex or 1)) == question.kind for m in (before, after, of_place)
     )
+
+
+def _title_stem(word: str) -> str:
+    """The stemmed noun a word of a title says ("Gov." -> governor)."""
+    lowered = word.lower().rstrip(".")
+    return stem(ABBREVIATED_TITLES.get(lowered, lowered))
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:
@@ -473,9 +489,9 @@ def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bo
         return start
     cut = start
     for word in WORD.finditer(name, start, end):
-        rest = name[word.end() : end].lstrip()
+        rest = name[word.end() : end].lstrip(". ")  # "Gov. [Matt Bevin]"
         titled = word.group().islower() or of_person
-        if titled and stem(word.group().lower()) == kind and rest[:1].isupper():
+        if titled and _title_stem(word.group()) == kind and rest[:1].isupper():
             cut = end - len(rest)
     return cut
 

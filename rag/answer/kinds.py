@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rag.answer.evidence import TIME_WORDS
 from rag.answer.language import LOCATIVE
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
-from rag.answer.question import COUNTS, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
+from rag.answer.question import COUNTS, DAY_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
 from rag.answer.units import UNITS, dimension_of
 from rag.text import stem
 
@@ -37,6 +37,12 @@ PLACE_KINDS: dict[str, frozenset[str]] = {  # the kinds of place (places.Gazette
     stem("continent"): frozenset({CONTINENT}),
 }
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DAY = re.compile(  # what names a day: "Monday", "September 26", "26th of September", "2022-09-26", "9/26"
+    rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday|tonight)\b|\b{_MONTH}\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b",
+    re.IGNORECASE,
+)
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
@@ -59,6 +65,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return _measures(question, sentence, span)
     if question.labels == TIMES and question.kind == YEAR_KIND:
         return bool(YEAR.search(said))  # "In which year ...?" is not answered by "February"
+    if question.labels == TIMES and question.kind == DAY_KIND:
+        return bool(DAY.search(said))  # "On what date ...?" is not answered by "1998"
     if question.labels == TIMES:
         return bool(TIME_WORDS.search(said) or TIME_UNITS.search(said))  # not the "21" of "people 21 and over"
     return True

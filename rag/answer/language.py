@@ -111,6 +111,7 @@ class Span:
     qualifies_title: bool = False  # it only qualifies a title ("US" of "US President Joe Biden"): no place of events
     narrower: int | None = None  # a place it says where is: that place's offset ("Altadena" of ", California")
     scopes: frozenset[str] = frozenset()  # the kinds of place its name names (places.Gazetteer: "country", "city")
+    plural: bool = False  # a noun phrase of a plural noun ("three liberal justices": no answer to "Which justice?")
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,8 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
         end += 1
     end_char = doc[end - 1].idx + len(doc[end - 1]) if end > chunk.end else _phrase_end(root, chunk.end_char)
     named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
-    return Span(chunk.start_char, end_char, "NP", root.lower_, _slot(root), _clause_slot(root), named)
+    plural = root.tag_ in ("NNS", "NNPS")
+    return Span(chunk.start_char, end_char, "NP", root.lower_, _slot(root), _clause_slot(root), named, plural=plural)
 
 
 def _phrase_end(root: Token, end: int) -> int:
@@ -305,13 +307,29 @@ def _phrase_end(root: Token, end: int) -> int:
 def _asked_slot(asked: Token) -> Slot | None:
     """The role of the phrase a question asks about. The small model often takes a fronted object for
     the subject ("Which line did [the mayor] announce?"): with another subject there, it is the object."""
-    if (verb := _progressive_verb(asked)) is not None:
+    if (verb := _progressive_verb(asked)) is not None or (verb := _verb_after_did(asked)) is not None:
         return Slot("obj", frozenset({verb_stem(verb.lower_)}))
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
     if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:
         return Slot("obj", slot.words)
     return slot
+
+
+def _verb_after_did(asked: Token) -> Token | None:
+    """The verb whose fronted object `asked` is in "Which company did John Marks leave ...?": the small
+    model reads "did" as the main verb with the asked phrase its subject, the real verb its complement
+    (or even its object, "Which team did FAU defeat ...?")."""
+    did = asked.head
+    if did.lemma_ != "do" or asked.dep_ not in SUBJECTS or did.i < asked.i:
+        return None
+    for verb in (c for c in did.children if c.i > did.i):
+        if verb.dep_ in ("ccomp", "xcomp") and verb.pos_ == "VERB":
+            return verb
+        doer = any(c.i < verb.i and c.pos_ in ("PROPN", "PRON") for c in verb.children)  # not "did [the deal]"
+        if verb.dep_ == "dobj" and doer:
+            return verb
+    return None
 
 
 def _progressive_verb(asked: Token) -> Token | None:

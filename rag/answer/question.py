@@ -48,7 +48,8 @@ KINDS: dict[frozenset[str], str] = {
     "executive editor economist analyst researcher doctor physician nurse lawyer attorney prosecutor detective "
     "adviser advisor aide chairman chairwoman treasurer administrator superintendent dean commander captain "
     "lieutenant sergeant inspector investigator historian curator designer architect engineer pilot producer "
-    "photographer novelist poet teacher nominee ambassador envoy deputy",
+    "photographer novelist poet teacher nominee ambassador envoy deputy secretary justice representative congressman "
+    "congresswoman admiral colonel",
     TIMES: "year month day date decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -78,6 +79,8 @@ AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORE
 AGE_KIND = "age"
 YEAR_KIND = "year"  # "In which year ...?": a year, not "February"
 WHICH_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+DAY_KIND = "day"  # "On what date ...?": a day ("September 26", "Monday"), not "1998" nor "September"
+WHICH_DAY = re.compile(r"\b(?:what|which) (?:date|day)(?![\w-])", re.IGNORECASE)
 TIME = re.compile(
     rf"^(?:(?!\b(?:{BEFORE_WHEN})\b).)*\bwhen\b"
     r"|\b(?:what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b",
@@ -85,14 +88,15 @@ TIME = re.compile(
 )  # "when" asks only before any other question word: "What was the score when ... beat ...?" asks no time
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
-# "Who is the lead guitarist of ...?", "Who is head of ...?": the role asked about, the noun before "of"
+# "Who is the lead guitarist of ...?", "Who is head of ...?", "Who is Albertsons' CEO?": the role asked
+# about, the noun before "of"
 WHO_IS_ROLE = re.compile(
-    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([a-z][a-z-]+)"
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([a-z][a-z-]+|C[A-Z]O)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$)"
 )
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
-# "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?")
-WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
+# "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
+WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
 NAME_OF = re.compile(
     r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
     r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name)\b",
@@ -180,7 +184,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
         return replace(plain, labels=amounts, measures=asked_dimensions(text))
     if TIME.search(text):
-        return replace(plain, labels=TIMES, kind=YEAR_KIND if WHICH_YEAR.search(text) else None)
+        kind = YEAR_KIND if WHICH_YEAR.search(text) else DAY_KIND if WHICH_DAY.search(text) else None
+        return replace(plain, labels=TIMES, kind=kind)
     if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known
         of_kind = KIND_OF.get(_kind_of_what_is(text) or "", NAMES) & NAMES
         return replace(plain, labels=of_kind or NAMES)
@@ -189,8 +194,11 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)
     kind = _kind(text, parsed)
     if kind is not None:
-        labels = KIND_OF.get(kind)
-        plural, possessive = (parsed.plural, parsed.possessive) if parsed is not None else (False, False)
+        labels = labels_of_kind(kind)
+        if parsed is not None and parsed.kind:
+            plural, possessive = parsed.plural, parsed.possessive
+        else:  # the parse missed the kind ("A chef banned which diners ...?"): its word as written
+            plural, possessive = _written_plural(text, kind), False
         return replace(
             plain, labels=labels or frozenset(), kind=kind, phrase=labels is None, plural=plural, possessive=possessive
         )
@@ -201,11 +209,23 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, phrase=True, describes=True, slot=Slot("is", frozenset({verb_stem(surname)})))
     if WHO.search(text):  # "Who is the president of ...?" asks for a person; "Who won ...?" a person or a body
         role = _role_asked(text)
-        labels = PERSON if role is not None and KIND_OF.get(role) == PERSON else WHO_ANSWERS
+        labels = PERSON if role is not None and labels_of_kind(role) == PERSON else WHO_ANSWERS
         return replace(plain, labels=labels, kind=role)
     if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text) or _asks_a_thing(plain):
         return replace(plain, phrase=True)  # "What caused ...?", "What is the biggest ...?", "... stealing what?"
     return plain
+
+
+def _written_plural(text: str, kind: str) -> bool:
+    return any(stem(w) == kind and w != kind and w.endswith("s") and not w.endswith("ss") for w in words(text))
+
+
+def labels_of_kind(kind: str) -> frozenset[str] | None:
+    """The entity labels of a (stemmed) kind of thing; a compound's are its first known part's
+    ("director-general", "editor-in-chief": a person)."""
+    if kind in KIND_OF:
+        return KIND_OF[kind]
+    return next((KIND_OF[stem(part)] for part in kind.split("-") if stem(part) in KIND_OF), None)
 
 
 def _asks_a_thing(question: Question) -> bool:
@@ -241,7 +261,7 @@ def _role_asked(text: str) -> str | None:
     match = WHO_IS_ROLE.search(text)
     if match is None or set(words(match.group(1))) & (STOP_KIND | NOT_IN_ROLE):
         return None
-    return stem(match.group(2))
+    return stem(match.group(2).lower())
 
 
 def _kind_of_what_is(text: str) -> str | None:

@@ -40,13 +40,21 @@ ASKED = {  # "how <word>" -> the dimensions it asks about
     "fast": frozenset({"speed"}),
 }
 HOW = re.compile(r"\bhow (" + "|".join(ASKED) + r")\b", re.IGNORECASE)
+# what else names the dimension a "How much ...?" asks about: "How much did it weigh?", "How much data ...?"
+NAMED: dict[str, frozenset[str]] = {
+    "weigh weighs weighed weighing weight": frozenset({"weight"}),
+    "data": frozenset({"data"}),
+}
+NAMED_DIMENSION = {word: dimensions for said, dimensions in NAMED.items() for word in said.split()}
 UNIT_AFTER = 12  # characters after a number where its unit may stand ("18 feet", "215-pound")
 
 
 def asked_dimensions(question: str) -> frozenset[str]:
-    """The dimensions "How long/heavy/... ?" asks about; empty for any other question."""
-    match = HOW.search(question)
-    return ASKED[match.group(1).lower()] if match else frozenset()
+    """The dimensions "How long/heavy/... ?" or "How much did it weigh?" asks about; empty for any
+    other question."""
+    if match := HOW.search(question):
+        return ASKED[match.group(1).lower()]
+    return frozenset().union(*(NAMED_DIMENSION.get(word, frozenset()) for word in words(question)))
 
 
 def dimension_of(sentence: str, start: int, end: int) -> str | None:

@@ -177,3 +177,19 @@ def test_the_words_before_a_persons_name_say_what_they_are(language: Language) -
     assert {text[s.start : s.end]: s.slot for s in annotation.titles_of_names} == {
         "Kremlin spokesman": Slot("is", frozenset({"peskov"}))
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Which company did Lena Ortiz leave to join Arcadia?", "leav"),  # "did" read as the main verb
+        ("Which team did Harbour City defeat in the final?", "defeat"),  # and "defeat" as its object
+    ],
+)
+def test_a_which_phrase_before_did_is_the_object_of_the_verb_after_it(
+    language: Language, question: str, verb: str
+) -> None:
+    slot = language.parse_question(question).slot
+    assert slot is not None and slot.role == "obj" and verb in slot.words, slot
+    slot = language.parse_question("Which company did the deal?").slot  # here "did" is the verb
+    assert slot is None or slot.role == "subj", slot
