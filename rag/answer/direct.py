@@ -94,7 +94,7 @@ BARE_AGE = re.compile(r"\d{1,3}")
 AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # People are named in full once, then by surname. Organisations are not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
-REFERRED_BY_PART = frozenset({"PERSON"})
+REFERRED_BY_PART = frozenset({"PERSON", "ORG"})  # "Russo" for "Alessia Russo", "the Times" for "The New York Times"
 
 
 @dataclass(frozen=True)
@@ -251,11 +251,11 @@ def _weight(mentions: dict[str, float]) -> float:
 
 def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
     """(article, short name) -> the one fuller name it stands for in that article (news names someone
-    in full, then by surname: "Russo" is "Alessia Russo"). A short name with two different fuller
-    names in its article stays itself."""
+    or something in full, then by its last words: "Russo" is "Alessia Russo", "the Times" "The New York
+    Times"). A short name with two different fuller names in its article stays itself."""
     answer_of: dict[tuple[str, str], str] = {}
     full_names = [c for c in candidates if c.label in REFERRED_BY_PART]
-    for short in (c for c in candidates if c.label in NAMES):  # a lone surname may be labelled a place
+    for short in (c for c in candidates if c.label in NAMES):
         tail = short.key.split()
         fuller = {
             c.key
@@ -263,6 +263,7 @@ def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
             if c.sentence.source == short.sentence.source
             and len(c.key.split()) > len(tail)
             and c.key.split()[-len(tail) :] == tail
+            and (c.label == "PERSON" or c.label == short.label)  # a lone surname may be labelled a place
         }
         longest = max(fuller, key=len, default=None)
         if longest is not None and all(longest.endswith(" " + name) for name in fuller - {longest}):

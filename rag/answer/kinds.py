@@ -43,6 +43,14 @@ DAY = re.compile(  # what names a day: "Monday", "September 26", "26th of Septem
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b",
     re.IGNORECASE,
 )
+NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|many|dozens of"
+DURATION = re.compile(  # how long, not when: "nearly 40 years", "two weeks" (but "two weeks ago", "this week")
+    rf"^(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|roughly|just)\s+)?"
+    rf"(?:\d[\d,.]*|{NUMBER_WORDS})\s+(?:{'|'.join(sorted(UNITS['time']))})$",
+    re.IGNORECASE,
+)
+IN_TIME = re.compile(r"\b(?:in|within)\s*$", re.IGNORECASE)  # "in two weeks": when
+SINCE_FIRST = re.compile(r"\b(?:first|last|only|highest|lowest|biggest|worst|best|most|ever)\b[^,.;]*$", re.I)
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
@@ -67,8 +75,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return bool(YEAR.search(said))  # "In which year ...?" is not answered by "February"
     if question.labels == TIMES and question.kind == DAY_KIND:
         return bool(DAY.search(said))  # "On what date ...?" is not answered by "1998"
-    if question.labels == TIMES:
-        return bool(TIME_WORDS.search(said) or TIME_UNITS.search(said))  # not the "21" of "people 21 and over"
+    if question.labels == TIMES:  # not the "21" of "people 21 and over", nor how long: "nearly 40 years"
+        return bool(TIME_WORDS.search(said) or TIME_UNITS.search(said)) and not _duration(sentence, span)
     return True
 
 
@@ -80,6 +88,14 @@ def known_place_of_kind(question: Question, span: Span) -> bool:
 def _other_place_kind(question: Question, span: Span) -> bool:
     """GeoNames knows the name, as no place of the kind asked for ("Japan" for "In which city ...?")."""
     return question.kind in PLACE_KINDS and bool(span.scopes) and not known_place_of_kind(question, span)
+
+
+def _duration(sentence: str, span: Span) -> bool:
+    """It says how long, not when ("for nearly 40 years", "the first in 40 years"; "in two weeks" is a
+    when)."""
+    when = IN_TIME.search(sentence[: span.start])
+    since = when is not None and SINCE_FIRST.search(sentence[max(0, when.start() - 60) : when.start()])
+    return (when is None or since is not None) and DURATION.match(sentence[span.start : span.end].strip()) is not None
 
 
 def _counts(question: Question, sentence: str, span: Span) -> bool:

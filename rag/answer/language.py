@@ -74,6 +74,7 @@ QUALIFIERS = tuple(
               "up to", "close to", "over", "nearly", "almost", "around", "about", "roughly", "approximately")
 )  # fmt: skip
 EMPHASES = (("just",), ("only",), ("a", "mere"))
+NEARLY = frozenset({"just", "well"})  # before a qualifier, part of it: "just over 100 square miles", "well over"
 CURRENCY = re.compile(
     r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp)\b"
     r"|\d(?:bn|m)\b",
@@ -170,8 +171,7 @@ class Language:
         doc = self.nlp(text, disable=UNUSED_BY_QUESTION)
         verbs = _verbs(doc)
         for token in doc:
-            if token.lower_ in ("which", "what") and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
-                head = token.head
+            if token.lower_ in ("which", "what") and (head := _determined(token)) is not None:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
                     head = head.head  # "which Ivy League university": university
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
@@ -182,6 +182,21 @@ class Language:
             verb = where.head.head if where.head.dep_ in ("aux", "auxpass") else where.head  # "Where was it sold?"
             return QuestionParse(None, False, verbs, Slot(WHERE, _verb_words(verb)))
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
+
+
+def _determined(which: Token) -> Token | None:
+    """The noun "which"/"what" determines: its head, or the noun right after it when the small model
+    hangs "which" elsewhere ("[Which] CNN meteorologist said ...?")."""
+    if which.dep_ == "det" and which.head.pos_ in ("NOUN", "PROPN"):
+        return which.head
+    after = which.nbor() if which.i + 1 < len(which.doc) else None
+    if (
+        after is not None
+        and after.pos_ in ("NOUN", "PROPN")
+        and after.dep_ in ("compound", "nsubj", "dobj", "nsubjpass")
+    ):
+        return after
+    return None
 
 
 def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
@@ -319,10 +334,13 @@ def _asked_slot(asked: Token) -> Slot | None:
 def _verb_after_did(asked: Token) -> Token | None:
     """The verb whose fronted object `asked` is in "Which company did John Marks leave ...?": the small
     model reads "did" as the main verb with the asked phrase its subject, the real verb its complement
-    (or even its object, "Which team did FAU defeat ...?")."""
+    (or even its object, "Which team did FAU defeat ...?"), or hangs the asked phrase on "did" when
+    "did" is the verb's auxiliary ("which color did Twitter use")."""
     did = asked.head
     if did.lemma_ != "do" or asked.dep_ not in SUBJECTS or did.i < asked.i:
         return None
+    if did.dep_ == "aux" and did.head.i > did.i:
+        return did.head
     for verb in (c for c in did.children if c.i > did.i):
         if verb.dep_ in ("ccomp", "xcomp") and verb.pos_ == "VERB":
             return verb
@@ -439,16 +457,24 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
 def _qualified_start(doc: Doc, start: int, end: int) -> int:
     """Where an amount starts with the words that say how exact it is ("[over] 225,000", "[as many as]
     6 inches"): the small model leaves some out, and "over 225,000" is not 225,000; a word that only
-    stresses it is no part of it ("just 2.5 miles" is 2.5 miles)."""
+    stresses it is no part of it ("just 2.5 miles" is 2.5 miles), unless it says how near a qualifier
+    it is ("just over 100 square miles")."""
     for emphasis in EMPHASES:
         size = len(emphasis)
-        if end - start > size and tuple(t.lower_ for t in doc[start : start + size]) == emphasis:
+        said = tuple(t.lower_ for t in doc[start : start + size])
+        if end - start > size and said == emphasis and not _qualifies(doc, start + size):
             return start + size
     for qualifier in QUALIFIERS:
         size = len(qualifier)
         if start >= size and tuple(t.lower_ for t in doc[start - size : start]) == qualifier:
-            return start - size
+            nearly = start > size and doc[start - size - 1].lower_ in NEARLY
+            return start - size - nearly
     return start
+
+
+def _qualifies(doc: Doc, start: int) -> bool:
+    """A qualifier starts at token `start` ("over" of "just over 100")."""
+    return any(tuple(t.lower_ for t in doc[start : start + len(q)]) == q for q in QUALIFIERS)
 
 
 def _whole_amount(doc: Doc, start: int, end: int, label: str, root: Token) -> tuple[int, int, str, Token]:

@@ -49,7 +49,7 @@ KINDS: dict[frozenset[str], str] = {
     "adviser advisor aide chairman chairwoman treasurer administrator superintendent dean commander captain "
     "lieutenant sergeant inspector investigator historian curator designer architect engineer pilot producer "
     "photographer novelist poet teacher nominee ambassador envoy deputy secretary justice representative congressman "
-    "congresswoman admiral colonel",
+    "congresswoman admiral colonel meteorologist forecaster",
     TIMES: "year month day date decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -74,6 +74,12 @@ HOW_MANY_THINGS = re.compile(
     re.IGNORECASE,
 )
 COUNTS = frozenset({"CARDINAL", "QUANTITY"})
+# "How much money ...?", "How much does it cost?": a sum of money, not a count beside it ("18,000 accounts")
+HOW_MUCH_MONEY = re.compile(
+    r"\bhow much (?:money|cash|funding|revenue|profit|debt|rent)\b"
+    r"|\bhow much\b[^?]*\b(?:cost|costs|pay|paid|pays|raise|raised|earn|earned|spend|spent|fetch|owe|owes)\b",
+    re.IGNORECASE,
+)
 BEFORE_WHEN = "what|which|who|whom|whose|where|how"  # question words that make a later "when" a conjunction
 AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
 AGE_KIND = "age"
@@ -180,6 +186,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=AMOUNTS | frozenset({"DATE"}), kind=AGE_KIND)  # "a 17-year-old" is a DATE
     if HOW_MANY_THINGS.search(text):
         return replace(plain, labels=COUNTS)
+    if HOW_MUCH_MONEY.search(text):
+        return replace(plain, labels=frozenset({"MONEY"}))
     if QUANTITY.search(text):
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
         return replace(plain, labels=amounts, measures=asked_dimensions(text))

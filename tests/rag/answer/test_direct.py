@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.direct import _in_title, _trimmed, find_candidates
+from rag.answer.direct import _in_title, _trimmed, find_candidates, fuller_names
 from rag.answer.evidence import SentenceEvidence
 from rag.answer.language import Language
 from rag.answer.question import AMOUNTS, analyze
@@ -209,6 +209,7 @@ def test_the_party_or_state_before_a_persons_title_does_not_answer_who(language:
             "more than 23 terabytes",
         ),
         ("The lava was just 2.5 miles from the highway.", "How far was the lava from the highway?", "2.5 miles"),
+        ("The fire grew to just over 100 square miles.", "How far had the fire grown?", "just over 100 square miles"),
         ("Lawmakers removed Castillo by a vote of 101-6.", "By what vote did lawmakers remove Castillo?", "101-6"),
         (
             "Sam Hunt has more than 275 million streams on Spotify.",
@@ -228,8 +229,8 @@ def test_an_amount_keeps_its_unit_and_its_currency_sign(
     text: str, question: str, amount: str, language: Language
 ) -> None:
     """The small model leaves out the unit after a number ("400 mm"), at times a sign before it, and
-    words that say how exact it is ("over"); "just" only stresses an amount ("more than" says another
-    one); "what vote" asks for a tally; a list item's number ("6.") counts nothing."""
+    words that say how exact it is ("over", "just over"); "just" alone only stresses an amount ("more
+    than" says another one); "what vote" asks for a tally; a list item's number ("6.") counts nothing."""
     found = [t for t, label in candidates_in(text, question, language) if label in AMOUNTS]
     assert found == [amount], found
 
@@ -357,3 +358,38 @@ def test_what_date_is_answered_by_a_day_and_how_much_it_weighed_by_a_weight(lang
     text = "The meteorite weighed 15.2 metric tons, and two samples of it were sent to the lab."
     found = [t for t, label in candidates_in(text, "How much did the meteorite weigh?", language) if label in AMOUNTS]
     assert found == ["15.2 metric tons"], found
+
+
+def test_a_short_name_stands_for_the_fuller_name_of_its_kind_in_its_article(language: Language) -> None:
+    """News names a paper or a person in full, then by its last words: "the Times" is "The New York
+    Times" and "Russo" is "Alessia Russo" in that article; "America" is no "Bank of America"."""
+    text = "Staff at The New York Times and Bank of America met Alessia Russo. The Times said Russo spoke for America."
+    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
+    split = text.index("The Times")
+    sentences = [
+        SentenceEvidence(chunk, 0, start, end, text[start:end], set(content_terms(text[start:end])), score=0.9)
+        for start, end in ((0, split - 1), (split, len(text)))
+    ]
+    asked = analyze("Who did the staff meet?", language.parse_question)
+    found = find_candidates(asked, sentences, language.annotate([s.text for s in sentences]))
+    names = fuller_names(found)
+    assert names.get(("a.txt", "times")) == "new york times", names
+    assert names.get(("a.txt", "russo")) == "alessia russo", names
+    assert ("a.txt", "america") not in names, names
+
+
+def test_how_much_money_is_answered_by_a_sum_of_money_not_a_count(language: Language) -> None:
+    text = "The 18,000 leaked accounts held more than $100 million, and 48 outlets saw the data."
+    for question in ("How much money did the leaked accounts hold?", "How much did the accounts pay in fees?"):
+        found = [t for t, _ in candidates_in(text, question, language)]
+        assert found == ["more than $100 million"], (question, found)
+
+
+def test_when_is_answered_by_a_time_not_by_how_long(language: Language) -> None:
+    """ "nearly 40 years" says how long; "in two weeks" says when."""
+    text = "It was the first November hurricane in nearly 40 years; the last was Hurricane Kate in 1985."
+    found = [t for t, _ in candidates_in(text, "When did the last November hurricane strike?", language)]
+    assert "1985" in found and "nearly 40 years" not in found, found
+    text = "The council will vote in two weeks, after talks that lasted for three months."
+    found = [t for t, _ in candidates_in(text, "When will the council vote?", language)]
+    assert "two weeks" in found and "three months" not in found, found

@@ -184,6 +184,7 @@ def test_the_words_before_a_persons_name_say_what_they_are(language: Language) -
     [
         ("Which company did Lena Ortiz leave to join Arcadia?", "leav"),  # "did" read as the main verb
         ("Which team did Harbour City defeat in the final?", "defeat"),  # and "defeat" as its object
+        ("This week, which color did Twitter use as its new check mark?", "use"),  # "color" hung on "did"
     ],
 )
 def test_a_which_phrase_before_did_is_the_object_of_the_verb_after_it(
@@ -193,3 +194,10 @@ def test_a_which_phrase_before_did_is_the_object_of_the_verb_after_it(
     assert slot is not None and slot.role == "obj" and verb in slot.words, slot
     slot = language.parse_question("Which company did the deal?").slot  # here "did" is the verb
     assert slot is None or slot.role == "subj", slot
+
+
+def test_the_noun_right_after_which_is_its_kind_wherever_the_parser_hangs_which(language: Language) -> None:
+    """The small model hangs "Which" of "Which CNN meteorologist said ...?" on the verb; the kind is still
+    the meteorologist, not a noun further on ("ocean")."""
+    parsed = language.parse_question("Which CNN meteorologist said warmer ocean waters could lead to a hurricane?")
+    assert parsed.kind == "meteorologist", parsed
