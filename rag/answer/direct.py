@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import known_place_of_kind, of_asked_kind
-from rag.answer.language import LIST_END
-from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PLACES
+from rag.answer.language import LIST_END, TITLES
+from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PERSON, PLACES, labels_of_kind
 from rag.text import AMOUNT_WORDS, WORD, contains_words, content_terms, normalize, numbers, stem, word_position, words
 
 if TYPE_CHECKING:
@@ -80,6 +80,8 @@ KIND_AFTER = re.compile(
     r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
+SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+$", re.IGNORECASE)
+NAMED_AS = re.compile(r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as)\s*[“\"']?\s*$", re.I)
 MAX_WORDS = 8  # longer spans are sentences, not answers
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
@@ -362,11 +364,16 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
         name_start = _after_kind(question.kind, raw, start, end, of_person)
         start, titled = name_start, name_start > start
+        if of_person and not titled and not question.describes and "PERSON" in question.labels:
+            start = _after_role(raw, start, end)  # "captain [Steven Stamkos]" answers "Who scored?"
     if end <= start or _is_credit(sentence.text, span.start, span.end) or _is_marker(sentence.text, span):
         return None
     if not of_asked_kind(question, sentence.text, span):
         return None
-    text = raw[start:end]
+    first, last = span.start + start, span.start + end  # offsets in the sentence
+    if span.label in AMOUNTS and question.kind:
+        first = _with_scale(sentence.text, first, question.kind)  # "[magnitude] 4": before the span
+    text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
     tokens = words(text)
@@ -380,16 +387,15 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     in_slot = _in_slot(question, span)
     if question.describes and not in_slot:
         return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
-    offset = sentence.start + span.start
     return Candidate(
         sentence=sentence,
-        start=offset + start,
-        end=offset + end,
+        start=sentence.start + first,
+        end=sentence.start + last,
         text=text,
         label=span.label,
         fit=fit,
         # in the asked role, it is next to the question's word in the parse, however far in the text
-        closeness=1.0 if in_slot else _closeness(sentence.text, span.start + start, span.start + end, question.terms),
+        closeness=1.0 if in_slot else _closeness(sentence.text, first, last, question.terms),
         title=_in_title(sentence.chunk.title, text, TITLE_WORDS if span.label != "NP" or span.proper else 1),
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
@@ -429,11 +435,33 @@ def _is_marker(sentence: str, span: Span) -> bool:
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:
     """A news credit or dateline: "(CNN)", "(Reuters)", "NEW YORK —", "Washington (CNN)" at the start
-    of a sentence (where the story was filed, not where its news happened)."""
+    of a sentence (where the story was filed, not where its news happened). (An amount in parentheses
+    is the one before it in other units: "70 feet (21 meters)", no answer of its own either.)"""
     before, after = sentence[max(0, start - 1) : start], sentence[end : end + 2]
     if before == "(" and after.startswith(")"):
         return True
     return start <= 1 and bool(CREDIT.match(sentence[start : end + 3]) or DATELINE.match(sentence, end))
+
+
+def _after_role(name: str, start: int, end: int) -> int:
+    """Where a person's name starts after the role news gives before it ("captain [Steven Stamkos]",
+    "Lionesses striker [Russo]", "President [Joe Biden]"): a role of the lexicon in lower case, or a
+    title; the name is the capitalised rest."""
+    cut = start
+    for word in WORD.finditer(name, start, end):
+        rest = name[word.end() : end].lstrip(". ")
+        said = word.group().lower()
+        role = labels_of_kind(stem(said)) == PERSON if word.group().islower() else said in TITLES
+        if (role or said in ABBREVIATED_TITLES) and rest[:1].isupper():
+            cut = end - len(rest)
+    return cut
+
+
+def _with_scale(sentence: str, start: int, kind: str) -> int:
+    """An amount's start in `sentence`, with the scale the question asks for right before it ("What
+    magnitude ...?": "[magnitude] 4", "Which category ...?": "[Category] 4")."""
+    before = SCALE_BEFORE.search(sentence[:start])
+    return before.start(1) if before is not None and stem(before.group(1).lower()) == kind else start
 
 
 def _in_slot(question: Question, span: Span) -> bool:
@@ -446,8 +474,12 @@ def _in_slot(question: Question, span: Span) -> bool:
 def _fit(question: Question, span: Span, sentence: str) -> float:
     if span.label != "NP" and known_place_of_kind(question, span):
         return 1.0  # also when the small model calls the town an organisation
+    if span.label != "NP" and question.kind and stem(span.head) == question.kind:
+        return 1.0  # "Amalie Arena" for "In which arena ...?", whatever the small model calls it
     if (span.label != "NP" or span.proper) and _named_as_kind(question, span, sentence):
         return 1.0
+    if question.asks_name and span.label in question.labels:
+        return 1.0 if NAMED_AS.search(sentence[: span.start]) else ROLE_UNSAID  # "dubbed [Otter 841]"
     if span.label == "NP":
         if question.kind and stem(span.head) == question.kind and (question.plural or not span.plural):
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:

@@ -39,7 +39,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT
 TITLES = frozenset(
     "president vice prime minister chancellor king queen prince princess pope governor senator sen. mayor "
     "secretary general ceo chairman chairwoman chair director judge justice rep. gov. dr. mr. mrs. ms. "
-    "spokesperson spokesman spokeswoman leader premier ambassador commissioner".split()
+    "spokesperson spokesman spokeswoman leader premier ambassador commissioner speaker".split()
 )  # words before a person's name that are no part of the place or organisation before them
 WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})

@@ -163,6 +163,7 @@ class Question:
     verbs: frozenset[str] = frozenset()  # lemmas of its main verbs (the relation it asks about)
     slot: Slot | None = None  # the role its answer plays in a sentence that says it (language._slot)
     describes: bool = False  # "Who is X?": the answer is only what a sentence says X is
+    asks_name: bool = False  # "What name was it given?": the name a sentence gives it ("dubbed Otter 841")
     plural: bool = False  # "Which companies ...?": names listed together are one answer
     possessive: bool = False  # "Which country's lawmakers ...?": the kind is a possessor
     measures: frozenset[str] = frozenset()  # "How long ...?": a length or a time (units.asked_dimensions)
@@ -196,7 +197,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=TIMES, kind=kind)
     if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known
         of_kind = KIND_OF.get(_kind_of_what_is(text) or "", NAMES) & NAMES
-        return replace(plain, labels=of_kind or NAMES)
+        return replace(plain, labels=of_kind or NAMES, asks_name=True)
     parsed = parse(text) if parse is not None and PARSED.search(text) else None
     if parsed is not None:
         plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)

@@ -393,3 +393,28 @@ def test_when_is_answered_by_a_time_not_by_how_long(language: Language) -> None:
     text = "The council will vote in two weeks, after talks that lasted for three months."
     found = [t for t, _ in candidates_in(text, "When will the council vote?", language)]
     assert "two weeks" in found and "three months" not in found, found
+
+
+def test_a_persons_role_before_the_name_is_no_part_of_who_they_are(language: Language) -> None:
+    """ "captain Steven Stamkos" and "Steven Stamkos" are one answer to "Who scored ...?": the name."""
+    text = "The Lightning got off to a good start when captain Steven Stamkos scored after a turnover."
+    found = [t for t, _ in candidates_in(text, "Who scored for the Lightning?", language)]
+    assert found and all(t == "Steven Stamkos" for t in found if "Stamkos" in t), found
+
+
+def test_a_name_ending_in_the_asked_noun_is_of_its_kind(language: Language) -> None:
+    text = "Captain Ola Brenn spoke to reporters at Tampa's Velden Arena after the final in Norway."
+    fits = {t: f["fit"] for t, f in features_of(text, "In which arena did the captain speak?", language).items()}
+    assert fits.get("Velden Arena") == 1.0 and fits.get("Norway", 0.0) < 1.0, fits
+
+
+def test_what_name_asks_for_the_name_a_sentence_gives(language: Language) -> None:
+    text = "Off the coast of Santa Cruz, a sea otter nicknamed Mabel Rose stole surfboards from surfers."
+    fits = {t: f["fit"] for t, f in features_of(text, "What name has the sea otter been given?", language).items()}
+    assert fits.get("Mabel Rose") == 1.0 and fits.get("Santa Cruz", 0.0) < 1.0, fits
+
+
+def test_a_number_on_a_scale_keeps_the_scales_name(language: Language) -> None:
+    text = "The lander recorded a magnitude 4 quake, 1,318 days into its mission."
+    found = [t for t, _ in candidates_in(text, "What magnitude was the quake the lander recorded?", language)]
+    assert "magnitude 4" in found and "4" not in found, found
