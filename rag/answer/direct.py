@@ -81,7 +81,7 @@ KIND_AFTER = re.compile(
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
 SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+$", re.IGNORECASE)
-NAMED_AS = re.compile(r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as)\s*[“\"']?\s*$", re.I)
+NAMED_AS = re.compile(r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.I)
 MAX_WORDS = 8  # longer spans are sentences, not answers
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word

@@ -37,7 +37,7 @@ KINDS: dict[frozenset[str], str] = {
     PLACES: "country nation state province region city town capital village island continent ocean sea river "
     "lake mountain county neighborhood neighbourhood area place port airport district territory",
     ORGS: "company firm retailer chain brand airline bank carmaker automaker manufacturer giant network channel "
-    "newspaper paper outlet publication magazine broadcaster team club university college school party agency "
+    "newspaper paper outlet publication magazine journal broadcaster team club university college school party agency "
     "organization organisation group union league supermarket store restaurant startup studio label band charity "
     "court ministry department government",
     PERSON: "person man woman player actor actress singer star leader president minister politician mp senator "
@@ -49,7 +49,7 @@ KINDS: dict[frozenset[str], str] = {
     "adviser advisor aide chairman chairwoman treasurer administrator superintendent dean commander captain "
     "lieutenant sergeant inspector investigator historian curator designer architect engineer pilot producer "
     "photographer novelist poet teacher nominee ambassador envoy deputy secretary justice representative congressman "
-    "congresswoman admiral colonel meteorologist forecaster",
+    "congresswoman admiral colonel meteorologist forecaster chief",
     TIMES: "year month day date decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -105,7 +105,8 @@ NOT_IN_ROLE = frozenset("the a an behind against among between through during un
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
 NAME_OF = re.compile(
     r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
-    r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name)\b",
+    r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name|"
+    r"what (?:is|was) [^?]{1,40}?['’]s? (?:\w+ )?name)\b",  # "What was PnB Rock's birth name?"
     re.IGNORECASE,
 )
 PARSED = re.compile(r"\b(which|what|who|whom|whose|where)\b", re.IGNORECASE)  # the parse tells these apart
@@ -122,6 +123,8 @@ WHAT_IS_THE = re.compile(
     r"([^?,;.]{1,40})",
     re.IGNORECASE,
 )
+# "What has the death toll ... risen to?": a value of the amount the subject is (toll, price, rate)
+WHAT_HAS_THE = re.compile(r"(?:^|[.?!]\s+)what (?:has|have|had) (?:the|its|their) ([^?,;.]{1,40})", re.IGNORECASE)
 TRAILING_WHAT = re.compile(r"\bwhat\s*(?:\?|,|$|according\b)", re.IGNORECASE)
 SUBJECT_WHAT = re.compile(
     r"(?:^|[.?!]\s+)what\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b)\w+(?:ed|s)\b", re.IGNORECASE
@@ -276,7 +279,8 @@ def _role_asked(text: str) -> str | None:
 def _kind_of_what_is(text: str) -> str | None:
     """ "What was the death toll ...?" -> toll: the head noun after "what is the", when the kind
     lexicon knows it (otherwise the answer is a phrase of no known kind, as before)."""
-    match = WHAT_IS_THE.search(text)
+    has = WHAT_HAS_THE.search(text)
+    match = WHAT_IS_THE.search(text) or has
     if not match:
         return None
     head = None
@@ -284,4 +288,6 @@ def _kind_of_what_is(text: str) -> str | None:
         if word in STOP_KIND:
             break
         head = word
-    return stem(head) if head and stem(head) in KIND_OF else None
+    if not head or stem(head) not in KIND_OF or (match is has and KIND_OF[stem(head)] != AMOUNTS):
+        return None  # "What has the company done?" asks no company
+    return stem(head)

@@ -418,3 +418,24 @@ def test_a_number_on_a_scale_keeps_the_scales_name(language: Language) -> None:
     text = "The lander recorded a magnitude 4 quake, 1,318 days into its mission."
     found = [t for t, _ in candidates_in(text, "What magnitude was the quake the lander recorded?", language)]
     assert "magnitude 4" in found and "4" not in found, found
+
+
+def test_what_an_amount_has_risen_to_is_a_value_of_that_amount(language: Language) -> None:
+    text = "Officials said the death toll from the typhoon had risen to 76 by Tuesday night."
+    found = [t for t, _ in candidates_in(text, "What has the death toll from the typhoon risen to?", language)]
+    assert found == ["76"], found
+    assert not analyze("What has the company done?").labels
+
+
+def test_a_birth_name_is_the_name_a_sentence_says_someone_was_born(language: Language) -> None:
+    text = "The rapper PnB Rock, born Rakim Hasheem Allen, died in Los Angeles on Monday."
+    fits = {t: f["fit"] for t, f in features_of(text, "What was PnB Rock's birth name?", language).items()}
+    assert fits.get("Rakim Hasheem Allen") == 1.0 and fits.get("Los Angeles", 0.0) < 1.0, fits
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [("Who is the Los Angeles police chief?", {"PERSON"}), ("In which journal were the findings published?", {"ORG"})],
+)
+def test_more_kinds_of_news_nouns(question: str, labels: set[str]) -> None:
+    assert analyze(question).labels == labels
