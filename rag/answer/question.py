@@ -58,7 +58,8 @@ KINDS: dict[frozenset[str], str] = {
     "platform software console show series film movie documentary video podcast book song album game website",
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
-    "population turnout score magnitude margin distance length height depth width weight speed vote",
+    "population turnout score magnitude margin distance length height depth width weight speed vote jackpot "
+    "revenue budget",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 
@@ -94,10 +95,10 @@ TIME = re.compile(
 )  # "when" asks only before any other question word: "What was the score when ... beat ...?" asks no time
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
-# "Who is the lead guitarist of ...?", "Who is head of ...?", "Who is Albertsons' CEO?": the role asked
-# about, the noun before "of"
+# "Who is the lead guitarist of ...?", "Who is head of ...?", "Who is Albertsons' CEO?", "Who is Michigan's
+# Chief Medical Executive?": the role asked about, the noun before "of"
 WHO_IS_ROLE = re.compile(
-    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([a-z][a-z-]+|C[A-Z]O)"
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([A-Za-z][a-z-]+|C[A-Z]O)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$)"
 )
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
@@ -123,8 +124,11 @@ WHAT_IS_THE = re.compile(
     r"([^?,;.]{1,40})",
     re.IGNORECASE,
 )
-# "What has the death toll ... risen to?": a value of the amount the subject is (toll, price, rate)
-WHAT_HAS_THE = re.compile(r"(?:^|[.?!]\s+)what (?:has|have|had) (?:the|its|their) ([^?,;.]{1,40})", re.IGNORECASE)
+# "What has the death toll ... risen to?", "What will the price ... rise to?": a value of the amount the
+# subject is (toll, price, rate)
+WHAT_HAS_THE = re.compile(
+    r"(?:^|[.?!]\s+)what (?:has|have|had|will|would|did|does|do) (?:the|its|their) ([^?,;.]{1,40})", re.IGNORECASE
+)
 TRAILING_WHAT = re.compile(r"\bwhat\s*(?:\?|,|$|according\b)", re.IGNORECASE)
 SUBJECT_WHAT = re.compile(
     r"(?:^|[.?!]\s+)what\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b)\w+(?:ed|s)\b", re.IGNORECASE
@@ -273,7 +277,10 @@ def _role_asked(text: str) -> str | None:
     match = WHO_IS_ROLE.search(text)
     if match is None or set(words(match.group(1))) & (STOP_KIND | NOT_IN_ROLE):
         return None
-    return stem(match.group(2).lower())
+    role = stem(match.group(2).lower())
+    if match.group(2)[:1].isupper() and labels_of_kind(role) != PERSON:
+        return None  # a capitalised word is a role only when it is a person's ("Chief Medical Executive")
+    return role
 
 
 def _kind_of_what_is(text: str) -> str | None:

@@ -315,6 +315,7 @@ def test_a_social_media_handle_names_no_answer(language: Language) -> None:
         ("Who is the secretary-general of the alliance?", "secretary-gener"),  # a compound's first part
         ("Who is Nordwind's CEO?", "ceo"),  # an acronym, after a possessive: no name asked about
         ("Who is the president and CEO of the grocers' association?", "ceo"),
+        ("Who is Michigan's Chief Medical Executive?", "execut"),  # capitalised, as a title is
     ],
 )
 def test_a_compound_or_acronym_role_asks_for_a_person(question: str, role: str) -> None:
@@ -425,6 +426,7 @@ def test_what_an_amount_has_risen_to_is_a_value_of_that_amount(language: Languag
     found = [t for t, _ in candidates_in(text, "What has the death toll from the typhoon risen to?", language)]
     assert found == ["76"], found
     assert not analyze("What has the company done?").labels
+    assert analyze("What will the price of a ticket rise to?").labels == AMOUNTS
 
 
 def test_a_birth_name_is_the_name_a_sentence_says_someone_was_born(language: Language) -> None:
@@ -435,7 +437,11 @@ def test_a_birth_name_is_the_name_a_sentence_says_someone_was_born(language: Lan
 
 @pytest.mark.parametrize(
     ("question", "labels"),
-    [("Who is the Los Angeles police chief?", {"PERSON"}), ("In which journal were the findings published?", {"ORG"})],
+    [
+        ("Who is the Los Angeles police chief?", {"PERSON"}),
+        ("In which journal were the findings published?", {"ORG"}),
+        ("What was the record jackpot in 2013?", AMOUNTS),
+    ],
 )
 def test_more_kinds_of_news_nouns(question: str, labels: set[str]) -> None:
     assert analyze(question).labels == labels
