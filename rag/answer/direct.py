@@ -81,7 +81,9 @@ KIND_AFTER = re.compile(
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
 SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+$", re.IGNORECASE)
-NAMED_AS = re.compile(r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.I)
+NAMED_AS = re.compile(
+    r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.IGNORECASE
+)
 MAX_WORDS = 8  # longer spans are sentences, not answers
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
@@ -94,9 +96,14 @@ AGE_SPAN = re.compile(  # "17-year-old", "17 years old", "eight months old"
 )
 BARE_AGE = re.compile(r"\d{1,3}")
 AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
-# People are named in full once, then by surname. Organisations are not followed: "the House" is not
+# People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
+# Times" for "The New York Times"); an institution's generic last word is not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
-REFERRED_BY_PART = frozenset({"PERSON", "ORG"})  # "Russo" for "Alessia Russo", "the Times" for "The New York Times"
+REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
+GENERIC_HEADS = frozenset(
+    "house senate court department party union council committee office agency bank service university "
+    "association commission ministry government league board authority company group".split()
+)
 
 
 @dataclass(frozen=True)
@@ -265,8 +272,8 @@ def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
             if c.sentence.source == short.sentence.source
             and len(c.key.split()) > len(tail)
             and c.key.split()[-len(tail) :] == tail
-            and (c.label == "PERSON" or c.label == short.label)  # a lone surname may be labelled a place
-        }
+            and (c.label == "PERSON" or (c.label == short.label and short.key not in GENERIC_HEADS))
+        }  # a lone surname may be labelled a place
         longest = max(fuller, key=len, default=None)
         if longest is not None and all(longest.endswith(" " + name) for name in fuller - {longest}):
             answer_of[(short.sentence.source, short.key)] = longest

@@ -50,7 +50,7 @@ DURATION = re.compile(  # how long, not when: "nearly 40 years", "two weeks" (bu
     re.IGNORECASE,
 )
 IN_TIME = re.compile(r"\b(?:in|within)\s*$", re.IGNORECASE)  # "in two weeks": when
-SINCE_FIRST = re.compile(r"\b(?:first|last|only|highest|lowest|biggest|worst|best|most|ever)\b[^,.;]*$", re.I)
+SINCE_FIRST = re.compile(r"\b(?:first|last|only|highest|lowest|biggest|worst|best|most|ever)\b[^,.;]*$", re.IGNORECASE)
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")

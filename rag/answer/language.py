@@ -468,7 +468,7 @@ def _qualified_start(doc: Doc, start: int, end: int) -> int:
         size = len(qualifier)
         if start >= size and tuple(t.lower_ for t in doc[start - size : start]) == qualifier:
             nearly = start > size and doc[start - size - 1].lower_ in NEARLY
-            return start - size - nearly
+            return start - size - (1 if nearly else 0)
     return start
 
 

@@ -233,6 +233,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
 
 
 def _written_plural(text: str, kind: str) -> bool:
+    """The question writes the kind's noun in the plural ("which diners")."""
     return any(stem(w) == kind and w != kind and w.endswith("s") and not w.endswith("ss") for w in words(text))
 
 

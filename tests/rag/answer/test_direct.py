@@ -363,8 +363,12 @@ def test_what_date_is_answered_by_a_day_and_how_much_it_weighed_by_a_weight(lang
 
 def test_a_short_name_stands_for_the_fuller_name_of_its_kind_in_its_article(language: Language) -> None:
     """News names a paper or a person in full, then by its last words: "the Times" is "The New York
-    Times" and "Russo" is "Alessia Russo" in that article; "America" is no "Bank of America"."""
-    text = "Staff at The New York Times and Bank of America met Alessia Russo. The Times said Russo spoke for America."
+    Times" and "Russo" is "Alessia Russo" in that article; "America" is no "Bank of America", and "the
+    House" no "White House"."""
+    text = (
+        "Staff at The New York Times, the White House and Bank of America met Alessia Russo. "
+        "The Times said Russo spoke for America before the House."
+    )
     chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
     split = text.index("The Times")
     sentences = [
@@ -376,7 +380,7 @@ def test_a_short_name_stands_for_the_fuller_name_of_its_kind_in_its_article(lang
     names = fuller_names(found)
     assert names.get(("a.txt", "times")) == "new york times", names
     assert names.get(("a.txt", "russo")) == "alessia russo", names
-    assert ("a.txt", "america") not in names, names
+    assert ("a.txt", "america") not in names and ("a.txt", "house") not in names, names
 
 
 def test_how_much_money_is_answered_by_a_sum_of_money_not_a_count(language: Language) -> None:
