@@ -10,11 +10,11 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.evidence import TIME_WORDS
-from rag.answer.language import LOCATIVE
+from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import COUNTS, DAY_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
 from rag.answer.units import UNITS, dimension_of
-from rag.text import stem
+from rag.text import AMOUNT_WORDS, stem
 
 if TYPE_CHECKING:
     from rag.answer.language import Span
@@ -43,11 +43,10 @@ DAY = re.compile(  # what names a day: "Monday", "September 26", "26th of Septem
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b",
     re.IGNORECASE,
 )
-NUMBER_WORDS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|many|dozens of"
+_HEDGES = "|".join(" ".join(words) for words in (*QUALIFIERS, *EMPHASES, ("some",)))  # "nearly", "just", ...
+_COUNTS = "|".join(sorted(AMOUNT_WORDS | {"a", "an", "one", "several", "few", "a few", "many", "dozens of"}))
 DURATION = re.compile(  # how long, not when: "nearly 40 years", "two weeks" (but "two weeks ago", "this week")
-    rf"^(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|roughly|just)\s+)?"
-    rf"(?:\d[\d,.]*|{NUMBER_WORDS})\s+(?:{'|'.join(sorted(UNITS['time']))})$",
-    re.IGNORECASE,
+    rf"^(?:(?:{_HEDGES})\s+)?(?:\d[\d,.]*|{_COUNTS})\s+(?:{'|'.join(sorted(UNITS['time']))})$", re.IGNORECASE
 )
 IN_TIME = re.compile(r"\b(?:in|within)\s*$", re.IGNORECASE)  # "in two weeks": when
 SINCE_FIRST = re.compile(r"\b(?:first|last|only|highest|lowest|biggest|worst|best|most|ever)\b[^,.;]*$", re.IGNORECASE)

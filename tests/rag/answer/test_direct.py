@@ -84,6 +84,11 @@ def test_the_answer_is_the_name_after_the_title_the_question_asks_for(language: 
     assert ("Eric Adams", "NP") in found and not any("Mayor" in t for t, _ in found), found
 
 
+def fits_of(text: str, question: str, language: Language, title: str = "News") -> dict[str, float]:
+    """Each candidate's fit, by its text."""
+    return {t: f["fit"] for t, f in features_of(text, question, language, title).items()}
+
+
 def features_of(text: str, question: str, language: Language, title: str = "News") -> dict[str, dict[str, float]]:
     """Each candidate's features, by its text, for one sentence of an article titled `title`."""
     chunk = RetrievedChunk(id="c", source="a.txt", title=title, ordinal=0, start=0, end=len(text), text=text)
@@ -126,7 +131,7 @@ def test_the_country_of_a_title_is_no_place_of_events_unless_the_question_asks_w
 
 def test_a_name_described_by_a_relative_clause_is_of_the_asked_kind(language: Language) -> None:
     text = "The records were exposed since April, according to LeakNet, a site that tracks exposed databases."
-    fits = {t: f["fit"] for t, f in features_of(text, "Which site said the records were exposed?", language).items()}
+    fits = fits_of(text, "Which site said the records were exposed?", language)
     assert fits.get("LeakNet") == 1.0, fits
 
 
@@ -153,7 +158,7 @@ def test_who_holds_a_role_is_the_name_the_sentence_gives_that_role(text: str, la
     guitarist fits it; another name in the sentence only may."""
     question = "Who is the lead guitarist of the Night Owls?"
     assert analyze(question).kind == "guitarist"
-    fits = {t: f["fit"] for t, f in features_of(text, question, language).items()}
+    fits = fits_of(text, question, language)
     assert fits.get("Ray Toma") == 1.0 and fits.get("Mia Holt", 0.0) < 1.0, fits
 
 
@@ -166,7 +171,7 @@ def test_a_city_question_is_answered_by_a_city_not_by_the_country_or_state_besid
     """The small model calls Japan, Florida and Kabul all a place (and some towns an organisation);
     GeoNames' tables tell a city from a country or a US state, and a country from a city."""
     text = "In Japan, a fisherman was found in the town of Miyakonojō, and a tourist from Florida in Kabul."
-    fits = {t: f["fit"] for t, f in features_of(text, "In which city was the fisherman found?", language).items()}
+    fits = fits_of(text, "In which city was the fisherman found?", language)
     assert fits.get("Miyakonojō") == 1.0 and fits.get("Kabul") == 1.0, fits
     assert "Japan" not in fits and "Florida" not in fits, fits
     countries = [t for t, _ in candidates_in(text, "In which country was the fisherman found?", language)]
@@ -239,7 +244,7 @@ def test_what_a_verb_or_its_preposition_takes_is_a_phrase_in_that_role(language:
     """ "What do sunfish feed on?" asks for a thing the sentence names after "feed on"; "What did they
     do?" and "What did the study find?" ask for no phrase."""
     text = "The sunfish, which feed largely on jellyfish, can grow as large as a small car, the museum said."
-    fits = {t: f["fit"] for t, f in features_of(text, "What do sunfish feed on?", language).items()}
+    fits = fits_of(text, "What do sunfish feed on?", language)
     assert fits.get("jellyfish") == 1.0 and all(f < 1.0 for t, f in fits.items() if t != "jellyfish"), fits
     for question in ("What did the company do?", "What did the study find?", "What did the minister say?"):
         assert not analyze(question, language.parse_question).short, question
@@ -278,7 +283,7 @@ def test_a_name_after_the_asked_title_inside_one_entity_fits_it(language: Langua
     """The small model takes "GSK Chief Scientific Officer Tony Wood" for one name: the name after the
     title the question asks for is of its kind, as "the operator Baltica Lines" is."""
     text = "“It is rare,” said GSK Chief Scientific Officer Tony Wood, as Pfizer's Ann Lee looked on."
-    fits = {t: f["fit"] for t, f in features_of(text, "Who is GSK's chief scientific officer?", language).items()}
+    fits = fits_of(text, "Who is GSK's chief scientific officer?", language)
     assert fits.get("Tony Wood") == 1.0 and fits.get("Ann Lee", 0.0) < 1.0, fits
 
 
@@ -286,10 +291,10 @@ def test_a_name_described_as_the_asked_kind_somewhere_is_of_that_kind(language: 
     """ "Ann Lee, a lawyer in Boston," is a lawyer as surely as "Ann Lee, the lawyer," is; ", to 2nd place
     in 2021" describes nothing before it."""
     text = "Ann Lee, a lawyer in Boston, said the ruling would stand, according to Tom Reyes."
-    fits = {t: f["fit"] for t, f in features_of(text, "Which lawyer said the ruling would stand?", language).items()}
+    fits = fits_of(text, "Which lawyer said the ruling would stand?", language)
     assert fits.get("Ann Lee") == 1.0 and fits.get("Tom Reyes", 0.0) < 1.0, fits
     text = "Columbia rose from 18th place, on its debut in 1988, to 2nd place in 2021."
-    fits = {t: f["fit"] for t, f in features_of(text, "Which place did Columbia reach in 2021?", language).items()}
+    fits = fits_of(text, "Which place did Columbia reach in 2021?", language)
     assert fits.get("1988", 0.0) < 1.0, fits
 
 
@@ -326,7 +331,7 @@ def test_a_compound_or_acronym_role_asks_for_a_person(question: str, role: str) 
 def test_an_abbreviated_title_before_a_name_says_its_kind(language: Language) -> None:
     """ "Gov. Ruth Hallam" is a governor as surely as "Governor Ruth Hallam" is; the answer is her name."""
     text = "The levy was signed in 2019 by Gov. Ruth Hallam, over objections from Sen. Paul Okafor."
-    fits = {t: f["fit"] for t, f in features_of(text, "Which governor signed the levy?", language).items()}
+    fits = fits_of(text, "Which governor signed the levy?", language)
     assert fits.get("Ruth Hallam") == 1.0 and fits.get("Paul Okafor", 0.0) < 1.0, fits
     assert not any(t.startswith("Gov") for t in fits), fits
 
@@ -335,7 +340,7 @@ def test_a_ticker_after_a_company_is_no_dateline(language: Language) -> None:
     """ "Norvale (NRVL), a Dutch shipping company," is a company that closed the depot, not a place where
     a story was filed ("Washington (CNN)")."""
     text = "Norvale (NRVL), a Dutch shipping company, closed its largest depot in 2020, analysts told Bloomberg."
-    fits = {t: f["fit"] for t, f in features_of(text, "Which company closed the largest depot?", language).items()}
+    fits = fits_of(text, "Which company closed the largest depot?", language)
     assert fits.get("Norvale") == 1.0, fits
 
 
@@ -343,12 +348,12 @@ def test_a_plural_phrase_of_the_asked_noun_does_not_answer_a_singular_which(lang
     """ "Which justice ...?" asks for one: a person (the role is in the lexicon), not "two liberal
     justices"; a kind the lexicon lacks ("which dish") is not answered by "two winter dishes" either."""
     text = "Justice Mara Quinn wrote the dissent, joined by two liberal justices."
-    fits = {t: f["fit"] for t, f in features_of(text, "Which justice wrote the dissent?", language).items()}
+    fits = fits_of(text, "Which justice wrote the dissent?", language)
     assert fits.get("Mara Quinn") == 1.0 and fits.get("two liberal justices", 0.0) < 1.0, fits
     text = "The chef dropped the lamb stew from the menu after two winter dishes sold poorly."
-    fits = {t: f["fit"] for t, f in features_of(text, "Which dish did the chef drop from the menu?", language).items()}
+    fits = fits_of(text, "Which dish did the chef drop from the menu?", language)
     assert fits.get("two winter dishes", 0.0) < 1.0, fits
-    fits = {t: f["fit"] for t, f in features_of(text, "Which dishes sold poorly?", language).items()}
+    fits = fits_of(text, "Which dishes sold poorly?", language)
     assert fits.get("two winter dishes") == 1.0, fits
 
 
@@ -409,13 +414,13 @@ def test_a_persons_role_before_the_name_is_no_part_of_who_they_are(language: Lan
 
 def test_a_name_ending_in_the_asked_noun_is_of_its_kind(language: Language) -> None:
     text = "Captain Ola Brenn spoke to reporters at Tampa's Velden Arena after the final in Norway."
-    fits = {t: f["fit"] for t, f in features_of(text, "In which arena did the captain speak?", language).items()}
+    fits = fits_of(text, "In which arena did the captain speak?", language)
     assert fits.get("Velden Arena") == 1.0 and fits.get("Norway", 0.0) < 1.0, fits
 
 
 def test_what_name_asks_for_the_name_a_sentence_gives(language: Language) -> None:
     text = "Off the coast of Santa Cruz, a sea otter nicknamed Mabel Rose stole surfboards from surfers."
-    fits = {t: f["fit"] for t, f in features_of(text, "What name has the sea otter been given?", language).items()}
+    fits = fits_of(text, "What name has the sea otter been given?", language)
     assert fits.get("Mabel Rose") == 1.0 and fits.get("Santa Cruz", 0.0) < 1.0, fits
 
 
@@ -435,7 +440,7 @@ def test_what_an_amount_has_risen_to_is_a_value_of_that_amount(language: Languag
 
 def test_a_birth_name_is_the_name_a_sentence_says_someone_was_born(language: Language) -> None:
     text = "The rapper PnB Rock, born Rakim Hasheem Allen, died in Los Angeles on Monday."
-    fits = {t: f["fit"] for t, f in features_of(text, "What was PnB Rock's birth name?", language).items()}
+    fits = fits_of(text, "What was PnB Rock's birth name?", language)
     assert fits.get("Rakim Hasheem Allen") == 1.0 and fits.get("Los Angeles", 0.0) < 1.0, fits
 
 
