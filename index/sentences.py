@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 # Titles before a name that Punkt's English parameters lack: "Texas Gov. Greg Abbott" is one sentence
 TITLE_ABBREVIATIONS = frozenset("gov govs sens sgt capt cmdr cpl pvt det insp supt atty rev hon pres dept".split())
+INITIALISM = re.compile(
+    r"(?:[^\W\d_]\.)+[^\W\d_]"
+)  # "j.m" of "J.M.", as Punkt looks words up (lower case, last point off)
 _NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -37,8 +40,17 @@ def punkt() -> PunktSentenceTokenizer:
     if folder not in nltk.data.path:
         nltk.data.path.append(folder)
     tokenizer = PunktTokenizer("english")
-    tokenizer._params.abbrev_types.update(TITLE_ABBREVIATIONS)
+    tokenizer._params.abbrev_types = _Abbreviations(tokenizer._params.abbrev_types | TITLE_ABBREVIATIONS)
     return tokenizer
+
+
+class _Abbreviations(set[str]):
+    """Punkt's abbreviations, and every initialism: "the J.M. Smucker Co." is one sentence, as "J.P.
+    Morgan" is, which Punkt happens to know. An initialism still ends a sentence before a word that
+    starts sentences ("... in the U.S. The company ..."): Punkt's rule for every abbreviation."""
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or (isinstance(word, str) and INITIALISM.fullmatch(word) is not None)
 
 
 def is_abbreviation(word: str) -> bool:

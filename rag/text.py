@@ -23,13 +23,21 @@ AMOUNT_WORDS = frozenset(
     "million millions billion billions trillion dozen dozens half halves third thirds quarter quarters fifth fifths "
     "tenth tenths twice double doubled triple tripled quadrupled halved".split()
 )
-COUNTRY_INITIALS = {
+SPELLED_OUT = {  # initials news writes for names and roles, and what they stand for
     "US": "United States",
     "USA": "United States",
     "UK": "United Kingdom",
     "UAE": "United Arab Emirates",
+    "CEO": "chief executive officer",
+    "CFO": "chief financial officer",
+    "COO": "chief operating officer",
+    "CTO": "chief technology officer",
+    "CMO": "chief marketing officer",
+    "CIO": "chief information officer",
 }
-INITIALS = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|USA|US|U\.K\.|UK|UAE)(?![\w])")  # case-sensitive: not "us"
+INITIALS = re.compile(  # case-sensitive: not "us"
+    r"(?<![\w.])(?:U\.S\.(?:A\.)?|USA|US|U\.K\.|UK|UAE|CEO|CFO|COO|CTO|CMO|CIO)(?![\w])"
+)
 PUNCTUATION_TO_SPACE = {ord(c): " " for c in string.punctuation + "“”‘’—–"}
 # Words that frame a question rather than say what it is about.
 QUESTION_FRAME = {
@@ -88,9 +96,10 @@ def verb_stems(text: str) -> set[str]:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stemmed words that carry meaning: no stopwords, no question framing. Countries that news writes
-    as initials count as their names ("US" is a stopword's spelling, and "U.S." no word at all)."""
-    expanded = INITIALS.sub(lambda m: COUNTRY_INITIALS[m.group().replace(".", "")], text)
+    """Stemmed words that carry meaning: no stopwords, no question framing. Countries and roles that
+    news writes as initials count as their words ("US" is a stopword's spelling, and "U.S." no word at
+    all; "Applebee's CMO" answers "Who is Applebee's chief marketing officer?")."""
+    expanded = INITIALS.sub(lambda m: SPELLED_OUT[m.group().replace(".", "")], text)
     return [stem(w) for w in words(expanded) if w not in _skipped() and (len(w) > 1 or w.isdigit())]
 
 

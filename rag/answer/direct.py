@@ -33,6 +33,7 @@ offsets are file offsets inside its sentence, so it lies inside the quote cited.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -42,8 +43,20 @@ from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import known_place_of_kind, of_asked_kind
 from rag.answer.language import LIST_END, TITLES
-from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PERSON, PLACES, labels_of_kind
-from rag.text import AMOUNT_WORDS, WORD, contains_words, content_terms, normalize, numbers, stem, word_position, words
+from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PERSON, PLACES, TIMES, labels_of_kind
+from rag.answer.units import with_unit_sign
+from rag.text import (
+    AMOUNT_WORDS,
+    SPELLED_OUT,
+    WORD,
+    contains_words,
+    content_terms,
+    normalize,
+    numbers,
+    stem,
+    word_position,
+    words,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -71,6 +84,7 @@ ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a q
     "sgt": "sergeant", "dr": "doctor", "prof": "professor", "supt": "superintendent", "det": "detective",
     "capt": "captain", "cmdr": "commander", "insp": "inspector", "pres": "president", "atty": "attorney",
     "adm": "admiral", "col": "colonel", "sec": "secretary",
+    **{initials.lower(): "officer" for initials, role in SPELLED_OUT.items() if role.endswith(" officer")},
 }  # fmt: skip
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
 TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
@@ -99,6 +113,7 @@ AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
 # Times" for "The New York Times"); an institution's generic last word is not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
+TITLE_BEFORE = 40  # characters before a name where its title stands
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
 GENERIC_HEADS = frozenset(
     "house senate court department party union council committee office agency bank service university "
@@ -174,18 +189,53 @@ def find_candidates(
     (the small model misses or mislabels names: "Pfizer says ..." for "Which company said ...?")."""
     found: list[Candidate] = []
     for sentence, annotation in zip(sentences, annotations, strict=True):
-        phrases = [p for p in annotation.phrases if question.phrase or (p.proper and _in_slot(question, p))]
+        timed = [e for e in annotation.entities if e.label in AMOUNTS | TIMES]
+        phrases = [
+            p
+            for p in annotation.phrases
+            if question.phrase or (p.proper and _in_slot(question, p) and not any(_overlap(p, e) for e in timed))
+        ]
         spans = [
             *annotation.entities,
             *phrases,
             *(annotation.lists if question.plural else ()),
             *(annotation.titles_of_names if question.describes else ()),
         ]
-        for span in spans:
-            candidate = _candidate(question, sentence, span)
-            if candidate is not None:
-                found.append(candidate)
+        candidates = [c for span in spans if (c := _candidate(question, sentence, span)) is not None]
+        found.extend(_holders_of_role(question, candidates))
     return found
+
+
+def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """A sentence's candidates for "Who is Applebee's chief marketing officer?": when it calls one
+    of its people the role asked about ("CMO Joel Yashinsky said Hayes' song ..."), the others are
+    not who holds it. The whole role: a "Solicitor General" is no "attorney general"."""
+    if not (question.kind and "PERSON" in question.labels):
+        return candidates
+    qualifier = _role_qualifier(question)
+    named = [
+        c
+        for c in candidates
+        if c.fit == 1.0 and c.label in ("PERSON", "NP") and (qualifier is None or _titled_as(c, qualifier))
+    ]
+    return named or candidates
+
+
+def _role_qualifier(question: Question) -> str | None:
+    """The stemmed noun before the role a question asks about: "attorney" of "attorney general"."""
+    said = [w.group() for w in WORD.finditer(question.text)]
+    for before, word in itertools.pairwise(said):
+        if stem(word.lower()) == question.kind:
+            return stem(before) if before.islower() and stem(before) in question.terms else None
+    return None
+
+
+def _titled_as(candidate: Candidate, qualifier: str) -> bool:
+    """The words before the name say the role's qualifier ("Attorney General Daniel Cameron"; "CMO"
+    is a chief marketing officer)."""
+    sentence = candidate.sentence
+    before = sentence.text[max(0, candidate.start - sentence.start - TITLE_BEFORE) : candidate.start - sentence.start]
+    return qualifier in content_terms(before)
 
 
 def score_candidates(
@@ -380,6 +430,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     first, last = span.start + start, span.start + end  # offsets in the sentence
     if span.label in AMOUNTS and question.kind:
         first = _with_scale(sentence.text, first, question.kind)  # "[magnitude] 4": before the span
+    if span.label in AMOUNTS:
+        last = with_unit_sign(sentence.text, last)  # "about 7[°C]"
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -471,6 +523,10 @@ def _with_scale(sentence: str, start: int, kind: str) -> int:
     return before.start(1) if before is not None and stem(before.group(1).lower()) == kind else start
 
 
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _in_slot(question: Question, span: Span) -> bool:
     """It plays the asked role, in its sentence or in a relative clause on it ("Steven Jones, who discovered
     the fish," for "Who discovered the fish?")."""
@@ -510,14 +566,14 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     after = KIND_AFTER.match(sentence[span.end :])
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
     return any(
-        m is not None and _title_stem(m.group(m.lastindex or 1)) == question.kind for m in (before, after, of_place)
+        m is not None and question.kind in _title_stems(m.group(m.lastindex or 1)) for m in (before, after, of_place)
     )
 
 
-def _title_stem(word: str) -> str:
-    """The stemmed noun a word of a title says ("Gov." -> governor)."""
+def _title_stems(word: str) -> set[str]:
+    """The stemmed nouns a word of a title says ("Gov." -> governor; "CMO" -> CMO, officer)."""
     lowered = word.lower().rstrip(".")
-    return stem(ABBREVIATED_TITLES.get(lowered, lowered))
+    return {stem(lowered), stem(ABBREVIATED_TITLES.get(lowered, lowered))}
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:
@@ -531,17 +587,19 @@ def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bo
     for word in WORD.finditer(name, start, end):
         rest = name[word.end() : end].lstrip(". ")  # "Gov. [Matt Bevin]"
         titled = word.group().islower() or of_person
-        if titled and _title_stem(word.group()) == kind and rest[:1].isupper():
+        if titled and kind in _title_stems(word.group()) and rest[:1].isupper():
             cut = end - len(rest)
     return cut
 
 
 def _trimmed(text: str) -> tuple[int, int]:
-    """The span without a leading article or possessive and trailing punctuation."""
+    """The span without a leading article or possessive, trailing punctuation, and a parenthesis it
+    opens but does not close ("Proceedings of the National Academy of Sciences (PNAS": the small
+    model's name ends inside the parenthesis)."""
     start = 0
     while match := LEADING.match(text[start:]):
         start += match.end()
-    end = len(text)
+    end = text.rindex("(") if text.count("(") > text.count(")") else len(text)
     while end > start and (match := TRAILING.search(text[start:end])):
         if INITIALISM.search(text[start:end]) or _abbreviated(text[start:end]):
             break  # "U.S.", "D.C.", "Gov.": the last point is part of the name

@@ -47,6 +47,7 @@ NAMED: dict[str, frozenset[str]] = {
 }
 NAMED_DIMENSION = {word: dimensions for said, dimensions in NAMED.items() for word in said.split()}
 UNIT_AFTER = 12  # characters after a number where its unit may stand ("18 feet", "215-pound")
+UNIT_SIGN = re.compile(r"\s?(?:°\s?[CF]|°|℃|℉)(?![^\W\d_])")  # "7°C", "98.6 °F", "40°"
 
 
 def asked_dimensions(question: str) -> frozenset[str]:
@@ -55,6 +56,13 @@ def asked_dimensions(question: str) -> frozenset[str]:
     if match := HOW.search(question):
         return ASKED[match.group(1).lower()]
     return frozenset().union(*(NAMED_DIMENSION.get(word, frozenset()) for word in words(question)))
+
+
+def with_unit_sign(sentence: str, end: int) -> int:
+    """The end of the amount that ends at `end`, with a unit's sign glued to it ("about 7[°C]"), which
+    the small model leaves out of the entity."""
+    sign = UNIT_SIGN.match(sentence, end)
+    return sign.end() if sign else end
 
 
 def dimension_of(sentence: str, start: int, end: int) -> str | None:

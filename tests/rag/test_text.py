@@ -26,3 +26,19 @@ def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
         "Texas Gov. Greg Abbott signed the bill.",
         "Sgt. Lee Park and Capt. Ana Ruiz were there.",
     ]
+
+
+def test_a_role_written_as_initials_is_its_words() -> None:
+    """ "Velmora's CMO" says what "Velmora's chief marketing officer" does."""
+    assert content_terms("Velmora's CMO") == content_terms("Velmora's chief marketing officer")
+    assert content_terms("the CEO") == content_terms("the chief executive officer")
+    assert "cmo" not in content_terms("Velmora's CMO")
+
+
+def test_initials_before_a_name_end_no_sentence_but_still_end_one_before_a_sentence_opener() -> None:
+    text = "As a result, the K.L. Brandt Co. is recalling its jam. Sales rose in the U.S. The firm grew."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "As a result, the K.L. Brandt Co. is recalling its jam.",
+        "Sales rose in the U.S.",
+        "The firm grew.",
+    ]

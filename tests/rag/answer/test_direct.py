@@ -19,6 +19,7 @@ from rag.text import content_terms
         ("Washington, D.C.", "Washington, D.C."),
         ("Houston.", "Houston"),  # a sentence's full stop is no part of the name
         ("the Times’s", "Times"),
+        ("Annals of the Coastal Society (ACS", "Annals of the Coastal Society"),  # a parenthesis it opens only
     ],
 )
 def test_a_span_loses_its_article_and_trailing_punctuation_but_not_an_initialisms_point(raw: str, kept: str) -> None:
@@ -228,6 +229,12 @@ def test_the_party_or_state_before_a_persons_title_does_not_answer_who(language:
             "How much will the cable car cost?",
             "95 million euros",
         ),
+        (
+            "The lake was about 4°C warmer than usual, the council said.",
+            "How much warmer than usual was the lake?",
+            "about 4°C",
+        ),
+        ("The reef was 3°F warmer than the sea around it.", "How much warmer was the reef?", "3°F"),
     ],
 )
 def test_an_amount_keeps_its_unit_and_its_currency_sign(
@@ -454,3 +461,37 @@ def test_a_birth_name_is_the_name_a_sentence_says_someone_was_born(language: Lan
 )
 def test_more_kinds_of_news_nouns(question: str, labels: set[str]) -> None:
     assert analyze(question).labels == labels
+
+
+def test_a_month_in_the_asked_role_is_no_place(language: Language) -> None:
+    """ "In June" plays the role "Where was it found?" asks about, but a date is no place."""
+    text = "In June, a hiker near the coast of Maine found a carved whale tooth."
+    names = [t for t, _ in candidates_in(text, "Where was a carved whale tooth found?", language)]
+    assert "June" not in names and "Maine" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "other"),
+    [
+        ("Velmora’s CMO Ana Ruiz said Tom Brandt's song had lifted sales.", "Ana Ruiz", "Tom Brandt"),
+        ("Attorney General Lee Park said Tom Brandt would appeal.", "Lee Park", "Tom Brandt"),
+    ],
+)
+def test_a_sentence_that_names_the_holder_of_a_role_answers_with_that_name_only(
+    text: str, holder: str, other: str, language: Language
+) -> None:
+    """ "Who is Velmora's chief marketing officer?": the sentence calls Ana Ruiz its CMO, so Tom Brandt,
+    named in it too, is not who holds the role."""
+    question = "Who is Velmora's chief marketing officer?" if "CMO" in text else "Who is Norland's attorney general?"
+    fits = fits_of(text, question, language)
+    assert fits.get(holder) == 1.0 and other not in fits, fits
+
+
+def test_a_role_of_another_kind_keeps_the_other_names_of_its_sentence(language: Language) -> None:
+    """A "Solicitor General" is no "attorney general": a sentence that calls Lee Park only that does not
+    say who holds the role asked, and Tom Brandt stays a possible answer."""
+    question = "Who is Norland's attorney general?"
+    fits = fits_of("Solicitor General Lee Park told the court that Tom Brandt would appeal.", question, language)
+    assert "Tom Brandt" in fits and "Lee Park" in fits, fits
+    fits = fits_of("Solicitor General Lee Park said Attorney General Tom Brandt would appeal.", question, language)
+    assert fits == {"Tom Brandt": 1.0}, fits
