@@ -23,11 +23,13 @@ AMOUNT_WORDS = frozenset(
     "million millions billion billions trillion dozen dozens half halves third thirds quarter quarters fifth fifths "
     "tenth tenths twice double doubled triple tripled quadrupled halved".split()
 )
-SPELLED_OUT = {  # initials news writes for names and roles, and what they stand for
+COUNTRY_INITIALS = {
     "US": "United States",
     "USA": "United States",
     "UK": "United Kingdom",
     "UAE": "United Arab Emirates",
+}
+ROLE_INITIALS = {  # a company's officers, as news writes them before a name ("Applebee's CMO Joel Yashinsky")
     "CEO": "chief executive officer",
     "CFO": "chief financial officer",
     "COO": "chief operating officer",
@@ -35,6 +37,7 @@ SPELLED_OUT = {  # initials news writes for names and roles, and what they stand
     "CMO": "chief marketing officer",
     "CIO": "chief information officer",
 }
+SPELLED_OUT = COUNTRY_INITIALS | ROLE_INITIALS  # initials news writes for names and roles, and what they stand for
 INITIALS = re.compile(  # case-sensitive: not "us"
     r"(?<![\w.])(?:U\.S\.(?:A\.)?|USA|US|U\.K\.|UK|UAE|CEO|CFO|COO|CTO|CMO|CIO)(?![\w])"
 )

@@ -47,7 +47,7 @@ from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PERSON, PLACES, TIMES,
 from rag.answer.units import with_unit_sign
 from rag.text import (
     AMOUNT_WORDS,
-    SPELLED_OUT,
+    ROLE_INITIALS,
     WORD,
     contains_words,
     content_terms,
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from rag.answer.evidence import SentenceEvidence
-    from rag.answer.language import Annotation, Span
+    from rag.answer.language import Annotation, Slot, Span
     from rag.answer.question import Question
 
 LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+", re.IGNORECASE)
@@ -84,7 +84,6 @@ ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a q
     "sgt": "sergeant", "dr": "doctor", "prof": "professor", "supt": "superintendent", "det": "detective",
     "capt": "captain", "cmdr": "commander", "insp": "inspector", "pres": "president", "atty": "attorney",
     "adm": "admiral", "col": "colonel", "sec": "secretary",
-    **{initials.lower(): "officer" for initials, role in SPELLED_OUT.items() if role.endswith(" officer")},
 }  # fmt: skip
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
 TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
@@ -113,6 +112,7 @@ AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
 # Times" for "The New York Times"); an institution's generic last word is not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
+ROLE_OF = re.compile(r"([\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")  # "CEO of [Twitter]"
 TITLE_BEFORE = 40  # characters before a name where its title stands
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
 GENERIC_HEADS = frozenset(
@@ -425,7 +425,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
             start = _after_role(raw, start, end)  # "captain [Steven Stamkos]" answers "Who scored?"
     if end <= start or _is_credit(sentence.text, span.start, span.end) or _is_marker(sentence.text, span):
         return None
-    if not of_asked_kind(question, sentence.text, span):
+    if not of_asked_kind(question, sentence.text, span) or _whose_role(question, sentence.text[: span.start]):
         return None
     first, last = span.start + start, span.start + end  # offsets in the sentence
     if span.label in AMOUNTS and question.kind:
@@ -459,6 +459,13 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
     )
+
+
+def _whose_role(question: Question, before: str) -> bool:
+    """The name after "the CEO of": whose role it is, not who holds it ("Who is the chief executive of
+    Stagetext?" is not answered by the "Twitter" of "Musk will continue as CEO of Twitter")."""
+    role = ROLE_OF.search(before)
+    return bool(role and question.kind and "PERSON" in question.labels and question.kind in _title_stems(role[1]))
 
 
 def _names_the_asked_about(text: str, question: str) -> bool:
@@ -511,7 +518,7 @@ def _after_role(name: str, start: int, end: int) -> int:
         rest = name[word.end() : end].lstrip(". ")
         said = word.group().lower()
         role = labels_of_kind(stem(said)) == PERSON if word.group().islower() else said in TITLES
-        if (role or said in ABBREVIATED_TITLES) and rest[:1].isupper():
+        if (role or said in ABBREVIATED_TITLES or word.group() in ROLE_INITIALS) and rest[:1].isupper():
             cut = end - len(rest)
     return cut
 
@@ -531,7 +538,14 @@ def _in_slot(question: Question, span: Span) -> bool:
     """It plays the asked role, in its sentence or in a relative clause on it ("Steven Jones, who discovered
     the fish," for "Who discovered the fish?")."""
     asked = question.slot
+    if asked is not None and asked.role == "is" and span.label in AMOUNTS and _value_of(span.slot, asked):
+        return True  # "What is the population?": "a population [of around 20,000]" (a name after "of" owns)
     return asked is not None and any(s is not None and s.matches(asked) for s in (span.slot, span.clause))
+
+
+def _value_of(said: Slot | None, asked: Slot) -> bool:
+    """An amount after "of" on the asked noun is its value ("a population of [around 20,000]")."""
+    return said is not None and said.role == "of" and bool(said.words & asked.words)
 
 
 def _fit(question: Question, span: Span, sentence: str) -> float:
@@ -571,9 +585,10 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
 
 
 def _title_stems(word: str) -> set[str]:
-    """The stemmed nouns a word of a title says ("Gov." -> governor; "CMO" -> CMO, officer)."""
+    """The stemmed nouns a word of a title says ("Gov." -> governor; "CEO" -> CEO, chief, executive,
+    officer)."""
     lowered = word.lower().rstrip(".")
-    return {stem(lowered), stem(ABBREVIATED_TITLES.get(lowered, lowered))}
+    return {stem(lowered), stem(ABBREVIATED_TITLES.get(lowered, lowered)), *content_terms(ROLE_INITIALS.get(word, ""))}
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:

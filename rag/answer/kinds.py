@@ -13,7 +13,7 @@ from rag.answer.evidence import TIME_WORDS
 from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import COUNTS, DAY_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
-from rag.answer.units import UNITS, dimension_of
+from rag.answer.units import DIMENSION_OF_UNIT, UNITS, unit_of
 from rag.text import AMOUNT_WORDS, stem
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ DURATION = re.compile(  # how long, not when: "nearly 40 years", "two weeks" (bu
 )
 IN_TIME = re.compile(r"\b(?:in|within)\s*$", re.IGNORECASE)  # "in two weeks": when
 SINCE_FIRST = re.compile(r"\b(?:first|last|only|highest|lowest|biggest|worst|best|most|ever)\b[^,.;]*$", re.IGNORECASE)
+TIME_UNIT_KINDS = frozenset(stem(unit) for unit in UNITS["time"])  # "How many minutes ...?" asks in minutes
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
@@ -109,7 +110,9 @@ def _counts(question: Question, sentence: str, span: Span) -> bool:
 def _measures(question: Question, sentence: str, span: Span) -> bool:
     """A measurement of what "How long/heavy/... ?" asks: a length, not the weight beside it; a bare
     count or a sum of money measures nothing."""
-    dimension = dimension_of(sentence, span.start, span.end)
-    if dimension is None:
+    unit = unit_of(sentence, span.start, span.end)
+    if unit is None:
         return span.label in MEASURED
-    return dimension in question.measures
+    if question.kind and question.kind in TIME_UNIT_KINDS:
+        return stem(unit) == question.kind  # "How many minutes ...?" is not answered by "two hours"
+    return DIMENSION_OF_UNIT[unit] in question.measures

@@ -75,6 +75,9 @@ HOW_MANY_THINGS = re.compile(
     re.IGNORECASE,
 )
 COUNTS = frozenset({"CARDINAL", "QUANTITY"})
+HOW_MANY_TIMES = re.compile(  # "How many years ...?": "for 17 years" is what the small model calls a date
+    r"\bhow many (?:more |fewer |other )?(years|months|weeks|days|hours|minutes|decades|centuries)\b", re.IGNORECASE
+)
 # "How much money ...?", "How much does it cost?": a sum of money, not a count beside it ("18,000 accounts")
 HOW_MUCH_MONEY = re.compile(
     r"\bhow much (?:money|cash|funding|revenue|profit|debt|rent)\b"
@@ -192,6 +195,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return plain
     if AGE.search(text):
         return replace(plain, labels=AMOUNTS | frozenset({"DATE"}), kind=AGE_KIND)  # "a 17-year-old" is a DATE
+    if unit := HOW_MANY_TIMES.search(text):  # the unit is the kind: "two hours" counts no minutes
+        return replace(plain, labels=COUNTS | TIMES, kind=stem(unit[1].lower()), measures=frozenset({"time"}))
     if HOW_MANY_THINGS.search(text):
         return replace(plain, labels=COUNTS)
     if HOW_MUCH_MONEY.search(text):

@@ -65,14 +65,15 @@ def with_unit_sign(sentence: str, end: int) -> int:
     return sign.end() if sign else end
 
 
-def dimension_of(sentence: str, start: int, end: int) -> str | None:
-    """What the measurement at sentence[start:end] measures, by its unit (inside it, glued to it, or
-    the next word), or None when it names no unit we know."""
+def unit_of(sentence: str, start: int, end: int) -> str | None:
+    """The unit of the measurement at sentence[start:end] (inside it, glued to it, or the next word:
+    "feet" of "18 feet", "cm" of "18cm"; DIMENSION_OF_UNIT says what it measures), or None when it
+    names no unit we know."""
     for word in words(sentence[start:end])[1:] + words(sentence[end : end + UNIT_AFTER])[:1]:
         if word in DIMENSION_OF_UNIT:
-            return DIMENSION_OF_UNIT[word]
+            return word
     for word in words(sentence[start:end])[:1]:
         unit = word.lstrip("0123456789.,")  # "18cm"
         if unit in DIMENSION_OF_UNIT:
-            return DIMENSION_OF_UNIT[unit]
+            return unit
     return None

@@ -495,3 +495,32 @@ def test_a_role_of_another_kind_keeps_the_other_names_of_its_sentence(language: 
     assert "Tom Brandt" in fits and "Lee Park" in fits, fits
     fits = fits_of("Solicitor General Lee Park said Attorney General Tom Brandt would appeal.", question, language)
     assert fits == {"Tom Brandt": 1.0}, fits
+
+
+def test_the_name_after_the_role_of_is_whose_role_it_is_not_who_holds_it(language: Language) -> None:
+    """ "Who is the chief executive of Norvale?" is not answered by the company a CEO runs, and "CEO"
+    is a chief executive."""
+    fits = fits_of(
+        "Dana Holt will stay on as CEO of Brightmoor, the firm said.",
+        "Who is the chief executive of Norvale?",
+        language,
+    )
+    assert "Brightmoor" not in fits and "Dana Holt" in fits, fits
+    fits = fits_of("Brightmoor CEO Dana Holt met Sam Reyes.", "Who is the chief executive of Brightmoor?", language)
+    assert fits == {"Dana Holt": 1.0}, fits
+
+
+def test_how_many_units_of_time_is_answered_by_a_time_in_those_units(language: Language) -> None:
+    """The small model calls "for 17 years" a date; "two hours" counts no minutes."""
+    text = "The attorney worked with Lena Vold for 17 years, and the storm lasted two hours."
+    assert [t for t, _ in candidates_in(text, "How many years did the attorney work with Lena Vold?", language)] == [
+        "17 years"
+    ]
+    assert candidates_in(text, "How many minutes did the storm last?", language) == []
+
+
+def test_an_amount_after_of_on_the_asked_noun_is_its_value(language: Language) -> None:
+    """ "What is the population?": "a population of around 20,000" says it (the amount plays the role)."""
+    text = "An island population of around 20,000 can grow to more than 100,000 in summer."
+    features = features_of(text, "What is the year-round population of the island?", language)
+    assert features["around 20,000"]["role"] == 1.0 and features["more than 100,000"]["role"] == 0.0, features

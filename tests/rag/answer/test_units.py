@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.units import asked_dimensions, dimension_of
+from rag.answer.units import DIMENSION_OF_UNIT, asked_dimensions, unit_of
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,8 @@ from rag.answer.units import asked_dimensions, dimension_of
 )
 def test_a_measurements_unit_says_what_it_measures(text: str, measurement: str, dimension: str | None) -> None:
     start = text.index(measurement)
-    assert dimension_of(text, start, start + len(measurement)) == dimension
+    unit = unit_of(text, start, start + len(measurement))
+    assert (DIMENSION_OF_UNIT[unit] if unit else None) == dimension
 
 
 def test_how_long_asks_for_a_length_or_a_time_and_how_heavy_for_a_weight() -> None:
