@@ -17,7 +17,7 @@ from rag.answer.direct import DirectOptions, attach_candidates
 from rag.answer.evidence import ScoringWeights, SentenceEvidence, score_sentences, split_sentences
 from rag.answer.followups import quoted_in, resolve, split_compound
 from rag.answer.question import Question, analyze
-from rag.answer.retrieve import RetrievedChunk, dense_retrieve, hybrid_retrieve
+from rag.answer.retrieve import RetrievedChunk, dense_retrieve, evidence_chunks, hybrid_retrieve
 from rag.answer.timeframe import (
     ANY_TIME,
     TimeFrame,
@@ -168,7 +168,7 @@ class Answerer:
         self, question: Question, vector: np.ndarray, chunks: list[RetrievedChunk], lexical: LexicalIndex, shown: str
     ) -> list[SentenceEvidence]:
         options = self.options
-        sentences = split_sentences(chunks[: options.evidence_chunks])
+        sentences = split_sentences(evidence_chunks(chunks, options.evidence_chunks))
         ranked = score_sentences(
             sentences,
             question,

@@ -89,6 +89,14 @@ def hybrid_retrieve(
     ]
 
 
+def evidence_chunks(chunks: list[RetrievedChunk], k: int) -> list[RetrievedChunk]:
+    """The first k fused chunks, and BM25's best when fusion ranks it lower (the embedder can miss
+    what the question's rare words find: "the medical journal JAMA" ranks 8th; detail questions
+    193 -> 197 right, 70 -> 72 wrong, gold in the answer 280 -> 286 of 336; bench answers unchanged,
+    citation precision 0.556 -> 0.537)."""
+    return chunks[:k] + [c for c in chunks[k:] if c.lexical_rank == 0]
+
+
 def dense_retrieve(query_vector: np.ndarray, index: IndexSnapshot, k: int) -> list[RetrievedChunk]:
     """The nearest chunks by embedding alone (`rag search`)."""
     ranking = _dense_ranking(query_vector, index, k)

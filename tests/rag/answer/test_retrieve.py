@@ -6,9 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from index.chunker import Chunk
 from index.embedder import Embedder
 from index.encoder import TextEncoder
-from rag.answer.retrieve import RRF_K, StaleIndex, hybrid_retrieve, reciprocal_rank_fusion
+from rag.answer.retrieve import (
+    RRF_K,
+    RetrievedChunk,
+    StaleIndex,
+    evidence_chunks,
+    hybrid_retrieve,
+    reciprocal_rank_fusion,
+    retrieved,
+)
 from rag.settings import Settings
 from rag.wiring import build_service
 from tests.helpers import index_folder, new_store
@@ -27,6 +36,19 @@ def test_the_weighted_ranking_wins_ties_of_rank() -> None:
 
 def test_empty_rankings_fuse_to_nothing() -> None:
     assert reciprocal_rank_fusion([[], []]) == {}
+
+
+def test_bm25s_best_chunk_is_read_even_when_fusion_ranks_it_lower() -> None:
+    """The embedder can miss what the question's rare words find; the chunks fusion ranks first come
+    first, and nothing else below them is read."""
+
+    def found(name: str, lexical_rank: int | None) -> RetrievedChunk:
+        chunk = Chunk(id=name, source="a.txt", title="A", ordinal=0, start=0, end=1, text="x")
+        return retrieved(chunk, lexical_rank=lexical_rank)
+
+    chunks = [found("first", 3), found("second", None), found("third", 1), found("best of bm25", 0), found("last", 2)]
+    assert [c.id for c in evidence_chunks(chunks, 2)] == ["first", "second", "best of bm25"]
+    assert [c.id for c in evidence_chunks(chunks[:3], 2)] == ["first", "second"]
 
 
 def test_a_chunk_gone_from_the_store_makes_the_snapshot_stale(
