@@ -43,7 +43,7 @@ from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import known_place_of_kind, of_asked_kind
 from rag.answer.language import LIST_END, TITLES
-from rag.answer.question import AGE_KIND, AMOUNTS, NAMES, PERSON, PLACES, TIMES, labels_of_kind
+from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, NUMBERS, PERSON, PLACES, TIMES, labels_of_kind
 from rag.answer.units import with_unit_sign
 from rag.text import (
     AMOUNT_WORDS,
@@ -98,6 +98,7 @@ NAMED_AS = re.compile(
     r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.IGNORECASE
 )
 MAX_WORDS = 8  # longer spans are sentences, not answers
+OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
@@ -151,6 +152,7 @@ class Candidate:
     title: float
     role: float = 0.0
     narrower: int | None = None  # file offset of a place this place says where is (language.Span.narrower)
+    counts: str | None = None  # the stemmed noun a count counts: "five [people]" and "five [states]" differ
     support: float = 0.0
     evidence: float = 0.0
     score: float = 0.0  # the model's probability that this is the answer
@@ -258,8 +260,9 @@ def score_candidates(
         if wholes and (whole := wholes.get(c.mention)):
             return whole
         if c.label in AMOUNTS and (figures := numbers(c.text)):
-            return " ".join(sorted(figures))  # "22", "$22", "up to $22 an hour": one amount
-        return fuller.get((c.sentence.source, c.key), c.key)
+            return " ".join([*sorted(figures), *([c.counts] if c.counts else [])])  # "22", "$22": one amount
+        key = fuller.get((c.sentence.source, c.key), c.key)
+        return f"{key} {c.counts}" if c.counts else key  # "five people" is no report of "five more states"
 
     relevant = [(c, 1.0) for c in candidates if evidence(c) >= SUPPORT_EVIDENCE]
     mentions = {answer: len(said) for answer, said in _reports(relevant, answer_of).items()}
@@ -432,6 +435,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         first = _with_scale(sentence.text, first, question.kind)  # "[magnitude] 4": before the span
     if span.label in AMOUNTS:
         last = with_unit_sign(sentence.text, last)  # "about 7[°C]"
+    if question.kind and question.labels and question.labels <= COUNTS | TIMES:
+        last = _without_counted(sentence.text, first, last, question.kind)
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -458,6 +463,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         title=_in_title(sentence.chunk.title, text, TITLE_WORDS if span.label != "NP" or span.proper else 1),
         role=float(in_slot),
         narrower=None if span.narrower is None else sentence.start + span.narrower,
+        counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
     )
 
 
@@ -523,6 +529,15 @@ def _after_role(name: str, start: int, end: int) -> int:
     return cut
 
 
+def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
+    """The end of a count without the noun "how many" names ("How many acres ...?": "nearly 52,600",
+    not "nearly 52,600 acres"), as a count of a noun outside the span is given ("14" of "14 people")."""
+    said = list(WORD.finditer(sentence, start, end))
+    if len(said) > 1 and stem(said[-1].group().lower()) == counted:
+        return len(sentence[: said[-1].start()].rstrip(" -"))
+    return end
+
+
 def _with_scale(sentence: str, start: int, kind: str) -> int:
     """An amount's start in `sentence`, with the scale the question asks for right before it ("What
     magnitude ...?": "[magnitude] 4", "Which category ...?": "[Category] 4")."""
@@ -549,6 +564,8 @@ def _value_of(said: Slot | None, asked: Slot) -> bool:
 
 
 def _fit(question: Question, span: Span, sentence: str) -> float:
+    if question.labels and question.labels <= NUMBERS and span.label not in question.labels:
+        return 0.0  # "How many states ...?" asks a number, not "Alabama" (a place of the kind)
     if span.label != "NP" and known_place_of_kind(question, span):
         return 1.0  # also when the small model calls the town an organisation
     if span.label != "NP" and question.kind and stem(span.head) == question.kind:
@@ -565,6 +582,8 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
         if question.phrase and not question.kind and _in_slot(question, span):
             return 1.0  # the asked role is all "What do sunfish feed on?" says of its answer: "on [jellyfish]"
         return 0.4 if question.phrase or _in_slot(question, span) else 0.0
+    if span.label in question.labels and span.counts and question.kind and question.labels <= COUNTS | TIMES:
+        return 1.0 if stem(span.counts) == question.kind else OTHER_COUNT  # "How many states ...?": "14 people"
     if span.label in question.labels:
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
         return ROLE_UNSAID if asks_role else 1.0

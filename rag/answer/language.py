@@ -113,6 +113,7 @@ class Span:
     narrower: int | None = None  # a place it says where is: that place's offset ("Altadena" of ", California")
     scopes: frozenset[str] = frozenset()  # the kinds of place its name names (places.Gazetteer: "country", "city")
     plural: bool = False  # a noun phrase of a plural noun ("three liberal justices": no answer to "Which justice?")
+    counts: str | None = None  # the noun an amount counts ("states" of "12 states", "acres" of "52,600 acres")
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class QuestionParse:
     verbs: frozenset[str] = frozenset()  # lemmas of its main verbs ("founded" -> "found")
     slot: Slot | None = None  # the role its answer plays ("What caused ...?": the subject of "cause")
     plural: bool = False  # the kind is plural ("which companies"): a list of names answers it
+    counted: str | None = None  # the noun "how many" asks about ("How many states ...?" -> "states")
 
 
 class Language:
@@ -170,6 +172,9 @@ class Language:
     def parse_question(self, text: str) -> QuestionParse:
         doc = self.nlp(text, disable=UNUSED_BY_QUESTION)
         verbs = _verbs(doc)
+        many = next((t for t in doc if t.lower_ == "many" and t.head.pos_ in ("NOUN", "PROPN")), None)
+        if many is not None:
+            return QuestionParse(None, False, verbs, counted=many.head.lower_)
         for token in doc:
             if token.lower_ in ("which", "what") and (head := _determined(token)) is not None:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -451,7 +456,18 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     inside = _narrower_place(root) if label in PLACE_LABELS else None
     narrower = inside.idx if inside is not None else None
     slots = _slot(root), _clause_slot(root)
-    return Span(start_char, end_char, label, root.lower_, *slots, label in NAME_LABELS, qualifies_title, narrower)
+    counts = _counted(root) if label in AMOUNT_LABELS else None
+    return Span(
+        start_char, end_char, label, root.lower_, *slots, label in NAME_LABELS, qualifies_title, narrower, counts=counts
+    )
+
+
+def _counted(root: Token) -> str | None:
+    """The noun an amount counts: its own unit ("52,600 acres"), or the noun it numbers ("12 states",
+    "five more states")."""
+    if root.pos_ == "NOUN":
+        return root.lower_
+    return root.head.lower_ if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else None
 
 
 def _qualified_start(doc: Doc, start: int, end: int) -> int:

@@ -197,8 +197,9 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=AMOUNTS | frozenset({"DATE"}), kind=AGE_KIND)  # "a 17-year-old" is a DATE
     if unit := HOW_MANY_TIMES.search(text):  # the unit is the kind: "two hours" counts no minutes
         return replace(plain, labels=COUNTS | TIMES, kind=stem(unit[1].lower()), measures=frozenset({"time"}))
-    if HOW_MANY_THINGS.search(text):
-        return replace(plain, labels=COUNTS)
+    if HOW_MANY_THINGS.search(text):  # the noun counted is the kind: "12 [states]", not "14 [people]"
+        counted = parse(text).counted if parse is not None else None
+        return replace(plain, labels=COUNTS, kind=stem(counted) if counted else None)
     if HOW_MUCH_MONEY.search(text):
         return replace(plain, labels=frozenset({"MONEY"}))
     if QUANTITY.search(text):

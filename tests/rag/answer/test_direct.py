@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.direct import _in_title, _trimmed, find_candidates, fuller_names
+from rag.answer.direct import DirectOptions, _in_title, _trimmed, find_candidates, fuller_names, score_candidates
 from rag.answer.evidence import SentenceEvidence
 from rag.answer.language import Language
 from rag.answer.question import AMOUNTS, analyze
@@ -511,11 +511,11 @@ def test_the_name_after_the_role_of_is_whose_role_it_is_not_who_holds_it(languag
 
 
 def test_how_many_units_of_time_is_answered_by_a_time_in_those_units(language: Language) -> None:
-    """The small model calls "for 17 years" a date; "two hours" counts no minutes."""
+    """The small model calls "for 17 years" a date (the answer: "17", the years the question says);
+    "two hours" counts no minutes."""
     text = "The attorney worked with Lena Vold for 17 years, and the storm lasted two hours."
-    assert [t for t, _ in candidates_in(text, "How many years did the attorney work with Lena Vold?", language)] == [
-        "17 years"
-    ]
+    question = "How many years did the attorney work with Lena Vold?"
+    assert [t for t, _ in candidates_in(text, question, language)] == ["17"]
     assert candidates_in(text, "How many minutes did the storm last?", language) == []
 
 
@@ -524,3 +524,31 @@ def test_an_amount_after_of_on_the_asked_noun_is_its_value(language: Language) -
     text = "An island population of around 20,000 can grow to more than 100,000 in summer."
     features = features_of(text, "What is the year-round population of the island?", language)
     assert features["around 20,000"]["role"] == 1.0 and features["more than 100,000"]["role"] == 0.0, features
+
+
+def test_how_many_asks_a_count_of_its_noun_and_gives_it_without_that_noun(language: Language) -> None:
+    """ "How many states ...?": "12 states" counts them, "14 people" counts something else (a weaker
+    fit, no answer dropped); "How many acres ...?" is answered "nearly 52,600", as "14" answers "How
+    many people ...?"; a place of the asked kind is no count of it."""
+    fits = fits_of(
+        "So far, 14 people in 12 states in Texas have fallen ill.", "How many states have reported illnesses?", language
+    )
+    assert fits == {"12": 1.0, "14": 0.7}, fits
+    text = "The fire grew to nearly 52,600 acres by Friday."
+    assert [t for t, _ in candidates_in(text, "How many acres had the fire burned?", language)] == ["nearly 52,600"]
+
+
+def test_the_same_number_of_other_things_is_no_second_report(language: Language) -> None:
+    """ "five people" in one article does not support "five more states" in another as the answer to
+    "How many states ...?"."""
+    question = analyze("How many states have reported illnesses?", language.parse_question)
+    texts = ["All five people who fell ill ate peanut butter.", "The outbreak spread to five more states."]
+    found = []
+    for n, text in enumerate(texts):
+        chunk = RetrievedChunk(
+            id=f"c{n}", source=f"{n}.txt", title="News", ordinal=0, start=0, end=len(text), text=text
+        )
+        sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
+        found += find_candidates(question, [sentence], language.annotate([text]))
+    scored = score_candidates(found, 0.9, DirectOptions())
+    assert len({c.answer for c in scored}) == 2 and all(c.support == 0.0 for c in scored), scored
