@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import known_place_of_kind, of_asked_kind
-from rag.answer.language import LIST_END, TITLES
+from rag.answer.language import LIST_END, REPORTING, TITLES
 from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, NUMBERS, PERSON, PLACES, TIMES, labels_of_kind
 from rag.answer.units import with_unit_sign
 from rag.text import (
@@ -54,6 +54,7 @@ from rag.text import (
     normalize,
     numbers,
     stem,
+    verb_stem,
     word_position,
     words,
 )
@@ -176,7 +177,7 @@ class Candidate:
             "fit": self.fit,
             "closeness": self.closeness,
             "evidence": self.evidence,
-            "support": self.support,
+            "support": self.support * self.fit,
             "title": self.title * self.fit,  # the headline names it, as what the question asks for
             "entity": float(self.label != "NP"),
             "role": self.role,
@@ -596,11 +597,19 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     if not question.kind:
         return False
     before = KIND_BEFORE.search(sentence[: span.start])
+    if before is not None and "," in before.group() and _speaks(sentence[span.end :]):
+        before = None  # "... on the Orbis satellite, NASA said": the source, no apposition
     after = KIND_AFTER.match(sentence[span.end :])
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
     return any(
         m is not None and question.kind in _title_stems(m.group(m.lastindex or 1)) for m in (before, after, of_place)
     )
+
+
+def _speaks(rest: str) -> bool:
+    """The words after a name say it speaks ("NASA said", "NASA told CNN")."""
+    said = words(rest)[:1]
+    return bool(said) and verb_stem(said[0]) in REPORTING
 
 
 def _title_stems(word: str) -> set[str]:

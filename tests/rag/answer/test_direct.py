@@ -552,3 +552,31 @@ def test_the_same_number_of_other_things_is_no_second_report(language: Language)
         found += find_candidates(question, [sentence], language.annotate([text]))
     scored = score_candidates(found, 0.9, DirectOptions())
     assert len({c.answer for c in scored}) == 2 and all(c.support == 0.0 for c in scored), scored
+
+
+def test_a_name_repeated_across_sentences_supports_it_only_as_far_as_it_is_of_the_asked_kind(
+    language: Language,
+) -> None:
+    """ "On which satellite ...?": the "Orbis Climate Observatory satellite" fits; "NASA", named in every
+    sentence of its article, is no satellite however often it is named (and in "... satellite, NASA
+    said" it is the source, not in apposition to the satellite)."""
+    question = analyze("On which satellite was the image of Earth taken?", language.parse_question)
+    texts = [
+        "The image of Earth was taken on the Orbis Climate Observatory satellite, NASA said.",
+        "NASA released the image of Earth on Monday.",
+    ]
+    found = []
+    for n, text in enumerate(texts):
+        chunk = RetrievedChunk(
+            id=f"c{n}",
+            source="a.txt",
+            title="Amazing NASA photo shows Earth from far away",
+            ordinal=n,
+            start=0,
+            end=len(text),
+            text=text,
+        )
+        sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9 if n == 0 else 0.6)
+        found += find_candidates(question, [sentence], language.annotate([text]))
+    scored = score_candidates(found, 0.9, DirectOptions())
+    assert scored[0].text == "Orbis Climate Observatory satellite", [(c.text, round(c.score, 2)) for c in scored]
