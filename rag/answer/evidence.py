@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 MIN_WORDS = 4
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 TIME_WORDS = re.compile(
-    r"\b(1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|"
+    rf"\b(1[89]\d\d|20\d\d|{MONTHS}|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{1,2}(?:am|pm|:\d\d))\b",
     re.IGNORECASE,
 )

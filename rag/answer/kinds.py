@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.answer.evidence import TIME_WORDS
+from rag.answer.evidence import MONTHS, TIME_WORDS
 from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
-from rag.answer.question import COUNTS, DAY_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
+from rag.answer.question import COUNTS, DAY_KIND, MONTH_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
 from rag.answer.units import DIMENSION_OF_UNIT, UNITS, unit_of
 from rag.text import AMOUNT_WORDS, stem
 
@@ -38,6 +38,7 @@ PLACE_KINDS: dict[str, frozenset[str]] = {  # the kinds of place (places.Gazette
 }
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MONTH = re.compile(rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b", re.IGNORECASE)  # in a date
 DAY = re.compile(  # what names a day: "Monday", "September 26", "26th of September", "2022-09-26", "9/26"
     rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday|tonight)\b|\b{_MONTH}\s+\d{{1,2}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b",
@@ -73,6 +74,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return _measures(question, sentence, span)
     if question.labels == TIMES and question.kind == YEAR_KIND:
         return bool(YEAR.search(said))  # "In which year ...?" is not answered by "February"
+    if question.labels == TIMES and question.kind == MONTH_KIND:
+        return bool(MONTH.search(said))  # "By which month ...?" is not answered by "12 to 36 hours"
     if question.labels == TIMES and question.kind == DAY_KIND:
         return bool(DAY.search(said))  # "On what date ...?" is not answered by "1998"
     if question.labels == TIMES:  # not the "21" of "people 21 and over", nor how long: "nearly 40 years"

@@ -67,6 +67,8 @@ LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")  # between the ends of a range: "80 to 110", "10-12"
+RANGE_START = re.compile(r"(?<![\w.,])(?:(?:around|about|roughly|some|from|between)\s+)?\d[\d,.]*\s*(?:to|–|—)\s*$")
 # words that say how exact an amount is ("some 300" is 300: direct._trimmed drops a leading "some")
 QUALIFIERS = tuple(
     tuple(q.split())
@@ -208,7 +210,7 @@ def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     quoted = _quoted_titles(doc)
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
-    entities = _with_tallies(doc, entities)
+    entities = _with_ranges(doc.text, _with_tallies(doc, entities))
     entities = tuple(_with_scopes(e, doc.text, places) for e in entities)
     phrases = tuple(_phrase(doc, chunk) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
@@ -233,6 +235,25 @@ def _with_tallies(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
         if words is not None:
             found = [e for e in found if e not in inside]
             found.append(Span(match.start(), match.end(), "CARDINAL", words.root.lower_, _slot(words.root)))
+    return tuple(found)
+
+
+def _with_ranges(text: str, entities: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A range is one amount ("around 80 to 110 people", "10-12 inches"): the small model takes its
+    ends one by one, and "110" alone is not what the sentence says."""
+    found: list[Span] = []
+    for entity in sorted(entities, key=lambda e: e.start):
+        last = found[-1] if found else None
+        if (
+            last is not None
+            and {last.label, entity.label} <= AMOUNT_LABELS
+            and RANGE_TO.fullmatch(text[last.end : entity.start])
+        ):
+            found[-1] = replace(entity, start=last.start)
+        elif entity.label in AMOUNT_LABELS and (lower := RANGE_START.search(text[: entity.start])):
+            found.append(replace(entity, start=lower.start()))  # "one of around [80 to] 110 people"
+        else:
+            found.append(entity)
     return tuple(found)
 
 

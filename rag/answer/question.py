@@ -91,6 +91,8 @@ YEAR_KIND = "year"  # "In which year ...?": a year, not "February"
 WHICH_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 DAY_KIND = "day"  # "On what date ...?": a day ("September 26", "Monday"), not "1998" nor "September"
 WHICH_DAY = re.compile(r"\b(?:what|which) (?:date|day)(?![\w-])", re.IGNORECASE)
+MONTH_KIND = "month"  # "By which month ...?": a month ("September"), not "12 to 36 hours"
+WHICH_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 TIME = re.compile(
     rf"^(?:(?!\b(?:{BEFORE_WHEN})\b).)*\bwhen\b"
     r"|\b(?:what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b",
@@ -206,7 +208,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
         return replace(plain, labels=amounts, measures=asked_dimensions(text))
     if TIME.search(text):
-        kind = YEAR_KIND if WHICH_YEAR.search(text) else DAY_KIND if WHICH_DAY.search(text) else None
+        kinds = ((WHICH_YEAR, YEAR_KIND), (WHICH_DAY, DAY_KIND), (WHICH_MONTH, MONTH_KIND))
+        kind = next((kind for asked, kind in kinds if asked.search(text)), None)
         return replace(plain, labels=TIMES, kind=kind)
     if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known
         of_kind = KIND_OF.get(_kind_of_what_is(text) or "", NAMES) & NAMES

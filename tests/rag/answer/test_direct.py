@@ -576,7 +576,28 @@ def test_a_name_repeated_across_sentences_supports_it_only_as_far_as_it_is_of_th
             end=len(text),
             text=text,
         )
-        sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9 if n == 0 else 0.6)
+        sentence = SentenceEvidence(
+            chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9 if n == 0 else 0.6
+        )
         found += find_candidates(question, [sentence], language.annotate([text]))
     scored = score_candidates(found, 0.9, DirectOptions())
     assert scored[0].text == "Orbis Climate Observatory satellite", [(c.text, round(c.score, 2)) for c in scored]
+
+
+def test_which_month_is_answered_by_a_month(language: Language) -> None:
+    text = "Photos will be posted within 12 to 36 hours, on a web page by September."
+    found = [t for t, _ in candidates_in(text, "By which month will the photos be on a web page?", language)]
+    assert found == ["September"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A protester said around 80 to 110 people had been detained by police.",
+        "A protester said he was one of around 80 to 110 people detained by police.",
+    ],
+)
+def test_a_range_is_one_amount(text: str, language: Language) -> None:
+    """ "around 80 to 110": the small model takes the ends one by one, or only the last."""
+    found = [t for t, label in candidates_in(text, "How many people were detained by police?", language)]
+    assert found == ["around 80 to 110"], found
