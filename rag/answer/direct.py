@@ -90,7 +90,7 @@ PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the i
 TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
 KIND_AFTER = re.compile(
     rf"^{TICKER}\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s+(?:in|on|near)\b"
-    rf"|^{TICKER}\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){{0,2}}([\w-]+)\s*"
+    rf"|^{TICKER}\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s*"
     r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
@@ -204,24 +204,25 @@ def find_candidates(
             *(annotation.lists if question.plural else ()),
             *(annotation.titles_of_names if question.describes else ()),
         ]
-        candidates = [c for span in spans if (c := _candidate(question, sentence, span)) is not None]
-        found.extend(_holders_of_role(question, candidates))
-    return found
+        found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
+    return _holders_of_role(question, found)
 
 
 def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Candidate]:
-    """A sentence's candidates for "Who is Applebee's chief marketing officer?": when it calls one
-    of its people the role asked about ("CMO Joel Yashinsky said Hayes' song ..."), the others are
-    not who holds it. The whole role: a "Solicitor General" is no "attorney general"."""
+    """The candidates for "Who is Applebee's chief marketing officer?": when the evidence calls some of
+    its people the role asked about ("CMO Joel Yashinsky said Hayes' song ..."), the others are not
+    who holds it. The whole role: a "Solicitor General" is no "attorney general"."""
     if not (question.kind and "PERSON" in question.labels):
         return candidates
     qualifier = _role_qualifier(question)
-    named = [
-        c
-        for c in candidates
-        if c.fit == 1.0 and c.label in ("PERSON", "NP") and (qualifier is None or _titled_as(c, qualifier))
-    ]
+    named = [c for c in candidates if _holds(c, question.kind) and (qualifier is None or _titled_as(c, qualifier))]
     return named or candidates
+
+
+def _holds(candidate: Candidate, role: str) -> bool:
+    """A name the sentence gives the role ("Joemen Collado, police chief of ...", whatever the small model
+    calls it), not a phrase of the role's noun itself ("England's Lionesses" for "which Lioness")."""
+    return candidate.fit == 1.0 and role not in {stem(w) for w in words(candidate.text)}
 
 
 def _role_qualifier(question: Question) -> str | None:
@@ -234,11 +235,13 @@ def _role_qualifier(question: Question) -> str | None:
 
 
 def _titled_as(candidate: Candidate, qualifier: str) -> bool:
-    """The words before the name say the role's qualifier ("Attorney General Daniel Cameron"; "CMO"
-    is a chief marketing officer)."""
-    sentence = candidate.sentence
-    before = sentence.text[max(0, candidate.start - sentence.start - TITLE_BEFORE) : candidate.start - sentence.start]
-    return qualifier in content_terms(before)
+    """The title before the name, or in apposition after it, says the role's qualifier ("Attorney
+    General Daniel Cameron", "Joemen Collado, police chief of Baybay city,"; "CMO" is a chief marketing
+    officer)."""
+    text, at = candidate.sentence.text, candidate.start - candidate.sentence.start
+    after = text[at + len(candidate.text) :]
+    title = text[max(0, at - TITLE_BEFORE) : at] + (after[:TITLE_BEFORE] if after.startswith(",") else "")
+    return qualifier in content_terms(title)
 
 
 def score_candidates(

@@ -349,7 +349,9 @@ def _asked_slot(asked: Token) -> Slot | None:
     """The role of the phrase a question asks about. The small model often takes a fronted object for
     the subject ("Which line did [the mayor] announce?"): with another subject there, it is the object."""
     if (verb := _progressive_verb(asked)) is not None or (verb := _verb_after_did(asked)) is not None:
-        return Slot("obj", frozenset({verb_stem(verb.lower_)}))
+        stranded = next((c for c in verb.children if c.dep_ == "prep" and not list(c.children)), None)
+        role = stranded.lower_ if stranded is not None else "obj"  # "Which team did Brady sign [with] ...?"
+        return Slot(role, frozenset({verb_stem(verb.lower_)}))
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
     if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:

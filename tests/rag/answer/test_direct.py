@@ -601,3 +601,33 @@ def test_a_range_is_one_amount(text: str, language: Language) -> None:
     """ "around 80 to 110": the small model takes the ends one by one, or only the last."""
     found = [t for t, label in candidates_in(text, "How many people were detained by police?", language)]
     assert found == ["around 80 to 110"], found
+
+
+def test_a_title_in_apposition_after_the_name_is_read_to_its_first_noun(language: Language) -> None:
+    """ "Lena Vold, director of energy, climate and resources at Norvale," is a director (not an
+    "energy"), and "Sam Reyes, police chief of Eastmark," the police chief asked about."""
+    text = "Prices rose, Lena Vold, director of energy, climate and resources at Norvale, told reporters."
+    assert fits_of(text, "Who is director of energy, climate and resources at Norvale?", language) == {"Lena Vold": 1.0}
+
+
+def test_the_holders_of_a_role_named_anywhere_in_the_evidence_answer_before_other_names(
+    language: Language,
+) -> None:
+    """ "Who is the police chief of Eastmark?": a sentence that calls Sam Reyes the police chief (after
+    his name) answers; Ana Ruiz, named in a better sentence without that role, does not; "the Eastmark
+    police", a phrase of the role's words, is no holder of it."""
+    question = analyze("Who is the police chief of Eastmark?", language.parse_question)
+    texts = [
+        "Ana Ruiz said the Eastmark police chief would speak on Monday.",
+        "The bodies were recovered after a landslide, Sam Reyes, police chief of Eastmark, told reporters.",
+        "In Norland, Fire Chief Tom Brandt said crews were ready.",
+    ]
+    found = []
+    for n, text in enumerate(texts):
+        chunk = RetrievedChunk(
+            id=f"c{n}", source=f"{n}.txt", title="News", ordinal=0, start=0, end=len(text), text=text
+        )
+        sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9 - 0.1 * n)
+        found.append((sentence, language.annotate([text])[0]))
+    candidates = find_candidates(question, [s for s, _ in found], [a for _, a in found])
+    assert {c.text for c in candidates} == {"Sam Reyes"}, [(c.text, c.fit) for c in candidates]

@@ -28,6 +28,7 @@ def slots_in(language: Language, text: str, entities: bool = False) -> dict[str,
         ("Which tram line did the mayor announce to connect the airport?", "obj", "announc"),  # fronted
         ("NFL owners approved the sale of which football team?", "of", "sale"),
         ("What is the main obstacle to the harbour deal?", "is", "obstacl"),  # the other side of a copula
+        ("Which team did Tom Brady sign with as a free agent?", "with", "sign"),  # a stranded preposition
     ],
 )
 def test_a_question_asks_about_a_role(language: Language, question: str, role: str, word: str) -> None:
