@@ -68,7 +68,8 @@ LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [
 CURRENCY_SIGNS = frozenset("$£€¥")
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")  # between the ends of a range: "80 to 110", "10-12"
-RANGE_START = re.compile(r"(?<![\w.,])(?:(?:around|about|roughly|some|from|between)\s+)?\d[\d,.]*\s*(?:to|–|—)\s*$")
+CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 12 to 30": a change, not a range
+RANGE_START = re.compile(r"(?<![\w.,])(?:(?:around|about|roughly|some|between)\s+)?\d[\d,.]*\s*(?:to|–|—)\s*$")
 # words that say how exact an amount is ("some 300" is 300: direct._trimmed drops a leading "some")
 QUALIFIERS = tuple(
     tuple(q.split())
@@ -240,14 +241,15 @@ def _with_tallies(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
 
 def _with_ranges(text: str, entities: tuple[Span, ...]) -> tuple[Span, ...]:
     """A range is one amount ("around 80 to 110 people", "10-12 inches"): the small model takes its
-    ends one by one, and "110" alone is not what the sentence says."""
+    ends one by one, and "110" alone is not what the sentence says ("from 12 to 30" is a change)."""
     found: list[Span] = []
     for entity in sorted(entities, key=lambda e: e.start):
         last = found[-1] if found else None
         if (
             last is not None
-            and {last.label, entity.label} <= AMOUNT_LABELS
+            and _same_kind_of_amount(last, entity)
             and RANGE_TO.fullmatch(text[last.end : entity.start])
+            and not CHANGE_FROM.search(text[: last.start])
         ):
             found[-1] = replace(entity, start=last.start)
         elif entity.label in AMOUNT_LABELS and (lower := RANGE_START.search(text[: entity.start])):
@@ -255,6 +257,13 @@ def _with_ranges(text: str, entities: tuple[Span, ...]) -> tuple[Span, ...]:
         else:
             found.append(entity)
     return tuple(found)
+
+
+def _same_kind_of_amount(a: Span, b: Span) -> bool:
+    """The two ends of one range ("80 to 110", "$50 to $100", "10 to 12 inches"), not a change from
+    one kind of amount to another ("fell 2.6% to $1.28 billion")."""
+    counts = {"CARDINAL", "QUANTITY"}
+    return {a.label, b.label} <= AMOUNT_LABELS and (a.label == b.label or {a.label, b.label} <= counts)
 
 
 def _titles_of_names(doc: Doc) -> tuple[Span, ...]:

@@ -631,3 +631,15 @@ def test_the_holders_of_a_role_named_anywhere_in_the_evidence_answer_before_othe
         found.append((sentence, language.annotate([text])[0]))
     candidates = find_candidates(question, [s for s, _ in found], [a for _, a in found])
     assert {c.text for c in candidates} == {"Sam Reyes"}, [(c.text, c.fit) for c in candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "amounts"),
+    [
+        ("Net income fell 2.6% to $1.28 billion.", "How much did net income fall?", ["2.6%", "$1.28 billion"]),
+    ],
+)
+def test_a_change_from_one_amount_to_another_is_no_range(
+    text: str, question: str, amounts: list[str], language: Language
+) -> None:
+    assert [t for t, label in candidates_in(text, question, language) if label in AMOUNTS] == amounts
