@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 # Titles before a name that Punkt's English parameters lack: "Texas Gov. Greg Abbott" is one sentence
 TITLE_ABBREVIATIONS = frozenset("gov govs sens sgt capt cmdr cpl pvt det insp supt atty rev hon pres dept".split())
-INITIALISM = re.compile(
-    r"(?:[^\W\d_]\.)+[^\W\d_]"
-)  # "j.m" of "J.M.", as Punkt looks words up (lower case, last point off)
+# "j.m" of "J.M.", as Punkt looks words up (lower case, the last point off)
+DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -50,7 +49,7 @@ class _Abbreviations(set[str]):
     starts sentences ("... in the U.S. The company ..."): Punkt's rule for every abbreviation."""
 
     def __contains__(self, word: object) -> bool:
-        return super().__contains__(word) or (isinstance(word, str) and INITIALISM.fullmatch(word) is not None)
+        return super().__contains__(word) or (isinstance(word, str) and DOTTED_INITIALS.fullmatch(word) is not None)
 
 
 def is_abbreviation(word: str) -> bool:

@@ -39,7 +39,7 @@ ROLE_INITIALS = {  # a company's officers, as news writes them before a name ("A
 }
 SPELLED_OUT = COUNTRY_INITIALS | ROLE_INITIALS  # initials news writes for names and roles, and what they stand for
 INITIALS = re.compile(  # case-sensitive: not "us"
-    r"(?<![\w.])(?:U\.S\.(?:A\.)?|USA|US|U\.K\.|UK|UAE|CEO|CFO|COO|CTO|CMO|CIO)(?![\w])"
+    rf"(?<![\w.])(?:U\.S\.(?:A\.)?|USA|US|U\.K\.|UK|UAE|{'|'.join(ROLE_INITIALS)})(?![\w])"
 )
 PUNCTUATION_TO_SPACE = {ord(c): " " for c in string.punctuation + "“”‘’—–"}
 # Words that frame a question rather than say what it is about.
