@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.direct import DirectOptions, _in_title, _trimmed, find_candidates, fuller_names, score_candidates
+from rag.answer.direct import (
+    Candidate,
+    DirectOptions,
+    _in_title,
+    _trimmed,
+    find_candidates,
+    fuller_names,
+    score_candidates,
+)
 from rag.answer.evidence import SentenceEvidence
 from rag.answer.language import Language
 from rag.answer.question import AMOUNTS, analyze
@@ -32,12 +40,21 @@ def language() -> Language:
     return Language()
 
 
+def sentence_of(text: str, source: str = "a.txt", title: str = "News", score: float = 0.9) -> SentenceEvidence:
+    """`text` as one shortlisted sentence, a retrieved chunk of its own, of an article titled `title`."""
+    chunk = RetrievedChunk(id=source, source=source, title=title, ordinal=0, start=0, end=len(text), text=text)
+    return SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=score)
+
+
+def found_in(sentences: list[SentenceEvidence], question: str, language: Language) -> list[Candidate]:
+    """The candidates of these sentences for `question`, found together as the answerer finds them."""
+    asked = analyze(question, language.parse_question)
+    return find_candidates(asked, sentences, language.annotate([s.text for s in sentences]))
+
+
 def candidates_in(text: str, question: str, language: Language) -> list[tuple[str, str]]:
     """(text, label) of every candidate of one sentence (a retrieved chunk of its own) for `question`."""
-    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
-    sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
-    asked = analyze(question, language.parse_question)
-    return [(c.text, c.label) for c in find_candidates(asked, [sentence], language.annotate([text]))]
+    return [(c.text, c.label) for c in found_in([sentence_of(text)], question, language)]
 
 
 def test_how_many_is_not_answered_by_a_number_that_counts_something_else(language: Language) -> None:
@@ -63,10 +80,7 @@ def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date(
 def test_a_name_in_apposition_to_the_asked_noun_is_of_its_kind(text: str, language: Language) -> None:
     """ "the operator Baltica Lines" answers "Which operator ...?" as surely as a phrase headed by
     "operator" would; the sentence's other phrases are only possible answers."""
-    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
-    sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
-    asked = analyze("Which operator runs the ferry?", language.parse_question)
-    fits = {c.text: c.fit for c in find_candidates(asked, [sentence], language.annotate([text]))}
+    fits = {c.text: c.fit for c in found_in([sentence_of(text)], "Which operator runs the ferry?", language)}
     assert fits["Baltica Lines"] == 1.0, fits
     assert fits and all(fit < 1.0 for name, fit in fits.items() if name != "Baltica Lines"), fits
 
@@ -92,10 +106,7 @@ def fits_of(text: str, question: str, language: Language, title: str = "News") -
 
 def features_of(text: str, question: str, language: Language, title: str = "News") -> dict[str, dict[str, float]]:
     """Each candidate's features, by its text, for one sentence of an article titled `title`."""
-    chunk = RetrievedChunk(id="c", source="a.txt", title=title, ordinal=0, start=0, end=len(text), text=text)
-    sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
-    asked = analyze(question, language.parse_question)
-    return {c.text: c.features() for c in find_candidates(asked, [sentence], language.annotate([text]))}
+    return {c.text: c.features() for c in found_in([sentence_of(text, title=title)], question, language)}
 
 
 @pytest.mark.parametrize(
@@ -541,15 +552,9 @@ def test_how_many_asks_a_count_of_its_noun_and_gives_it_without_that_noun(langua
 def test_the_same_number_of_other_things_is_no_second_report(language: Language) -> None:
     """ "five people" in one article does not support "five more states" in another as the answer to
     "How many states ...?"."""
-    question = analyze("How many states have reported illnesses?", language.parse_question)
     texts = ["All five people who fell ill ate peanut butter.", "The outbreak spread to five more states."]
-    found = []
-    for n, text in enumerate(texts):
-        chunk = RetrievedChunk(
-            id=f"c{n}", source=f"{n}.txt", title="News", ordinal=0, start=0, end=len(text), text=text
-        )
-        sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9)
-        found += find_candidates(question, [sentence], language.annotate([text]))
+    sentences = [sentence_of(text, source=f"{n}.txt") for n, text in enumerate(texts)]
+    found = found_in(sentences, "How many states have reported illnesses?", language)
     scored = score_candidates(found, 0.9, DirectOptions())
     assert len({c.answer for c in scored}) == 2 and all(c.support == 0.0 for c in scored), scored
 
@@ -560,26 +565,12 @@ def test_a_name_repeated_across_sentences_supports_it_only_as_far_as_it_is_of_th
     """ "On which satellite ...?": the "Orbis Climate Observatory satellite" fits; "NASA", named in every
     sentence of its article, is no satellite however often it is named (and in "... satellite, NASA
     said" it is the source, not in apposition to the satellite)."""
-    question = analyze("On which satellite was the image of Earth taken?", language.parse_question)
-    texts = [
-        "The image of Earth was taken on the Orbis Climate Observatory satellite, NASA said.",
-        "NASA released the image of Earth on Monday.",
+    title = "Amazing NASA photo shows Earth from far away"
+    sentences = [
+        sentence_of("The image of Earth was taken on the Orbis Climate Observatory satellite, NASA said.", title=title),
+        sentence_of("NASA released the image of Earth on Monday.", title=title, score=0.6),
     ]
-    found = []
-    for n, text in enumerate(texts):
-        chunk = RetrievedChunk(
-            id=f"c{n}",
-            source="a.txt",
-            title="Amazing NASA photo shows Earth from far away",
-            ordinal=n,
-            start=0,
-            end=len(text),
-            text=text,
-        )
-        sentence = SentenceEvidence(
-            chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9 if n == 0 else 0.6
-        )
-        found += find_candidates(question, [sentence], language.annotate([text]))
+    found = found_in(sentences, "On which satellite was the image of Earth taken?", language)
     scored = score_candidates(found, 0.9, DirectOptions())
     assert scored[0].text == "Orbis Climate Observatory satellite", [(c.text, round(c.score, 2)) for c in scored]
 
@@ -616,20 +607,13 @@ def test_the_holders_of_a_role_named_anywhere_in_the_evidence_answer_before_othe
     """ "Who is the police chief of Eastmark?": a sentence that calls Sam Reyes the police chief (after
     his name) answers; Ana Ruiz, named in a better sentence without that role, does not; "the Eastmark
     police", a phrase of the role's words, is no holder of it."""
-    question = analyze("Who is the police chief of Eastmark?", language.parse_question)
     texts = [
         "Ana Ruiz said the Eastmark police chief would speak on Monday.",
         "The bodies were recovered after a landslide, Sam Reyes, police chief of Eastmark, told reporters.",
         "In Norland, Fire Chief Tom Brandt said crews were ready.",
     ]
-    found = []
-    for n, text in enumerate(texts):
-        chunk = RetrievedChunk(
-            id=f"c{n}", source=f"{n}.txt", title="News", ordinal=0, start=0, end=len(text), text=text
-        )
-        sentence = SentenceEvidence(chunk, 0, 0, len(text), text, set(content_terms(text)), score=0.9 - 0.1 * n)
-        found.append((sentence, language.annotate([text])[0]))
-    candidates = find_candidates(question, [s for s, _ in found], [a for _, a in found])
+    sentences = [sentence_of(text, source=f"{n}.txt", score=0.9 - 0.1 * n) for n, text in enumerate(texts)]
+    candidates = found_in(sentences, "Who is the police chief of Eastmark?", language)
     assert {c.text for c in candidates} == {"Sam Reyes"}, [(c.text, c.fit) for c in candidates]
 
 
