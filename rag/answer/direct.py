@@ -41,9 +41,20 @@ from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
-from rag.answer.kinds import known_place_of_kind, of_asked_kind
+from rag.answer.kinds import colors, known_place_of_kind, of_asked_kind
 from rag.answer.language import LIST_END, REPORTING, TITLES
-from rag.answer.question import AGE_KIND, AMOUNTS, COUNTS, NAMES, NUMBERS, PERSON, PLACES, TIMES, labels_of_kind
+from rag.answer.question import (
+    AGE_KIND,
+    AMOUNTS,
+    COLOR_KIND,
+    COUNTS,
+    NAMES,
+    NUMBERS,
+    PERSON,
+    PLACES,
+    TIMES,
+    labels_of_kind,
+)
 from rag.answer.units import with_unit_sign
 from rag.text import (
     AMOUNT_WORDS,
@@ -109,6 +120,12 @@ Mention = tuple[str, int]  # a candidate's file and start
 AGE_SPAN = re.compile(  # "17-year-old", "17 years old", "eight months old"
     rf"(\d{{1,3}}|one|{'|'.join(sorted(AMOUNT_WORDS))})[- ](years?|months?|weeks?|days?)[- ]old\b", re.IGNORECASE
 )
+# a measure before a noun phrase describes the one thing, not what it is ("a [six-foot long] great white
+# shark", "a [5-year-old] southern sea otter")
+MEASURE_BEFORE = re.compile(
+    rf"^(?:\d[\d,.]*|one|{'|'.join(sorted(AMOUNT_WORDS))})-[\w-]+(?:\s+(?:long|tall|old|wide|high|deep|heavy))?\s+(?=\w)",
+    re.IGNORECASE,
+)
 BARE_AGE = re.compile(r"\d{1,3}")
 AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
@@ -116,6 +133,12 @@ AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # "the White House", though the small model calls both an ORG in one article.
 ROLE_OF = re.compile(r"([\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")  # "CEO of [Twitter]"
 TITLE_BEFORE = 40  # characters before a name where its title stands
+PHRASE_WORD = re.compile(r"\S+")
+ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
+NAME_PARTS = re.compile(r"[\s-]+")
+NAME_GLUE = frozenset(
+    "of the and for to de la le du da di von van der al el bin ibn abu".split()
+)  # lower-case, in names
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
 GENERIC_HEADS = frozenset(
     "house senate court department party union council committee office agency bank service university "
@@ -170,7 +193,7 @@ class Candidate:
     @property
     def in_full(self) -> bool:
         """It names its answer in full (not "Hartwig" where the article says "Lena Hartwig")."""
-        return self.answer in ("", self.key)
+        return self.answer in ("", self.key) or ACRONYM.fullmatch(self.text) is not None  # "THAAD" is a name too
 
     def features(self) -> dict[str, float]:
         return {
@@ -203,6 +226,7 @@ def find_candidates(
             *phrases,
             *(annotation.lists if question.plural else ()),
             *(annotation.titles_of_names if question.describes else ()),
+            *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
     return _holders_of_role(question, found)
@@ -311,8 +335,14 @@ def _reports(
 def _weight(mentions: dict[str, float]) -> float:
     """A report's weight: the sum over its mentions that no other mention contains, each with the best
     weight of what it contains."""
-    outer = [m for m in mentions if not any(m != o and contains_words(o, m) for o in mentions)]
-    return sum(max(w for m, w in mentions.items() if contains_words(o, m)) for o in outer)
+    outer = [m for m in mentions if not any(m != o and _part_of(m, o) for o in mentions)]
+    return sum(max(w for m, w in mentions.items() if _part_of(m, o)) for o in outer)
+
+
+def _part_of(mention: str, other: str) -> bool:
+    """A mention is part of another when the other contains it, or it is the other's initials ("the
+    Terminal High-Altitude Area Defense system, or THAAD," names one thing once)."""
+    return contains_words(other, mention) or (" " not in mention and mention == _initials(other))
 
 
 def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
@@ -334,7 +364,21 @@ def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
         longest = max(fuller, key=len, default=None)
         if longest is not None and all(longest.endswith(" " + name) for name in fuller - {longest}):
             answer_of[(short.sentence.source, short.key)] = longest
+    for short in (c for c in candidates if ACRONYM.fullmatch(c.text)):
+        spelled = {
+            c.key
+            for c in candidates
+            if c.sentence.source == short.sentence.source and c.text != short.text and _initials(c.text) == short.text
+        }
+        if len(spelled) == 1:  # "THAAD" is what its article names "Terminal High-Altitude Area Defense"
+            answer_of[(short.sentence.source, short.key)] = spelled.pop()
     return answer_of
+
+
+def _initials(name: str) -> str:
+    """The initials of a name, as written or as a key ("Occupational Safety and Health Administration",
+    "occupational safety and health administration" -> OSHA, osha)."""
+    return "".join(w[0] for w in NAME_PARTS.split(name) if w and w.lower() not in NAME_GLUE and w[0].isalpha())
 
 
 def place_chains(candidates: Sequence[Candidate]) -> dict[Mention, str]:
@@ -423,6 +467,10 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
             return None  # a date or a count ("31 men"), not an age
         start, end = age[0] - span.start, age[1] - span.start
+    if span.label == "NP" and not question.labels and (measure := MEASURE_BEFORE.match(raw[start:end])):
+        start += measure.end()
+    if span.label == "NP" or span.label in NAMES:
+        start, end = _name_of_phrase(raw, start, end, question)  # "[Berenberg] bank" for "At which bank ...?"
     titled = False  # the name follows the noun asked for ("GSK Chief Scientific Officer [Tony Wood]")
     if span.label != "NP" or span.proper:
         of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
@@ -469,6 +517,32 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         narrower=None if span.narrower is None else sentence.start + span.narrower,
         counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
     )
+
+
+def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tuple[int, int]:
+    """The name a noun phrase gives, without the words around it that only describe it: lower-case
+    words before it ("the historic [Brin Building]") and words after it the question already says
+    ("[BZ4X] electric SUV" asked "Which Toyota electric SUV ...?"). Unchanged unless a name is left."""
+    tokens = list(PHRASE_WORD.finditer(phrase, start, end))
+    asked = question.terms | {question.kind}
+    last = len(tokens)
+    while last > 1 and not tokens[last - 1].group().istitle() and set(content_terms(tokens[last - 1].group())) <= asked:
+        last -= 1  # "electric SUV", "system": the question's noun, not a word of the name ("Brin Building" stays)
+    if not any(t.group().islower() for t in tokens[last:]):
+        last = len(tokens)  # "Millet TV" asked "On which TV channel ...?": initials of its own
+    first = next((i for i, t in enumerate(tokens[:last]) if _name_word(t.group())), last)
+    if first == last or not all(t.group()[:1].islower() for t in tokens[:first]):
+        return start, end
+    if first > 0 and tokens[first - 1].group() in NAME_GLUE:
+        return start, end  # "al Qaeda", "chairman of Acme"
+    name = [t.group() for t in tokens[first:last]]
+    if not _name_word(name[-1]) or not all(_name_word(w) or w in NAME_GLUE for w in name):
+        return start, end
+    return tokens[first].start(), tokens[last - 1].end()
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
 
 
 def _whose_role(question: Question, before: str) -> bool:
@@ -576,8 +650,10 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
         return 1.0  # "Amalie Arena" for "In which arena ...?", whatever the small model calls it
     if (span.label != "NP" or span.proper) and _named_as_kind(question, span, sentence):
         return 1.0
+    if question.asks_name and (span.label != "NP" or span.proper) and NAMED_AS.search(sentence[: span.start]):
+        return 1.0  # "dubbed [Otter 841]"
     if question.asks_name and span.label in question.labels:
-        return 1.0 if NAMED_AS.search(sentence[: span.start]) else ROLE_UNSAID  # "dubbed [Otter 841]"
+        return ROLE_UNSAID
     if span.label == "NP":
         if question.kind and stem(span.head) == question.kind and (question.plural or not span.plural):
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
@@ -599,7 +675,7 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     Lines, the ferry operator,"): it is of that kind as surely as a phrase headed by the noun."""
     if not question.kind:
         return False
-    before = KIND_BEFORE.search(sentence[: span.start])
+    before = KIND_BEFORE.search(NAMED_AS.sub("", sentence[: span.start]))  # "a sheep (named) Dolly"
     if before is not None and "," in before.group() and _speaks(sentence[span.end :]):
         before = None  # "... on the Orbis satellite, NASA said": the source, no apposition
     after = KIND_AFTER.match(sentence[span.end :])

@@ -10,14 +10,13 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.evidence import MONTHS, TIME_WORDS
-from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS
+from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, Span
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
-from rag.answer.question import COUNTS, DAY_KIND, MONTH_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
+from rag.answer.question import COLOR_KIND, COUNTS, DAY_KIND, MONTH_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
 from rag.answer.units import DIMENSION_OF_UNIT, UNITS, unit_of
 from rag.text import AMOUNT_WORDS, stem
 
 if TYPE_CHECKING:
-    from rag.answer.language import Span
     from rag.answer.question import Question
 
 _TIME_WORDS = sorted(UNITS["time"] - {"second", "seconds"}) + (  # "second" is as often an ordinal
@@ -53,6 +52,11 @@ IN_TIME = re.compile(r"\b(?:in|within)\s*$", re.IGNORECASE)  # "in two weeks": w
 SINCE_FIRST = re.compile(r"\b(?:first|last|only|highest|lowest|biggest|worst|best|most|ever)\b[^,.;]*$", re.IGNORECASE)
 TIME_UNIT_KINDS = frozenset(stem(unit) for unit in UNITS["time"])  # "How many minutes ...?" asks in minutes
 MEASURED = frozenset({"QUANTITY", "DATE", "TIME"})  # what spaCy calls a measurement without a unit we know
+COLOR = re.compile(  # the colours news names things by ("a gray check mark", "teal-colored armbands")
+    r"\b(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|gr[ae]y|teal|turquoise|gold|golden|"
+    r"silver|beige|maroon|navy|crimson|scarlet|magenta|cyan|indigo|lavender|khaki|bronze|ivory|amber)\b",
+    re.IGNORECASE,
+)
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 
@@ -72,6 +76,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return _counts(question, sentence, span)
     if question.measures:
         return _measures(question, sentence, span)
+    if question.kind == COLOR_KIND:
+        return bool(COLOR.fullmatch(said))  # "What color armbands ...?" is not answered by "armbands"
     if question.labels == TIMES and question.kind == YEAR_KIND:
         return bool(YEAR.search(said))  # "In which year ...?" is not answered by "February"
     if question.labels == TIMES and question.kind == MONTH_KIND:
@@ -81,6 +87,11 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
     if question.labels == TIMES:  # not the "21" of "people 21 and over", nor how long: "nearly 40 years"
         return bool(TIME_WORDS.search(said) or TIME_UNITS.search(said)) and not _duration(sentence, span)
     return True
+
+
+def colors(sentence: str) -> list[Span]:
+    """The colours a sentence names, as phrases of their own (the parse buries them in their noun's)."""
+    return [Span(m.start(), m.end(), "NP", m.group().lower()) for m in COLOR.finditer(sentence)]
 
 
 def known_place_of_kind(question: Question, span: Span) -> bool:

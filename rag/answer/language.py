@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from index.imports import UNUSED_BY_SPACY, without
 from rag.answer.places import Gazetteer
 from rag.answer.units import UNITS
-from rag.text import verb_stem
+from rag.text import stem, verb_stem
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -64,6 +64,17 @@ TITLE_CASE = 0.6  # share of a quoted title's longer words that are capitalised
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place of "meet"
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
+# what a work "by" someone says they did: "the 1958 book ... [by S.F. Shattuck]" answers "Who wrote ...?"
+MADE_BY = {
+    stem(noun): frozenset({verb_stem(verb)})
+    for verb, nouns in {
+        "write": "book novel memoir biography article essay study paper column poem letter story play",
+        "direct": "film movie documentary",
+        "sing": "song album",
+        "paint": "painting portrait mural",
+    }.items()
+    for noun in nouns.split()
+}
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
@@ -423,6 +434,10 @@ def _slot(token: Token) -> Slot | None:
         attached = head.head
         if head.dep_ == "agent":
             return Slot("subj", _verb_words(attached))  # "was bought by [Elon Musk]"
+        if head.lower_ == "by" and attached.pos_ == "NOUN":  # "a report by [the World Bank]": who did it
+            return Slot(
+                "subj", frozenset({verb_stem(attached.lower_)}) | MADE_BY.get(stem(attached.lower_), frozenset())
+            )
         return Slot(head.lower_, frozenset({verb_stem(attached.lower_), verb_stem(attached.head.lower_)}))
     return None
 
@@ -505,12 +520,13 @@ def _counted(root: Token) -> str | None:
 def _qualified_start(doc: Doc, start: int, end: int) -> int:
     """Where an amount starts with the words that say how exact it is ("[over] 225,000", "[as many as]
     6 inches"): the small model leaves some out, and "over 225,000" is not 225,000; a word that only
-    stresses it is no part of it ("just 2.5 miles" is 2.5 miles), unless it says how near a qualifier
-    it is ("just over 100 square miles")."""
+    stresses it is no part of it ("just 2.5 miles" is 2.5 miles, "only about 260" about 260), unless it
+    says how near a qualifier it is ("just over 100 square miles")."""
     for emphasis in EMPHASES:
         size = len(emphasis)
         said = tuple(t.lower_ for t in doc[start : start + size])
-        if end - start > size and said == emphasis and not _qualifies(doc, start + size):
+        nearness = said[0] in NEARLY and _qualifies(doc, start + size)
+        if end - start > size and said == emphasis and not nearness:
             return start + size
     for qualifier in QUALIFIERS:
         size = len(qualifier)

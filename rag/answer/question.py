@@ -92,6 +92,8 @@ WHICH_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 DAY_KIND = "day"  # "On what date ...?": a day ("September 26", "Monday"), not "1998" nor "September"
 WHICH_DAY = re.compile(r"\b(?:what|which) (?:date|day)(?![\w-])", re.IGNORECASE)
 MONTH_KIND = "month"  # "By which month ...?": a month ("September"), not "12 to 36 hours"
+COLOR_KIND = "color"  # "What color armbands ...?": a colour ("teal"), not the armbands
+WHICH_COLOR = re.compile(r"\b(?:what|which) colou?rs?\b", re.IGNORECASE)
 WHICH_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 TIME = re.compile(
     rf"^(?:(?!\b(?:{BEFORE_WHEN})\b).)*\bwhen\b"
@@ -115,6 +117,11 @@ NAME_OF = re.compile(
     r"what (?:is|was) [^?]{1,40}?['’]s? (?:\w+ )?name)\b",  # "What was PnB Rock's birth name?"
     re.IGNORECASE,
 )
+# "What is the name of the missile defense system ...?" asks "Which missile defense system ...?"
+NAME_OF_THE = re.compile(
+    r"^\s*what (?:is|was|are|were) the names? of (?:the|a|an|this|that|its|their|his|her)\s+(?=\w)", re.IGNORECASE
+)
+RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?=\w)", re.IGNORECASE)  # "the sheep [that] was ..."
 PARSED = re.compile(r"\b(which|what|who|whom|whose|where)\b", re.IGNORECASE)  # the parse tells these apart
 WHICH_WORDS = re.compile(r"\bwhich\s+([^?,;.]{1,60})", re.IGNORECASE)
 KIND_OF_PHRASE = re.compile(r"^\s*(?:type|kind|sort|form)s?\s+of\s+", re.IGNORECASE)
@@ -211,13 +218,17 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         kinds = ((WHICH_YEAR, YEAR_KIND), (WHICH_DAY, DAY_KIND), (WHICH_MONTH, MONTH_KIND))
         kind = next((kind for asked, kind in kinds if asked.search(text)), None)
         return replace(plain, labels=TIMES, kind=kind)
+    if (name_of := NAME_OF_THE.match(text)) and parse is not None:
+        which = analyze("Which " + RELATIVE.sub("", text[name_of.end() :], count=1), parse)
+        if which.kind:
+            return replace(which, text=text, terms=plain.terms, asks_name=True)
     if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known
         of_kind = KIND_OF.get(_kind_of_what_is(text) or "", NAMES) & NAMES
         return replace(plain, labels=of_kind or NAMES, asks_name=True)
     parsed = parse(text) if parse is not None and PARSED.search(text) else None
     if parsed is not None:
         plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)
-    kind = _kind(text, parsed)
+    kind = COLOR_KIND if WHICH_COLOR.search(text) else _kind(text, parsed)
     if kind is not None:
         labels = labels_of_kind(kind)
         if parsed is not None and parsed.kind:
