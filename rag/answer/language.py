@@ -56,6 +56,12 @@ REPORTING = frozenset(
 COPULAS = frozenset(
     "be is are was were been being remain remains remained remaining become becomes became becoming".split()
 )
+# verbs that say what their subject is through their object: "climate change posed the biggest threat"
+# answers "What is the biggest threat?"
+LINKING = frozenset(
+    "pose poses posed posing represent represents represented representing constitute constitutes constituted "
+    "constituting".split()
+)
 QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{1,60}?)[,.]?[”\"]")  # “Voices of April”
 LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")  # between two names of a list
 LIST_END = re.compile(r"\b(?:and|or)\b")  # a list's last two names are joined by "and" / "or"
@@ -455,10 +461,13 @@ def _clause_slot(token: Token) -> Slot | None:
 
 def _other_side(token: Token) -> Token | None:
     """The subject of the copula `token` is the complement of, or the complement when it is the subject
-    ("the central issue" and "the status" in "The central issue remains the status ...")."""
-    if token.head.lower_ not in COPULAS:
+    ("the central issue" and "the status" in "The central issue remains the status ..."); a linking
+    verb's object is its complement ("[drought] posed the biggest threat")."""
+    verb = token.head.lower_
+    complements = {"attr"} if verb in COPULAS else {"dobj"} if verb in LINKING else None
+    if complements is None:
         return None
-    wanted = SUBJECTS if token.dep_ == "attr" else {"attr"} if token.dep_ in SUBJECTS else set()
+    wanted = SUBJECTS if token.dep_ in complements else complements if token.dep_ in SUBJECTS else set()
     return next((c for c in token.head.children if c.dep_ in wanted and c.i != token.i), None)
 
 

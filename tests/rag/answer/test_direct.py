@@ -721,3 +721,13 @@ def test_a_work_by_someone_says_who_made_it(language: Language) -> None:
     sentence = sentence_of(text)
     roles = {c.text: c.role for c in found_in([sentence], "Who wrote the 1958 book History of Neenah?", language)}
     assert roles.get("S.F. Shattuck") == 1.0 and roles.get("George Whiting", 0.0) == 0.0, roles
+
+
+def test_what_poses_a_threat_is_what_the_threat_is(language: Language) -> None:
+    """ "What is the biggest threat ...?" is answered by what "posed the biggest threat"."""
+    text = "Tonga's foreign minister said drought posed the biggest security threat in the region, not warships."
+    roles = {
+        t: f["role"]
+        for t, f in features_of(text, "What is the biggest security threat in the region?", language).items()
+    }
+    assert roles.get("drought") == 1.0 and roles.get("warships", 0.0) == 0.0, roles
