@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import colors, known_place_of_kind, of_asked_kind
-from rag.answer.language import LIST_END, REPORTING, TITLES
+from rag.answer.language import COMPARED, LIST_END, REPORTING, TITLES
 from rag.answer.question import (
     AGE_KIND,
     AMOUNTS,
@@ -115,6 +115,7 @@ ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the quest
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
+MORE_OF = re.compile(rf"\s(?:{'|'.join(sorted(COMPARED))})\s*$", re.IGNORECASE)  # "4 million [more] gallons"
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 Mention = tuple[str, int]  # a candidate's file and start
 AGE_SPAN = re.compile(  # "17-year-old", "17 years old", "eight months old"
@@ -136,6 +137,8 @@ TITLE_BEFORE = 40  # characters before a name where its title stands
 PHRASE_WORD = re.compile(r"\S+")
 ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
+QUOTES = "\"'“”‘’"
+INITIAL = re.compile(r"[A-Z]\.")  # a genus before its species ("E. coli")
 NAME_GLUE = frozenset(
     "of the and for to de la le du da di von van der al el bin ibn abu".split()
 )  # lower-case, in names
@@ -536,13 +539,18 @@ def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tu
     if first > 0 and tokens[first - 1].group() in NAME_GLUE:
         return start, end  # "al Qaeda", "chairman of Acme"
     name = [t.group() for t in tokens[first:last]]
-    if not _name_word(name[-1]) or not all(_name_word(w) or w in NAME_GLUE for w in name):
+    after_initial = [INITIAL.fullmatch(w) is not None for w in ["", *name[:-1]]]  # "E. coli"
+    if not all(_name_word(w) or w in NAME_GLUE or initial for w, initial in zip(name, after_initial, strict=True)):
+        return start, end
+    if not (_name_word(name[-1]) or after_initial[-1]):
         return start, end
     return tokens[first].start(), tokens[last - 1].end()
 
 
 def _name_word(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+    """A word of a name: capitalised, a code ("BZ4X"), or quoted ("“We the People”")."""
+    bare = word.lstrip(QUOTES)
+    return bare[:1].isupper() or (bare[:1].isdigit() and any(c.isupper() for c in bare))
 
 
 def _whose_role(question: Question, before: str) -> bool:
@@ -612,7 +620,8 @@ def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
     not "nearly 52,600 acres"), as a count of a noun outside the span is given ("14" of "14 people")."""
     said = list(WORD.finditer(sentence, start, end))
     if len(said) > 1 and stem(said[-1].group().lower()) == counted:
-        return len(sentence[: said[-1].start()].rstrip(" -"))
+        before = MORE_OF.sub("", sentence[: said[-1].start()])
+        return len(before.rstrip(" -"))
     return end
 
 

@@ -81,6 +81,7 @@ MADE_BY = {
     }.items()
     for noun in nouns.split()
 }
+COMPARED = frozenset({"more", "fewer", "less", "additional", "extra", "other", "new"})  # "how many more ..."
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
@@ -192,9 +193,10 @@ class Language:
     def parse_question(self, text: str) -> QuestionParse:
         doc = self.nlp(text, disable=UNUSED_BY_QUESTION)
         verbs = _verbs(doc)
-        many = next((t for t in doc if t.lower_ == "many" and t.head.pos_ in ("NOUN", "PROPN")), None)
-        if many is not None:
-            return QuestionParse(None, False, verbs, counted=many.head.lower_)
+        many = next((t for t in doc if t.lower_ == "many"), None)
+        counted = many.head if many is not None and many.head.lower_ in COMPARED else many  # "many [more] gallons"
+        if counted is not None and counted.head.pos_ in ("NOUN", "PROPN"):
+            return QuestionParse(None, False, verbs, counted=counted.head.lower_)
         for token in doc:
             if token.lower_ in ("which", "what") and (head := _determined(token)) is not None:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):

@@ -667,6 +667,11 @@ def test_a_change_from_one_amount_to_another_is_no_range(
         ),
         ("The men were members of al Qaeda, officials said.", "Which group were the men members of?", "al Qaeda"),
         (
+            "Doctors said E. coli bacteria cause most of the infections.",
+            "Which bacteria cause most infections?",
+            "E. coli",
+        ),
+        (
             "Fishermen caught a six-foot long great white shark off the coast.",
             "Which sea creature did the fishermen catch?",
             "great white shark",
@@ -731,3 +736,9 @@ def test_what_poses_a_threat_is_what_the_threat_is(language: Language) -> None:
         for t, f in features_of(text, "What is the biggest security threat in the region?", language).items()
     }
     assert roles.get("drought") == 1.0 and roles.get("warships", 0.0) == 0.0, roles
+
+
+def test_how_many_more_asks_a_count_of_its_noun(language: Language) -> None:
+    text = "The rental pump will add 4 million more gallons of water a day to the city system."
+    found = candidates_in(text, "How many more gallons of water a day will the rental pump add?", language)
+    assert [t for t, label in found if label in AMOUNTS] == ["4 million"], found
