@@ -657,6 +657,8 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
         return 1.0  # also when the small model calls the town an organisation
     if span.label != "NP" and question.kind and stem(span.head) == question.kind:
         return 1.0  # "Amalie Arena" for "In which arena ...?", whatever the small model calls it
+    if (span.label != "NP" or span.proper) and _kind_first(question, sentence[span.start : span.end]):
+        return 1.0  # "Hurricane Kate" for "Which hurricane ...?"
     if (span.label != "NP" or span.proper) and _named_as_kind(question, span, sentence):
         return 1.0
     if question.asks_name and (span.label != "NP" or span.proper) and NAMED_AS.search(sentence[: span.start]):
@@ -677,6 +679,15 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
         return ROLE_UNSAID if asks_role else 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
+
+
+def _kind_first(question: Question, name: str) -> bool:
+    """The name starts with the noun asked for ("Hurricane Kate", "Lake Kivu"; a person's title before
+    a name is no part of it: _after_kind)."""
+    if "PERSON" in question.labels:
+        return False
+    said = name.split()
+    return len(said) > 1 and said[0][:1].isupper() and stem(said[0].lower()) == question.kind
 
 
 def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:

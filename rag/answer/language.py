@@ -16,7 +16,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from index.imports import UNUSED_BY_SPACY, without
@@ -81,6 +81,7 @@ MADE_BY = {
     }.items()
     for noun in nouns.split()
 }
+KIND_WORDS = frozenset({"NOUN", "PROPN", "ADJ"})  # what the small model calls the kind after "which"
 COMPARED = frozenset({"more", "fewer", "less", "additional", "extra", "other", "new"})  # "how many more ..."
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
@@ -203,7 +204,7 @@ class Language:
                     head = head.head  # "which Ivy League university": university
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
                 plural = head.tag_ in ("NNS", "NNPS")
-                return QuestionParse(head.lower_, possessive, verbs, _asked_slot(head), plural)
+                return QuestionParse(head.lower_, possessive, verbs, _kind_slot(head), plural)
         asked = next((t for t in doc if t.lower_ in WH_WORDS), None)  # "What caused ...?", "... stealing what?"
         if asked is None and (where := next((t for t in doc if t.lower_ == WHERE), None)) is not None:
             verb = where.head.head if where.head.dep_ in ("aux", "auxpass") else where.head  # "Where was it sold?"
@@ -213,7 +214,10 @@ class Language:
 
 def _determined(which: Token) -> Token | None:
     """The noun "which"/"what" determines: its head, or the noun right after it when the small model
-    hangs "which" elsewhere ("[Which] CNN meteorologist said ...?")."""
+    hangs "which" elsewhere ("[Which] CNN meteorologist said ...?"), or the last word of the nouns
+    between "which" and its verb, whatever the small model calls them ("Which collective published
+    ...?", "Which AC/DC member plays ...?", "Which think tank recorded ...?"); "Which was the last
+    hurricane ...?" asks which hurricane."""
     if which.dep_ == "det" and which.head.pos_ in ("NOUN", "PROPN"):
         return which.head
     after = which.nbor() if which.i + 1 < len(which.doc) else None
@@ -223,7 +227,31 @@ def _determined(which: Token) -> Token | None:
         and after.dep_ in ("compound", "nsubj", "dobj", "nsubjpass")
     ):
         return after
-    return None
+    if which.lower_ != "which":
+        return None
+    if which.dep_ in SUBJECTS and which.head.lower_ in COPULAS and which.head.i == which.i + 1:
+        return next((c for c in which.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    run = list(takewhile(_in_kind_phrase, which.doc[which.i + 1 :]))
+    verb = which.doc[which.i + 1 + len(run)] if which.i + 1 + len(run) < len(which.doc) else None
+    nouns = [t for t in run if t.pos_ in KIND_WORDS]
+    return nouns[-1] if nouns and verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
+def _kind_slot(kind: Token) -> Slot | None:
+    """The role of the kind a "which" question asks about: "Which was [the last hurricane] ...?" asks
+    what the last hurricane is; "Which [collective] published ...?" (the small model hangs the kind on
+    the verb as a modifier) who published."""
+    if kind.dep_ == "attr" and any(c.dep_ in SUBJECTS and c.lower_ == "which" for c in kind.head.children):
+        return Slot("is", frozenset({verb_stem(kind.lower_)}))
+    slot = _asked_slot(kind)
+    if slot is None and kind.head.pos_ == "VERB" and kind.i < kind.head.i:
+        return Slot("subj", _verb_words(kind.head))
+    return slot
+
+
+def _in_kind_phrase(token: Token) -> bool:
+    """A word of the phrase after "which" that names the kind asked about ("think" of "think tank")."""
+    return token.pos_ in KIND_WORDS or token.dep_ in ("compound", "nmod") or token.pos_ == "SYM"
 
 
 def _annotation(doc: Doc, places: Gazetteer) -> Annotation:

@@ -436,6 +436,12 @@ def test_a_name_ending_in_the_asked_noun_is_of_its_kind(language: Language) -> N
     assert fits.get("Velden Arena") == 1.0 and fits.get("Norway", 0.0) < 1.0, fits
 
 
+def test_a_name_starting_with_the_asked_noun_is_of_its_kind(language: Language) -> None:
+    text = "The last storm to strike the region in November was Hurricane Tamsin, which flooded Norfolk."
+    fits = fits_of(text, "Which was the last hurricane to strike the region in November?", language)
+    assert fits.get("Hurricane Tamsin") == 1.0 and fits.get("Norfolk", 0.0) < 1.0, fits
+
+
 @pytest.mark.parametrize(
     ("text", "question", "name", "place"),
     [

@@ -202,3 +202,23 @@ def test_the_noun_right_after_which_is_its_kind_wherever_the_parser_hangs_which(
     the meteorologist, not a noun further on ("ocean")."""
     parsed = language.parse_question("Which CNN meteorologist said warmer ocean waters could lead to a hurricane?")
     assert parsed.kind == "meteorologist", parsed
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "role", "word"),
+    [
+        ("Which collective published archives of the group's private chats?", "collective", "subj", "publish"),
+        ("Which AC/DC member plays lead guitar in the reunion?", "member", "subj", "play"),
+        ("Which think tank recorded at least 79 protests?", "tank", "subj", "record"),
+        ("Which was the last hurricane to strike the US in November?", "hurricane", "is", "hurrican"),
+    ],
+)
+def test_the_words_between_which_and_its_verb_name_the_kind_whatever_the_parser_calls_them(
+    language: Language, question: str, kind: str, role: str, word: str
+) -> None:
+    """The small model calls "collective" an adjective, "think" a verb, and hangs "AC/DC member" on
+    the verb; the kind is the last of the words before the verb, asked in the verb's role ("Which was
+    the last hurricane ...?" asks what the last hurricane is)."""
+    parsed = language.parse_question(question)
+    assert parsed.kind == kind and parsed.slot is not None, parsed
+    assert parsed.slot.role == role and word in parsed.slot.words, parsed
