@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from index.snapshot import PerVersion
-from rag.answer.articles import about_article, answer_about_article
+from rag.answer.articles import CANDIDATES, about_article, answer_about_article
 from rag.answer.compose import ComposeOptions, compose
 from rag.answer.copies import diversify
 from rag.answer.direct import DirectOptions, attach_candidates
@@ -112,7 +112,9 @@ class Answerer:
         resolved = resolve(question, history, self.language.annotate)
         query = resolved.searched
         if (asked := about_article(query)) is not None:
-            settled = answer_about_article(asked, question, index, lambda topic: self.retrieve(index, topic, 1))
+            settled = answer_about_article(
+                asked, question, index, lambda topic: self.retrieve(index, topic, CANDIDATES)
+            )
             if settled is not None:
                 return Evidence(question, query, analyze(query), [], [], index.lexical.idf, settled)
         shown = quoted_in(history)

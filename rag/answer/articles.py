@@ -3,7 +3,8 @@
 They are answered from the article's head (its title line and `Key: value` lines; for the outlet, the
 credit at the start of its text, "(CNN)" or "WASHINGTON (AP) —", when the head names none), cited to the
 exact span of the file where the answer stands. The article is found by its topic ("the article about
-the lunar rover": the best retrieved chunk for "the lunar rover"), or, with no topic given, by the
+the lunar rover": of the articles of the best retrieved chunks for "the lunar rover", the one whose
+headline says most of the topic, news being named by its headline), or, with no topic given, by the
 question as resolved against the conversation ("when was that article published?").
 """
 
@@ -17,6 +18,7 @@ from index.loader import parse_header
 from index.sentences import sentence_spans
 from rag.citations import render_text
 from rag.schemas import Answer, AnswerSentence, Citation, DirectAnswer
+from rag.text import content_terms
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from rag.answer.retrieve import RetrievedChunk
 
 ARTICLE = r"(?:article|story|report|piece|item)"
+CANDIDATES = 10  # retrieved chunks whose articles may be the one a question is about
 FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("title", re.compile(rf"\b(?:headline|title)\b.*\b{ARTICLE}\b|\b{ARTICLE}\b.*\b(?:headline|titled?)\b", re.I)),
     ("published", re.compile(rf"\bwhen (?:was|did) .*\b(?:published|written|posted|dated|come out)\b|"
@@ -69,7 +72,7 @@ def answer_about_article(
     found = retrieve(asked.topic)
     if not found:
         return None
-    chunk = found[0]
+    chunk = _headlined(found, asked.topic)
     text = index.text(chunk.source)
     if text is None:
         return None
@@ -95,6 +98,19 @@ def answer_about_article(
         citations=citations,
         sentences=sentences,
     )
+
+
+def _headlined(found: list[RetrievedChunk], topic: str) -> RetrievedChunk:
+    """The retrieved chunk of the article whose headline is most like the topic, by the share of their
+    words they have in common (the best ranked on a tie): "the article about marijuana legalization on
+    the ballot" is the one headlined so, not another article's best chunk about marijuana on a ballot."""
+    asked = set(content_terms(topic))
+
+    def likeness(chunk: RetrievedChunk) -> float:
+        headline = set(content_terms(chunk.title))
+        return len(asked & headline) / len(asked | headline) if asked | headline else 0.0
+
+    return max(found, key=lambda c: (likeness(c), -found.index(c)))
 
 
 def _field_spans(field: str, text: str) -> list[tuple[int, int]]:

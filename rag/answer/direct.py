@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
 from rag.answer.kinds import colors, known_place_of_kind, of_asked_kind
-from rag.answer.language import COMPARED, LIST_END, REPORTING, TITLES
+from rag.answer.language import COMPARED, LIST_END, QUALIFIERS, REPORTING, TITLES
 from rag.answer.question import (
     AGE_KIND,
     AMOUNTS,
@@ -115,6 +115,9 @@ ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the quest
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
+ASKED_QUALIFIER = re.compile(
+    rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+how\s+(?:many|much)\b", re.IGNORECASE
+)  # "Up to how many ounces ...?"
 MORE_OF = re.compile(rf"\s(?:{'|'.join(sorted(COMPARED))})\s*$", re.IGNORECASE)  # "4 million [more] gallons"
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 Mention = tuple[str, int]  # a candidate's file and start
@@ -490,6 +493,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         first = _with_scale(sentence.text, first, question.kind)  # "[magnitude] 4": before the span
     if span.label in AMOUNTS:
         last = with_unit_sign(sentence.text, last)  # "about 7[°C]"
+        first = _without_asked_qualifier(sentence.text, first, question.text)
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:
         last = _without_counted(sentence.text, first, last, question.kind)
     text = sentence.text[first:last]
@@ -623,6 +627,14 @@ def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
         before = MORE_OF.sub("", sentence[: said[-1].start()])
         return len(before.rstrip(" -"))
     return end
+
+
+def _without_asked_qualifier(sentence: str, start: int, question: str) -> int:
+    """Where an amount starts without the qualifier the question already says ("Up to how many ounces
+    ...?": "three", not "up to three")."""
+    asked = ASKED_QUALIFIER.search(question)
+    said = re.match(rf"{re.escape(asked.group(1))}\s+", sentence[start:], re.IGNORECASE) if asked else None
+    return start + said.end() if said else start
 
 
 def _with_scale(sentence: str, start: int, kind: str) -> int:

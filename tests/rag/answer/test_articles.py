@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.articles import about_article
+from rag.answer.articles import _headlined, about_article
+from rag.answer.retrieve import RetrievedChunk
 
 
 @pytest.mark.parametrize(
@@ -21,3 +22,21 @@ def test_who_wrote_an_article_asks_for_its_author(question: str) -> None:
 def test_who_wrote_a_bill_or_a_letter_asks_about_the_news(question: str) -> None:
     """The author of a bill is news the article reports, not the article's byline."""
     assert about_article(question) is None
+
+
+def chunk_of(source: str, title: str) -> RetrievedChunk:
+    return RetrievedChunk(id=source, source=source, title=title, ordinal=0, start=0, end=10, text="Marijuana votes.")
+
+
+def test_the_article_about_a_topic_is_the_one_whose_headline_says_it() -> None:
+    """The best retrieved chunk may belong to another article on the same subject; news is named by
+    its headline. With headlines alike, retrieval's order decides."""
+    found = [
+        chunk_of("a.txt", "When marijuana is on the ballot, it wins"),
+        chunk_of("b.txt", "Recreational weed legal in 21 US states after Maryland, Missouri votes"),
+        chunk_of("c.txt", "Marijuana legalization on the ballot in these states"),
+    ]
+    topic = "marijuana legalization on the ballot in Arkansas, Maryland and Missouri"
+    assert _headlined(found, topic).source == "c.txt"
+    copies = [chunk_of("x.txt", "Storm hits the coast"), chunk_of("y.txt", "Storm hits the coast")]
+    assert _headlined(copies, "the storm on the coast").source == "x.txt"

@@ -748,3 +748,11 @@ def test_how_many_more_asks_a_count_of_its_noun(language: Language) -> None:
     text = "The rental pump will add 4 million more gallons of water a day to the city system."
     found = candidates_in(text, "How many more gallons of water a day will the rental pump add?", language)
     assert [t for t, label in found if label in AMOUNTS] == ["4 million"], found
+
+
+def test_an_amount_loses_the_qualifier_the_question_already_says(language: Language) -> None:
+    text = "The measure will allow personal possession of up to three ounces of marijuana."
+    found = candidates_in(text, "Up to how many ounces of marijuana will the measure allow?", language)
+    assert [t for t, label in found if label in AMOUNTS] == ["three"], found
+    found = candidates_in(text, "How many ounces of marijuana will the measure allow?", language)
+    assert [t for t, label in found if label in AMOUNTS] == ["up to three"], found
