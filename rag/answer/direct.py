@@ -411,6 +411,31 @@ def by_head_word(candidates: Sequence[Candidate]) -> dict[Mention, str]:
     return {c.mention: f"… {stem(said[-1])}" for c in candidates if (said := words(c.text))}
 
 
+def with_kind_word(candidates: Sequence[Candidate], kind: str) -> dict[Mention, str]:
+    """A name given with and without the asked noun in one article is one answer: the name with it,
+    when the noun is part of the name ("Columbia University", "Nara Medical University Hospital" for
+    "[Nara Medical University] hospital"); without it, when the noun only says what it is ("[monkeypox]"
+    for "monkeypox virus" asked "Which virus ...?")."""
+    names: dict[tuple[str, str], list[Candidate]] = {}
+    for c in candidates:
+        names.setdefault((c.sentence.source, c.key), []).append(c)
+    wholes: dict[Mention, str] = {}
+    for c in candidates:
+        bare = (c.sentence.source, c.key.rsplit(" ", 1)[0])
+        if not _ends_with_kind(c.key, kind) or bare not in names:
+            continue
+        if c.text.split()[-1].istitle():
+            wholes.update((short.mention, c.key) for short in names[bare])
+        else:
+            wholes[c.mention] = bare[1]
+    return wholes
+
+
+def _ends_with_kind(key: str, kind: str) -> bool:
+    said = key.split()
+    return len(said) > 1 and stem(said[-1]) == kind
+
+
 def name_lists(candidates: Sequence[Candidate]) -> dict[Mention, str]:
     """Each name listed with others ("Randox, and Lynn's Country Foods") -> the list: for a question
     that asks for several ("which companies"), the list is one answer, said by each of its names."""
@@ -450,6 +475,8 @@ def attach_candidates(
         if question.plural
         else by_head_word(found)
         if question.describes
+        else with_kind_word(found, question.kind)
+        if question.kind
         else None
     )
     candidates = score_candidates(found, max(s.strength for s in head), options, wholes)

@@ -12,6 +12,7 @@ from rag.answer.direct import (
     find_candidates,
     fuller_names,
     score_candidates,
+    with_kind_word,
 )
 from rag.answer.evidence import SentenceEvidence
 from rag.answer.language import Language
@@ -756,3 +757,33 @@ def test_an_amount_loses_the_qualifier_the_question_already_says(language: Langu
     assert [t for t, label in found if label in AMOUNTS] == ["three"], found
     found = candidates_in(text, "How many ounces of marijuana will the measure allow?", language)
     assert [t for t, label in found if label in AMOUNTS] == ["up to three"], found
+
+
+@pytest.mark.parametrize(
+    ("texts", "question", "answer"),
+    [
+        (
+            ["Nakano was rushed to the Kashiwa Medical University hospital by helicopter.",
+             "Doctors at Kashiwa Medical University Hospital said Nakano was stable."],
+            "At which hospital was Nakano treated?",
+            "Kashiwa Medical University Hospital",
+        ),
+        (
+            ["Officials said the spread of the monkeypox virus was slowing in Lisbon.",
+             "Officials said monkeypox was spreading more slowly in Lisbon."],
+            "Which virus was spreading in Lisbon?",
+            "monkeypox",
+        ),
+    ],
+)  # fmt: skip
+def test_a_name_given_with_and_without_the_asked_noun_is_one_answer(
+    texts: list[str], question: str, answer: str, language: Language
+) -> None:
+    """With the noun as part of the name (title case), the answer is the whole name; with the noun only
+    saying what it is, the name without it: either way the two mentions are one answer's reports."""
+    sentences = [sentence_of(text, score=0.9 - 0.1 * n) for n, text in enumerate(texts)]
+    found = found_in(sentences, question, language)
+    wholes = with_kind_word(found, analyze(question, language.parse_question).kind or "")
+    scored = score_candidates(found, 0.9, DirectOptions(), wholes)
+    assert scored[0].text == answer, [(c.text, c.answer, round(c.score, 2)) for c in scored]
+    assert len({c.sentence.text for c in scored if c.answer == scored[0].answer}) == 2  # both report it
