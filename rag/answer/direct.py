@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
-from rag.answer.kinds import colors, known_place_of_kind, of_asked_kind
+from rag.answer.kinds import SAID_IN_NAME, colors, known_place_of_kind, of_asked_kind
 from rag.answer.language import COMPARED, LIST_END, QUALIFIERS, REPORTING, TITLES
 from rag.answer.question import (
     AGE_KIND,
@@ -716,7 +716,7 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
         return 1.0 if stem(span.counts) == question.kind else OTHER_COUNT  # "How many states ...?": "14 people"
     if span.label in question.labels:
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
-        return ROLE_UNSAID if asks_role else 1.0
+        return ROLE_UNSAID if asks_role or question.kind in SAID_IN_NAME else 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
 
 

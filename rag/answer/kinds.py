@@ -35,6 +35,9 @@ PLACE_KINDS: dict[str, frozenset[str]] = {  # the kinds of place (places.Gazette
     stem("province"): frozenset({STATE}),
     stem("continent"): frozenset({CONTINENT}),
 }
+# kinds of place whose names say their kind ("the Pacific Ocean", "Lake Kivu", "Mount Etna"): a name that
+# does not is less surely one ("Earth" for "Into which ocean ...?")
+SAID_IN_NAME = frozenset(stem(w) for w in "ocean sea river lake mountain mount bay gulf strait canal volcano".split())
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MONTH = re.compile(rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b", re.IGNORECASE)  # in a date

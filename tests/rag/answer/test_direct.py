@@ -787,3 +787,10 @@ def test_a_name_given_with_and_without_the_asked_noun_is_one_answer(
     scored = score_candidates(found, 0.9, DirectOptions(), wholes)
     assert scored[0].text == answer, [(c.text, c.answer, round(c.score, 2)) for c in scored]
     assert len({c.sentence.text for c in scored if c.answer == scored[0].answer}) == 2  # both report it
+
+
+def test_a_place_whose_kind_names_say_it_fits_less_when_its_name_does_not(language: Language) -> None:
+    """Oceans, lakes and mountains are named with their kind: "Earth" is less surely an ocean."""
+    text = "After blazing through Earth's atmosphere, the capsule splashed down in the Pacific Ocean."
+    fits = fits_of(text, "Into which ocean did the capsule splash down?", language)
+    assert fits.get("Pacific Ocean") == 1.0 and fits.get("Earth", 0.0) < 1.0, fits
