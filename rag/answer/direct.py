@@ -142,9 +142,8 @@ ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
 QUOTES = "\"'“”‘’"
 INITIAL = re.compile(r"[A-Z]\.")  # a genus before its species ("E. coli")
-NAME_GLUE = frozenset(
-    "of the and for to de la le du da di von van der al el bin ibn abu".split()
-)  # lower-case, in names
+# lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
+NAME_GLUE = frozenset("of the and for to de la le du da di von van der al el bin ibn abu".split())
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
 GENERIC_HEADS = frozenset(
     "house senate court department party union council committee office agency bank service university "
@@ -660,8 +659,8 @@ def _without_asked_qualifier(sentence: str, start: int, question: str) -> int:
     """Where an amount starts without the qualifier the question already says ("Up to how many ounces
     ...?": "three", not "up to three")."""
     asked = ASKED_QUALIFIER.search(question)
-    said = re.match(rf"{re.escape(asked.group(1))}\s+", sentence[start:], re.IGNORECASE) if asked else None
-    return start + said.end() if said else start
+    said = f"{asked.group(1).lower()} " if asked else None
+    return start + len(said) if said and sentence[start:].lower().startswith(said) else start
 
 
 def _with_scale(sentence: str, start: int, kind: str) -> int:
