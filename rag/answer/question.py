@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.language import PLACE_LABELS, REPORTING, Slot
+from rag.answer.language import COMPARED, PLACE_LABELS, REPORTING, Slot
 from rag.answer.units import UNITS, asked_dimensions
 from rag.text import content_terms, stem, verb_stem, words
 
@@ -76,7 +76,8 @@ HOW_MANY_THINGS = re.compile(
 )
 COUNTS = frozenset({"CARDINAL", "QUANTITY"})
 HOW_MANY_TIMES = re.compile(  # "How many years ...?": "for 17 years" is what the small model calls a date
-    rf"\bhow many (?:more |fewer |other )?({'|'.join(sorted(UNITS['time'], key=len, reverse=True))})\b", re.IGNORECASE
+    rf"\bhow many (?:(?:{'|'.join(sorted(COMPARED))}) )?({'|'.join(sorted(UNITS['time'], key=len, reverse=True))})\b",
+    re.IGNORECASE,
 )
 # "How much money ...?", "How much does it cost?": a sum of money, not a count beside it ("18,000 accounts")
 HOW_MUCH_MONEY = re.compile(

@@ -58,11 +58,16 @@ def candidates_in(text: str, question: str, language: Language) -> list[tuple[st
     return [(c.text, c.label) for c in found_in([sentence_of(text)], question, language)]
 
 
+def amounts_in(text: str, question: str, language: Language) -> list[str]:
+    """The text of every amount among the candidates of one sentence for `question`."""
+    return [t for t, label in candidates_in(text, question, language) if label in AMOUNTS]
+
+
 def test_how_many_is_not_answered_by_a_number_that_counts_something_else(language: Language) -> None:
     """ "zero-Covid" and "two-year" count no residents, and "01:18" is a clock; "25 million" does."""
     text = "Since the zero-Covid policy began, the city's 25 million residents waited 01:18 hours in a two-year slump."
-    found = candidates_in(text, "How many residents does the city have?", language)
-    assert [t for t, label in found if label in AMOUNTS] == ["25 million"], found
+    found = amounts_in(text, "How many residents does the city have?", language)
+    assert found == ["25 million"], found
 
 
 def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date(language: Language) -> None:
@@ -255,7 +260,7 @@ def test_an_amount_keeps_its_unit_and_its_currency_sign(
     """The small model leaves out the unit after a number ("400 mm"), at times a sign before it, and
     words that say how exact it is ("over", "just over"); "just" alone only stresses an amount ("more
     than" says another one); "what vote" asks for a tally; a list item's number ("6.") counts nothing."""
-    found = [t for t, label in candidates_in(text, question, language) if label in AMOUNTS]
+    found = amounts_in(text, question, language)
     assert found == [amount], found
 
 
@@ -381,7 +386,7 @@ def test_what_date_is_answered_by_a_day_and_how_much_it_weighed_by_a_weight(lang
     found = [t for t, _ in candidates_in(text, "On what date will the probe reach the comet?", language)]
     assert found == ["September 26"], found
     text = "The meteorite weighed 15.2 metric tons, and two samples of it were sent to the lab."
-    found = [t for t, label in candidates_in(text, "How much did the meteorite weigh?", language) if label in AMOUNTS]
+    found = amounts_in(text, "How much did the meteorite weigh?", language)
     assert found == ["15.2 metric tons"], found
 
 
@@ -651,7 +656,7 @@ def test_the_holders_of_a_role_named_anywhere_in_the_evidence_answer_before_othe
 def test_a_change_from_one_amount_to_another_is_no_range(
     text: str, question: str, amounts: list[str], language: Language
 ) -> None:
-    assert [t for t, label in candidates_in(text, question, language) if label in AMOUNTS] == amounts
+    assert amounts_in(text, question, language) == amounts
 
 
 @pytest.mark.parametrize(
@@ -698,9 +703,9 @@ def test_a_phrase_answers_with_its_name_not_the_words_that_describe_it(
 def test_an_amount_loses_the_word_that_only_stresses_it(language: Language) -> None:
     """ "only about 260" is about 260; "just over 100" keeps the "just" that says how near."""
     question = "How many vehicles does the recall cover?"
-    stressed = candidates_in("Kestra said the recall applies to only about 260 vehicles in Norway.", question, language)
-    near = candidates_in("Kestra said the recall applies to just over 100 vehicles in Norway.", question, language)
-    assert [t for t, label in stressed + near if label in AMOUNTS] == ["about 260", "just over 100"]
+    stressed = amounts_in("Kestra said the recall applies to only about 260 vehicles in Norway.", question, language)
+    near = amounts_in("Kestra said the recall applies to just over 100 vehicles in Norway.", question, language)
+    assert stressed + near == ["about 260", "just over 100"]
 
 
 def test_what_is_the_name_of_a_thing_asks_which_thing(language: Language) -> None:
@@ -747,16 +752,16 @@ def test_what_poses_a_threat_is_what_the_threat_is(language: Language) -> None:
 
 def test_how_many_more_asks_a_count_of_its_noun(language: Language) -> None:
     text = "The rental pump will add 4 million more gallons of water a day to the city system."
-    found = candidates_in(text, "How many more gallons of water a day will the rental pump add?", language)
-    assert [t for t, label in found if label in AMOUNTS] == ["4 million"], found
+    found = amounts_in(text, "How many more gallons of water a day will the rental pump add?", language)
+    assert found == ["4 million"], found
 
 
 def test_an_amount_loses_the_qualifier_the_question_already_says(language: Language) -> None:
     text = "The measure will allow personal possession of up to three ounces of marijuana."
-    found = candidates_in(text, "Up to how many ounces of marijuana will the measure allow?", language)
-    assert [t for t, label in found if label in AMOUNTS] == ["three"], found
-    found = candidates_in(text, "How many ounces of marijuana will the measure allow?", language)
-    assert [t for t, label in found if label in AMOUNTS] == ["up to three"], found
+    found = amounts_in(text, "Up to how many ounces of marijuana will the measure allow?", language)
+    assert found == ["three"], found
+    found = amounts_in(text, "How many ounces of marijuana will the measure allow?", language)
+    assert found == ["up to three"], found
 
 
 @pytest.mark.parametrize(
