@@ -37,12 +37,12 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
-from rag.answer.kinds import SAID_IN_NAME, colors, known_place_of_kind, of_asked_kind
-from rag.answer.language import COMPARED, LIST_END, QUALIFIERS, REPORTING, TITLES
+from rag.answer.kinds import FACILITIES, SAID_IN_NAME, colors, known_place_of_kind, of_asked_kind
+from rag.answer.language import ABBREVIATED_TITLES, COMPARED, LIST_END, QUALIFIERS, REPORTING, TITLES
 from rag.answer.question import (
     AGE_KIND,
     AMOUNTS,
@@ -77,7 +77,9 @@ if TYPE_CHECKING:
     from rag.answer.language import Annotation, Slot, Span
     from rag.answer.question import Question
 
-LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+", re.IGNORECASE)
+LEADING = re.compile(  # an article or possessive, or a list's bullet ("• Buffalo Niagara International Airport")
+    r"^(?:[•·▪►◦*]\s*|(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+)", re.IGNORECASE
+)
 INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")
 VAGUE = frozenset(
@@ -91,12 +93,6 @@ LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. Credit Suisse denies ..."
 DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)(?!\s*,)|[—–])")
 # "the operator Baltica Lines", "its operator, Baltica Lines", "Gov. Matt Bevin"
 KIND_BEFORE = re.compile(r"([\w-]+)\.?\s*,?\s*$")
-ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a question asks with
-    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
-    "sgt": "sergeant", "dr": "doctor", "prof": "professor", "supt": "superintendent", "det": "detective",
-    "capt": "captain", "cmdr": "commander", "insp": "inspector", "pres": "president", "atty": "attorney",
-    "adm": "admiral", "col": "colonel", "sec": "secretary",
-}  # fmt: skip
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
 TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
 KIND_AFTER = re.compile(
@@ -180,6 +176,9 @@ class Candidate:
     closeness: float
     title: float
     role: float = 0.0
+    # how it is known to be what the question asks for: the sentence says so ("the Russian newspaper
+    # [Izvestia]"), GeoNames knows the place, or only its label says so
+    kind_known_by: Literal["said", "gazetteer", "label"] = "label"
     narrower: int | None = None  # file offset of a place this place says where is (language.Span.narrower)
     counts: str | None = None  # the stemmed noun a count counts: "five [people]" and "five [states]" differ
     support: float = 0.0
@@ -234,7 +233,7 @@ def find_candidates(
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
-    return _holders_of_role(question, found)
+    return _of_said_kind(question, _holders_of_role(question, found))
 
 
 def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -246,6 +245,16 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
     qualifier = _role_qualifier(question)
     named = [c for c in candidates if _holds(c, question.kind) and (qualifier is None or _titled_as(c, qualifier))]
     return named or candidates
+
+
+def _of_said_kind(question: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """When the evidence calls some names what the question asks for ("the Russian newspaper Izvestia",
+    "Pantelleria, an Italian island"), a name of the right label it does not call so ("the White House",
+    "Tunisia") is as unsure as a person whose role goes unsaid."""
+    if not question.kind or not any(c.kind_known_by == "said" for c in candidates):
+        return candidates
+    unsure = [c.kind_known_by == "label" and c.fit == 1.0 and c.label in NAMES for c in candidates]
+    return [replace(c, fit=ROLE_UNSAID) if lowered else c for c, lowered in zip(candidates, unsure, strict=True)]
 
 
 def _holds(candidate: Candidate, role: str) -> bool:
@@ -530,9 +539,13 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, question.text):
         return None
+    if "PERSON" in question.labels and span.label != "PERSON" and _is_title(text.split()[-1].rstrip(".")):
+        return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
     fit = 1.0 if titled else _fit(question, span, sentence.text)
     if fit == 0.0:
         return None
+    said = titled or _said_of_kind(question, span, sentence.text) or (fit == 1.0 and _headed_by_kind(question, span))
+    known = span.label != "NP" and known_place_of_kind(question, span)
     in_slot = _in_slot(question, span)
     if question.describes and not in_slot:
         return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
@@ -547,6 +560,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         closeness=1.0 if in_slot else _closeness(sentence.text, first, last, question.terms),
         title=_in_title(sentence.chunk.title, text, TITLE_WORDS if span.label != "NP" or span.proper else 1),
         role=float(in_slot),
+        kind_known_by="said" if said else "gazetteer" if known else "label",
         narrower=None if span.narrower is None else sentence.start + span.narrower,
         counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
     )
@@ -588,6 +602,12 @@ def _whose_role(question: Question, before: str) -> bool:
     Stagetext?" is not answered by the "Twitter" of "Musk will continue as CEO of Twitter")."""
     role = ROLE_OF.search(before)
     return bool(role and question.kind and "PERSON" in question.labels and question.kind in _title_stems(role[1]))
+
+
+def _is_title(word: str) -> bool:
+    """A person's title or role ("Sgt", "Gov", "president", "spokesman"), not a name."""
+    lowered = word.lower()
+    return lowered in ABBREVIATED_TITLES or f"{lowered}." in TITLES or lowered in TITLES or word in ROLE_INITIALS
 
 
 def _names_the_asked_about(text: str, question: str) -> bool:
@@ -693,18 +713,16 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
         return 0.0  # "How many states ...?" asks a number, not "Alabama" (a place of the kind)
     if span.label != "NP" and known_place_of_kind(question, span):
         return 1.0  # also when the small model calls the town an organisation
-    if span.label != "NP" and question.kind and stem(span.head) == question.kind:
-        return 1.0  # "Amalie Arena" for "In which arena ...?", whatever the small model calls it
-    if (span.label != "NP" or span.proper) and _kind_first(question, sentence[span.start : span.end]):
-        return 1.0  # "Hurricane Kate" for "Which hurricane ...?"
-    if (span.label != "NP" or span.proper) and _named_as_kind(question, span, sentence):
+    if _said_of_kind(question, span, sentence):
         return 1.0
+    if question.labels and question.labels <= PLACES and span.label == "ORG" and stem(span.head) in FACILITIES:
+        return 1.0  # "from the steps of the Lincoln Memorial": a building the small model calls a body
     if question.asks_name and (span.label != "NP" or span.proper) and NAMED_AS.search(sentence[: span.start]):
         return 1.0  # "dubbed [Otter 841]"
     if question.asks_name and span.label in question.labels:
         return ROLE_UNSAID
     if span.label == "NP":
-        if question.kind and stem(span.head) == question.kind and (question.plural or not span.plural):
+        if _headed_by_kind(question, span):
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
                 return 0.0  # "a Kestrel, [a small sailing boat]": the boat's name answers "what boat", not this
             return 1.0  # "the Oreshnik ballistic missile" for "which missile"
@@ -717,6 +735,22 @@ def _fit(question: Question, span: Span, sentence: str) -> float:
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
         return ROLE_UNSAID if asks_role or question.kind in SAID_IN_NAME else 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
+
+
+def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
+    """The sentence says the name is of the kind asked for, whatever the small model calls it: its head
+    is the noun ("Amalie Arena" for "In which arena ...?"), it starts with it ("Hurricane Kate") or
+    stands in apposition to it ("the Russian newspaper Izvestia")."""
+    if not question.kind or (span.label == "NP" and not span.proper):
+        return False
+    headed = span.label != "NP" and stem(span.head) == question.kind
+    name = sentence[span.start : span.end]
+    return headed or _kind_first(question, name) or _named_as_kind(question, span, sentence)
+
+
+def _headed_by_kind(question: Question, span: Span) -> bool:
+    """A phrase headed by the noun asked for, in the number asked ("the Oreshnik ballistic missile")."""
+    return span.label == "NP" and stem(span.head) == question.kind and (question.plural or not span.plural)
 
 
 def _kind_first(question: Question, name: str) -> bool:

@@ -38,6 +38,13 @@ PLACE_KINDS: dict[str, frozenset[str]] = {  # the kinds of place (places.Gazette
 # kinds of place whose names say their kind ("the Pacific Ocean", "Lake Kivu", "Mount Etna"): a name that
 # does not is less surely one ("Earth" for "Into which ocean ...?")
 SAID_IN_NAME = frozenset(stem(w) for w in "ocean sea river lake mountain mount bay gulf strait canal volcano".split())
+# buildings and grounds, by the noun that ends their names: where something happens, though the small model
+# often calls them organisations ("the Lincoln Memorial", "Buckingham Palace")
+FACILITIES = frozenset(
+    stem(w)
+    for w in "memorial monument stadium arena palace museum cathedral church mosque synagogue temple airport bridge "
+    "tower castle square plaza park garden gardens hall center centre station hospital prison building".split()
+)
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MONTH = re.compile(rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b", re.IGNORECASE)  # in a date

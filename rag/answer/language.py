@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from itertools import pairwise, takewhile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from index.imports import UNUSED_BY_SPACY, without
 from rag.answer.places import Gazetteer
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.language import Language as SpacyLanguage
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
@@ -41,6 +42,12 @@ TITLES = frozenset(
     "secretary general ceo chairman chairwoman chair director judge justice rep. gov. dr. mr. mrs. ms. "
     "spokesperson spokesman spokeswoman leader premier ambassador commissioner speaker".split()
 )  # words before a person's name that are no part of the place or organisation before them
+ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a question asks with
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+    "sgt": "sergeant", "dr": "doctor", "prof": "professor", "supt": "superintendent", "det": "detective",
+    "capt": "captain", "cmdr": "commander", "insp": "inspector", "pres": "president", "atty": "attorney",
+    "adm": "admiral", "col": "colonel", "sec": "secretary",
+}  # fmt: skip
 WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
@@ -173,7 +180,7 @@ class Language:
                 with without(*UNUSED_BY_SPACY):
                     import spacy
 
-                self._nlp = spacy.load(self.model)
+                self._nlp = _with_titles(spacy.load(self.model))
             return self._nlp
 
     def annotate(self, texts: Sequence[str]) -> list[Annotation]:
@@ -210,6 +217,16 @@ class Language:
             verb = where.head.head if where.head.dep_ in ("aux", "auxpass") else where.head  # "Where was it sold?"
             return QuestionParse(None, False, verbs, Slot(WHERE, _verb_words(verb)))
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
+
+
+def _with_titles(nlp: SpacyLanguage) -> SpacyLanguage:
+    """The small model's tokenizer cuts some titles' points off ("Sgt", "."), and its parser then ends
+    the phrase there: "award U.S. Army Staff Sgt. Ty Carter the Medal" loses who was awarded."""
+    tokenizer = cast("Tokenizer", nlp.tokenizer)
+    for title in ABBREVIATED_TITLES:
+        for written in (title.capitalize(), title.upper()):
+            tokenizer.add_special_case(f"{written}.", [{"ORTH": f"{written}."}])
+    return nlp
 
 
 def _determined(which: Token) -> Token | None:

@@ -49,7 +49,9 @@ KINDS: dict[frozenset[str], str] = {
     "adviser advisor aide chairman chairwoman treasurer administrator superintendent dean commander captain "
     "lieutenant sergeant inspector investigator historian curator designer architect engineer pilot producer "
     "photographer novelist poet teacher nominee ambassador envoy deputy secretary justice representative congressman "
-    "congresswoman admiral colonel meteorologist forecaster chief",
+    "congresswoman admiral colonel meteorologist forecaster chief soldier sailor marine veteran victim suspect "
+    "survivor witness activist protester student teenager child worker employee resident citizen "
+    "refugee migrant immigrant fan owner winner inmate prisoner patient",
     TIMES: "year month day date decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",

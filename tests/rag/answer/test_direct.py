@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.direct import (
+    ROLE_UNSAID,
     Candidate,
     DirectOptions,
     _in_title,
@@ -799,3 +800,34 @@ def test_a_place_whose_kind_names_say_it_fits_less_when_its_name_does_not(langua
     text = "After blazing through Earth's atmosphere, the capsule splashed down in the Pacific Ocean."
     fits = fits_of(text, "Into which ocean did the capsule splash down?", language)
     assert fits.get("Pacific Ocean") == 1.0 and fits.get("Earth", 0.0) < 1.0, fits
+
+
+def test_a_bullet_is_no_part_of_the_name_it_lists() -> None:
+    raw = "• Halden Regional Airport"
+    start, end = _trimmed(raw)
+    assert raw[start:end] == "Halden Regional Airport"
+
+
+def test_a_name_the_evidence_calls_the_asked_kind_fits_better_than_one_only_its_label_fits(language: Language) -> None:
+    """ "the Estonian newspaper Postimees" is a newspaper; "the Kremlin", an organisation too, is not
+    said to be one, so it fits "Which newspaper ...?" as a person whose role goes unsaid would."""
+    text = "The Kremlin answered the minister's remarks to the Estonian newspaper Postimees on Friday."
+    fits = fits_of(text, "To which Estonian newspaper did the minister give remarks?", language)
+    assert fits.get("Postimees") == 1.0 and fits.get("Kremlin") == ROLE_UNSAID, fits
+    alone = "The Kremlin answered the minister's remarks on Friday."  # nothing said to be a newspaper
+    assert fits_of(alone, "To which Estonian newspaper did the minister give remarks?", language).get("Kremlin") == 1.0
+
+
+def test_a_soldier_named_after_a_cut_title_is_the_one_asked_about(language: Language) -> None:
+    """ "Sgt." is one word, not the end of a sentence: the parse keeps "Sgt. Lena Brandt" the object of
+    "award", and "Norwegian Army Staff Sgt" (a title, no person) does not answer "Which soldier ...?"."""
+    text = "The king will award Norwegian Army Staff Sgt. Lena Brandt the War Cross this afternoon."
+    found = candidates_in(text, "Which soldier did the king award the War Cross?", language)
+    names = [t for t, _ in found]
+    assert "Lena Brandt" in names and not any(name.endswith("Sgt") for name in names), found
+
+
+def test_where_is_answered_by_a_building_the_small_model_calls_an_organisation(language: Language) -> None:
+    text = "The talks between the two ministers took place at the Brandt Museum of Modern Art."
+    found = candidates_in(text, "Where did the talks between the two ministers take place?", language)
+    assert ("Brandt Museum of Modern Art", "ORG") in found, found
