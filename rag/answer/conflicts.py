@@ -5,6 +5,9 @@ its article and date, each at its exact span.
 Two answer candidates conflict when they are of the same kind (both amounts, both dates, both
 names), differ, come from different articles, and stand in sentences that say the same otherwise
 (their words without the values overlap at least SAME_CONTEXT) and that both score close to the best.
+Counts of the same thing conflict also when their sentences are worded apart, if each says all the
+question asks ("At least 27 people have died as a result of the storm in Erie County" / "At least 31
+people died in Erie County as the storm ..."): an update rewrites more than its figure.
 Without such candidates (no short answer asked for, or none found), two articles still conflict when
 the quoted sentence stands in another article word for word but for one value: a wire story updated
 ("the toll rose to 12" / "the toll rose to 30"), a figure corrected.
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from rag.answer.evidence import SentenceEvidence
 
 SAME_CONTEXT = 0.6  # Jaccard overlap of the two sentences' content words, values left out
+FULL_COVERAGE = 0.95  # a sentence says all the question asks: its share of the question's (IDF-weighted) words
 CLOSE_EVIDENCE = 0.8  # a rival's sentence scores at least this share of the chosen one's
 KINDS = (AMOUNTS, TIMES, NAMES)
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -45,7 +49,8 @@ def rivals(chosen: Candidate, sentences: Sequence[SentenceEvidence]) -> list[Can
         if sentence.score < CLOSE_EVIDENCE * chosen.sentence.score:
             continue
         for candidate in sentence.candidates:
-            if _same_kind(candidate, chosen) and _differ(candidate, chosen) and _overlap(_context(candidate), context):
+            same = _overlap(_context(candidate), context) or _same_count(candidate, chosen)
+            if _same_kind(candidate, chosen) and _differ(candidate, chosen) and same:
                 found[sentence.source] = candidate
                 break
     return list(found.values())
@@ -66,6 +71,13 @@ def _context(candidate: Candidate) -> set[str]:
     offset = candidate.start - sentence.start
     without_value = sentence.text[:offset] + " " + sentence.text[offset + len(candidate.text) :]
     return set(content_terms(without_value))
+
+
+def _same_count(a: Candidate, b: Candidate) -> bool:
+    """Two counts of one noun, each in a sentence that says all the question asks."""
+    return (
+        a.counts is not None and a.counts == b.counts and min(a.sentence.coverage, b.sentence.coverage) >= FULL_COVERAGE
+    )
 
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:

@@ -1,10 +1,17 @@
-"""Two wordings of one sentence that differ in one value (the sentence-level half of conflicts.py)."""
+"""Two wordings of one sentence that differ in one value (the sentence-level half of conflicts.py), and
+two articles' values for what a question asks (its answer-level half)."""
 
 from __future__ import annotations
 
 import pytest
 
-from rag.answer.conflicts import differing_value
+from rag.answer.conflicts import differing_value, rivals
+from rag.answer.direct import find_candidates
+from rag.answer.evidence import SentenceEvidence
+from rag.answer.language import Language
+from rag.answer.question import analyze
+from rag.answer.retrieve import RetrievedChunk
+from rag.text import content_terms
 
 TOLL = "The death toll from the floods in Valmora rose to {} on Saturday, officials said."
 
@@ -56,3 +63,38 @@ def test_a_changed_common_word_is_a_value_only_where_it_is_the_answer() -> None:
     ours, theirs = "People are panic buying canned peaches.", "People are panic buying canned apricots."
     assert places(ours, theirs) is None  # an editor's word, not a value
     assert places(ours, theirs, named=False) == ("peaches", "apricots")
+
+
+def counted_in(texts: dict[str, tuple[str, float]], question: str) -> list[SentenceEvidence]:
+    """One sentence per article (source: (text, coverage of the question's words)), with its candidates."""
+    language = Language()
+    sentences = []
+    for source, (text, coverage) in texts.items():
+        chunk = RetrievedChunk(id=source, source=source, title="News", ordinal=0, start=0, end=len(text), text=text)
+        terms = set(content_terms(text))
+        sentences.append(SentenceEvidence(chunk, 0, 0, len(text), text, terms, coverage=coverage, score=0.6))
+    asked = analyze(question, language.parse_question)
+    found = find_candidates(asked, sentences, language.annotate([s.text for s in sentences]))
+    for sentence in sentences:
+        sentence.candidates = [c for c in found if c.sentence is sentence]
+    return sentences
+
+
+def test_counts_of_one_thing_in_reworded_sentences_that_each_say_all_asked_conflict() -> None:
+    """An update rewrites more than its figure: "At least 27 people have died as a result of the storm in
+    Halden County" and "At least 31 people died in Halden County as the storm ..." give two values for one
+    count. Not when the other sentence leaves part of the question unsaid, nor for a count of homes."""
+    question = "How many people died in Halden County in the storm?"
+    first = (
+        "At least 27 people have died as a result of the storm in Halden County, many of them in Vik, which was"
+        " buried under 43 inches of snow and slammed with severe blizzard conditions."
+    )
+    update = "At least 31 people died in Halden County as the storm buried Vik in up to 50 inches of snow."
+    sentences = counted_in({"a.txt": (first, 1.0), "b.txt": (update, 1.0)}, question)
+    chosen = sentences[0].candidates[0]
+    assert chosen.text == "At least 27" and [r.text for r in rivals(chosen, sentences)] == ["At least 31"]
+    partly = counted_in({"a.txt": (first, 1.0), "b.txt": (update, 0.8)}, question)
+    assert rivals(partly[0].candidates[0], partly) == []
+    homes = "At least 31 homes were lost in Halden County as the storm buried Vik in up to 50 inches of snow."
+    other = counted_in({"a.txt": (first, 1.0), "b.txt": (homes, 1.0)}, question)
+    assert rivals(other[0].candidates[0], other) == []
