@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 SAME_CONTEXT = 0.6  # Jaccard overlap of the two sentences' content words, values left out
 FULL_COVERAGE = 0.95  # a sentence says all the question asks: its share of the question's (IDF-weighted) words
-CLOSE_EVIDENCE = 0.8  # a rival's sentence scores at least this share of the chosen one's
+CLOSE_EVIDENCE = 0.8  # a rival's sentence scores, and covers the question's words, at least this share of the chosen's
 KINDS = (AMOUNTS, TIMES, NAMES)
 TOKEN = re.compile(r"\w+|[^\w\s]")
 SAME_SENTENCE = 0.7  # share of the longer sentence's words that two wordings of one sentence share, in order
@@ -46,7 +46,8 @@ def rivals(chosen: Candidate, sentences: Sequence[SentenceEvidence]) -> list[Can
     for sentence in sentences:
         if sentence.source == chosen.sentence.source or sentence.source in found:
             continue
-        if sentence.score < CLOSE_EVIDENCE * chosen.sentence.score:
+        best = chosen.sentence  # a rival scores near it, and says near as much of what the question asks
+        if sentence.score < CLOSE_EVIDENCE * best.score or sentence.coverage < CLOSE_EVIDENCE * best.coverage:
             continue
         for candidate in sentence.candidates:
             same = _overlap(_context(candidate), context) or _same_count(candidate, chosen)

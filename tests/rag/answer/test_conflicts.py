@@ -98,3 +98,19 @@ def test_counts_of_one_thing_in_reworded_sentences_that_each_say_all_asked_confl
     homes = "At least 31 homes were lost in Halden County as the storm buried Vik in up to 50 inches of snow."
     other = counted_in({"a.txt": (first, 1.0), "b.txt": (homes, 1.0)}, question)
     assert rivals(other[0].candidates[0], other) == []
+
+
+def test_a_value_for_a_case_the_question_does_not_ask_about_is_no_conflict() -> None:
+    """ "up to $10,000" for borrowers without a Pell grant is no other value for what those with one get:
+    its sentence leaves out what the question asks (its coverage is far under the chosen one's)."""
+    question = "How much debt will borrowers who received a Pell grant have forgiven?"
+    pell = (
+        "Borrowers earning under $125,000 who did receive a Pell grant will have up to $20,000 of their debt forgiven."
+    )
+    others = "Borrowers earning under $125,000 will have up to $10,000 of their debt forgiven."
+    sentences = counted_in({"a.txt": (pell, 1.0), "b.txt": (others, 0.55)}, question)
+    chosen = next(c for c in sentences[0].candidates if c.text.endswith("$20,000"))
+    assert rivals(chosen, sentences) == []
+    said_alike = counted_in({"a.txt": (pell, 1.0), "b.txt": (others, 0.9)}, question)
+    chosen = next(c for c in said_alike[0].candidates if c.text.endswith("$20,000"))
+    assert [r.text for r in rivals(chosen, said_alike)] == ["up to $10,000"]
