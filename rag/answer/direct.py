@@ -109,6 +109,9 @@ MAX_WORDS = 8  # longer spans are sentences, not answers
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
+POSSESSIVE = re.compile(r"['’]s?$")
+CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
+LAST_WORD = re.compile(r"[\w-]+$")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 ASKED_QUALIFIER = re.compile(
@@ -362,21 +365,16 @@ def _part_of(mention: str, other: str) -> bool:
 def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
     """(article, short name) -> the one fuller name it stands for in that article (news names someone
     or something in full, then by its last words: "Russo" is "Alessia Russo", "the Times" "The New York
-    Times"). A short name with two different fuller names in its article stays itself."""
+    Times"). A short name with two different fuller names in its article stays itself. A surname whose
+    article's retrieved sentences never give it in full is the one person of that surname the others
+    name ("Cheney" in one article, "Liz Cheney" in another), if only one."""
     answer_of: dict[tuple[str, str], str] = {}
     full_names = [c for c in candidates if c.label in REFERRED_BY_PART]
     for short in (c for c in candidates if c.label in NAMES):
-        tail = short.key.split()
-        fuller = {
-            c.key
-            for c in full_names
-            if c.sentence.source == short.sentence.source
-            and len(c.key.split()) > len(tail)
-            and c.key.split()[-len(tail) :] == tail
-            and (c.label == "PERSON" or (c.label == short.label and short.key not in GENERIC_HEADS))
-        }  # a lone surname may be labelled a place
-        longest = max(fuller, key=len, default=None)
-        if longest is not None and all(longest.endswith(" " + name) for name in fuller - {longest}):
+        longest = _one_fuller(short, [c for c in full_names if c.sentence.source == short.sentence.source])
+        if longest is None and short.label == "PERSON" and len(short.key.split()) == 1:
+            longest = _one_fuller(short, [c for c in full_names if c.label == "PERSON"])
+        if longest is not None:
             answer_of[(short.sentence.source, short.key)] = longest
     for short in (c for c in candidates if ACRONYM.fullmatch(c.text)):
         spelled = {
@@ -387,6 +385,22 @@ def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
         if len(spelled) == 1:  # "THAAD" is what its article names "Terminal High-Altitude Area Defense"
             answer_of[(short.sentence.source, short.key)] = spelled.pop()
     return answer_of
+
+
+def _one_fuller(short: Candidate, full_names: Sequence[Candidate]) -> str | None:
+    """The longest of the names that end with `short`'s words, if the others are all part of it."""
+    tail = short.key.split()
+    fuller = {
+        c.key
+        for c in full_names
+        if len(c.key.split()) > len(tail)
+        and c.key.split()[-len(tail) :] == tail
+        and (c.label == "PERSON" or (c.label == short.label and short.key not in GENERIC_HEADS))
+    }  # a lone surname may be labelled a place
+    longest = max(fuller, key=len, default=None)
+    if longest is not None and all(longest.endswith(" " + name) for name in fuller - {longest}):
+        return longest
+    return None
 
 
 def _initials(name: str) -> str:
@@ -537,7 +551,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     tokens = words(text)
     if len(new_terms) < MIN_NEW * len(terms) or not new_terms or len(tokens) > MAX_WORDS:
         return None  # an answer says mostly what the question does not (not its own subject again)
-    if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, question.text):
+    if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, span.label, question.text):
         return None
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(text.split()[-1].rstrip(".")):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
@@ -610,10 +624,17 @@ def _is_title(word: str) -> bool:
     return lowered in ABBREVIATED_TITLES or f"{lowered}." in TITLES or lowered in TITLES or word in ROLE_INITIALS
 
 
-def _names_the_asked_about(text: str, question: str) -> bool:
+def _names_the_asked_about(text: str, label: str, question: str) -> bool:
     """It holds a name of two words or more that the question names ("First lady Jill Biden" for "What
-    theme did Jill Biden choose?"): the one asked about, under a title, is no answer."""
-    return any(contains_words(text, name.group()) for name in QUESTION_NAME.finditer(question))
+    theme did Jill Biden choose?"), or it is a person the question names by surname ("Joe Biden" for
+    "Who interrupted Biden's speech?"): the one asked about, under a title, is no answer."""
+    if any(contains_words(text, name.group()) for name in QUESTION_NAME.finditer(question)):
+        return True
+    last = LAST_WORD.search(text)
+    if label not in ("PERSON", "NP") or last is None:
+        return False
+    lone_names = {POSSESSIVE.sub("", run) for run in CAPITALISED_RUN.findall(question) if " " not in run}
+    return last.group() in lone_names
 
 
 def _in_title(title: str, text: str, halving: int = TITLE_WORDS) -> float:

@@ -831,3 +831,30 @@ def test_where_is_answered_by_a_building_the_small_model_calls_an_organisation(l
     text = "The talks between the two ministers took place at the Brandt Museum of Modern Art."
     found = candidates_in(text, "Where did the talks between the two ministers take place?", language)
     assert ("Brandt Museum of Modern Art", "ORG") in found, found
+
+
+def test_a_surname_never_given_in_full_in_its_article_is_the_one_person_of_that_name_another_gives(
+    language: Language,
+) -> None:
+    """ "Jensen" in one article is "Erik Jensen" when another retrieved article names him so, and no other
+    person of that surname is named; with "Ola Jensen" named too, "Jensen" stays itself."""
+    said = {
+        "a.txt": "Jensen is the vice chair of the harbour committee, which met on Monday.",
+        "b.txt": "Council member Erik Jensen of Bergen spoke to the harbour committee on Monday.",
+    }
+    names = fuller_names(found_in([sentence_of(t, source=s) for s, t in said.items()], "Who spoke?", language))
+    assert names.get(("a.txt", "jensen")) == "erik jensen", names
+    said["c.txt"] = "His brother Ola Jensen did not speak to the harbour committee."
+    names = fuller_names(found_in([sentence_of(t, source=s) for s, t in said.items()], "Who spoke?", language))
+    assert ("a.txt", "jensen") not in names, names
+
+
+def test_a_person_the_question_names_by_surname_is_the_one_asked_about(language: Language) -> None:
+    """ "Anna Lund" does not answer "Who interrupted Lund's speech?"; a surname that is part of a fuller
+    name in the question is a family's ("Who is Vicky Holt's mother?" may be answered by another Holt)."""
+    text = "Anna Lund was interrupted by Erik Vang, a father of two, during her speech in Bergen."
+    names = [t for t, _ in candidates_in(text, "Who interrupted Lund's speech in Bergen?", language)]
+    assert "Erik Vang" in names and not any("Lund" in name for name in names), names
+    text = "Vicky Holt's mother, Mary Holt, spoke to reporters in Bergen on Monday."
+    names = [t for t, _ in candidates_in(text, "Who is Vicky Holt's mother?", language)]
+    assert "Mary Holt" in names, names
