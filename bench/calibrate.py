@@ -113,10 +113,15 @@ def run(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows) -> list[dict[st
 
 
 def bar_for(results: list[dict[str, Any]], max_false: float) -> float:
-    """The abstention bar under which at most `max_false` of the answerable questions fall."""
+    """The abstention bar under which at most `max_false` of the answerable questions fall: midway
+    between the best score it lets fall and the next (a bar right under an answerable question's
+    score drops the next question like it that the fitted ones did not include)."""
     scores = sorted(r["top"] for r in results if r["answerable"])
     allowed = int(max_false * len(scores))
-    return scores[allowed] - 1e-6 if allowed < len(scores) else -math.inf
+    if allowed >= len(scores):
+        return -math.inf
+    below = scores[allowed - 1] if allowed > 0 else -math.inf
+    return (below + scores[allowed]) / 2 if below > -math.inf else scores[allowed] - 1e-6
 
 
 def figures(results: list[dict[str, Any]], bar: float) -> dict[str, float]:
