@@ -92,7 +92,7 @@ LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. Credit Suisse denies ..."
 # after a place: "Washington (CNN)", "Kyiv —" (not a ticker: "Centrica (CPYYF), a UK energy company,")
 DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)(?!\s*,)|[—–])")
 # "the operator Baltica Lines", "its operator, Baltica Lines", "Gov. Matt Bevin"
-KIND_BEFORE = re.compile(r"([\w-]+)\.?\s*,?\s*$")
+KIND_BEFORE = re.compile(r"([\w-]+)\.?\s*,?\s*[“\"‘']?$")  # also before a quoted name: "her show, “Waitress,”"
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
 TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
 KIND_AFTER = re.compile(

@@ -858,3 +858,10 @@ def test_a_person_the_question_names_by_surname_is_the_one_asked_about(language:
     text = "Vicky Holt's mother, Mary Holt, spoke to reporters in Bergen on Monday."
     names = [t for t, _ in candidates_in(text, "Who is Vicky Holt's mother?", language)]
     assert "Mary Holt" in names, names
+
+
+def test_a_quoted_name_after_the_asked_noun_is_said_to_be_of_its_kind(language: Language) -> None:
+    """ "her show, “Harbour Lights,”" calls the show one; "“Grey Coast”", also a work, is not said to be."""
+    text = "The “Grey Coast” star said her show, “Harbour Lights,” is up for four awards this year."
+    fits = fits_of(text, "Which show is up for four awards this year?", language)
+    assert fits.get("Harbour Lights") == 1.0 and fits.get("Grey Coast") == ROLE_UNSAID, fits
