@@ -82,7 +82,8 @@ def compose(
         conflicts = [conflict(c.sentence, Place(c.start, c.end), dates) for c in differing]
         if not differing:
             first, place, conflicts = newest_wording(first, place, usable, dates)
-        chosen = choose_sentences(first, usable, question, options)
+        then = candidate.referred_by if candidate and first is candidate.sentence else None
+        chosen = choose_sentences(first, usable, question, options, then)
     citations = [citation(n, s) for n, s in enumerate(chosen, 1)]
     sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
     direct = DirectAnswer(text=place.text_in(chosen[0]), n=1, start=place.start, end=place.end) if place else None
@@ -187,14 +188,19 @@ def best_of_each_article(usable: Sequence[SentenceEvidence], options: ComposeOpt
 
 
 def choose_sentences(
-    first: SentenceEvidence, usable: Sequence[SentenceEvidence], question: Question, options: ComposeOptions
+    first: SentenceEvidence,
+    usable: Sequence[SentenceEvidence],
+    question: Question,
+    options: ComposeOptions,
+    then: SentenceEvidence | None = None,
 ) -> list[SentenceEvidence]:
-    """`first`, what continues it, the best sentence if it is not first, then close sentences of its article."""
+    """`first`, what continues it (`then`: the sentence that says what the answer named in `first` is),
+    the best sentence if it is not first, then close sentences of its article."""
     limit = options.long_max_sentences if question.wants_more else options.max_sentences
     max_words = options.long_max_words if question.wants_more else options.max_words
     best = usable[0]
     chosen = [first]
-    if (following := continuation(first, question)) is not None:
+    if (following := then or continuation(first, question)) is not None:
         chosen.append(following)
     if not any(same_place(best, c) or is_near_duplicate(best, c) for c in chosen):
         chosen.append(best)  # the answer's own sentence first, and still the best evidence

@@ -105,6 +105,7 @@ SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|c
 NAMED_AS = re.compile(
     r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.IGNORECASE
 )
+DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
 MAX_WORDS = 8  # longer spans are sentences, not answers
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
@@ -182,6 +183,9 @@ class Candidate:
     # how it is known to be what the question asks for: the sentence says so ("the Russian newspaper
     # [Izvestia]"), GeoNames knows the place, or only its label says so
     kind_known_by: Literal["said", "gazetteer", "label"] = "label"
+    # the next sentence, when it speaks of the asked thing as "the <kind>" ("It's called the [Salton Sea]. The
+    # toxic lake is the most abundant source of lithium"): its evidence counts for this name
+    referred_by: SentenceEvidence | None = None
     narrower: int | None = None  # file offset of a place this place says where is (language.Span.narrower)
     counts: str | None = None  # the stemmed noun a count counts: "five [people]" and "five [states]" differ
     support: float = 0.0
@@ -236,7 +240,51 @@ def find_candidates(
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
+    found = _referred_back(question, sentences, annotations, found)
     return _of_said_kind(question, _holders_of_role(question, found))
+
+
+def _referred_back(
+    question: Question,
+    sentences: Sequence[SentenceEvidence],
+    annotations: Sequence[Annotation],
+    candidates: list[Candidate],
+) -> list[Candidate]:
+    """A sentence that gives the asked role to "the <kind>" ("The toxic lake is the most abundant source of
+    lithium" for "Which lake is ...?") speaks of the name the sentence right before it gives ("It's called
+    the Salton Sea"), when it gives one name of the asked label only: that name plays the role, is of the
+    kind, and has that sentence's evidence."""
+    if not question.kind or not question.labels:
+        return candidates
+    referring = [
+        sentence
+        for sentence, annotation in zip(sentences, annotations, strict=True)
+        if any(_describes_asked(question, p, sentence.text) for p in annotation.phrases)
+    ]
+    before = {id(s): later for s in sentences for later in referring if _right_before(s, later)}
+    named = [c for c in candidates if id(c.sentence) in before and c.label in question.labels]
+    antecedents = {id(s): names[0] for s in sentences if len(names := [c for c in named if c.sentence is s]) == 1}
+    return [
+        replace(c, fit=1.0, closeness=1.0, role=1.0, kind_known_by="said", referred_by=before[id(c.sentence)])
+        if antecedents.get(id(c.sentence)) is c
+        else c
+        for c in candidates
+    ]
+
+
+def _describes_asked(question: Question, phrase: Span, sentence: str) -> bool:
+    """ "The toxic lake" in the asked role: a definite phrase headed by the asked noun, no name."""
+    said = sentence[phrase.start : phrase.end]
+    definite = DEFINITE.match(said) is not None
+    return definite and not phrase.proper and _headed_by_kind(question, phrase) and _in_slot(question, phrase)
+
+
+def _right_before(first: SentenceEvidence, then: SentenceEvidence) -> bool:
+    """`first` ends where `then` starts in the same chunk (nothing but space between)."""
+    chunk = first.chunk
+    if chunk.id != then.chunk.id or not first.end <= then.start:
+        return False
+    return not chunk.text[first.end - chunk.start : then.start - chunk.start].strip()
 
 
 def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -297,7 +345,8 @@ def score_candidates(
         return []
 
     def evidence(c: Candidate) -> float:
-        return max(c.sentence.strength, 0.0) / top_strength if top_strength > 0 else 0.0
+        strength = max(c.sentence.strength, c.referred_by.strength if c.referred_by else 0.0, 0.0)
+        return strength / top_strength if top_strength > 0 else 0.0
 
     fuller = fuller_names(candidates)  # "Russo" stands for "Alessia Russo" in the same article
 

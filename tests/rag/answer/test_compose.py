@@ -222,3 +222,21 @@ def test_the_words_of_one_place_add_up_and_outweigh_another_place() -> None:
     belfast = next(c for c in scored if c.text == "Belfast")
     assert belfast.score > max(c.score for c in score_candidates(found, 0.8, DirectOptions()) if c.text != "Belfast")
     assert scored[0].text == "Rainbow Bay" and scored[0].score > belfast.score
+
+
+def test_the_sentence_that_says_what_the_answer_is_follows_the_one_that_names_it() -> None:
+    """ "Orsa Sea" is named in one sentence and said to be the lake asked about in the next: both are
+    quoted, in that order, though a sentence of another article scores best."""
+    body = "It is called the Orsa Sea, though it is not really a sea at all. The toxic lake holds the most lithium."
+    named = sentence("It is called the Orsa Sea, though it is not really a sea at all.", 0.5, "lake.txt", body)
+    described = sentence("The toxic lake holds the most lithium.", 0.85, "lake.txt", body)
+    other = "Salt flats in Chile hold much of the world's lithium, the survey found."
+    elsewhere = sentence(other, 0.95, "chile.txt", other)
+    start = named.start + named.text.index("Orsa Sea")
+    named.candidates = [
+        Candidate(named, start, start + 8, "Orsa Sea", "LOC", 1.0, 1.0, 0.0, score=0.9, referred_by=described)
+    ]
+    answer = compose(analyze("Which lake holds the most lithium?"), [[elsewhere, described, named]], [], OPTIONS,
+                     DirectOptions())  # fmt: skip
+    assert answer.direct is not None and answer.direct.text == "Orsa Sea"
+    assert [c.quote for c in answer.citations][:2] == [named.text, described.text]

@@ -865,3 +865,31 @@ def test_a_quoted_name_after_the_asked_noun_is_said_to_be_of_its_kind(language: 
     text = "The “Grey Coast” star said her show, “Harbour Lights,” is up for four awards this year."
     fits = fits_of(text, "Which show is up for four awards this year?", language)
     assert fits.get("Harbour Lights") == 1.0 and fits.get("Grey Coast") == ROLE_UNSAID, fits
+
+
+def sentences_of_one_chunk(*texts: str) -> list[SentenceEvidence]:
+    """Consecutive sentences of one retrieved chunk, with their offsets in it."""
+    text = " ".join(texts)
+    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
+    sentences, start = [], 0
+    for said in texts:
+        sentences.append(
+            SentenceEvidence(chunk, 0, start, start + len(said), said, set(content_terms(said)), score=0.9)
+        )
+        start += len(said) + 1
+    return sentences
+
+
+def test_the_name_before_a_sentence_that_says_the_kind_plays_the_asked_role(language: Language) -> None:
+    """ "The toxic lake is the largest source of lithium" speaks of the name the sentence before gives
+    ("It is called the Orsa Sea"): that name is the lake asked about, with the later sentence's
+    evidence. With two places named before, which one it means is unsaid, and neither is taken for it."""
+    question = "Which lake is the largest source of lithium in the region?"
+    named = "It is called the Orsa Sea, though it is not really a sea at all."
+    described = "The toxic lake is the largest source of lithium in the region, experts say."
+    found = {c.text: c for c in found_in(sentences_of_one_chunk(named, described), question, language)}
+    sea = found.get("Orsa Sea")
+    assert sea is not None and sea.role == 1.0 and sea.fit == 1.0 and sea.referred_by is not None, found
+    two = "It lies between the Orsa Sea and the Velden Sea, though neither is really a sea."
+    found = {c.text: c for c in found_in(sentences_of_one_chunk(two, described), question, language)}
+    assert found and all(c.referred_by is None and c.role == 0.0 for c in found.values()), found
