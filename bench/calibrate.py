@@ -12,7 +12,7 @@ No parameter belongs to a question; every one is printed.
 Figures are scored as `rag eval` scores (gold as whole words, abstentions never right): in-sample
 (fitted on all questions) and 2-fold cross-validated (fitted on one half, measured on the other).
 
-Usage: RAG_DATA_DIR=... RAG_CORPUS_DIR=... python -m bench.calibrate QUESTIONS.jsonl
+Usage: RAG_DATA_DIR=... RAG_CORPUS_DIR=... python -m bench.calibrate QUESTIONS.jsonl [--repeats 4]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import argparse
 import itertools
 import json
 import math
+import random
 import statistics
 from dataclasses import asdict, replace
 from datetime import date
@@ -177,10 +178,53 @@ def measure(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, options: An
     return figures(run(answerer, snapshot, rows), options.compose.abstain_below)
 
 
+def cross_validate(
+    answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, base: AnswerOptions, max_false: float, repeats: int
+) -> None:
+    """2-fold cross-validation, on the even/odd split and on `repeats` - 1 seeded shuffles: one split's
+    figures move by several points with the questions that fall in each half, so report their spread."""
+    splits = []
+    for repeat in range(repeats):
+        order = list(rows) if repeat == 0 else random.Random(repeat).sample(rows, len(rows))
+        folds = [
+            held_out_half(answerer, snapshot, train, test, base, max_false, f"{repeat}.{i}")
+            for i, (train, test) in enumerate([(order[0::2], order[1::2]), (order[1::2], order[0::2])])
+        ]
+        splits.append({k: round(statistics.fmean(f[k] for f in folds), 3) for k in folds[0]})
+        print(f"  split {repeat}: 2-fold cross-validated (mean of the held-out halves):", json.dumps(splits[-1]))
+    if len(splits) > 1:
+        mean = {k: round(statistics.fmean(s[k] for s in splits), 3) for k in splits[0]}
+        print("  mean over the splits:", json.dumps(mean))
+        spread = {k: [min(s[k] for s in splits), max(s[k] for s in splits)] for k in splits[0]}
+        print("  range over the splits:", json.dumps(spread))
+
+
+def held_out_half(
+    answerer: Answerer,
+    snapshot: IndexSnapshot,
+    train: Rows,
+    test: Rows,
+    base: AnswerOptions,
+    max_false: float,
+    name: str,
+) -> dict[str, float]:
+    """Fit on `train`, measure on `test`."""
+    options, point = fit(answerer, snapshot, train, base, max_false)
+    held_out = measure(answerer, snapshot, test, options)
+    print(
+        f"  fold {name}: fitted {json.dumps(point)}, bar {options.compose.abstain_below:.4f}; "
+        f"held out: {json.dumps(held_out)}"
+    )
+    return held_out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("questions", type=Path)
     parser.add_argument("--max-false-abstention", type=float, default=0.10)
+    parser.add_argument(
+        "--repeats", type=int, default=1, help="2-fold splits to average: the even/odd one, then seeded shuffles"
+    )
     args = parser.parse_args()
     settings = Settings()
     configure_process(settings.embed_threads)
@@ -195,18 +239,7 @@ def main() -> None:
     print("  candidate model", json.dumps(asdict(fitted.direct)))
     print(f"  abstain below {math.floor(fitted.compose.abstain_below * 1e4) / 1e4:.4f} (rounded down)")
     print("  in-sample:", json.dumps(measure(answerer, snapshot, rows, fitted)))
-    halves = [rows[0::2], rows[1::2]]
-    folds = []
-    for i, (train, test) in enumerate([(halves[0], halves[1]), (halves[1], halves[0])]):
-        options, fold_point = fit(answerer, snapshot, train, current, args.max_false_abstention)
-        held_out = measure(answerer, snapshot, test, options)
-        folds.append(held_out)
-        print(
-            f"  fold {i}: fitted {json.dumps(fold_point)}, bar {options.compose.abstain_below:.4f}; held out: "
-            f"{json.dumps(held_out)}"
-        )
-    mean = {k: round(statistics.fmean(f[k] for f in folds), 3) for k in folds[0]}
-    print("  2-fold cross-validated (mean of the held-out halves):", json.dumps(mean))
+    cross_validate(answerer, snapshot, rows, current, args.max_false_abstention, args.repeats)
     print("\nas code:")
     print(f"  ScoringWeights(..., hint={point['hint']}, relation={point['relation']})")
     print(f"  DirectOptions({', '.join(f'{k}={v}' for k, v in asdict(fitted.direct).items())})")
