@@ -77,6 +77,8 @@ TITLE_CASE = 0.6  # share of a quoted title's longer words that are capitalised
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place of "meet"
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
+WHEN = "when"  # the role "When did GLAAD add the Q?" asks about: the time of "add"
+TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})  # "added it [in 2016]"
 # what a work "by" someone says they did: "the 1958 book ... [by S.F. Shattuck]" answers "Who wrote ...?"
 MADE_BY = {
     stem(noun): frozenset({verb_stem(verb)})
@@ -125,7 +127,11 @@ class Slot:
     words: frozenset[str]  # stems of the word(s) it attaches to
 
     def matches(self, other: Slot) -> bool:
-        same_role = self.role == other.role or (other.role == WHERE and self.role in LOCATIVE)
+        same_role = (
+            self.role == other.role
+            or (other.role == WHERE and self.role in LOCATIVE)
+            or (other.role == WHEN and self.role in TEMPORAL)
+        )
         return same_role and bool(self.words & other.words)
 
 
@@ -213,9 +219,10 @@ class Language:
                 plural = head.tag_ in ("NNS", "NNPS")
                 return QuestionParse(head.lower_, possessive, verbs, _kind_slot(head), plural)
         asked = next((t for t in doc if t.lower_ in WH_WORDS), None)  # "What caused ...?", "... stealing what?"
-        if asked is None and (where := next((t for t in doc if t.lower_ == WHERE), None)) is not None:
-            verb = where.head.head if where.head.dep_ in ("aux", "auxpass") else where.head  # "Where was it sold?"
-            return QuestionParse(None, False, verbs, Slot(WHERE, _verb_words(verb)))
+        adverb = next((t for t in doc if t.lower_ in (WHERE, WHEN)), None) if asked is None else None
+        if adverb is not None:
+            verb = adverb.head.head if adverb.head.dep_ in ("aux", "auxpass") else adverb.head  # "Where was it sold?"
+            return QuestionParse(None, False, verbs, Slot(adverb.lower_, _verb_words(verb)))
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
 
 
@@ -491,7 +498,12 @@ def _slot(token: Token) -> Slot | None:
             return Slot(
                 "subj", frozenset({verb_stem(attached.lower_)}) | MADE_BY.get(stem(attached.lower_), frozenset())
             )
-        return Slot(head.lower_, frozenset({verb_stem(attached.lower_), verb_stem(attached.head.lower_)}))
+        governing = {verb_stem(attached.lower_)}
+        if (
+            attached.pos_ != "VERB"
+        ):  # "the meeting [in Tokyo]" is where they met, "did" says of its verb; "wrote [in 2018]"
+            governing.add(verb_stem(attached.head.lower_))  # is no time of the verb "wrote" is joined to
+        return Slot(head.lower_, frozenset(governing))
     return None
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.language import COMPARED, PLACE_LABELS, REPORTING, Slot
+from rag.answer.language import COMPARED, PLACE_LABELS, REPORTING, WHEN, Slot
 from rag.answer.units import UNITS, asked_dimensions
 from rag.text import content_terms, stem, verb_stem, words
 
@@ -220,7 +220,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     if TIME.search(text):
         kinds = ((WHICH_YEAR, YEAR_KIND), (WHICH_DAY, DAY_KIND), (WHICH_MONTH, MONTH_KIND))
         kind = next((kind for asked, kind in kinds if asked.search(text)), None)
-        return replace(plain, labels=TIMES, kind=kind)
+        return replace(plain, labels=TIMES, kind=kind, slot=_time_slot(text, parse))
     if (name_of := NAME_OF_THE.match(text)) and parse is not None:
         which = analyze("Which " + RELATIVE.sub("", text[name_of.end() :], count=1), parse)
         if which.kind:
@@ -258,6 +258,13 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
 def _written_plural(text: str, kind: str) -> bool:
     """The question writes the kind's noun in the plural ("which diners")."""
     return any(stem(w) == kind and w != kind and w.endswith("s") and not w.endswith("ss") for w in words(text))
+
+
+def _time_slot(text: str, parse: Callable[[str], QuestionParse] | None) -> Slot | None:
+    """ "When did GLAAD add the Q?", "In which year did GLAAD add the Q?": the time of "add" (a date after
+    "in", "on", "during", ... of that verb plays it: "added the Q [in 2016]")."""
+    parsed = parse(text) if parse is not None else None
+    return Slot(WHEN, parsed.slot.words) if parsed is not None and parsed.slot is not None else None
 
 
 def labels_of_kind(kind: str) -> frozenset[str] | None:

@@ -893,3 +893,12 @@ def test_the_name_before_a_sentence_that_says_the_kind_plays_the_asked_role(lang
     two = "It lies between the Orsa Sea and the Velden Sea, though neither is really a sea."
     found = {c.text: c for c in found_in(sentences_of_one_chunk(two, described), question, language)}
     assert found and all(c.referred_by is None and c.role == 0.0 for c in found.values()), found
+
+
+def test_when_is_answered_by_the_time_of_the_asked_verb(language: Language) -> None:
+    """ "In which year did the council add ...?" asks the time of "add": "in 2016" plays that role, the
+    "in 2018" of "wrote" (nearer the question's other words) does not."""
+    text = "The council added the park to its plan in 2016, and the mayor wrote in 2018 that a park was welcome."
+    for question in ("In which year did the council add the park to its plan?", "When did the council add the park?"):
+        roles = {c.text: c.role for c in found_in([sentence_of(text)], question, language)}
+        assert roles.get("2016") == 1.0 and roles.get("2018") == 0.0, (question, roles)
