@@ -112,7 +112,7 @@ ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the quest
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
 POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
-LAST_WORD = re.compile(r"[\w-]+$")
+LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 ASKED_QUALIFIER = re.compile(
@@ -602,12 +602,13 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, span.label, question.text):
         return None
-    if "PERSON" in question.labels and span.label != "PERSON" and _is_title(text.split()[-1].rstrip(".")):
+    if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
-    fit = 1.0 if titled else _fit(question, span, sentence.text)
+    said_of_kind = _said_of_kind(question, span, sentence.text)
+    fit = 1.0 if titled else _fit(question, span, sentence.text, said_of_kind)
     if fit == 0.0:
         return None
-    said = titled or _said_of_kind(question, span, sentence.text) or (fit == 1.0 and _headed_by_kind(question, span))
+    said = titled or said_of_kind or (fit == 1.0 and _headed_by_kind(question, span))
     known = span.label != "NP" and known_place_of_kind(question, span)
     in_slot = _in_slot(question, span)
     if question.describes and not in_slot:
@@ -679,11 +680,15 @@ def _names_the_asked_about(text: str, label: str, question: str) -> bool:
     "Who interrupted Biden's speech?"): the one asked about, under a title, is no answer."""
     if any(contains_words(text, name.group()) for name in QUESTION_NAME.finditer(question)):
         return True
-    last = LAST_WORD.search(text)
-    if label not in ("PERSON", "NP") or last is None:
+    if label not in ("PERSON", "NP"):
         return False
     lone_names = {POSSESSIVE.sub("", run) for run in CAPITALISED_RUN.findall(question) if " " not in run}
-    return last.group() in lone_names
+    return _last_word(text) in lone_names
+
+
+def _last_word(text: str) -> str:
+    last = LAST_WORD.search(text)
+    return last.group(1) if last else ""
 
 
 def _in_title(title: str, text: str, halving: int = TITLE_WORDS) -> float:
@@ -778,12 +783,13 @@ def _value_of(said: Slot | None, asked: Slot) -> bool:
     return said is not None and said.role == "of" and bool(said.words & asked.words)
 
 
-def _fit(question: Question, span: Span, sentence: str) -> float:
+def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> float:
+    """How surely the span is of the kind asked for (`said_of_kind`: the sentence says so, _said_of_kind)."""
     if question.labels and question.labels <= NUMBERS and span.label not in question.labels:
         return 0.0  # "How many states ...?" asks a number, not "Alabama" (a place of the kind)
     if span.label != "NP" and known_place_of_kind(question, span):
         return 1.0  # also when the small model calls the town an organisation
-    if _said_of_kind(question, span, sentence):
+    if said_of_kind:
         return 1.0
     if question.labels and question.labels <= PLACES and span.label == "ORG" and stem(span.head) in FACILITIES:
         return 1.0  # "from the steps of the Lincoln Memorial": a building the small model calls a body

@@ -498,11 +498,11 @@ def _slot(token: Token) -> Slot | None:
             return Slot(
                 "subj", frozenset({verb_stem(attached.lower_)}) | MADE_BY.get(stem(attached.lower_), frozenset())
             )
+        # after a verb, of that verb only ("wrote [in 2018]" is no time of the verb "wrote" is joined to);
+        # after a noun or "did", also of the verb above ("the meeting [in Tokyo]" is where they met)
         governing = {verb_stem(attached.lower_)}
-        if (
-            attached.pos_ != "VERB"
-        ):  # "the meeting [in Tokyo]" is where they met, "did" says of its verb; "wrote [in 2018]"
-            governing.add(verb_stem(attached.head.lower_))  # is no time of the verb "wrote" is joined to
+        if attached.pos_ != "VERB":
+            governing.add(verb_stem(attached.head.lower_))
         return Slot(head.lower_, frozenset(governing))
     return None
 
