@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 MIN_WORDS = 4
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
+# a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
+PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 TIME_WORDS = re.compile(
     rf"\b(1[89]\d\d|20\d\d|{MONTHS}|"
@@ -125,8 +127,9 @@ def lexical_scores(
 
 
 def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
-    """Whether each sentence can answer at all (it says something the question does not, and a new
-    number when an amount is asked for), and a cheap hint that it holds the expected kind of answer."""
+    """Whether each sentence can answer at all (it says something the question does not, a new number
+    when an amount is asked for, and is no heading, question or video player's caption), and a cheap
+    hint that it holds the expected kind of answer."""
     asked_amounts = amounts(question.text)
     for sentence in sentences:
         new_number = bool(amounts(sentence.text) - asked_amounts)
@@ -137,6 +140,7 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
             )
             and not is_heading(sentence)
             and not asks(sentence.text)
+            and not PLAYER_CAPTION.search(sentence.text)
         )
         sentence.hint = _hint(sentence, question, new_number)
 

@@ -206,6 +206,20 @@ def test_a_question_the_article_asks_is_never_the_answer() -> None:
     assert [s.answers_type for s in ranked] == [False, True]
 
 
+def test_a_video_players_caption_left_in_a_page_is_never_the_answer() -> None:
+    """A scraped page keeps its video player's text ("JUST WATCHED <title> Replay More Videos ... MUST
+    WATCH <title> 02:19"): a title said twice, no sentence of the article."""
+    caption = (
+        "JUST WATCHED Harbour master interrupts the mayor's speech Replay More Videos ... "
+        "MUST WATCH Harbour master interrupts the mayor's speech 02:19"
+    )
+    prose = "During her remarks, the mayor was interrupted by the harbour master, Ilse Marken."
+    body = f"{caption}\n\n{prose}\n"
+    ranked = [sentence(caption, 0.9, source="v.txt", body=body), sentence(prose, 0.6, source="v.txt", body=body)]
+    type_hints(ranked, analyze("Who interrupted the mayor's speech?"))
+    assert [s.answers_type for s in ranked] == [False, True]
+
+
 def test_the_words_of_one_place_add_up_and_outweigh_another_place() -> None:
     """ "Rainbow Bay on the Gold Coast, Australia" is one answer said in three names: their weights add
     up against "Belfast", which alone weighs more than any one of them."""
