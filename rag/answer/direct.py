@@ -77,8 +77,10 @@ if TYPE_CHECKING:
     from rag.answer.language import Annotation, Slot, Span
     from rag.answer.question import Question
 
-LEADING = re.compile(  # an article or possessive, or a list's bullet ("• Buffalo Niagara International Airport")
-    r"^(?:[•·▪►◦*]\s*|(?:the|a|an|its|their|his|her|this|that|these|those|our|some)\s+)", re.IGNORECASE
+LEADING = re.compile(  # an article or possessive, or a list's bullet ("• Buffalo Niagara International Airport");
+    # not the "some" of an amount, which says it is approximate ("some 50,000 visitors")
+    r"^(?:[•·▪►◦*]\s*|(?:the|a|an|its|their|his|her|this|that|these|those|our|some(?!\s+\d))\s+)",
+    re.IGNORECASE,
 )
 INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")

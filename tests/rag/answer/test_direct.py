@@ -30,6 +30,8 @@ from rag.text import content_terms
         ("Houston.", "Houston"),  # a sentence's full stop is no part of the name
         ("the Times’s", "Times"),
         ("Annals of the Coastal Society (ACS", "Annals of the Coastal Society"),  # a parenthesis it opens only
+        ("Some 50,000", "Some 50,000"),  # "some" says an amount is approximate
+        ("some residents", "residents"),  # but is no part of a phrase
     ],
 )
 def test_a_span_loses_its_article_and_trailing_punctuation_but_not_an_initialisms_point(raw: str, kept: str) -> None:
