@@ -40,7 +40,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT
 TITLES = frozenset(
     "president vice prime minister chancellor king queen prince princess pope governor senator sen. mayor "
     "secretary general ceo chairman chairwoman chair director judge justice rep. gov. dr. mr. mrs. ms. "
-    "spokesperson spokesman spokeswoman leader premier ambassador commissioner speaker".split()
+    "spokesperson spokesman spokeswoman leader premier ambassador commissioner speaker chief sheriff coach "
+    "captain detective sergeant lieutenant commander inspector superintendent attorney officer".split()
 )  # words before a person's name that are no part of the place or organisation before them
 ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a question asks with
     "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
@@ -79,6 +80,9 @@ WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place o
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
 WHEN = "when"  # the role "When did GLAAD add the Q?" asks about: the time of "add"
 TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})  # "added it [in 2016]"
+# verbs that say who someone is: "identified the shooter [as Robin Westman]" answers "Who did they identify
+# as the shooter?" (whom they identified)
+IDENTIFYING = frozenset(verb_stem(v) for v in ("identify", "name", "describe"))
 # what a work "by" someone says they did: "the 1958 book ... [by S.F. Shattuck]" answers "Who wrote ...?"
 MADE_BY = {
     stem(noun): frozenset({verb_stem(verb)})
@@ -131,6 +135,7 @@ class Slot:
             self.role == other.role
             or (other.role == WHERE and self.role in LOCATIVE)
             or (other.role == WHEN and self.role in TEMPORAL)
+            or (other.role == "obj" and self.role == "as" and bool(self.words & other.words & IDENTIFYING))
         )
         return same_role and bool(self.words & other.words)
 

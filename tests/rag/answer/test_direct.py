@@ -904,3 +904,18 @@ def test_when_is_answered_by_the_time_of_the_asked_verb(language: Language) -> N
     for question in ("In which year did the council add the park to its plan?", "When did the council add the park?"):
         roles = {c.text: c.role for c in found_in([sentence_of(text)], question, language)}
         assert roles.get("2016") == 1.0 and roles.get("2018") == 0.0, (question, roles)
+
+
+def test_a_police_chiefs_title_is_no_part_of_her_name(language: Language) -> None:
+    text = "The ferry left on time on Monday, Halden Police Chief Marit Lund said."
+    names = [t for t, _ in candidates_in(text, "Who said the ferry left on time on Monday?", language)]
+    assert "Marit Lund" in names and not any("Chief" in name for name in names), names
+
+
+def test_whom_they_identified_as_the_asked_one_is_the_answer(language: Language) -> None:
+    """ "identified the driver as Erik Vang" answers "Who did officials identify as the driver?"."""
+    text = "Officials at an afternoon news conference identified the driver as Erik Vang, 31."
+    roles = {
+        c.text: c.role for c in found_in([sentence_of(text)], "Who did officials identify as the driver?", language)
+    }
+    assert roles.get("Erik Vang") == 1.0, roles
