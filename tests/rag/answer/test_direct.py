@@ -56,6 +56,19 @@ def found_in(sentences: list[SentenceEvidence], question: str, language: Languag
     return find_candidates(asked, sentences, language.annotate([s.text for s in sentences]))
 
 
+def sentences_of_one_chunk(*texts: str) -> list[SentenceEvidence]:
+    """Consecutive sentences of one retrieved chunk, with their offsets in it."""
+    text = " ".join(texts)
+    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
+    sentences, start = [], 0
+    for said in texts:
+        sentences.append(
+            SentenceEvidence(chunk, 0, start, start + len(said), said, set(content_terms(said)), score=0.9)
+        )
+        start += len(said) + 1
+    return sentences
+
+
 def candidates_in(text: str, question: str, language: Language) -> list[tuple[str, str]]:
     """(text, label) of every candidate of one sentence (a retrieved chunk of its own) for `question`."""
     return [(c.text, c.label) for c in found_in([sentence_of(text)], question, language)]
@@ -397,19 +410,11 @@ def test_a_short_name_stands_for_the_fuller_name_of_its_kind_in_its_article(lang
     """News names a paper or a person in full, then by its last words: "the Times" is "The New York
     Times" and "Russo" is "Alessia Russo" in that article; "America" is no "Bank of America", and "the
     House" no "White House"."""
-    text = (
-        "Staff at The New York Times, the White House and Bank of America met Alessia Russo. "
-        "The Times said Russo spoke for America before the House."
+    sentences = sentences_of_one_chunk(
+        "Staff at The New York Times, the White House and Bank of America met Alessia Russo.",
+        "The Times said Russo spoke for America before the House.",
     )
-    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
-    split = text.index("The Times")
-    sentences = [
-        SentenceEvidence(chunk, 0, start, end, text[start:end], set(content_terms(text[start:end])), score=0.9)
-        for start, end in ((0, split - 1), (split, len(text)))
-    ]
-    asked = analyze("Who did the staff meet?", language.parse_question)
-    found = find_candidates(asked, sentences, language.annotate([s.text for s in sentences]))
-    names = fuller_names(found)
+    names = fuller_names(found_in(sentences, "Who did the staff meet?", language))
     assert names.get(("a.txt", "times")) == "new york times", names
     assert names.get(("a.txt", "russo")) == "alessia russo", names
     assert ("a.txt", "america") not in names and ("a.txt", "house") not in names, names
@@ -867,19 +872,6 @@ def test_a_quoted_name_after_the_asked_noun_is_said_to_be_of_its_kind(language: 
     text = "The “Grey Coast” star said her show, “Harbour Lights,” is up for four awards this year."
     fits = fits_of(text, "Which show is up for four awards this year?", language)
     assert fits.get("Harbour Lights") == 1.0 and fits.get("Grey Coast") == ROLE_UNSAID, fits
-
-
-def sentences_of_one_chunk(*texts: str) -> list[SentenceEvidence]:
-    """Consecutive sentences of one retrieved chunk, with their offsets in it."""
-    text = " ".join(texts)
-    chunk = RetrievedChunk(id="c", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
-    sentences, start = [], 0
-    for said in texts:
-        sentences.append(
-            SentenceEvidence(chunk, 0, start, start + len(said), said, set(content_terms(said)), score=0.9)
-        )
-        start += len(said) + 1
-    return sentences
 
 
 def test_the_name_before_a_sentence_that_says_the_kind_plays_the_asked_role(language: Language) -> None:
