@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from rag.answer.retrieve import RetrievedChunk
 
 ARTICLE = r"(?:article|story|report|piece|item)"
+OUTLET = (
+    r"(?:outlet|publication|newspaper|paper|site|website|source|news (?:site|agency|organi[sz]ation|outlet)|agency)"
+)
 CANDIDATES = 10  # retrieved chunks whose articles may be the one a question is about
 FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("title", re.compile(rf"\b(?:headline|title)\b.*\b{ARTICLE}\b|\b{ARTICLE}\b.*\b(?:headline|titled?)\b", re.I)),
@@ -34,10 +37,9 @@ FIELDS: list[tuple[str, re.Pattern[str]]] = [
                              rf"\b(?:publication|published) date\b|\bwhat (?:date|day) .*\b{ARTICLE}\b", re.I)),
     ("authors", re.compile(rf"\b(?:who (?:wrote|authored|is the author of|are the authors of)|authors? of)\b.*"
                            rf"\b{ARTICLE}\b", re.I)),  # not "Who authored the bill?"
-    ("source", re.compile(rf"\b(?:which|what) (?:outlet|publication|newspaper|paper|site|website|source|news "
-                          rf"(?:site|agency|organi[sz]ation|outlet)|agency)\b.*\b(?:publish|report|ran|carried|"
-                          rf"{ARTICLE})|\bwho (?:published|reported|ran)\b.*\b{ARTICLE}\b|\bwhere was\b.*\b"
-                          rf"published\b|\bsource of\b.*\b{ARTICLE}\b", re.I)),
+    ("source", re.compile(rf"\b(?:which|what) {OUTLET}\b(?:.*\b{ARTICLE}\b|.*\b(?:publish\w*|report\w*|ran|"
+                          rf"carried) (?:it|this)\W*$)|\bwho (?:published|reported|ran)\b.*\b{ARTICLE}\b|"
+                          rf"\bwhere was\b.*\bpublished\b|\bsource of\b.*\b{ARTICLE}\b", re.I)),
     ("url", re.compile(rf"\b(?:url|link|web address)\b.*\b{ARTICLE}\b|\b{ARTICLE}\b.*\b(?:url|link)\b", re.I)),
     ("about", re.compile(rf"\bwhat (?:is|was) (?:the|this|that) {ARTICLE}\b.*\babout\b|\bsummari[sz]e (?:the|this|"
                          rf"that) {ARTICLE}\b", re.I)),

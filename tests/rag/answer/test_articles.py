@@ -24,6 +24,27 @@ def test_who_wrote_a_bill_or_a_letter_asks_about_the_news(question: str) -> None
     assert about_article(question) is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Which outlet published the article about the tram?", "What newspaper ran this?", "Which site is the story from?"],
+)
+def test_which_outlet_ran_an_article_asks_for_its_source(question: str) -> None:
+    asked = about_article(question)
+    assert asked is not None and asked.field == "source"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which site for last-minute tickets reported that its cheapest tickets had fallen about 40%?",
+        "Which newspaper first published the leaked memo?",
+    ],
+)
+def test_which_outlet_reported_a_fact_asks_about_the_news(question: str) -> None:
+    """An outlet that reports a figure, or publishes a document, is news in the article, not its byline."""
+    assert about_article(question) is None
+
+
 def chunk_of(source: str, title: str) -> RetrievedChunk:
     return RetrievedChunk(id=source, source=source, title=title, ordinal=0, start=0, end=10, text="Marijuana votes.")
 

@@ -86,6 +86,13 @@ def test_how_many_is_not_answered_by_a_number_that_counts_something_else(languag
     assert found == ["25 million"], found
 
 
+def test_to_what_level_asks_for_an_amount(language: Language) -> None:
+    """A level is a value: the amount fits as surely as the amount "what price" asks for."""
+    text = "The ruble fell more than 2% to 61.25 rubles against the euro by noon on Tuesday."
+    fits = fits_of(text, "To what level did the ruble fall against the euro?", language)
+    assert fits.get("61.25 rubles") == 1.0, fits
+
+
 def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date(language: Language) -> None:
     text = "Voters in Maryland approved legalizing recreational marijuana for people 21 and over in November 2022."
     found = candidates_in(text, "When did voters in Maryland approve recreational marijuana?", language)
