@@ -78,6 +78,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "Where ...?", "In which city ...?" are not answered by the "US" of "US President Joe Biden"
     if span.qualifies_title and question.labels == WHO_ANSWERS and span.label in PEOPLE_OR_PLACES:
         return False  # "Who introduced the bill?" is not answered by the "Republican" of "Republican Rep. Ken Buck"
+    if span.describes and question.labels == PLACES and stem(span.describes) not in question.terms:
+        return False  # "Where did protesters storm the field?" is not answered by "their [Puerto Rico] debt holdings"
     if _other_place_kind(question, span):
         return False  # "In which city ...?" is not answered by "Japan", "Which country ...?" not by "Kabul"
     if question.labels == WHO_ANSWERS and span.label in PLACES and span.slot is not None:

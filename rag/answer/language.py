@@ -154,6 +154,7 @@ class Span:
     scopes: frozenset[str] = frozenset()  # the kinds of place its name names (places.Gazetteer: "country", "city")
     plural: bool = False  # a noun phrase of a plural noun ("three liberal justices": no answer to "Which justice?")
     counts: str | None = None  # the noun an amount counts ("states" of "12 states", "acres" of "52,600 acres")
+    describes: str | None = None  # the noun a place only says what it is ("holdings" of "Puerto Rico debt holdings")
 
 
 @dataclass(frozen=True)
@@ -577,9 +578,27 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     narrower = inside.idx if inside is not None else None
     slots = _slot(root), _clause_slot(root)
     counts = _counted(root) if label in AMOUNT_LABELS else None
+    described = _described(root) if label in PLACE_LABELS else None
     return Span(
-        start_char, end_char, label, root.lower_, *slots, label in NAME_LABELS, qualifies_title, narrower, counts=counts
+        start_char,
+        end_char,
+        label,
+        root.lower_,
+        *slots,
+        label in NAME_LABELS,
+        qualifies_title,
+        narrower,
+        counts=counts,
+        describes=described,
     )
+
+
+def _described(root: Token) -> str | None:
+    """The noun a place modifies when that noun is no place itself ("cancel their [Puerto Rico] debt
+    holdings": what holdings; not "at a [Texas] school", where the noun's own role says where)."""
+    if root.dep_ != "compound" or root.head.pos_ != "NOUN" or root.head.dep_ in PREPOSITION_OBJECTS:
+        return None
+    return root.head.lower_
 
 
 def _counted(root: Token) -> str | None:

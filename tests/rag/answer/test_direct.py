@@ -93,6 +93,18 @@ def test_to_what_level_asks_for_an_amount(language: Language) -> None:
     assert fits.get("61.25 rubles") == 1.0, fits
 
 
+def test_a_place_that_says_what_a_thing_is_says_no_where(language: Language) -> None:
+    """ "their Portugal bond holdings" are holdings of Portugal's bonds; nothing happened in Portugal.
+    A place before a noun that has a place's role ("at a Texas school"), or before the question's own
+    noun ("the Oregon wildfires"), still says where."""
+    question = "Where did the students march?"
+    assert candidates_in("The students marched to sell their Portugal bond holdings.", question, language) == []
+    found = candidates_in("The students marched at a Texas school.", question, language)
+    assert ("Texas", "GPE") in found, found
+    fires = candidates_in("The Oregon wildfires burned 4,000 acres.", "Where did the wildfires burn?", language)
+    assert ("Oregon", "GPE") in fires, fires
+
+
 def test_when_is_answered_by_a_time_not_by_a_bare_number_the_model_calls_a_date(language: Language) -> None:
     text = "Voters in Maryland approved legalizing recreational marijuana for people 21 and over in November 2022."
     found = candidates_in(text, "When did voters in Maryland approve recreational marijuana?", language)
