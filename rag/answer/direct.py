@@ -121,6 +121,7 @@ ASKED_QUALIFIER = re.compile(
     rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+how\s+(?:many|much)\b", re.IGNORECASE
 )  # "Up to how many ounces ...?"
 MORE_OF = re.compile(rf"\s(?:{'|'.join(sorted(COMPARED))})\s*$", re.IGNORECASE)  # "4 million [more] gallons"
+ACCORDING_TO = re.compile(r"\baccording to (?:the )?((?:[A-Z][\w.&'’-]*\s?)+)")  # the source a question names
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 Mention = tuple[str, int]  # a candidate's file and start
 AGE_SPAN = re.compile(  # "17-year-old", "17 years old", "eight months old"
@@ -340,6 +341,7 @@ def score_candidates(
     top_strength: float,
     options: DirectOptions,
     wholes: Mapping[Mention, str] | None = None,
+    source: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Candidates best first, with their support, evidence and probability. `wholes`: the answer a
     mention is part of (a chain of places for "where", a list of names for "which companies")."""
@@ -360,7 +362,7 @@ def score_candidates(
         key = fuller.get((c.sentence.source, c.key), c.key)
         return f"{key} {c.counts}" if c.counts else key  # "five people" is no report of "five more states"
 
-    relevant = [(c, 1.0) for c in candidates if evidence(c) >= SUPPORT_EVIDENCE]
+    relevant = [(c, 1.0) for c in candidates if evidence(c) >= SUPPORT_EVIDENCE and _attributed(c, source)]
     mentions = {answer: len(said) for answer, said in _reports(relevant, answer_of).items()}
     most = max(mentions.values(), default=0)
     featured = []
@@ -379,6 +381,18 @@ def score_candidates(
     ]
     scored.sort(key=lambda cz: (-cz[0].score, not cz[0].in_full, -cz[1], cz[0].sentence.start, cz[0].start))
     return [c for c, _ in scored]
+
+
+def _attributed(candidate: Candidate, source: frozenset[str]) -> bool:
+    """Whether the candidate's passage names the source the question asks about ("according to Rystad
+    Energy"): another forecaster's figure is no report of Rystad's."""
+    return not source or bool(source & set(content_terms(candidate.sentence.chunk.text)))
+
+
+def asked_source(question: str) -> frozenset[str]:
+    """The terms of the source a question names ("according to Rystad Energy" -> rystad, energy)."""
+    match = ACCORDING_TO.search(question)
+    return frozenset(content_terms(match.group(1))) if match else frozenset()
 
 
 def _reports(
@@ -552,7 +566,8 @@ def attach_candidates(
         if question.kind
         else None
     )
-    candidates = score_candidates(found, max(s.strength for s in head), options, wholes)
+    source = asked_source(question.text)
+    candidates = score_candidates(found, max(s.strength for s in head), options, wholes, source)
     for sentence in head:
         sentence.candidates = [c for c in candidates if c.sentence is sentence]
 

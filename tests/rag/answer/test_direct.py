@@ -10,6 +10,7 @@ from rag.answer.direct import (
     DirectOptions,
     _in_title,
     _trimmed,
+    asked_source,
     find_candidates,
     fuller_names,
     score_candidates,
@@ -614,6 +615,22 @@ def test_the_same_number_of_other_things_is_no_second_report(language: Language)
     found = found_in(sentences, "How many states have reported illnesses?", language)
     scored = score_candidates(found, 0.9, DirectOptions())
     assert len({c.answer for c in scored}) == 2 and all(c.support == 0.0 for c in scored), scored
+
+
+def test_a_figure_of_other_sources_is_no_report_of_the_source_the_question_names(language: Language) -> None:
+    """ "according to Rystad": two other forecasters' "$140" do not outweigh Rystad's "$240"."""
+    texts = [
+        "Crude prices could skyrocket to $240 a barrel this summer, Rystad Energy said.",
+        "Crude prices could skyrocket to $140 a barrel, Goldman Sachs said.",
+        "Crude prices could rise to $140 a barrel this summer, Capital Economics said.",
+    ]
+    sentences = [sentence_of(text, source=f"{n}.txt", score=0.9 if n == 0 else 0.5) for n, text in enumerate(texts)]
+    question = "To how much could crude prices skyrocket this summer, according to Rystad Energy?"
+    found = found_in(sentences, question, language)
+    scored = score_candidates(found, 0.9, DirectOptions(), source=asked_source(question))
+    assert scored[0].text == "$240" and all(c.support == 0.0 for c in scored), [(c.text, c.support) for c in scored]
+    unsourced = score_candidates(found, 0.9, DirectOptions())
+    assert unsourced[0].text == "$140", [(c.text, c.support) for c in unsourced]
 
 
 def test_a_name_repeated_across_sentences_supports_it_only_as_far_as_it_is_of_the_asked_kind(
