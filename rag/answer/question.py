@@ -57,7 +57,8 @@ KINDS: dict[frozenset[str], str] = {
     frozenset({"NORP"}): "religion ethnicity",
     frozenset({"EVENT"}): "event festival tournament war competition championship",
     frozenset({"PRODUCT", "ORG", "WORK_OF_ART"}): "product phone device car model vehicle drug vaccine app "
-    "platform software console show series film movie documentary video podcast book song album game website",
+    "platform software console show series film movie documentary video podcast book song album game website "
+    "musical play opera ballet",
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
     "population turnout score magnitude margin distance length height depth width weight speed vote jackpot "

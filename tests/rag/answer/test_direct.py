@@ -87,6 +87,13 @@ def test_how_many_is_not_answered_by_a_number_that_counts_something_else(languag
     assert found == ["25 million"], found
 
 
+def test_which_musical_asks_for_a_work(language: Language) -> None:
+    """A musical is a work, as a film or a show is: its quoted title fits as surely as a film's."""
+    text = 'The Orchard Theatre\'s production of "Evita," scheduled for July 2-4, will go ahead.'
+    fits = fits_of(text, "Which musical will the Orchard Theatre stage in July?", language)
+    assert fits.get("Evita") == 1.0, fits
+
+
 def test_to_what_level_asks_for_an_amount(language: Language) -> None:
     """A level is a value: the amount fits as surely as the amount "what price" asks for."""
     text = "The ruble fell more than 2% to 61.25 rubles against the euro by noon on Tuesday."
