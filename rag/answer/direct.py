@@ -107,6 +107,7 @@ SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|c
 NAMED_AS = re.compile(
     r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.IGNORECASE
 )
+HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Rev|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s*$")  # "commissioner [Dr.] Janet"
 DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
 MAX_WORDS = 8  # longer spans are sentences, not answers
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
@@ -697,10 +698,28 @@ def _names_the_asked_about(text: str, label: str, question: str) -> bool:
     "Who interrupted Biden's speech?"): the one asked about, under a title, is no answer."""
     if any(contains_words(text, name.group()) for name in QUESTION_NAME.finditer(question)):
         return True
+    if ACRONYM.fullmatch(text) and _initialled_in(text, question):
+        return True  # "FDA" for "Who is the acting commissioner of the US Food and Drug Administration?"
     if label not in ("PERSON", "NP"):
         return False
     lone_names = {POSSESSIVE.sub("", run) for run in CAPITALISED_RUN.findall(question) if " " not in run}
     return _last_word(text) in lone_names
+
+
+def _initialled_in(acronym: str, question: str) -> bool:
+    """The question names, in full, what the acronym stands for ("Food and Drug Administration")."""
+    said = WORD.findall(question)
+    for first, word in enumerate(said):
+        if not word[:1].isupper():
+            continue
+        name = []
+        for part in said[first:]:
+            if not (part[:1].isupper() or part.lower() in NAME_GLUE):
+                break
+            name.append(part)
+            if _initials(" ".join(name)) == acronym:
+                return True
+    return False
 
 
 def _last_word(text: str) -> str:
@@ -860,7 +879,7 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     Lines, the ferry operator,"): it is of that kind as surely as a phrase headed by the noun."""
     if not question.kind:
         return False
-    before = KIND_BEFORE.search(NAMED_AS.sub("", sentence[: span.start]))  # "a sheep (named) Dolly"
+    before = KIND_BEFORE.search(HONORIFIC.sub("", NAMED_AS.sub("", sentence[: span.start])))  # "a sheep (named) Dolly"
     if before is not None and "," in before.group() and _speaks(sentence[span.end :]):
         before = None  # "... on the Orbis satellite, NASA said": the source, no apposition
     after = KIND_AFTER.match(sentence[span.end :])

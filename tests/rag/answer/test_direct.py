@@ -87,6 +87,14 @@ def test_how_many_is_not_answered_by_a_number_that_counts_something_else(languag
     assert found == ["25 million"], found
 
 
+def test_a_role_before_a_doctors_name_is_said_of_the_name(language: Language) -> None:
+    """ "acting commissioner Dr. Jane Holt": the honorific between the role and the name does not hide
+    the role; the agency's initials name the agency the question names in full, which is no answer."""
+    text = "US Food and Drug Administration acting commissioner Dr. Jane Holt said the FDA will act."
+    fits = fits_of(text, "Who is the acting commissioner of the US Food and Drug Administration?", language)
+    assert fits.get("Jane Holt") == 1.0 and "FDA" not in fits, fits
+
+
 def test_which_musical_asks_for_a_work(language: Language) -> None:
     """A musical is a work, as a film or a show is: its quoted title fits as surely as a film's."""
     text = 'The Orchard Theatre\'s production of "Evita," scheduled for July 2-4, will go ahead.'
