@@ -294,12 +294,18 @@ def _right_before(first: SentenceEvidence, then: SentenceEvidence) -> bool:
 def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates for "Who is Applebee's chief marketing officer?": when the evidence calls some of
     its people the role asked about ("CMO Joel Yashinsky said Hayes' song ..."), the others are not
-    who holds it. The whole role: a "Solicitor General" is no "attorney general"."""
+    who holds it. The whole role: a "Solicitor General" is no "attorney general". A role of a named
+    body ("the FDA Commissioner") is held by the one whose title names it, when one's does (not the
+    "Principal Deputy Commissioner" beside them)."""
     if not (question.kind and "PERSON" in question.labels):
         return candidates
     qualifier = _role_qualifier(question)
-    named = [c for c in candidates if _holds(c, question.kind) and (qualifier is None or _titled_as(c, qualifier))]
-    return named or candidates
+    holders = [c for c in candidates if _holds(c, question.kind)]
+    if qualifier is not None and qualifier.islower():
+        return [c for c in holders if _titled_as(c, qualifier)] or candidates
+    if qualifier is not None:
+        return [c for c in holders if _titled_as(c, qualifier.lower())] or holders or candidates
+    return holders or candidates
 
 
 def _of_said_kind(question: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -319,10 +325,13 @@ def _holds(candidate: Candidate, role: str) -> bool:
 
 
 def _role_qualifier(question: Question) -> str | None:
-    """The stemmed noun before the role a question asks about: "attorney" of "attorney general"."""
+    """The stemmed noun before the role a question asks about: "attorney" of "attorney general"; or,
+    as written, the acronym of the body whose role it is: "FDA" of "FDA Commissioner"."""
     said = [w.group() for w in WORD.finditer(question.text)]
     for before, word in itertools.pairwise(said):
         if stem(word.lower()) == question.kind:
+            if ACRONYM.fullmatch(before):
+                return before
             return stem(before) if before.islower() and stem(before) in question.terms else None
     return None
 

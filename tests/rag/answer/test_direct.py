@@ -95,6 +95,14 @@ def test_a_role_before_a_doctors_name_is_said_of_the_name(language: Language) ->
     assert fits.get("Jane Holt") == 1.0 and "FDA" not in fits, fits
 
 
+def test_the_role_of_a_named_body_is_held_by_the_one_whose_title_names_it(language: Language) -> None:
+    """ "the FDA Commissioner" is not the "Principal Deputy Commissioner" named beside them."""
+    text = "The letter was signed by Principal Deputy Commissioner Dr. Jane Holt; and FDA Commissioner Dr. Robert Hale."
+    found = candidates_in(text, "Who is the FDA Commissioner?", language)
+    assert [t for t, _ in found] == ["Robert Hale"], found
+    assert analyze("Who is the FDA Commissioner?", language.parse_question).labels == {"PERSON"}
+
+
 def test_which_musical_asks_for_a_work(language: Language) -> None:
     """A musical is a work, as a film or a show is: its quoted title fits as surely as a film's."""
     text = 'The Orchard Theatre\'s production of "Evita," scheduled for July 2-4, will go ahead.'
