@@ -565,6 +565,7 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
             start -= 1
         while end < len(doc) and _joins(doc[end], label):
             end += 1
+        start = _with_possessive_name(doc, start)
         root = doc[start:end].root
     elif label in ("MONEY", "CARDINAL"):
         start, end, label, root = _whole_amount(doc, start, end, label, root)
@@ -663,6 +664,17 @@ def _narrower_place(root: Token) -> Token | None:
 def _named(token: Token) -> bool:
     """A name: a proper noun, or capitalised (the small model tags "Pfizer" opening a sentence a noun)."""
     return token.pos_ == "PROPN" or token.text[:1].isupper()
+
+
+def _with_possessive_name(doc: Doc, start: int) -> int:
+    """Where a name starts that begins with a possessive under an article: "the [Roscoe's] House of
+    Chicken & Waffles restaurant" (an article does not go with the name of a person who owns something,
+    so the possessive is part of the name)."""
+    if start >= 3 and doc[start - 1].dep_ == "case" and doc[start - 1].lower_ in ("'s", "’s"):
+        owner = doc[start - 2]
+        if owner.pos_ == "PROPN" and doc[start - 3].lower_ == "the" and not owner.is_sent_start:
+            return start - 2
+    return start
 
 
 def _joins(token: Token, label: str) -> bool:

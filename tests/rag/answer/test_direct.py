@@ -103,6 +103,16 @@ def test_the_role_of_a_named_body_is_held_by_the_one_whose_title_names_it(langua
     assert analyze("Who is the FDA Commissioner?", language.parse_question).labels == {"PERSON"}
 
 
+def test_a_name_that_begins_with_a_possessive_keeps_it(language: Language) -> None:
+    """ "at the Roscoe's House of Chicken & Waffles restaurant": "the" goes with the name, so the
+    possessive is part of it; "Biden's White House" is still the White House."""
+    text = "The singer was shot at the Roscoe's House of Chicken & Waffles restaurant on Monday."
+    found = [t for t, _ in candidates_in(text, "At which restaurant was the singer shot?", language)]
+    assert "Roscoe's House of Chicken & Waffles" in found, found
+    places = [t for t, _ in candidates_in("Biden's White House said no.", "Who said no?", language)]
+    assert "White House" in places, places
+
+
 def test_which_musical_asks_for_a_work(language: Language) -> None:
     """A musical is a work, as a film or a show is: its quoted title fits as surely as a film's."""
     text = 'The Orchard Theatre\'s production of "Evita," scheduled for July 2-4, will go ahead.'
