@@ -103,6 +103,10 @@ KIND_AFTER = re.compile(
     r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
+BECAME = re.compile(  # "Daniel Cameron [was elected attorney general]", "[was named CEO] of Twitter"
+    r"^\s+(?:(?:was|is|were|has been|had been|will be)\s+)?(?:elected|appointed|chosen|selected|became|becomes|"
+    r"sworn in as|hired as|named)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)"
+)
 SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+$", re.IGNORECASE)
 NAMED_AS = re.compile(
     r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.IGNORECASE
@@ -885,7 +889,8 @@ def _kind_first(question: Question, name: str) -> bool:
 
 def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     """A name in apposition to the noun the question asks for ("the operator Baltica Lines", "Baltica
-    Lines, the ferry operator,"): it is of that kind as surely as a phrase headed by the noun."""
+    Lines, the ferry operator,"), or given it as a role ("Daniel Cameron was elected attorney general"):
+    it is of that kind as surely as a phrase headed by the noun."""
     if not question.kind:
         return False
     before = KIND_BEFORE.search(HONORIFIC.sub("", NAMED_AS.sub("", sentence[: span.start])))  # "a sheep (named) Dolly"
@@ -893,6 +898,9 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
         before = None  # "... on the Orbis satellite, NASA said": the source, no apposition
     after = KIND_AFTER.match(sentence[span.end :])
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
+    became = BECAME.match(sentence[span.end :])
+    if became is not None and any(question.kind in _title_stems(word) for word in became.group(1).split()):
+        return True
     return any(
         m is not None and question.kind in _title_stems(m.group(m.lastindex or 1)) for m in (before, after, of_place)
     )

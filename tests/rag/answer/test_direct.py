@@ -113,6 +113,13 @@ def test_a_name_that_begins_with_a_possessive_keeps_it(language: Language) -> No
     assert "White House" in places, places
 
 
+def test_a_person_elected_to_a_role_holds_it(language: Language) -> None:
+    """ "X was elected attorney general" calls X the attorney general as surely as "Attorney General X"."""
+    text = "In the same election, Republican Mark Ellison was elected attorney general."
+    fits = fits_of(text, "Who is Ohio's Republican attorney general?", language)
+    assert fits.get("Mark Ellison") == 1.0, fits
+
+
 def test_which_musical_asks_for_a_work(language: Language) -> None:
     """A musical is a work, as a film or a show is: its quoted title fits as surely as a film's."""
     text = 'The Orchard Theatre\'s production of "Evita," scheduled for July 2-4, will go ahead.'
