@@ -319,7 +319,18 @@ def _of_said_kind(question: Question, candidates: list[Candidate]) -> list[Candi
     if not question.kind or not any(c.kind_known_by == "said" for c in candidates):
         return candidates
     unsure = [c.kind_known_by == "label" and c.fit == 1.0 and c.label in NAMES for c in candidates]
-    return [replace(c, fit=ROLE_UNSAID) if lowered else c for c, lowered in zip(candidates, unsure, strict=True)]
+    named = any(c.kind_known_by == "said" and not c.text.islower() for c in candidates)
+    kept = [c for c in candidates if not (named and _common_phrase(c))]  # "unrestricted access" beside "LeakIX"
+    return [
+        replace(c, fit=ROLE_UNSAID) if lowered else c
+        for c, lowered in zip(candidates, unsure, strict=True)
+        if c in kept
+    ]
+
+
+def _common_phrase(candidate: Candidate) -> bool:
+    """A phrase of common nouns only, whose kind nothing says."""
+    return candidate.label == "NP" and candidate.kind_known_by == "label" and candidate.text.islower()
 
 
 def _holds(candidate: Candidate, role: str) -> bool:
@@ -894,8 +905,9 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     if not question.kind:
         return False
     before = KIND_BEFORE.search(HONORIFIC.sub("", NAMED_AS.sub("", sentence[: span.start])))  # "a sheep (named) Dolly"
-    if before is not None and "," in before.group() and _speaks(sentence[span.end :]):
-        before = None  # "... on the Orbis satellite, NASA said": the source, no apposition
+    if before is not None and "," in before.group() and (_speaks(sentence[span.end :]) or _subject(span, sentence)):
+        before = None  # "... on the Orbis satellite, NASA said": the source, no apposition; nor the subject of
+        # the clause a comma opens ("To contain the monkeypox virus, Gostin called for ...")
     after = KIND_AFTER.match(sentence[span.end :])
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
     became = BECAME.match(sentence[span.end :])
@@ -904,6 +916,11 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     return any(
         m is not None and question.kind in _title_stems(m.group(m.lastindex or 1)) for m in (before, after, of_place)
     )
+
+
+def _subject(span: Span, sentence: str) -> bool:
+    """The name is the subject of a verb that follows it at once, not a phrase set off by commas."""
+    return span.slot is not None and span.slot.role == "subj" and not sentence[span.end :].lstrip().startswith(",")
 
 
 def _speaks(rest: str) -> bool:

@@ -120,6 +120,28 @@ def test_a_person_elected_to_a_role_holds_it(language: Language) -> None:
     assert fits.get("Mark Ellison") == 1.0, fits
 
 
+def test_a_name_said_to_be_of_the_asked_kind_outweighs_common_phrases(language: Language) -> None:
+    """ "Which site ...?": when the evidence calls a name a site ("LeakScan, a site that detects exposed
+    databases,"), phrases of common nouns nothing calls a site ("unrestricted access") are no answers."""
+    text = (
+        "LeakScan, a site that detects exposed databases, said the vast trove had given unrestricted access "
+        "to anyone with the link since April."
+    )
+    found = [
+        t
+        for t, _ in candidates_in(text, "Which site that detects exposed databases said the trove was open?", language)
+    ]
+    assert "LeakScan" in found and not any(t.islower() for t in found), found
+
+
+def test_the_subject_after_a_clause_is_not_in_apposition_to_its_noun(language: Language) -> None:
+    """ "To contain the monkeypox virus, Gostin called for ...": Gostin is no virus; the lower-case name
+    of a virus stays a candidate."""
+    text = "To contain the monkeypox virus, Gostin called for a national public health emergency."
+    fits = fits_of(text, "Which virus made officials call for an emergency?", language)
+    assert fits.get("Gostin", 0.0) < 1.0 and "monkeypox virus" in fits, fits
+
+
 def test_which_musical_asks_for_a_work(language: Language) -> None:
     """A musical is a work, as a film or a show is: its quoted title fits as surely as a film's."""
     text = 'The Orchard Theatre\'s production of "Evita," scheduled for July 2-4, will go ahead.'
