@@ -315,16 +315,17 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
 def _of_said_kind(question: Question, candidates: list[Candidate]) -> list[Candidate]:
     """When the evidence calls some names what the question asks for ("the Russian newspaper Izvestia",
     "Pantelleria, an Italian island"), a name of the right label it does not call so ("the White House",
-    "Tunisia") is as unsure as a person whose role goes unsaid."""
+    "Tunisia") is as unsure as a person whose role goes unsaid; when it calls a name so ("LeakIX, a site
+    that detects exposed databases,"), a phrase of common nouns nothing calls so ("unrestricted access")
+    is no answer."""
     if not question.kind or not any(c.kind_known_by == "said" for c in candidates):
         return candidates
     unsure = [c.kind_known_by == "label" and c.fit == 1.0 and c.label in NAMES for c in candidates]
     named = any(c.kind_known_by == "said" and not c.text.islower() for c in candidates)
-    kept = [c for c in candidates if not (named and _common_phrase(c))]  # "unrestricted access" beside "LeakIX"
     return [
         replace(c, fit=ROLE_UNSAID) if lowered else c
         for c, lowered in zip(candidates, unsure, strict=True)
-        if c in kept
+        if not (named and _common_phrase(c))
     ]
 
 
