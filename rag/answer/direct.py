@@ -79,7 +79,7 @@ if TYPE_CHECKING:
 
 LEADING = re.compile(  # an article or possessive, or a list's bullet ("• Buffalo Niagara International Airport");
     # not the "some" of an amount, which says it is approximate ("some 50,000 visitors")
-    r"^(?:[•·▪►◦*]\s*|(?:the|a|an|its|their|his|her|this|that|these|those|our|some(?!\s+\d))\s+)",
+    r"^(?:[•·▪►◦*\"“‘]\s*|(?:the|a|an|its|their|his|her|this|that|these|those|our|some(?!\s+\d))\s+)",
     re.IGNORECASE,
 )
 INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
@@ -910,6 +910,8 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
         before = None  # "... on the Orbis satellite, NASA said": the source, no apposition; nor the subject of
         # the clause a comma opens ("To contain the monkeypox virus, Gostin called for ...")
     after = KIND_AFTER.match(sentence[span.end :])
+    if after is not None and _abbreviated(after.group().rstrip()):
+        after = None  # "In Nevada, incumbent Democratic Sen. Catherine Cortez Masto": the title of the next name
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
     became = BECAME.match(sentence[span.end :])
     if became is not None and any(question.kind in _title_stems(word) for word in became.group(1).split()):

@@ -122,8 +122,10 @@ NAME_OF = re.compile(
     re.IGNORECASE,
 )
 # "What is the name of the missile defense system ...?" asks "Which missile defense system ...?"
-NAME_OF_THE = re.compile(
-    r"^\s*what (?:is|was|are|were) the names? of (?:the|a|an|this|that|its|their|his|her)\s+(?=\w)", re.IGNORECASE
+NAME_OF_THE = re.compile(  # also "... the name of Bannon's talk show?"
+    r"^\s*what (?:is|was|are|were) the names? of (?:the|a|an|this|that|its|their|his|her|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s)\s+(?=\w)",
+    re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?=\w)", re.IGNORECASE)  # "the sheep [that] was ..."
 PARSED = re.compile(r"\b(which|what|who|whom|whose|where)\b", re.IGNORECASE)  # the parse tells these apart

@@ -33,6 +33,7 @@ from rag.text import content_terms
         ("Annals of the Coastal Society (ACS", "Annals of the Coastal Society"),  # a parenthesis it opens only
         ("Some 50,000", "Some 50,000"),  # "some" says an amount is approximate
         ("some residents", "residents"),  # but is no part of a phrase
+        ('"War Room', "War Room"),  # an opening quote the model's name starts with
     ],
 )
 def test_a_span_loses_its_article_and_trailing_punctuation_but_not_an_initialisms_point(raw: str, kept: str) -> None:
@@ -830,6 +831,19 @@ def test_what_is_the_name_of_a_thing_asks_which_thing(language: Language) -> Non
     scored = score_candidates(found_in(sentences, question, language), 0.9, DirectOptions())
     assert scored[0].answer == "terminal high altitude area defense", [(c.text, c.answer) for c in scored]
     assert "u.s." not in {c.answer for c in scored[:2]}
+
+
+def test_the_name_of_someones_thing_asks_which_thing(language: Language) -> None:
+    """ "What is the name of Bannon's talk show?" asks which show, as "the name of the show" does."""
+    asked = analyze("What is the name of Bannon's talk show?", language.parse_question)
+    assert asked.kind == "show" and asked.asks_name, asked
+
+
+def test_an_abbreviated_title_after_a_comma_is_the_next_names(language: Language) -> None:
+    """ "In Nevada, incumbent Democratic Sen. Catherine Cortez Masto faces ...": Nevada is no senator."""
+    text = "In Nevada, incumbent Democratic Sen. Catherine Cortez Masto faces Republican Adam Laxalt."
+    fits = fits_of(text, "Which Democratic senator does Laxalt hope to unseat?", language)
+    assert fits.get("Catherine Cortez Masto") == 1.0 and fits.get("Nevada", 0.0) < 1.0, fits
 
 
 def test_what_color_is_answered_by_a_colour(language: Language) -> None:
