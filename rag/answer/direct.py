@@ -305,9 +305,9 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
         return candidates
     qualifier = _role_qualifier(question)
     holders = [c for c in candidates if _holds(c, question.kind)]
-    if qualifier is not None and qualifier.islower():
+    if qualifier is not None and qualifier.islower():  # part of the role: no other role will do
         return [c for c in holders if _titled_as(c, qualifier)] or candidates
-    if qualifier is not None:
+    if qualifier is not None:  # the body's acronym: a holder's title may leave it unsaid
         return [c for c in holders if _titled_as(c, qualifier.lower())] or holders or candidates
     return holders or candidates
 
@@ -914,9 +914,8 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
         after = None  # "In Nevada, incumbent Democratic Sen. Catherine Cortez Masto": the title of the next name
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
     became = BECAME.match(sentence[span.end :])
-    if became is not None and any(question.kind in _title_stems(word) for word in became.group(1).split()):
-        return True
-    return any(
+    given_role = became is not None and any(question.kind in _title_stems(w) for w in became.group(1).split())
+    return given_role or any(
         m is not None and question.kind in _title_stems(m.group(m.lastindex or 1)) for m in (before, after, of_place)
     )
 
