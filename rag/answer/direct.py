@@ -388,7 +388,12 @@ def score_candidates(
         key = fuller.get((c.sentence.source, c.key), c.key)
         return f"{key} {c.counts}" if c.counts else key  # "five people" is no report of "five more states"
 
-    relevant = [(c, 1.0) for c in candidates if evidence(c) >= SUPPORT_EVIDENCE and _attributed(c, source)]
+    naming = _chunks_naming(candidates, source)
+    relevant = [
+        (c, 1.0)
+        for c in candidates
+        if evidence(c) >= SUPPORT_EVIDENCE and (not source or c.sentence.chunk.id in naming)
+    ]
     mentions = {answer: len(said) for answer, said in _reports(relevant, answer_of).items()}
     most = max(mentions.values(), default=0)
     featured = []
@@ -409,10 +414,11 @@ def score_candidates(
     return [c for c, _ in scored]
 
 
-def _attributed(candidate: Candidate, source: frozenset[str]) -> bool:
-    """Whether the candidate's passage names the source the question asks about ("according to Rystad
-    Energy"): another forecaster's figure is no report of Rystad's."""
-    return not source or bool(source & set(content_terms(candidate.sentence.chunk.text)))
+def _chunks_naming(candidates: Sequence[Candidate], source: frozenset[str]) -> set[str]:
+    """The candidates' passages that name the source the question asks about ("according to Rystad
+    Energy"): another forecaster's figure is no report of Rystad's. Each passage is read once."""
+    chunks = {c.sentence.chunk.id: c.sentence.chunk.text for c in candidates} if source else {}
+    return {chunk for chunk, text in chunks.items() if source & set(content_terms(text))}
 
 
 def asked_source(question: str) -> frozenset[str]:

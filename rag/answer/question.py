@@ -122,7 +122,7 @@ NAME_OF = re.compile(
     re.IGNORECASE,
 )
 # "What is the name of the missile defense system ...?" asks "Which missile defense system ...?"
-NAME_OF_THE = re.compile(  # also "... the name of Bannon's talk show?"
+NAME_OF_THE = re.compile(  # also "... the name of Bannon's talk show?" (any word's possessive: case is ignored)
     r"^\s*what (?:is|was|are|were) the names? of (?:the|a|an|this|that|its|their|his|her|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s)\s+(?=\w)",
     re.IGNORECASE,
