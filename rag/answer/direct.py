@@ -122,6 +122,7 @@ CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'â€™.-]*(?: [A-Z][\w'â
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
+MIN_RESTATED = 2  # content terms a question needs before a clause saying them all restates it
 ASKED_QUALIFIER = re.compile(
     rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+how\s+(?:many|much)\b", re.IGNORECASE
 )  # "Up to how many ounces ...?"
@@ -195,6 +196,9 @@ class Candidate:
     # toxic lake is the most abundant source of lithium"): its evidence counts for this name
     referred_by: SentenceEvidence | None = None
     narrower: int | None = None  # file offset of a place this place says where is (language.Span.narrower)
+    # a relative clause on it says all the question asks, in the asked role ("Howard Webb, who is now in
+    # charge of Premier League officials," for "Who is in charge of Premier League officials?")
+    restates: bool = False
     counts: str | None = None  # the stemmed noun a count counts: "five [people]" and "five [states]" differ
     support: float = 0.0
     evidence: float = 0.0
@@ -249,7 +253,14 @@ def find_candidates(
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
     found = _referred_back(question, sentences, annotations, found)
-    return _of_said_kind(question, _holders_of_role(question, found))
+    return _of_said_kind(question, _holders_of_role(question, _restating(found)))
+
+
+def _restating(candidates: list[Candidate]) -> list[Candidate]:
+    """When a relative clause on a name says all the question asks (`Candidate.restates`), that name is
+    the answer, however little else its sentence shares with the question: the other names are not."""
+    restated = {c.key for c in candidates if c.restates}
+    return [c for c in candidates if c.key in restated] if restated else candidates
 
 
 def _referred_back(
@@ -676,6 +687,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         kind_known_by="said" if said else "gazetteer" if known else "label",
         narrower=None if span.narrower is None else sentence.start + span.narrower,
         counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
+        restates=in_slot and len(question.terms) >= MIN_RESTATED and question.terms <= span.clause_terms,
     )
 
 

@@ -14,7 +14,7 @@ from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, Span
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import COLOR_KIND, COUNTS, DAY_KIND, MONTH_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
 from rag.answer.units import DIMENSION_OF_UNIT, UNITS, unit_of
-from rag.text import AMOUNT_WORDS, stem
+from rag.text import AMOUNT_WORDS, amounts, stem
 
 if TYPE_CHECKING:
     from rag.answer.question import Question
@@ -137,8 +137,9 @@ def _measures(question: Question, sentence: str, span: Span) -> bool:
     """A measurement of what "How long/heavy/... ?" asks: a length, not the weight beside it; a bare
     count or a sum of money measures nothing."""
     unit = unit_of(sentence, span.start, span.end)
-    if unit is None:
-        return span.label in MEASURED
+    if unit is None:  # no unit we know: a number all the same, and no year ("annual", "2019" measure nothing)
+        said = sentence[span.start : span.end]
+        return span.label in MEASURED and bool(amounts(said)) and not (span.label == "DATE" and YEAR.search(said))
     if question.kind and question.kind in TIME_UNIT_KINDS:
         return stem(unit) == question.kind  # "How many minutes ...?" is not answered by "two hours"
     return DIMENSION_OF_UNIT[unit] in question.measures

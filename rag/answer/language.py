@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, cast
 from index.imports import UNUSED_BY_SPACY, without
 from rag.answer.places import Gazetteer
 from rag.answer.units import UNITS
-from rag.text import stem, verb_stem
+from rag.text import content_terms, stem, verb_stem
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -155,6 +155,7 @@ class Span:
     plural: bool = False  # a noun phrase of a plural noun ("three liberal justices": no answer to "Which justice?")
     counts: str | None = None  # the noun an amount counts ("states" of "12 states", "acres" of "52,600 acres")
     describes: str | None = None  # the noun a place only says what it is ("holdings" of "Puerto Rico debt holdings")
+    clause_terms: frozenset[str] = frozenset()  # the content terms of that clause ("who is in charge of ...")
 
 
 @dataclass(frozen=True)
@@ -419,7 +420,17 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
     end_char = doc[end - 1].idx + len(doc[end - 1]) if end > chunk.end else _phrase_end(root, chunk.end_char)
     named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
     plural = root.tag_ in ("NNS", "NNPS")
-    return Span(chunk.start_char, end_char, "NP", root.lower_, _slot(root), _clause_slot(root), named, plural=plural)
+    return Span(
+        chunk.start_char,
+        end_char,
+        "NP",
+        root.lower_,
+        _slot(root),
+        _clause_slot(root),
+        named,
+        plural=plural,
+        clause_terms=_clause_terms(root),
+    )
 
 
 def _phrase_end(root: Token, end: int) -> int:
@@ -524,6 +535,16 @@ def _clause_slot(token: Token) -> Slot | None:
     return None
 
 
+def _clause_terms(token: Token) -> frozenset[str]:
+    """The content terms of a relative clause on the phrase `token` heads ("Howard Webb, [who is now in
+    charge of Premier League officials], apologised ..."): a clause can say all a question asks."""
+    for clause in token.children:
+        if clause.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children):
+            doc = clause.doc
+            return frozenset(content_terms(doc[clause.left_edge.i : clause.right_edge.i + 1].text))
+    return frozenset()
+
+
 def _other_side(token: Token) -> Token | None:
     """The subject of the copula `token` is the complement of, or the complement when it is the subject
     ("the central issue" and "the status" in "The central issue remains the status ..."); a linking
@@ -591,6 +612,7 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         narrower,
         counts=counts,
         describes=described,
+        clause_terms=_clause_terms(root),
     )
 
 

@@ -88,6 +88,11 @@ HOW_MUCH_MONEY = re.compile(
     r"|\bhow much\b[^?]*\b(?:cost|costs|pay|paid|pays|raise|raised|earn|earned|spend|spent|fetch|owe|owes)\b",
     re.IGNORECASE,
 )
+# "What is the average price ...?", "What was Dunkin's median wait time?": a statistic is an amount
+AVERAGE = re.compile(r"^\s*what (?:is|was|are|were)\b[^?]*?\b(?:average|median|mean|typical)\s+([^?]*)", re.I)
+DURATIONS = frozenset(
+    "time times wait delay duration commute stay expectancy lifespan tenure".split()
+)  # an average one is how long
 BEFORE_WHEN = "what|which|who|whom|whose|where|how"  # question words that make a later "when" a conjunction
 AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
 AGE_KIND = "age"
@@ -220,6 +225,10 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     if QUANTITY.search(text):
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
         return replace(plain, labels=amounts, measures=asked_dimensions(text))
+    if averaged := AVERAGE.search(text):  # "What was Dunkin's average service time?": how long, not when
+        if set(words(averaged.group(1))) & DURATIONS:
+            return replace(plain, labels=AMOUNTS | TIMES, measures=frozenset({"time"}))
+        return replace(plain, labels=AMOUNTS, measures=asked_dimensions(text))
     if TIME.search(text):
         kinds = ((WHICH_YEAR, YEAR_KIND), (WHICH_DAY, DAY_KIND), (WHICH_MONTH, MONTH_KIND))
         kind = next((kind for asked, kind in kinds if asked.search(text)), None)

@@ -307,7 +307,7 @@ def test_a_person_described_by_a_relative_clause_plays_its_role(language: Langua
     fish," is the subject of "discovered" for "Who discovered the fish?"."""
     text = "Her partner Steven Jones, who discovered the fish at the park, said it felt heavy, Ralph Foster told CNN."
     roles = {t: f["role"] for t, f in features_of(text, "Who discovered the fish?", language).items()}
-    assert roles.get("Steven Jones") == 1.0 and roles.get("Ralph Foster") == 0.0, roles
+    assert roles.get("Steven Jones") == 1.0 and roles.get("Ralph Foster", 0.0) == 0.0, roles
 
 
 def test_the_party_or_state_before_a_persons_title_does_not_answer_who(language: Language) -> None:
@@ -1023,3 +1023,43 @@ def test_whom_they_identified_as_the_asked_one_is_the_answer(language: Language)
         c.text: c.role for c in found_in([sentence_of(text)], "Who did officials identify as the driver?", language)
     }
     assert roles.get("Erik Vang") == 1.0, roles
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        ("What was Dunkin's average drive-thru service time?", "200.74 seconds"),  # how long, not when
+        ("What is Dunmore's median home price?", "$412,000"),
+    ],
+)
+def test_an_average_or_median_asks_for_an_amount(question: str, amount: str, language: Language) -> None:
+    """A statistic is an amount, whoever's it is: an average time is how long, not a time of day."""
+    text = (
+        "Dunkin' came second with an average time of 200.74 seconds at 7 p.m., and the median price of a home "
+        "in Dunmore rose to $412,000."
+    )
+    asked = analyze(question, language.parse_question)
+    assert asked.labels >= AMOUNTS, asked
+    assert fits_of(text, question, language).get(amount) == 1.0
+
+
+def test_a_relative_clause_that_says_all_the_question_asks_names_the_answer(language: Language) -> None:
+    """ "Marta Quill, who is now in charge of league referees," answers "Who is in charge of league
+    referees?", though the headline and another sentence name the club her sentence is about."""
+    sentences = [
+        sentence_of(
+            "Former referee Marta Quill, who is now in charge of league referees, also apologised to Dunmore "
+            "after a goal was wrongly disallowed.",
+            source="a.txt",
+        ),
+        sentence_of("Dunmore were knocked out by a league side for the first time.", "b.txt", title="Dunmore out"),
+    ]
+    found = found_in(sentences, "Who is in charge of league referees?", language)
+    assert found and all(c.text.endswith("Marta Quill") for c in found), [c.text for c in found]
+
+
+def test_a_year_or_a_date_without_a_number_measures_no_time(language: Language) -> None:
+    """ "How long ...?" is answered by "three weeks", not by "2019" nor "annual" (dates with no unit)."""
+    text = "The annual strike at the plant in 2019 lasted three weeks."
+    found = [t for t, _ in candidates_in(text, "How long did the strike at the plant last?", language)]
+    assert found == ["three weeks"], found
