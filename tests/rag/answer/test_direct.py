@@ -1063,3 +1063,23 @@ def test_a_year_or_a_date_without_a_number_measures_no_time(language: Language) 
     text = "The annual strike at the plant in 2019 lasted three weeks."
     found = [t for t, _ in candidates_in(text, "How long did the strike at the plant last?", language)]
     assert found == ["three weeks"], found
+
+
+def test_a_which_question_the_parse_reads_without_a_verb_asks_for_its_kind_as_written(language: Language) -> None:
+    """The small model reads "Which Alabama governor loosened coronavirus restrictions ...?" as one noun
+    phrase ("loosened" a name in it): with no verb in the parse, the kind is the lexicon's noun as written."""
+    asked = analyze(
+        "Which Alabama governor loosened coronavirus restrictions effective May 11?", language.parse_question
+    )
+    assert (asked.kind, asked.labels, asked.plural) == ("governor", {"PERSON"}, False), asked
+    assert analyze("Which Texas mayor banned fireworks?", language.parse_question).kind == "mayor"
+
+
+def test_a_person_the_small_model_does_not_know_is_named_before_who(language: Language) -> None:
+    """ "Hoppenot, who is chief executive of the company," opening a sentence: the small model tags the
+    unknown surname an adverb, with no entity; "who" says it is a person, and the clause the role it holds."""
+    text = "Hoppenot, who is chief executive of the company dedicated to new treatments, said most firms use glass."
+    roles = {t: f["role"] for t, f in features_of(text, "Who is the chief executive of the company?", language).items()}
+    assert roles.get("Hoppenot") == 1.0, roles
+    officials = candidates_in("Officials, who declined to be named, said the plan failed.", "Who said it?", language)
+    assert ("Officials", "PERSON") not in officials, officials
