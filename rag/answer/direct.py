@@ -146,6 +146,13 @@ AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # "the White House", though the small model calls both an ORG in one article.
 ROLE_OF = re.compile(r"([\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")  # "CEO of [Twitter]"
 TITLE_BEFORE = 40  # characters before a name where its title stands
+# "Who is the UK's finance minister?" asks who holds the role now (not "Who was ...", "Who is the former ...")
+ASKED_NOW = re.compile(r"^\s*who\s+(?:is|are)\b(?![^?]*\b(?:former|ex|then|previous|late)\b)", re.IGNORECASE)
+FORMER_TITLE = re.compile(  # a title of a role held before, right before the name (no "then sought advice from")
+    r"(?:\b(?:former|onetime|one-time|erstwhile|previous)\s+|\b(?:ex|then)-)"
+    r"(?:(?!(?:from|to|with|by|for|said|says|told|and|but|who|that|as|at|in|on)\s)[\w.'’&-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 PHRASE_WORD = re.compile(r"\S+")
 ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
@@ -311,9 +318,12 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
     its people the role asked about ("CMO Joel Yashinsky said Hayes' song ..."), the others are not
     who holds it. The whole role: a "Solicitor General" is no "attorney general". A role of a named
     body ("the FDA Commissioner") is held by the one whose title names it, when one's does (not the
-    "Principal Deputy Commissioner" beside them)."""
+    "Principal Deputy Commissioner" beside them). Asked who holds it now, a "former finance minister"
+    does not."""
     if not (question.kind and "PERSON" in question.labels):
         return candidates
+    if ASKED_NOW.match(question.text):
+        candidates = [c for c in candidates if not _formerly(c)]
     qualifier = _role_qualifier(question)
     holders = [c for c in candidates if _holds(c, question.kind)]
     if qualifier is not None and qualifier.islower():  # part of the role: no other role will do
@@ -361,6 +371,13 @@ def _role_qualifier(question: Question) -> str | None:
                 return before
             return stem(before) if before.islower() and stem(before) in question.terms else None
     return None
+
+
+def _formerly(candidate: Candidate) -> bool:
+    """The title before the name says the role was held ("Former finance minister [Rishi Sunak]",
+    "then-President [Donald Trump]")."""
+    before = candidate.sentence.text[: candidate.start - candidate.sentence.start]
+    return FORMER_TITLE.search(before[-TITLE_BEFORE:]) is not None
 
 
 def _titled_as(candidate: Candidate, qualifier: str) -> bool:

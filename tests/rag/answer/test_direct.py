@@ -1083,3 +1083,16 @@ def test_a_person_the_small_model_does_not_know_is_named_before_who(language: La
     assert roles.get("Hoppenot") == 1.0, roles
     officials = candidates_in("Officials, who declined to be named, said the plan failed.", "Who said it?", language)
     assert ("Officials", "PERSON") not in officials, officials
+
+
+def test_a_former_holder_of_a_role_is_no_answer_to_who_holds_it(language: Language) -> None:
+    """ "Former finance minister Tomas Brell" held the role: he answers "Who was ...?", not "Who is
+    the finance minister?"; the minister the sentence names without "former" does."""
+    text = "Former finance minister Tomas Brell praised finance minister Ana Voss for the budget."
+    now = [t for t, _ in candidates_in(text, "Who is the finance minister?", language)]
+    assert "Tomas Brell" not in now and "Ana Voss" in now, now
+    before = [t for t, _ in candidates_in(text, "Who was the finance minister before Ana Voss?", language)]
+    assert "Tomas Brell" in before, before
+    adverb = "He then sought advice from Mia Lund, head of the press office, and then-head Omar Fell."
+    heads = [t for t, _ in candidates_in(adverb, "Who is head of the press office?", language)]
+    assert "Mia Lund" in heads and "Omar Fell" not in heads, heads
