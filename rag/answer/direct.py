@@ -147,6 +147,11 @@ AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 ROLE_OF = re.compile(r"([\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")  # "CEO of [Twitter]"
 TITLE_BEFORE = 40  # characters before a name where its title stands
 # "Who is the UK's finance minister?" asks who holds the role now (not "Who was ...", "Who is the former ...")
+# the words right before a name that may be its title and the body it is of: capitalised, or "and"
+TITLE_RUN = re.compile(r"(?:\b[A-Z][\w&'’.-]*|\band\b|&)(?=(?:\s+(?:[A-Z][\w&'’.-]*|and|&))*\s+$)")
+MAX_TITLE_WORDS = 8
+OWNER_BEFORE = re.compile(r"\b[A-Z][\w&.-]*['’]s?\s+(?:[\w-]+\s+){0,3}$")  # "Albertsons' [chief] CEO"
+OWNER_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")  # "CEO of Incyte"
 ASKED_NOW = re.compile(r"^\s*who\s+(?:is|are)\b(?![^?]*\b(?:former|ex|then|previous|late)\b)", re.IGNORECASE)
 FORMER_TITLE = re.compile(  # a title of a role held before, right before the name (no "then sought advice from")
     r"(?:\b(?:former|onetime|one-time|erstwhile|previous)\s+|\b(?:ex|then)-)"
@@ -324,6 +329,8 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
         return candidates
     if ASKED_NOW.match(question.text):
         candidates = [c for c in candidates if not _formerly(c)]
+    if _names_a_body(question):
+        candidates = [c for c in candidates if not _of_another_body(c, question)]
     qualifier = _role_qualifier(question)
     holders = [c for c in candidates if _holds(c, question.kind)]
     if qualifier is not None and qualifier.islower():  # part of the role: no other role will do
@@ -371,6 +378,33 @@ def _role_qualifier(question: Question) -> str | None:
                 return before
             return stem(before) if before.islower() and stem(before) in question.terms else None
     return None
+
+
+def _names_a_body(question: Question) -> bool:
+    """The question names whose role it asks about: "Who is Albertsons' CEO?", "Who is the chief
+    executive of Incyte?" (not "Which governor sent the migrants to Martha's Vineyard?")."""
+    for word in WORD.finditer(question.text):
+        if question.kind in _title_stems(word.group()):
+            before, after = question.text[: word.start()], question.text[word.end() :]
+            return bool(OWNER_BEFORE.search(before) or OWNER_AFTER.match(after))
+    return False
+
+
+def _of_another_body(candidate: Candidate, question: Question) -> bool:
+    """The name's title gives the role of a body the question does not name ("Kroger CEO [Rodney
+    McMullen]", "Kroger Chairman and Chief Executive Officer [Rodney McMullen]" for "Who is Albertsons'
+    CEO?"): the capitalised words before the title's first word of a role are the body's name."""
+    before = candidate.sentence.text[: candidate.start - candidate.sentence.start]
+    run = [w.group() for w in TITLE_RUN.finditer(before[-TITLE_BEFORE * 2 :])][-MAX_TITLE_WORDS:]
+    while run and not run[0][:1].isupper():
+        run.pop(0)
+    first_role = next((i for i, w in enumerate(run) if _is_title(w)), None)
+    if not first_role:
+        return False  # no role, or no body's name before it
+    title = set().union(*(_title_stems(w) for w in run[first_role:]))
+    role = {question.kind, *content_terms(ROLE_INITIALS.get((question.kind or "").upper(), ""))}
+    says_role = question.kind in title or (len(role) > 1 and role - {question.kind} <= title)
+    return says_role and not set(content_terms(" ".join(run[:first_role]))) & question.terms
 
 
 def _formerly(candidate: Candidate) -> bool:

@@ -1096,3 +1096,18 @@ def test_a_former_holder_of_a_role_is_no_answer_to_who_holds_it(language: Langua
     adverb = "He then sought advice from Mia Lund, head of the press office, and then-head Omar Fell."
     heads = [t for t, _ in candidates_in(adverb, "Who is head of the press office?", language)]
     assert "Mia Lund" in heads and "Omar Fell" not in heads, heads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The merger makes sense, Halvard CEO Rune Aas said, and Brenner CEO Lena Moss agreed.",
+        "Halvard Chairman and Chief Executive Officer Rune Aas said so; Brenner CEO Lena Moss agreed.",
+    ],
+)
+def test_the_holder_of_another_bodys_role_is_no_answer(text: str, language: Language) -> None:
+    """ "Who is Brenner's CEO?": "Halvard CEO Rune Aas" holds the role at another company; the one
+    whose title names Brenner, or names no company, may answer."""
+    found = [t for t, _ in candidates_in(text, "Who is Brenner's CEO?", language)]
+    assert "Rune Aas" not in found and "Lena Moss" in found, found
+    assert "Rune Aas" in [t for t, _ in candidates_in(text, "Who is Halvard's CEO?", language)]
