@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
-from rag.answer.kinds import FACILITIES, SAID_IN_NAME, colors, known_place_of_kind, of_asked_kind
+from rag.answer.kinds import FACILITIES, PLACE_KINDS, SAID_IN_NAME, colors, known_place_of_kind, of_asked_kind
 from rag.answer.language import ABBREVIATED_TITLES, COMPARED, LIST_END, QUALIFIERS, REPORTING, TITLES
 from rag.answer.question import (
     AGE_KIND,
@@ -922,7 +922,8 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     if said_of_kind:
         return 1.0
     if question.labels and question.labels <= PLACES and span.label == "ORG" and stem(span.head) in FACILITIES:
-        return 1.0  # "from the steps of the Lincoln Memorial": a building the small model calls a body
+        # "from the steps of the Lincoln Memorial": a building the small model calls a body (no state, nor a city)
+        return 0.0 if question.kind in PLACE_KINDS else 1.0
     if question.asks_name and (span.label != "NP" or span.proper) and NAMED_AS.search(sentence[: span.start]):
         return 1.0  # "dubbed [Otter 841]"
     if question.asks_name and span.label in question.labels:

@@ -68,6 +68,11 @@ COLOR = re.compile(  # the colours news names things by ("a gray check mark", "t
     re.IGNORECASE,
 )
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+FRACTION = re.compile(  # a share of what is counted ("about one-third", "half"), not "two and a half million"
+    r"(?<!and a )\b(?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:million|billion|thousand|hundred|dozen))"
+    r"|\d\s*/\s*\d",
+    re.IGNORECASE,
+)
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 
 
@@ -127,8 +132,8 @@ def _duration(sentence: str, span: Span) -> bool:
 def _counts(question: Question, sentence: str, span: Span) -> bool:
     """A number that can count what "How many ...?" asks about: not one hyphened to another word
     ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18")."""
-    if CLOCK.match(sentence[span.start : span.end].strip()):
-        return False
+    if CLOCK.match(sentence[span.start : span.end].strip()) or FRACTION.search(sentence[span.start : span.end]):
+        return False  # "01:18" is a time; "about one-third" of them is a share, no count
     glued = GLUED_WORD.match(sentence, span.end)
     return glued is None or stem(glued.group(1).lower()) in question.terms
 

@@ -1111,3 +1111,14 @@ def test_the_holder_of_another_bodys_role_is_no_answer(text: str, language: Lang
     found = [t for t, _ in candidates_in(text, "Who is Brenner's CEO?", language)]
     assert "Rune Aas" not in found and "Lena Moss" in found, found
     assert "Rune Aas" in [t for t, _ in candidates_in(text, "Who is Halvard's CEO?", language)]
+
+
+def test_a_share_is_no_count_and_a_body_named_center_is_no_state(language: Language) -> None:
+    """ "How many Americans ...?" is answered by "30,000", not by "about one-third" of them; "Which
+    state ...?" not by the "Centers for Disease Control" (a building's noun, but no state)."""
+    text = (
+        "About one-third of the 30,000 Americans with the disease are children, the Centers for Disease Control said."
+    )
+    assert amounts_in(text, "How many Americans have the disease?", language) == ["30,000"]
+    states = [t for t, _ in candidates_in(text, "Which state has the most cases?", language)]
+    assert "Centers for Disease Control" not in states, states
