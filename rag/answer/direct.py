@@ -153,9 +153,9 @@ MAX_TITLE_WORDS = 8
 OWNER_BEFORE = re.compile(r"\b[A-Z][\w&.-]*['’]s?\s+(?:[\w-]+\s+){0,3}$")  # "Albertsons' [chief] CEO"
 OWNER_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")  # "CEO of Incyte"
 ASKED_NOW = re.compile(r"^\s*who\s+(?:is|are)\b(?![^?]*\b(?:former|ex|then|previous|late)\b)", re.IGNORECASE)
-FORMER_TITLE = re.compile(  # a title of a role held before, right before the name (no "then sought advice from")
+FORMER_TITLE = re.compile(  # a role held before, titled right before the name (not "then sought advice from")
     r"(?:\b(?:former|onetime|one-time|erstwhile|previous)\s+|\b(?:ex|then)-)"
-    r"(?:(?!(?:from|to|with|by|for|said|says|told|and|but|who|that|as|at|in|on)\s)[\w.'’&-]+\s+){0,4}$",
+    r"(?:(?!(?:from|to|with|by|for|said|says|told|and|but|who|that|as|at|in|on)\s)[\w.'’&-]+\s+){1,4}$",
     re.IGNORECASE,
 )
 PHRASE_WORD = re.compile(r"\S+")

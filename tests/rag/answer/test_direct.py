@@ -1122,3 +1122,11 @@ def test_a_share_is_no_count_and_a_body_named_center_is_no_state(language: Langu
     assert amounts_in(text, "How many Americans have the disease?", language) == ["30,000"]
     states = [t for t, _ in candidates_in(text, "Which state has the most cases?", language)]
     assert "Centers for Disease Control" not in states, states
+
+
+def test_former_before_a_bodys_name_is_no_former_holder(language: Language) -> None:
+    """ "Two former National Football League players": "former" says what the players were, so the
+    league is no former holder of anything."""
+    text = "Two former National Football League players will be the house band at the Rock Hall ceremony."
+    found = [t for t, _ in candidates_in(text, "Who is the house band for the Rock Hall ceremony?", language)]
+    assert "National Football League" in found, found
