@@ -53,6 +53,7 @@ from rag.answer.question import (
     PERSON,
     PLACES,
     TIMES,
+    WHO_IS_ROLE,
     labels_of_kind,
 )
 from rag.answer.units import with_unit_sign
@@ -333,11 +334,26 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
         candidates = [c for c in candidates if not _of_another_body(c, question)]
     qualifier = _role_qualifier(question)
     holders = [c for c in candidates if _holds(c, question.kind)]
+    if WHO_IS_ROLE.search(question.text):  # "Who is the mayor of ...?": a quote that names no mayor proves none
+        candidates = [c for c in candidates if _says_role(c, question.kind)]
     if qualifier is not None and qualifier.islower():  # part of the role: no other role will do
         return [c for c in holders if _titled_as(c, qualifier)] or candidates
     if qualifier is not None:  # the body's acronym: a holder's title may leave it unsaid
         return [c for c in holders if _titled_as(c, qualifier.lower())] or holders or candidates
     return holders or candidates
+
+
+def _says_role(candidate: Candidate, kind: str) -> bool:
+    """Its sentence, or the one that refers to it, names the role ("Gov. John Carney, who called the
+    company ..." names no CEO)."""
+    said = [candidate.sentence, *([candidate.referred_by] if candidate.referred_by else [])]
+    return _names_role(set().union(*(_title_stems(w.group()) for s in said for w in WORD.finditer(s.text))), kind)
+
+
+def _names_role(stems: set[str], kind: str) -> bool:
+    """Stems that name the role: its word, or most of what its initials spell ("chief executive" for CEO)."""
+    spelled = set(content_terms(ROLE_INITIALS.get(kind.upper(), "")))
+    return kind in stems or len(spelled & stems) >= min(2, len(spelled) or 3)
 
 
 def _of_said_kind(question: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -398,12 +414,11 @@ def _of_another_body(candidate: Candidate, question: Question) -> bool:
     run = [w.group() for w in TITLE_RUN.finditer(before[-TITLE_BEFORE * 2 :])][-MAX_TITLE_WORDS:]
     while run and not run[0][:1].isupper():
         run.pop(0)
-    first_role = next((i for i, w in enumerate(run) if _is_title(w)), None)
+    first_role = next((i for i, w in enumerate(run) if _is_title(w) or labels_of_kind(stem(w.lower())) == PERSON), None)
     if not first_role:
         return False  # no role, or no body's name before it
     title = set().union(*(_title_stems(w) for w in run[first_role:]))
-    role = {question.kind, *content_terms(ROLE_INITIALS.get((question.kind or "").upper(), ""))}
-    says_role = question.kind in title or (len(role) > 1 and role - {question.kind} <= title)
+    says_role = question.kind is not None and _names_role(title, question.kind)
     return says_role and not set(content_terms(" ".join(run[:first_role]))) & question.terms
 
 

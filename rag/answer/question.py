@@ -51,7 +51,8 @@ KINDS: dict[frozenset[str], str] = {
     "photographer novelist poet teacher nominee ambassador envoy deputy secretary justice representative congressman "
     "congresswoman admiral colonel meteorologist forecaster chief soldier sailor marine veteran victim suspect "
     "survivor witness activist protester student teenager child worker employee resident citizen "
-    "refugee migrant immigrant fan owner winner inmate prisoner patient commissioner premier speaker",
+    "refugee migrant immigrant fan owner winner inmate prisoner patient commissioner premier speaker solicitor "
+    "surgeon postmaster adjutant comptroller auditor registrar marshal",
     TIMES: "year month day date decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",

@@ -1130,3 +1130,13 @@ def test_former_before_a_bodys_name_is_no_former_holder(language: Language) -> N
     text = "Two former National Football League players will be the house band at the Rock Hall ceremony."
     found = [t for t, _ in candidates_in(text, "Who is the house band for the Rock Hall ceremony?", language)]
     assert "National Football League" in found, found
+
+
+def test_who_holds_a_role_is_answered_only_by_a_quote_that_names_the_role(language: Language) -> None:
+    """ "Who is Norvale's CEO?": "Gov. Kay Lind praised Norvale" proves nobody its CEO; "Norvale's
+    chief executive, Sam Reyes," does ("CEO" is a chief executive)."""
+    assert candidates_in("Gov. Kay Lind praised Norvale for its growth.", "Who is Norvale's CEO?", language) == []
+    found = candidates_in(
+        "Norvale's chief executive, Sam Reyes, praised its growth.", "Who is Norvale's CEO?", language
+    )
+    assert [t for t, _ in found] == ["Sam Reyes"], found
