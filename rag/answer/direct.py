@@ -147,12 +147,12 @@ AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # "the White House", though the small model calls both an ORG in one article.
 ROLE_OF = re.compile(r"([\w-]+)\s+(?:of|at)\s+(?:the\s+)?$")  # "CEO of [Twitter]"
 TITLE_BEFORE = 40  # characters before a name where its title stands
-# "Who is the UK's finance minister?" asks who holds the role now (not "Who was ...", "Who is the former ...")
 # the words right before a name that may be its title and the body it is of: capitalised, or "and"
 TITLE_RUN = re.compile(r"(?:\b[A-Z][\w&'’.-]*|\band\b|&)(?=(?:\s+(?:[A-Z][\w&'’.-]*|and|&))*\s+$)")
 MAX_TITLE_WORDS = 8
 OWNER_BEFORE = re.compile(r"\b[A-Z][\w&.-]*['’]s?\s+(?:[\w-]+\s+){0,3}$")  # "Albertsons' [chief] CEO"
 OWNER_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")  # "CEO of Incyte"
+# "Who is the UK's finance minister?" asks who holds the role now (not "Who was ...", "Who is the former ...")
 ASKED_NOW = re.compile(r"^\s*who\s+(?:is|are)\b(?![^?]*\b(?:former|ex|then|previous|late)\b)", re.IGNORECASE)
 FORMER_TITLE = re.compile(  # a role held before, titled right before the name (not "then sought advice from")
     r"(?:\b(?:former|onetime|one-time|erstwhile|previous)\s+|\b(?:ex|then)-)"
@@ -325,7 +325,8 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
     who holds it. The whole role: a "Solicitor General" is no "attorney general". A role of a named
     body ("the FDA Commissioner") is held by the one whose title names it, when one's does (not the
     "Principal Deputy Commissioner" beside them). Asked who holds it now, a "former finance minister"
-    does not."""
+    does not; asked a named body's role, its holder at another body does not ("Kroger CEO" for
+    Albertsons'); and a quote that does not name the role proves nobody holds it."""
     if not (question.kind and "PERSON" in question.labels):
         return candidates
     if ASKED_NOW.match(question.text):

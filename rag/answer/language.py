@@ -25,7 +25,7 @@ from rag.answer.units import UNITS
 from rag.text import content_terms, stem, verb_stem
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from spacy.language import Language as SpacyLanguage
     from spacy.tokenizer import Tokenizer
@@ -556,22 +556,27 @@ def _slot(token: Token) -> Slot | None:
 def _clause_slot(token: Token) -> Slot | None:
     """The role the phrase `token` heads plays in a relative clause on it: news says what a person did
     in one ("Her partner Steven Jones, who discovered the fish, said ...": the subject of "discover")."""
-    for clause in token.children:
-        if clause.dep_ == "relcl":
-            pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
-            if pronoun is not None and (slot := _slot(pronoun)) is not None:
-                return slot
+    for _, pronoun in _relative_clauses(token):
+        if (slot := _slot(pronoun)) is not None:
+            return slot
     return None
 
 
 def _clause_terms(token: Token) -> frozenset[str]:
     """The content terms of a relative clause on the phrase `token` heads ("Howard Webb, [who is now in
     charge of Premier League officials], apologised ..."): a clause can say all a question asks."""
-    for clause in token.children:
-        if clause.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children):
-            doc = clause.doc
-            return frozenset(content_terms(doc[clause.left_edge.i : clause.right_edge.i + 1].text))
+    for clause, _ in _relative_clauses(token):
+        return frozenset(content_terms(clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text))
     return frozenset()
+
+
+def _relative_clauses(token: Token) -> Iterator[tuple[Token, Token]]:
+    """The relative clauses on `token` that open with a relative pronoun, each with its pronoun."""
+    for clause in token.children:
+        if clause.dep_ == "relcl":
+            pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
+            if pronoun is not None:
+                yield clause, pronoun
 
 
 def _other_side(token: Token) -> Token | None:

@@ -90,10 +90,9 @@ HOW_MUCH_MONEY = re.compile(
     re.IGNORECASE,
 )
 # "What is the average price ...?", "What was Dunkin's median wait time?": a statistic is an amount
-AVERAGE = re.compile(r"^\s*what (?:is|was|are|were)\b[^?]*?\b(?:average|median|mean|typical)\s+([^?]*)", re.I)
-DURATIONS = frozenset(
-    "time times wait delay duration commute stay expectancy lifespan tenure".split()
-)  # an average one is how long
+AVERAGE = re.compile(r"^\s*what (?:is|was|are|were)\b[^?]*?\b(?:average|median|mean|typical)\s+([^?]*)", re.IGNORECASE)
+# what an average of is how long ("the average wait time", "the average life expectancy")
+DURATIONS = frozenset("time times wait delay duration commute stay expectancy lifespan tenure".split())
 BEFORE_WHEN = "what|which|who|whom|whose|where|how"  # question words that make a later "when" a conjunction
 AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
 AGE_KIND = "age"
