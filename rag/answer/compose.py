@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from index.sentences import sentence_spans
 from rag.answer.conflicts import Place, newest, reports_of, rivals, value_variants
-from rag.answer.direct import Candidate, DirectOptions, best_answers
+from rag.answer.direct import Candidate, DirectOptions, best_answers, named_in_full
 from rag.answer.evidence import SentenceEvidence, is_near_duplicate
 from rag.citations import render_text, span_citation
 from rag.schemas import Answer, AnswerSentence, Citation, Conflict, DirectAnswer, NearestPassage
@@ -83,6 +83,15 @@ def compose(
         if not differing:
             first, place, conflicts = newest_wording(first, place, usable, dates)
         then = candidate.referred_by if candidate and first is candidate.sentence else None
+        if (
+            candidate
+            and not conflicts
+            and first is candidate.sentence
+            and (full := named_in_full(candidate, chunks, "PERSON" in question.labels))
+        ):
+            named = sentence_around(*full, score=first.score)  # the full name first, then what it answers
+            if named is not None:
+                first, place, then = named, Place(full[1], full[2]), None if same_place(named, first) else first
         chosen = choose_sentences(first, usable, question, options, then)
     citations = [citation(n, s) for n, s in enumerate(chosen, 1)]
     sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
@@ -241,6 +250,16 @@ def continuation(first: SentenceEvidence, question: Question) -> SentenceEvidenc
     return SentenceEvidence(
         chunk, first.chunk_rank, chunk.start + start, chunk.start + end, text, terms, score=first.score
     )
+
+
+def sentence_around(chunk: RetrievedChunk, start: int, end: int, score: float) -> SentenceEvidence | None:
+    """The sentence of `chunk` that holds file offsets [start, end), as evidence scoring `score`."""
+    for s, e in sentence_spans(chunk.text):
+        if chunk.start + s <= start and end <= chunk.start + e:
+            text = chunk.text[s:e]
+            terms = set(content_terms(text))
+            return SentenceEvidence(chunk, 0, chunk.start + s, chunk.start + e, text, terms, score=score)
+    return None
 
 
 def citation(n: int, sentence: SentenceEvidence) -> Citation:

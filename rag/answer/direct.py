@@ -66,6 +66,7 @@ from rag.text import (
     normalize,
     numbers,
     stem,
+    stopwords,
     verb_stem,
     word_position,
     words,
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
     from rag.answer.evidence import SentenceEvidence
     from rag.answer.language import Annotation, Slot, Span
     from rag.answer.question import Question
+    from rag.answer.retrieve import RetrievedChunk
 
 LEADING = re.compile(  # an article or possessive, or a list's bullet ("• Buffalo Niagara International Airport");
     # not the "some" of an amount, which says it is approximate ("some 50,000 visitors")
@@ -560,6 +562,41 @@ def fuller_names(candidates: Sequence[Candidate]) -> dict[tuple[str, str], str]:
         if len(spelled) == 1:  # "THAAD" is what its article names "Terminal High-Altitude Area Defense"
             answer_of[(short.sentence.source, short.key)] = spelled.pop()
     return answer_of
+
+
+def named_in_full(
+    candidate: Candidate, chunks: Sequence[RetrievedChunk], asks_person: bool
+) -> tuple[RetrievedChunk, int, int] | None:
+    """Where its article names in full a person the direct answer names by surname only, when no
+    candidate did ("Lawshe" is "Gordon Lawshe" in "In the call, Gordon Lawshe told the dispatcher ...",
+    a sentence not shortlisted): the passage and file offsets of the one fuller name the article's
+    retrieved passages give, if only one."""
+    person = candidate.label == "PERSON" or (candidate.label == "NP" and asks_person)  # "Lawshe" as a phrase
+    if not person or len(candidate.text.split()) != 1 or not candidate.text[:1].isupper() or not candidate.in_full:
+        return None
+    before_surname = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}){re.escape(candidate.text)}\b")
+    found: dict[str, tuple[RetrievedChunk, int, int]] = {}
+    for chunk in (c for c in chunks if c.source == candidate.sentence.source):
+        for match in before_surname.finditer(chunk.text):
+            given = list(PHRASE_WORD.finditer(match.group(1)))
+            kept = list(itertools.takewhile(lambda w: _given_name(w.group()), reversed(given)))
+            if kept:
+                start = match.start(1) + kept[-1].start()
+                name = chunk.text[start : match.end()]
+                found.setdefault(name, (chunk, chunk.start + start, chunk.start + match.end()))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _given_name(word: str) -> bool:
+    """A word that can open a person's name before the surname: an initial, or no title, role,
+    possessive, function word or sentence's end ("In", "When", "Coroner", "Gov.", "Joseph.")."""
+    bare = word.rstrip(".")
+    return (len(bare) == 1 or not word.endswith(".")) and not (
+        _is_title(bare)
+        or labels_of_kind(stem(bare.lower())) == PERSON
+        or bare.lower() in stopwords()
+        or bare.endswith(("'s", "’s"))
+    )
 
 
 def _one_fuller(short: Candidate, full_names: Sequence[Candidate]) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rag.answer.direct import (
@@ -13,6 +15,7 @@ from rag.answer.direct import (
     asked_source,
     find_candidates,
     fuller_names,
+    named_in_full,
     score_candidates,
     with_kind_word,
 )
@@ -1140,3 +1143,20 @@ def test_who_holds_a_role_is_answered_only_by_a_quote_that_names_the_role(langua
         "Norvale's chief executive, Sam Reyes, praised its growth.", "Who is Norvale's CEO?", language
     )
     assert [t for t, _ in found] == ["Sam Reyes"], found
+
+
+def test_a_surname_answer_is_named_in_full_where_its_article_does(language: Language) -> None:
+    """The answer's sentence says "Varlow"; a passage of its article that was not shortlisted says
+    "Coroner Gordon Varlow": the full name is where it stands, without the title. Two full names for one
+    surname, or a full name only in another article, leave the surname as it is."""
+    said = "Neighbours said Varlow called the police on the girl."
+    found = found_in([sentence_of(said)], "Who called the police on the girl?", language)
+    varlow = next(c for c in found if c.text == "Varlow")
+    text = "In the call, Coroner Gordon Varlow told the dispatcher he was scared."
+    passage = RetrievedChunk(id="p", source="a.txt", title="News", ordinal=1, start=500, end=500 + len(text), text=text)
+    chunk, start, end = named_in_full(varlow, [passage], asks_person=True) or (None, 0, 0)
+    assert chunk is passage and text[start - 500 : end - 500] == "Gordon Varlow"
+    both = replace(passage, text=text + " His brother Ann Varlow agreed.")
+    elsewhere = replace(passage, source="b.txt")
+    assert named_in_full(varlow, [both], asks_person=True) is None
+    assert named_in_full(varlow, [elsewhere], asks_person=True) is None
