@@ -3,7 +3,8 @@ don't say. No sentence is ever written that is not a quote of a retrieved passag
 
 How an answer is put together:
 - a short question's best answer candidate (direct.py), if good enough, comes first, and the sentence
-  it stands in is the first quote (the best-scored sentence stays among the quotes);
+  it stands in is the first quote (the best-scored sentence stays among the quotes); a person it names
+  by surname only is named in full where a passage of the article does, that sentence quoted first;
 - a sentence that continues the first one in its passage (the next sentence, about the same subject)
   is kept when it carries words of the question the first lacks: the second half of a two-part answer;
 - further sentences of the same article follow while they score close to the best;
