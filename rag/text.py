@@ -17,11 +17,12 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 NUMBER = re.compile(r"^\d[\d.,]*$")
 NUMBER_AND_UNIT = re.compile(r"^(\d[\d.,]*)(?:[a-z]{1,3})?$")  # "18cm", "5bn", "1990s"
-AMOUNT_WORDS = frozenset(
+FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+AMOUNT_WORDS = FRACTION_WORDS | frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
-    "million millions billion billions trillion dozen dozens half halves third thirds quarter quarters fifth fifths "
-    "tenth tenths twice double doubled triple tripled quadrupled halved".split()
+    "million millions billion billions trillion dozen dozens twice double doubled triple tripled quadrupled "
+    "halved".split()
 )
 COUNTRY_INITIALS = {
     "US": "United States",

@@ -338,7 +338,8 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
     qualifier = _role_qualifier(question)
     holders = [c for c in candidates if _holds(c, question.kind)]
     if WHO_IS_ROLE.search(question.text):  # "Who is the mayor of ...?": a quote that names no mayor proves none
-        candidates = [c for c in candidates if _says_role(c, question.kind)]
+        naming = _naming_role(candidates, question.kind)
+        candidates = [c for c in candidates if naming[id(c.sentence)] or (c.referred_by and naming[id(c.referred_by)])]
     if qualifier is not None and qualifier.islower():  # part of the role: no other role will do
         return [c for c in holders if _titled_as(c, qualifier)] or candidates
     if qualifier is not None:  # the body's acronym: a holder's title may leave it unsaid
@@ -346,11 +347,14 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
     return holders or candidates
 
 
-def _says_role(candidate: Candidate, kind: str) -> bool:
-    """Its sentence, or the one that refers to it, names the role ("Gov. John Carney, who called the
-    company ..." names no CEO)."""
-    said = [candidate.sentence, *([candidate.referred_by] if candidate.referred_by else [])]
-    return _names_role(set().union(*(_title_stems(w.group()) for s in said for w in WORD.finditer(s.text))), kind)
+def _naming_role(candidates: Sequence[Candidate], kind: str) -> dict[int, bool]:
+    """Whether each of the candidates' sentences, and of those that refer to them, names the role
+    ("Gov. John Carney, who called the company ..." names no CEO), by `id`: each is read once."""
+    said = {id(s): s for c in candidates for s in (c.sentence, c.referred_by) if s is not None}
+    return {
+        key: _names_role(set().union(*(_title_stems(w.group()) for w in WORD.finditer(s.text))), kind)
+        for key, s in said.items()
+    }
 
 
 def _names_role(stems: set[str], kind: str) -> bool:

@@ -14,7 +14,7 @@ from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, Span
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import COLOR_KIND, COUNTS, DAY_KIND, MONTH_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
 from rag.answer.units import DIMENSION_OF_UNIT, UNITS, unit_of
-from rag.text import AMOUNT_WORDS, amounts, stem
+from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, stem
 
 if TYPE_CHECKING:
     from rag.answer.question import Question
@@ -69,7 +69,7 @@ COLOR = re.compile(  # the colours news names things by ("a gray check mark", "t
 )
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 FRACTION = re.compile(  # a share of what is counted ("about one-third", "half"), not "two and a half million"
-    r"(?<!and a )\b(?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+(?:million|billion|thousand|hundred|dozen))"
+    rf"(?<!and a )\b(?:{'|'.join(sorted(FRACTION_WORDS))})\b(?!\s+(?:million|billion|thousand|hundred|dozen))"
     r"|\d\s*/\s*\d",
     re.IGNORECASE,
 )

@@ -301,9 +301,10 @@ def _kind(text: str, parsed: QuestionParse | None) -> str | None:
     parse when there is one, else the last word of "which ..." before a function word or punctuation.
     A parse with no verb went wrong ("Which Alabama governor loosened coronavirus restrictions ...?" read
     as one noun phrase, "loosened" a name in it): a noun of the kind lexicon as written answers then."""
-    if parsed is not None and parsed.kind and (parsed.verbs or _written_kind(text) not in KIND_OF):
+    written = _written_kind(text)
+    if parsed is not None and parsed.kind and (parsed.verbs or written not in KIND_OF):
         return stem(parsed.kind)
-    return _written_kind(text) or _kind_of_what_is(text)
+    return written or _kind_of_what_is(text)
 
 
 def _written_kind(text: str) -> str | None:
