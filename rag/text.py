@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import string
 import unicodedata
@@ -151,11 +152,13 @@ class TermWeights:
 
     def __init__(self, terms: Iterable[str], idf: Callable[[str], float]) -> None:
         self.weights = {t: idf(t) for t in set(terms)}
-        self.total = sum(self.weights.values()) or 1.0
+        self.total = math.fsum(self.weights.values()) or 1.0
 
     def __bool__(self) -> bool:
         return bool(self.weights)
 
     def coverage(self, found: Collection[str]) -> float:
-        """The weighted share of these terms that `found` contains (0 when there are none)."""
-        return sum(w for t, w in self.weights.items() if t in found) / self.total
+        """The weighted share of these terms that `found` contains (0 when there are none). Summed
+        exactly (`fsum`): a set's order changes with each process's string hashing, and a plain sum
+        with it in the last bit, enough to swap two sentences that tie."""
+        return math.fsum(w for t, w in self.weights.items() if t in found) / self.total

@@ -214,12 +214,14 @@ def score_sentences(
         )
         s.demotion = weights.shown if s.shown else 0.0
         s.score -= s.demotion
-        s.score += weights.dense * s.chunk.dense  # chunk-level similarity until the sentence's own is known
-    shortlist = with_texts(spread(sorted(sentences, key=lambda s: -s.score), per_source), embed_top)
+    # the chunk-level similarity stands for the sentence's own until that is known (not added and taken
+    # off again: the same sentence in two copies of a story would differ in the last bit, and not tie)
+    cheap_first = sorted(sentences, key=lambda s: -(s.score + weights.dense * s.chunk.dense))
+    shortlist = with_texts(spread(cheap_first, per_source), embed_top)
     vectors = embed([s.text for s in shortlist])
     for s, vector in zip(shortlist, vectors, strict=True):
         s.dense = float(np.dot(vector, question_vector))
-        s.score += weights.dense * (s.dense - s.chunk.dense)
+        s.score += weights.dense * s.dense
     return sorted(shortlist, key=lambda s: (-s.score, s.source, s.start))
 
 

@@ -1,0 +1,67 @@
+"""Sentence scores are the same in every process, to the last bit: a tie between two sentences is
+broken by their file and place, never by the process's string hashing or by rounding residue (the same
+question gave one answer in one run and another in the next)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from index.encoder import TextEncoder
+from rag.answer.evidence import ScoringWeights, score_sentences, split_sentences
+from rag.answer.question import analyze
+from rag.answer.retrieve import RetrievedChunk
+
+COVERAGE_IN_A_PROCESS = """
+from rag.text import TermWeights
+idf = {"ferry": 0.1, "operator": 0.2, "valmora": 0.3, "harbour": 1 / 3, "route": 0.7, "winter": 1e-3,
+       "crossing": 2.9, "island": 0.15, "timetable": 0.45, "fares": 0.05}
+weights = TermWeights(list(idf), idf.__getitem__)
+print(repr(weights.coverage(set(idf) - {"fares"})), repr(weights.total))
+"""
+
+
+def test_coverage_does_not_depend_on_the_string_hashing_of_the_process() -> None:
+    """A set's order changes with PYTHONHASHSEED, and a float sum in that order changes in its last bit."""
+    outputs = set()
+    for seed in range(12):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run(
+            [sys.executable, "-c", COVERAGE_IN_A_PROCESS], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1, outputs
+
+
+SENTENCE = "Vice President Marta Ilves replaced Juri Kask as head of the Valmora harbour board on Monday."
+
+
+def chunk(source: str, rank_text: str, dense: float) -> RetrievedChunk:
+    text = f"{rank_text} {SENTENCE}"
+    return RetrievedChunk(
+        id=source, source=source, title="Harbour board", ordinal=0, start=0, end=len(text), text=text, dense=dense
+    )
+
+
+def test_one_sentence_in_two_copies_scores_the_same_and_the_first_file_goes_first(encoder: TextEncoder) -> None:
+    """Two outlets carry the same sentence in passages the question is not equally close to: the
+    sentence is as good in either, so the order is the files' (the better passage's similarity stood
+    in for the sentence's own before it was known, and its residue decided)."""
+    question = analyze("Who replaced Juri Kask as head of the Valmora harbour board?")
+    chunks = [
+        chunk("b.txt", "The ferries ran late all week.", 0.7824543714523315),
+        chunk("a.txt", "Storms closed the port twice.", 0.6400810480117798),
+    ]
+    ranked = score_sentences(
+        split_sentences(chunks),
+        question,
+        encoder.embed([question.text])[0],
+        encoder.embed_cached,
+        lambda term: 1.0 + len(term) / 10,
+        ScoringWeights(),
+        embed_top=4,
+    )
+    copies = [s for s in ranked if s.text == SENTENCE]
+    assert [s.source for s in copies] == ["a.txt", "b.txt"]
+    assert copies[0].score == copies[1].score
