@@ -83,7 +83,7 @@ def compose(
         conflicts = [conflict(c.sentence, Place(c.start, c.end), dates) for c in differing]
         if not differing:
             first, place, conflicts = newest_wording(first, place, usable, dates)
-        then = candidate.referred_by if candidate and first is candidate.sentence else None
+        then = candidate.said_with if candidate and first is candidate.sentence else None
         if (
             candidate
             and not conflicts

@@ -124,6 +124,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
+BACK_REFERENCES = frozenset({"it", "he", "she", "they", "this", "that", "these", "those"})
+SHORT_ANSWER_WORDS = 12  # a sentence that answers the one before it says little else
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 MIN_RESTATED = 2  # content terms a question needs before a clause saying them all restates it
 ASKED_QUALIFIER = re.compile(
@@ -207,9 +209,12 @@ class Candidate:
     # how it is known to be what the question asks for: the sentence says so ("the Russian newspaper
     # [Izvestia]"), GeoNames knows the place, or only its label says so
     kind_known_by: Literal["said", "gazetteer", "label"] = "label"
-    # the next sentence, when it speaks of the asked thing as "the <kind>" ("It's called the [Salton Sea]. The
-    # toxic lake is the most abundant source of lithium"): its evidence counts for this name
-    referred_by: SentenceEvidence | None = None
+    # the sentence next to its own that says with it what is asked, whose evidence counts for this name:
+    # the next one, when it speaks of the asked thing as "the <kind>" ("It's called the [Salton Sea]. The
+    # toxic lake is the most abundant source of lithium"), or the one before, when it asks what this one
+    # answers ("... misstated which basketball league Fox Sports broadcasts. It is the [National
+    # Basketball Association].")
+    said_with: SentenceEvidence | None = None
     narrower: int | None = None  # file offset of a place this place says where is (language.Span.narrower)
     # a relative clause on it says all the question asks, in the asked role ("Howard Webb, who is now in
     # charge of Premier League officials," for "Who is in charge of Premier League officials?")
@@ -267,7 +272,7 @@ def find_candidates(
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
-    found = _referred_back(question, sentences, annotations, found)
+    found = _answered_next(sentences, _referred_back(question, sentences, annotations, found))
     return _of_said_kind(question, _holders_of_role(question, _restating(found)))
 
 
@@ -299,11 +304,41 @@ def _referred_back(
     named = [c for c in candidates if id(c.sentence) in before and c.label in question.labels]
     antecedents = {id(s): names[0] for s in sentences if len(names := [c for c in named if c.sentence is s]) == 1}
     return [
-        replace(c, fit=1.0, closeness=1.0, role=1.0, kind_known_by="said", referred_by=before[id(c.sentence)])
+        replace(c, fit=1.0, closeness=1.0, role=1.0, kind_known_by="said", said_with=before[id(c.sentence)])
         if antecedents.get(id(c.sentence)) is c
         else c
         for c in candidates
     ]
+
+
+def _answered_next(sentences: Sequence[SentenceEvidence], candidates: list[Candidate]) -> list[Candidate]:
+    """A sentence that says what is asked without answering it ("... gave the incorrect figure for the
+    winter temperature increase in Longyearbyen.") is answered by the short one right after it when that
+    one opens by referring back to it ("The increase was [18 degrees].", "He was [John Munro Longyear]."):
+    its candidates have the evidence of the sentence whose question they answer."""
+    answering = {id(c.sentence) for c in candidates}
+    asked_before = {
+        id(then): first
+        for first in sentences
+        if id(first) not in answering
+        for then in sentences
+        if _right_before(first, then) and _refers_back(then.text, first.terms)
+    }
+    return [
+        replace(c, said_with=asked_before[id(c.sentence)])
+        if id(c.sentence) in asked_before and c.said_with is None
+        else c
+        for c in candidates
+    ]
+
+
+def _refers_back(text: str, before: set[str]) -> bool:
+    """A short sentence that opens with a pronoun, or with "the" and a word of the sentence `before`."""
+    opening = words(text)
+    if not opening or len(opening) > SHORT_ANSWER_WORDS:
+        return False
+    first = opening[0].lower()
+    return first in BACK_REFERENCES or (first == "the" and len(opening) > 1 and stem(opening[1].lower()) in before)
 
 
 def _describes_asked(question: Question, phrase: Span, sentence: str) -> bool:
@@ -339,7 +374,7 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
     holders = [c for c in candidates if _holds(c, question.kind)]
     if WHO_IS_ROLE.search(question.text):  # "Who is the mayor of ...?": a quote that names no mayor proves none
         naming = _naming_role(candidates, question.kind)
-        candidates = [c for c in candidates if naming[id(c.sentence)] or (c.referred_by and naming[id(c.referred_by)])]
+        candidates = [c for c in candidates if naming[id(c.sentence)] or (c.said_with and naming[id(c.said_with)])]
     if qualifier is not None and qualifier.islower():  # part of the role: no other role will do
         return [c for c in holders if _titled_as(c, qualifier)] or candidates
     if qualifier is not None:  # the body's acronym: a holder's title may leave it unsaid
@@ -350,7 +385,7 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
 def _naming_role(candidates: Sequence[Candidate], kind: str) -> dict[int, bool]:
     """Whether each of the candidates' sentences, and of those that refer to them, names the role
     ("Gov. John Carney, who called the company ..." names no CEO), by `id`: each is read once."""
-    said = {id(s): s for c in candidates for s in (c.sentence, c.referred_by) if s is not None}
+    said = {id(s): s for c in candidates for s in (c.sentence, c.said_with) if s is not None}
     return {
         key: _names_role(set().union(*(_title_stems(w.group()) for w in WORD.finditer(s.text))), kind)
         for key, s in said.items()
@@ -459,7 +494,7 @@ def score_candidates(
         return []
 
     def evidence(c: Candidate) -> float:
-        strength = max(c.sentence.strength, c.referred_by.strength if c.referred_by else 0.0, 0.0)
+        strength = max(c.sentence.strength, c.said_with.strength if c.said_with else 0.0, 0.0)
         return strength / top_strength if top_strength > 0 else 0.0
 
     fuller = fuller_names(candidates)  # "Russo" stands for "Alessia Russo" in the same article

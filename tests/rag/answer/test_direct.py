@@ -1160,3 +1160,36 @@ def test_a_surname_answer_is_named_in_full_where_its_article_does(language: Lang
     elsewhere = replace(passage, source="b.txt")
     assert named_in_full(varlow, [both], asks_person=True) is None
     assert named_in_full(varlow, [elsewhere], asks_person=True) is None
+
+
+ASKS_FERRY = "An earlier version of this story misstated which ferry company serves the island of Valmora."
+
+
+@pytest.mark.parametrize(
+    ("before", "then", "paired"),
+    [
+        (ASKS_FERRY, "It is Baltica Lines.", True),
+        (ASKS_FERRY, "The company is Baltica Lines.", True),  # "the" and a word of the sentence before
+        (ASKS_FERRY, "Officials praised Baltica Lines.", False),  # no reference back
+        (  # a long sentence says more than the answer: its own score tells how well it answers
+            ASKS_FERRY,
+            "It is Baltica Lines, which has run the crossing since 1990 with four ships and a crew of two hundred.",
+            False,
+        ),
+        ("The ferry company Nordic Way serves the island of Valmora.", "It is Baltica Lines.", False),  # answered
+    ],
+)
+def test_a_short_sentence_that_refers_back_answers_what_the_one_before_asks(
+    before: str, then: str, paired: bool, language: Language
+) -> None:
+    """A correction, or a question the article raises, then its answer: "... misstated which ferry
+    company serves Valmora. It is Baltica Lines." The name has the evidence of the sentence that says what
+    it answers (not of its own four words), unless that sentence answers itself or the next one does not
+    refer back to it."""
+    asks, answers = sentences_of_one_chunk(before, then)
+    asks.score, answers.score = 0.6, 0.3
+    found = found_in([asks, answers], "Which ferry company serves Valmora?", language)
+    baltica = next(c for c in found if c.text == "Baltica Lines")
+    assert (baltica.said_with is asks) == paired
+    scored = next(c for c in score_candidates(found, 0.6, DirectOptions()) if c.text == "Baltica Lines")
+    assert scored.evidence == (1.0 if paired else 0.5)
