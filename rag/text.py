@@ -95,6 +95,19 @@ def verb_stem(word: str) -> str:
     return stem(IRREGULAR.get(word, word))
 
 
+# What the stemmer leaves on a noun made from a verb ("discovery" discoveri / "discovered" discov,
+# injuri / injur, burial / buri, marriag / marri, departur / depart, creation / creat).
+NOUN_ENDINGS = ("eri", "i", "al", "ag", "ur", "ion")
+MIN_DERIVED_FROM = 4  # shorter stems make too many nouns of other words ("part" / "parti")
+
+
+def derived(a: str, b: str) -> bool:
+    """The same stem, or one is of the noun made from the other ("since its [discovery] in 1817" says when
+    it was discovered)."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= MIN_DERIVED_FROM and long.startswith(short) and long[len(short) :] in NOUN_ENDINGS)
+
+
 def verb_stems(text: str) -> set[str]:
     """Stems of the words of `text`, irregular past forms taken back to their base."""
     return {verb_stem(w) for w in words(text)}

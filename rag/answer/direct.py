@@ -124,6 +124,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
+AGENT_ENDINGS = ("er", "or")  # the stem of who does it, after the verb's ("own" -> owner, "creat" -> creator)
 BACK_REFERENCES = frozenset({"it", "he", "she", "they", "this", "that", "these", "those"})
 SHORT_ANSWER_WORDS = 12  # a sentence that answers the one before it says little else
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
@@ -813,7 +814,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     said = titled or said_of_kind or (fit == 1.0 and _headed_by_kind(question, span))
     known = span.label != "NP" and known_place_of_kind(question, span)
-    in_slot = _in_slot(question, span)
+    in_slot = _in_slot(question, span) or (span.label in NAMES and _titled_doer(question, sentence.text[:first]))
     if question.describes and not in_slot:
         return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
     return Candidate(
@@ -824,7 +825,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         label=span.label,
         fit=fit,
         # in the asked role, it is next to the question's word in the parse, however far in the text
-        closeness=1.0 if in_slot else _closeness(sentence.text, first, last, question.terms),
+        closeness=1.0 if in_slot else _closeness(sentence.text, first, last, question),
         title=_in_title(sentence.chunk.title, text, TITLE_WORDS if span.label != "NP" or span.proper else 1),
         role=float(in_slot),
         kind_known_by="said" if said else "gazetteer" if known else "label",
@@ -987,6 +988,16 @@ def _with_scale(sentence: str, start: int, kind: str) -> int:
     return before.start(1) if before is not None and stem(before.group(1).lower()) == kind else start
 
 
+def _titled_doer(question: Question, before: str) -> bool:
+    """The noun right before the name says it does what the question asks who does ("Cyber Ninjas
+    [owner] Doug Logan" for "Who owns Cyber Ninjas?", "the band's [founder]" for "Who founded ...?")."""
+    asked = question.slot
+    last = words(before)[-1:]
+    if asked is None or asked.role != "subj" or not last or not last[0].islower():
+        return False
+    return any(stem(last[0]) == verb + ending for verb in asked.words for ending in AGENT_ENDINGS)
+
+
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -1137,9 +1148,17 @@ def _abbreviated(text: str) -> bool:
     return last.endswith(".") and len(last) > 2 and is_abbreviation(last[:-1])  # "Vitamin C." is no "C."
 
 
-def _closeness(sentence: str, start: int, end: int, question_terms: frozenset[str]) -> float:
-    """1 next to a word of the question, falling with the number of words between."""
-    positions = [m.start() for m in re.finditer(r"[^\W_]+", sentence) if stem(m.group().lower()) in question_terms]
+def _closeness(sentence: str, start: int, end: int, question: Question) -> float:
+    """1 next to a word of the question, falling with the number of words between. A word of a name the
+    question gives counts only outside the candidate: a name built on it ("Cyber Monday" for "Who owns
+    Cyber Ninjas?") is another thing, no nearer for it (but "Otter 841" answers "What name has the otter
+    been given?")."""
+    named = set(content_terms(" ".join(QUESTION_NAME.findall(question.text))))
+    positions = [
+        m.start()
+        for m in re.finditer(r"[^\W_]+", sentence)
+        if (term := stem(m.group().lower())) in question.terms and not (term in named and start <= m.start() < end)
+    ]
     if not positions:
         return 0.0
     gap = min(_words_between(sentence, p, start, end) for p in positions)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, cast
 from index.imports import UNUSED_BY_SPACY, without
 from rag.answer.places import Gazetteer
 from rag.answer.units import UNITS
-from rag.text import content_terms, stem, verb_stem
+from rag.text import content_terms, derived, stem, verb_stem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -138,7 +138,7 @@ class Slot:
             or (other.role == WHEN and self.role in TEMPORAL)
             or (other.role == "obj" and self.role == "as" and bool(self.words & other.words & IDENTIFYING))
         )
-        return same_role and bool(self.words & other.words)
+        return same_role and any(derived(a, b) for a in self.words for b in other.words)
 
 
 @dataclass(frozen=True)

@@ -248,7 +248,7 @@ def test_the_sentence_that_says_what_the_answer_is_follows_the_one_that_names_it
     elsewhere = sentence(other, 0.95, "chile.txt", other)
     start = named.start + named.text.index("Orsa Sea")
     named.candidates = [
-        Candidate(named, start, start + 8, "Orsa Sea", "LOC", 1.0, 1.0, 0.0, score=0.9, referred_by=described)
+        Candidate(named, start, start + 8, "Orsa Sea", "LOC", 1.0, 1.0, 0.0, score=0.9, said_with=described)
     ]
     answer = compose(analyze("Which lake holds the most lithium?"), [[elsewhere, described, named]], [], OPTIONS,
                      DirectOptions())  # fmt: skip

@@ -998,10 +998,10 @@ def test_the_name_before_a_sentence_that_says_the_kind_plays_the_asked_role(lang
     described = "The toxic lake is the largest source of lithium in the region, experts say."
     found = {c.text: c for c in found_in(sentences_of_one_chunk(named, described), question, language)}
     sea = found.get("Orsa Sea")
-    assert sea is not None and sea.role == 1.0 and sea.fit == 1.0 and sea.referred_by is not None, found
+    assert sea is not None and sea.role == 1.0 and sea.fit == 1.0 and sea.said_with is not None, found
     two = "It lies between the Orsa Sea and the Velden Sea, though neither is really a sea."
     found = {c.text: c for c in found_in(sentences_of_one_chunk(two, described), question, language)}
-    assert found and all(c.referred_by is None and c.role == 0.0 for c in found.values()), found
+    assert found and all(c.said_with is None and c.role == 0.0 for c in found.values()), found
 
 
 def test_when_is_answered_by_the_time_of_the_asked_verb(language: Language) -> None:
@@ -1193,3 +1193,26 @@ def test_a_short_sentence_that_refers_back_answers_what_the_one_before_asks(
     assert (baltica.said_with is asks) == paired
     scored = next(c for c in score_candidates(found, 0.6, DirectOptions()) if c.text == "Baltica Lines")
     assert scored.evidence == (1.0 if paired else 0.5)
+
+
+def test_a_noun_made_from_the_asked_verb_plays_its_role(language: Language) -> None:
+    """ "since its discovery in 1817" says when the stone was discovered, as "discovered in 1817" would."""
+    text = "The Valmora Stone has been a mystery since its discovery in 1817, a local historian said."
+    found = found_in([sentence_of(text)], "In what year was the Valmora Stone discovered?", language)
+    year = next(c for c in found if c.text == "1817")
+    assert year.role == 1.0 and year.closeness == 1.0
+
+
+@pytest.mark.parametrize(("title", "does"), [("owner", True), ("founder", False), ("critic", False)])
+def test_a_name_titled_as_the_doer_of_the_asked_verb_plays_its_role(title: str, does: bool, language: Language) -> None:
+    """ "Harbour Line owner Ilse Varga" owns Harbour Line; its founder or critic need not."""
+    text = f"Harbour Line {title} Ilse Varga has spoken against the new timetable."
+    found = found_in([sentence_of(text)], "Who owns Harbour Line?", language)
+    varga = next(c for c in found if c.text == "Ilse Varga")
+    assert varga.role == float(does)
+
+
+def test_a_name_is_not_near_the_question_for_the_question_word_it_repeats(language: Language) -> None:
+    """ "Valmora Days" repeats "Valmora" of "Valmora Lines": that makes it no nearer to what is asked."""
+    found = found_in([sentence_of("The best Valmora Days deals start today.")], "Who owns Valmora Lines?", language)
+    assert [(c.text, c.closeness) for c in found] == [("Valmora Days", 0.0)]
