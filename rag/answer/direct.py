@@ -125,6 +125,14 @@ CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'�
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 AGENT_ENDINGS = ("er", "or")  # the stem of who does it, after the verb's ("own" -> owner, "creat" -> creator)
+WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how"})
+# stems of the words after which a wh-word opens a question left open, not a relative clause
+LEAVES_OPEN = frozenset(
+    "ask certain clear confirm debat decid determin disclos explain identifi investig know learn misidentifi "
+    "misreport misstat question reveal say specifi sure tell uncertain unclear unknown wonder".split()
+)
+CLAUSE_TOKEN = re.compile(r"[^\W_][\w'’-]*|[,;:()—–]")
+RAISED_WITHIN = 4  # words after the wh-word where the asked kind or verb stands ("which [basketball] league")
 BACK_REFERENCES = frozenset({"it", "he", "she", "they", "this", "that", "these", "those"})
 SHORT_ANSWER_WORDS = 12  # a sentence that answers the one before it says little else
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
@@ -259,6 +267,8 @@ def find_candidates(
     (the small model misses or mislabels names: "Pfizer says ..." for "Which company said ...?")."""
     found: list[Candidate] = []
     for sentence, annotation in zip(sentences, annotations, strict=True):
+        if raises_question(question, sentence.text):
+            continue  # its names are not the answer it leaves open (the next sentence may give it)
         timed = [e for e in annotation.entities if e.label in AMOUNTS | TIMES]
         phrases = [
             p
@@ -273,7 +283,7 @@ def find_candidates(
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
-    found = _answered_next(sentences, _referred_back(question, sentences, annotations, found))
+    found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
     return _of_said_kind(question, _holders_of_role(question, _restating(found)))
 
 
@@ -312,11 +322,15 @@ def _referred_back(
     ]
 
 
-def _answered_next(sentences: Sequence[SentenceEvidence], candidates: list[Candidate]) -> list[Candidate]:
+def _answered_next(
+    question: Question, sentences: Sequence[SentenceEvidence], candidates: list[Candidate]
+) -> list[Candidate]:
     """A sentence that says what is asked without answering it ("... gave the incorrect figure for the
     winter temperature increase in Longyearbyen.") is answered by the short one right after it when that
     one opens by referring back to it ("The increase was [18 degrees].", "He was [John Munro Longyear]."):
-    its candidates have the evidence of the sentence whose question they answer."""
+    its candidates have the evidence of the sentence whose question they answer. When that sentence asks
+    the question itself ("... misstated which shipyard built the ferry. It is [Nordhavn Yards].") and the
+    answer is the one name of the next, that name is of the asked kind and plays the asked role."""
     answering = {id(c.sentence) for c in candidates}
     asked_before = {
         id(then): first
@@ -325,12 +339,33 @@ def _answered_next(sentences: Sequence[SentenceEvidence], candidates: list[Candi
         for then in sentences
         if _right_before(first, then) and _refers_back(then.text, first.terms)
     }
-    return [
-        replace(c, said_with=asked_before[id(c.sentence)])
-        if id(c.sentence) in asked_before and c.said_with is None
-        else c
-        for c in candidates
-    ]
+    names = {id(s): {c.key for c in candidates if c.sentence is s} for s in sentences}
+    paired = []
+    for c in candidates:
+        first = asked_before.get(id(c.sentence))
+        if first is None or c.said_with is not None:
+            paired.append(c)
+        elif len(names[id(c.sentence)]) == 1 and raises_question(question, first.text):
+            paired.append(replace(c, said_with=first, fit=1.0, closeness=1.0, role=1.0, kind_known_by="said"))
+        else:
+            paired.append(replace(c, said_with=first))
+    return paired
+
+
+def raises_question(question: Question, text: str) -> bool:
+    """The sentence leaves open what the question asks ("An earlier version misstated which shipyard
+    built the ferry.", "It is unclear who owns the site."): a word of saying or knowing, then a wh-word and,
+    within a few words, the asked kind or verb (not a relative clause: "Jones, who discovered the fish,")."""
+    asked = {question.kind} if question.kind else set()
+    asked |= {verb_stem(v) for v in question.verbs} | (question.slot.words if question.slot else set())
+    tokens = CLAUSE_TOKEN.findall(text.lower())  # commas kept: ", which" opens a relative clause
+    return any(
+        word in WH_WORDS
+        and verb_stem(tokens[i - 1]) in LEAVES_OPEN
+        and any(verb_stem(t) in asked for t in tokens[i + 1 : i + 1 + RAISED_WITHIN])
+        for i, word in enumerate(tokens)
+        if i > 0
+    )
 
 
 def _refers_back(text: str, before: set[str]) -> bool:

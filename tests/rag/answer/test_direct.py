@@ -16,6 +16,7 @@ from rag.answer.direct import (
     find_candidates,
     fuller_names,
     named_in_full,
+    raises_question,
     score_candidates,
     with_kind_word,
 )
@@ -1216,3 +1217,33 @@ def test_a_name_is_not_near_the_question_for_the_question_word_it_repeats(langua
     """ "Valmora Days" repeats "Valmora" of "Valmora Lines": that makes it no nearer to what is asked."""
     found = found_in([sentence_of("The best Valmora Days deals start today.")], "Who owns Valmora Lines?", language)
     assert [(c.text, c.closeness) for c in found] == [("Valmora Days", 0.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "raises"),
+    [
+        ("An earlier version misstated which shipyard built the Valmora ferry.", "Which shipyard built it?", True),
+        ("It is unclear who owns the Valmora site.", "Who owns the Valmora site?", True),
+        ("Officials did not say when the ferry was built.", "When was the ferry built?", True),
+        ("Jonas Reel, who built the Valmora ferry, said it was ready.", "Who built the Valmora ferry?", False),
+        ("The shipyard which built the ferry closed in 2001.", "Which shipyard built the ferry?", False),
+        ("He told the show, which is broadcast on CBS, nothing.", "On which network is the show broadcast?", False),
+        ("Officials did not say which road was closed.", "Which shipyard built the ferry?", False),
+    ],
+)
+def test_a_sentence_that_leaves_the_question_open_is_told_from_a_relative_clause(
+    text: str, question: str, raises: bool, language: Language
+) -> None:
+    assert raises_question(analyze(question, language.parse_question), text) == raises
+
+
+def test_the_name_after_a_sentence_that_raises_the_question_is_its_answer(language: Language) -> None:
+    """ "An earlier version of this story misstated which shipyard built the Valmora ferry. It is Nordhavn
+    Yards.": the first sentence's phrases ("earlier version") answer nothing; the one name of the next is
+    the shipyard, in the asked role, with the first sentence's evidence."""
+    asks, answers = sentences_of_one_chunk(
+        "An earlier version of this story misstated which shipyard built the Valmora ferry.", "It is Nordhavn Yards."
+    )
+    found = found_in([asks, answers], "Which shipyard built the Valmora ferry?", language)
+    assert {c.text for c in found} == {"Nordhavn Yards"}, found
+    assert all(c.said_with is asks and c.fit == 1.0 and c.role == 1.0 for c in found)
