@@ -31,6 +31,7 @@ MIN_WORDS = 4
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
+SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|percent|%)", re.IGNORECASE)
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 TIME_WORDS = re.compile(
@@ -141,8 +142,24 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
             and not is_heading(sentence)
             and not asks(sentence.text)
             and not PLAYER_CAPTION.search(sentence.text)
+            and not gives_another_figure(question.text, sentence.text)
         )
         sentence.hint = _hint(sentence, question, new_number)
+
+
+def gives_another_figure(question: str, sentence: str) -> bool:
+    """The question names a figure ("When will the world reach [9 billion] people?") and the sentence
+    gives others of its scale but not it ("... would reach 8 billion by 2020"): it speaks of another
+    quantity, and its dates and names do not answer."""
+    asked = _figures(question)
+    said = _figures(sentence)
+    scales = {scale for _, scale in asked}
+    return bool(asked) and not asked & said and any(scale in scales for _, scale in said)
+
+
+def _figures(text: str) -> set[tuple[str, str]]:
+    """(number, scale) of each figure said with a scale: "9 billion" -> (9, billion)."""
+    return {(m.group(1).replace(",", ""), m.group(2).lower().replace("%", "percent")) for m in SCALED.finditer(text)}
 
 
 def asks(text: str) -> bool:
