@@ -776,7 +776,9 @@ def attach_candidates(
     head = with_texts(ranked, top)
     if not head or not question.short:
         return
-    found = find_candidates(question, head, annotate([s.text for s in head]))
+    found = [  # a heading's, a question's names dilute no answer (a question may still pair with its answer)
+        c for c in find_candidates(question, head, annotate([s.text for s in head])) if c.sentence.answers_type
+    ]
     wholes = (
         place_chains(found)
         if question.labels == PLACES and question.kind is None

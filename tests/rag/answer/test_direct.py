@@ -13,6 +13,7 @@ from rag.answer.direct import (
     _in_title,
     _trimmed,
     asked_source,
+    attach_candidates,
     find_candidates,
     fuller_names,
     named_in_full,
@@ -1247,3 +1248,15 @@ def test_the_name_after_a_sentence_that_raises_the_question_is_its_answer(langua
     found = found_in([asks, answers], "Which shipyard built the Valmora ferry?", language)
     assert {c.text for c in found} == {"Nordhavn Yards"}, found
     assert all(c.said_with is asks and c.fit == 1.0 and c.role == 1.0 for c in found)
+
+
+def test_a_sentence_that_cannot_answer_gives_no_candidates_to_dilute_the_answer(language: Language) -> None:
+    """A sentence that cannot answer (here one about another figure) keeps its names out of the model:
+    its "2020" no longer takes probability from the answer's "2037"."""
+    other = sentence_of("The world was projected to reach 8 billion by 2020.", "b.txt", score=0.5)
+    answer = sentence_of("This should keep the world from reaching 9 billion people until 2037.", score=0.6)
+    other.answers_type = False
+    question = analyze("In what year will the world reach 9 billion people?", language.parse_question)
+    attach_candidates([answer, other], question, language.annotate, DirectOptions(), top=4)
+    assert other.candidates == []
+    assert [(c.text, c.score) for c in answer.candidates] == [("2037", 1.0)]
