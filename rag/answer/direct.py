@@ -120,6 +120,7 @@ MAX_WORDS = 8  # longer spans are sentences, not answers
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
+POSSESSOR = re.compile(r"([\w .&-]*\w)['’]s\s")  # the name before "'s" in a name ("Harvard University's ...")
 POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
@@ -835,6 +836,10 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         first = _without_asked_qualifier(sentence.text, first, question.text)
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:
         last = _without_counted(sentence.text, first, last, question.kind)
+    owner = POSSESSOR.match(sentence.text, first, last) if question.kind and span.label in NAMES else None
+    kind_owns = owner is not None and stem(words(owner.group(1))[-1].lower()) == question.kind
+    if owner is not None and kind_owns:
+        last = first + len(owner.group(1))  # "[Indiana University]'s Maurer School" for "which university"
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -846,10 +851,10 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
     said_of_kind = _said_of_kind(question, span, sentence.text)
-    fit = 1.0 if titled else _fit(question, span, sentence.text, said_of_kind)
+    fit = 1.0 if titled or kind_owns else _fit(question, span, sentence.text, said_of_kind)
     if fit == 0.0:
         return None
-    said = titled or said_of_kind or (fit == 1.0 and _headed_by_kind(question, span))
+    said = titled or kind_owns or said_of_kind or (fit == 1.0 and _headed_by_kind(question, span))
     known = span.label != "NP" and known_place_of_kind(question, span)
     in_slot = _in_slot(question, span) or (span.label in NAMES and _titled_doer(question, sentence.text[:first]))
     if question.describes and not in_slot:

@@ -1260,3 +1260,12 @@ def test_a_sentence_that_cannot_answer_gives_no_candidates_to_dilute_the_answer(
     attach_candidates([answer, other], question, language.annotate, DirectOptions(), top=4)
     assert other.candidates == []
     assert [(c.text, c.score) for c in answer.candidates] == [("2037", 1.0)]
+
+
+def test_a_name_that_owns_another_answers_when_it_is_of_the_asked_kind(language: Language) -> None:
+    """ "Indiana University's Maurer School of Law": asked which university, the university is the name
+    before "'s", and its last word says it is one."""
+    text = "Leandra Lederman, a professor at Velden University's Marsh School of Law, said refunds slip through."
+    found = found_in([sentence_of(text)], "At which university does Leandra Lederman teach?", language)
+    university = next((c for c in found if c.text == "Velden University"), None)
+    assert university is not None and university.fit == 1.0, [(c.text, c.fit) for c in found]
