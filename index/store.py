@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
     from chromadb.api.types import Where
 
-COLLECTION = "articles"
 log = logging.getLogger(__name__)
+
+COLLECTION = "articles"
 _WRITE_BATCH = 1000
 # Candidates an HNSW search keeps (Chroma's default is 100). With 100, the 60 nearest of a question came
 # out differently in each process, some true neighbours missed: a process re-inserts the records its

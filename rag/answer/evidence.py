@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 MIN_WORDS = 4
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
+SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|percent|%)", re.IGNORECASE)  # "9 billion"
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
-SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|percent|%)", re.IGNORECASE)
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 TIME_WORDS = re.compile(
