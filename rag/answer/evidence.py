@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 MIN_WORDS = 4
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
-SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|percent|%)", re.IGNORECASE)  # "9 billion"
+SCALED = re.compile(
+    r"(\w+)\s+(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|percent|%)", re.IGNORECASE
+)  # "reach 9 billion"
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -149,17 +151,27 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
 
 def gives_another_figure(question: str, sentence: str) -> bool:
     """The question names a figure ("When will the world reach [9 billion] people?") and the sentence
-    gives others of its scale but not it ("... would reach 8 billion by 2020"): it speaks of another
-    quantity, and its dates and names do not answer."""
+    gives another after the same word, not it ("... would reach 8 billion by 2020"): it speaks of
+    another quantity, and its dates and names do not answer ("China is home to 1.4 billion people" may
+    still say where a leak of 1 billion people's data happened)."""
     asked = _figures(question)
     said = _figures(sentence)
-    scales = {scale for _, scale in asked}
-    return bool(asked) and not asked & said and any(scale in scales for _, scale in said)
+    figures = {(number, scale) for number, scale, _ in asked}
+    settings = {(scale, before) for _, scale, before in asked}
+    return (
+        bool(asked)
+        and not figures & {(number, scale) for number, scale, _ in said}
+        and any((scale, before) in settings for _, scale, before in said)
+    )
 
 
-def _figures(text: str) -> set[tuple[str, str]]:
-    """(number, scale) of each figure said with a scale: "9 billion" -> (9, billion)."""
-    return {(m.group(1).replace(",", ""), m.group(2).lower().replace("%", "percent")) for m in SCALED.finditer(text)}
+def _figures(text: str) -> set[tuple[str, str, str]]:
+    """(number, scale, stem of the word before) of each figure said with a scale: "reach 9 billion" ->
+    (9, billion, reach)."""
+    return {
+        (m.group(2).replace(",", ""), m.group(3).lower().replace("%", "percent"), stem(m.group(1).lower()))
+        for m in SCALED.finditer(text)
+    }
 
 
 def asks(text: str) -> bool:

@@ -69,12 +69,14 @@ def test_one_sentence_in_two_copies_scores_the_same_and_the_first_file_goes_firs
 
 def test_a_sentence_that_gives_another_figure_of_the_asked_scale_does_not_answer() -> None:
     """ "When will the world reach 9 billion people?": a sentence about reaching 8 billion by 2020 speaks
-    of another quantity (its year is no answer); one that says 9 billion, or no figure of that scale, may."""
+    of another quantity (its year is no answer); one that says 9 billion, no figure of that scale, or one
+    of another measure ("home to 1.4 billion people") may."""
     question = analyze("In what year will the world population reach 9 billion people?")
     said = {
         "In 1994, experts projected the population would grow by 2.5 billion to reach 8 billion by 2020.": False,
         "This should keep the world from reaching 9 billion people until 2037.": True,
         "The United Nations expects the milestone in 2037.": True,
+        "India, home to 1.4 billion people, will be the most populous nation.": True,  # another measure
     }
     chunks = [chunk(f"{n}.txt", text, 0.5) for n, text in enumerate(said)]
     sentences = [s for s in split_sentences(chunks) if s.text in said]
