@@ -836,10 +836,9 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         first = _without_asked_qualifier(sentence.text, first, question.text)
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:
         last = _without_counted(sentence.text, first, last, question.kind)
-    owner = POSSESSOR.match(sentence.text, first, last) if question.kind and span.label in NAMES else None
-    kind_owns = owner is not None and stem(words(owner.group(1))[-1].lower()) == question.kind
-    if owner is not None and kind_owns:
-        last = first + len(owner.group(1))  # "[Indiana University]'s Maurer School" for "which university"
+    owner_end = _owner_of_kind(sentence.text, first, last, question.kind) if span.label in NAMES else None
+    kind_owns = owner_end is not None
+    last = owner_end if owner_end is not None else last
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -1028,6 +1027,15 @@ def _with_scale(sentence: str, start: int, kind: str) -> int:
     magnitude ...?": "[magnitude] 4", "Which category ...?": "[Category] 4")."""
     before = SCALE_BEFORE.search(sentence[:start])
     return before.start(1) if before is not None and stem(before.group(1).lower()) == kind else start
+
+
+def _owner_of_kind(sentence: str, first: int, last: int, kind: str | None) -> int | None:
+    """Where a name of the asked kind that owns the rest of the span ends ("[Indiana University]'s Maurer
+    School of Law" for "Which university ...?"); None when there is none."""
+    owner = POSSESSOR.match(sentence, first, last) if kind else None
+    if owner is None or stem(words(owner.group(1))[-1].lower()) != kind:
+        return None
+    return first + len(owner.group(1))
 
 
 def _titled_doer(question: Question, before: str) -> bool:
