@@ -37,6 +37,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
@@ -340,6 +341,8 @@ def _answered_next(
         for then in sentences
         if _right_before(first, then) and _refers_back(then.text, first.terms)
     }
+    if not asked_before:
+        return candidates
     names = {id(s): {c.key for c in candidates if c.sentence is s} for s in sentences}
     paired = []
     for c in candidates:
@@ -1203,7 +1206,7 @@ def _closeness(sentence: str, start: int, end: int, question: Question) -> float
     question gives counts only outside the candidate: a name built on it ("Cyber Monday" for "Who owns
     Cyber Ninjas?") is another thing, no nearer for it (but "Otter 841" answers "What name has the otter
     been given?")."""
-    named = set(content_terms(" ".join(QUESTION_NAME.findall(question.text))))
+    named = _terms_of_names(question.text)
     positions = [
         m.start()
         for m in re.finditer(r"[^\W_]+", sentence)
@@ -1213,6 +1216,12 @@ def _closeness(sentence: str, start: int, end: int, question: Question) -> float
         return 0.0
     gap = min(_words_between(sentence, p, start, end) for p in positions)
     return 1.0 / (1.0 + gap / 4.0)
+
+
+@lru_cache(maxsize=256)
+def _terms_of_names(question: str) -> frozenset[str]:
+    """The content terms of the names a question gives (read once per question, not per candidate)."""
+    return frozenset(content_terms(" ".join(QUESTION_NAME.findall(question))))
 
 
 def _words_between(sentence: str, position: int, start: int, end: int) -> int:

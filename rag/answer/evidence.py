@@ -134,6 +134,7 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
     when an amount is asked for, and is no heading, question or video player's caption), and a cheap
     hint that it holds the expected kind of answer."""
     asked_amounts = amounts(question.text)
+    asked_figures = _figures(question.text)
     for sentence in sentences:
         new_number = bool(amounts(sentence.text) - asked_amounts)
         sentence.answers_type = (
@@ -144,17 +145,16 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
             and not is_heading(sentence)
             and not asks(sentence.text)
             and not PLAYER_CAPTION.search(sentence.text)
-            and not gives_another_figure(question.text, sentence.text)
+            and not _gives_another_figure(asked_figures, sentence.text)
         )
         sentence.hint = _hint(sentence, question, new_number)
 
 
-def gives_another_figure(question: str, sentence: str) -> bool:
-    """The question names a figure ("When will the world reach [9 billion] people?") and the sentence
-    gives another after the same word, not it ("... would reach 8 billion by 2020"): it speaks of
-    another quantity, and its dates and names do not answer ("China is home to 1.4 billion people" may
-    still say where a leak of 1 billion people's data happened)."""
-    asked = _figures(question)
+def _gives_another_figure(asked: set[tuple[str, str, str]], sentence: str) -> bool:
+    """The question names a figure (`asked`, its _figures: "When will the world reach [9 billion]
+    people?") and the sentence gives another after the same word, not it ("... would reach 8 billion by
+    2020"): it speaks of another quantity, and its dates and names do not answer ("China is home to 1.4
+    billion people" may still say where a leak of 1 billion people's data happened)."""
     said = _figures(sentence)
     figures = {(number, scale) for number, scale, _ in asked}
     settings = {(scale, before) for _, scale, before in asked}
