@@ -227,8 +227,10 @@ class Candidate:
     # Basketball Association].")
     said_with: SentenceEvidence | None = None
     narrower: int | None = None  # file offset of a place this place says where is (language.Span.narrower)
-    # a relative clause on it says all the question asks, in the asked role ("Howard Webb, who is now in
-    # charge of Premier League officials," for "Who is in charge of Premier League officials?")
+    # its sentence, or a relative clause on it, says all the question asks, and it plays the asked role
+    # ("Howard Webb, who is now in charge of Premier League officials," for "Who is in charge of Premier
+    # League officials?"; "After South Korea, Pelosi will travel to [Japan]." for "Where did Pelosi
+    # travel after South Korea?")
     restates: bool = False
     counts: str | None = None  # the stemmed noun a count counts: "five [people]" and "five [states]" differ
     support: float = 0.0
@@ -271,11 +273,15 @@ def find_candidates(
     for sentence, annotation in zip(sentences, annotations, strict=True):
         if raises_question(question, sentence.text):
             continue  # its names are not the answer it leaves open (the next sentence may give it)
-        timed = [e for e in annotation.entities if e.label in AMOUNTS | TIMES]
         phrases = [
             p
             for p in annotation.phrases
-            if question.phrase or (p.proper and _in_slot(question, p) and not any(_overlap(p, e) for e in timed))
+            if question.phrase
+            or (
+                p.proper
+                and _in_slot(question, p)
+                and not any(_read_as(p, e, sentence.text) for e in annotation.entities)
+            )
         ]
         spans = [
             *annotation.entities,
@@ -289,9 +295,22 @@ def find_candidates(
     return _of_said_kind(question, _holders_of_role(question, _restating(found)))
 
 
+def _read_as(phrase: Span, entity: Span, sentence: str) -> bool:
+    """A name's phrase in the asked role is read as the entity it overlaps, no answer of its own, when
+    that is a date or an amount, or a longer name the phrase is cut short of at a word that joins names
+    ("the [Roscoe's House] of Chicken & Waffles restaurant"). The same name as an entity stays a phrase
+    in the asked role: it answers when its entity's label or kind is wrong (GeoNames calls "New York" a
+    state, whose city news names so)."""
+    if not _overlap(phrase, entity):
+        return False
+    joined = sentence[phrase.end : entity.end].split()
+    return entity.label in AMOUNTS | TIMES or (bool(joined) and joined[0] in NAME_GLUE)
+
+
 def _restating(candidates: list[Candidate]) -> list[Candidate]:
-    """When a relative clause on a name says all the question asks (`Candidate.restates`), that name is
-    the answer, however little else its sentence shares with the question: the other names are not."""
+    """When a name's sentence, or a relative clause on it, says all the question asks, the name in the
+    asked role (`Candidate.restates`) is the answer, however much more the other sentences share with the
+    question or its headline: the other names are not."""
     restated = {c.key for c in candidates if c.restates}
     return [c for c in candidates if c.key in restated] if restated else candidates
 
@@ -875,7 +894,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         kind_known_by="said" if said else "gazetteer" if known else "label",
         narrower=None if span.narrower is None else sentence.start + span.narrower,
         counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
-        restates=in_slot and len(question.terms) >= MIN_RESTATED and question.terms <= span.clause_terms,
+        restates=in_slot and len(question.terms) >= MIN_RESTATED and question.terms <= sentence.terms,
     )
 
 

