@@ -283,9 +283,15 @@ def find_candidates(
                 and not any(_read_as(p, e, sentence.text) for e in annotation.entities)
             )
         ]
+        mislabelled = [  # "on [Bannon]'s talk show", a facility to the small model, for "On whose talk show ...?"
+            replace(e, label="NP", proper=True)
+            for e in annotation.entities
+            if e.label in NAMES and e.label not in question.labels and _in_slot(question, e)
+        ]
         spans = [
             *annotation.entities,
             *phrases,
+            *mislabelled,
             *(annotation.lists if question.plural else ()),
             *(annotation.titles_of_names if question.describes else ()),
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),

@@ -82,6 +82,7 @@ WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place o
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
 DIRECTIONAL = frozenset({"to", "into"})  # "Where did Pelosi travel?": "travel [to Japan]"
 WHEN = "when"  # the role "When did GLAAD add the Q?" asks about: the time of "add"
+WHOSE = "whose"  # the role "Whose injury ...?" asks about: the owner of the injury ("[his] injury")
 TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})  # "added it [in 2016]"
 # verbs that say who someone is: "identified the shooter [as Robin Westman]" answers "Who did they identify
 # as the shooter?" (whom they identified)
@@ -138,6 +139,7 @@ class Slot:
             self.role == other.role
             or (other.role == WHERE and self.role in LOCATIVE | DIRECTIONAL)
             or (other.role == WHEN and self.role in TEMPORAL)
+            or (other.role == WHOSE and self.role == "of")  # "the testimony [of Cassidy Hutchinson]"
             or (other.role == "obj" and self.role == "as" and bool(self.words & other.words & IDENTIFYING))
         )
         return same_role and any(derived(a, b) for a in self.words for b in other.words)
@@ -228,6 +230,9 @@ class Language:
                 plural = head.tag_ in ("NNS", "NNPS")
                 slot = _fronted_slot(token, _kind_slot(head))
                 return QuestionParse(head.lower_, possessive, verbs, slot, plural)
+        whose = next((t for t in doc if t.lower_ == "whose" and t.head.pos_ in ("NOUN", "PROPN")), None)
+        if whose is not None:  # "Whose injury led to ...?": the owner of the injury, "[Drew Bledsoe's] injury"
+            return QuestionParse(None, False, verbs, Slot(WHOSE, frozenset({verb_stem(whose.head.lower_)})))
         asked = next((t for t in doc if t.lower_ in WH_WORDS), None)  # "What caused ...?", "... stealing what?"
         adverb = next((t for t in doc if t.lower_ in (WHERE, WHEN)), None) if asked is None else None
         if adverb is not None:
@@ -530,6 +535,8 @@ def _slot(token: Token) -> Slot | None:
     while token.dep_ in LINKS and token.head.i != token.i:
         token = token.head
     head = token.head
+    if token.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN"):
+        return Slot(WHOSE, frozenset({verb_stem(head.lower_)}))  # "[Drew Bledsoe's] injury"
     if (other := _other_side(token)) is not None:
         return Slot("is", frozenset({verb_stem(other.lower_)}))  # "What is [the central issue]?"
     if token.dep_ in SUBJECTS and any(c.dep_ == "auxpass" for c in head.children):

@@ -1348,3 +1348,28 @@ def test_a_phrase_cut_short_of_a_longer_name_is_no_answer_of_its_own(
 ) -> None:
     found = [t for t, _ in candidates_in(text, question, language)]
     assert (name not in found) == cut, found
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The hearing turned on Marit Olsen's testimony, while Dan Reyes spoke of the riot.", "Marit Olsen"),
+        ("At the center of the hearing was the testimony of Marit Olsen, Dan Reyes said.", "Marit Olsen"),
+    ],
+)
+def test_whose_is_answered_by_the_owner_of_the_asked_noun(text: str, owner: str, language: Language) -> None:
+    """ "Whose testimony ...?" asks who owns the testimony: "[Marit Olsen]'s testimony", "the testimony
+    of [Marit Olsen]"; the other person of the sentence plays no such role."""
+    roles = {
+        c.text: c.role
+        for c in found_in([sentence_of(text)], "Whose testimony was at the center of the hearing?", language)
+    }
+    assert roles.get(owner) == 1.0 and roles.get("Dan Reyes", 0.0) == 0.0, roles
+
+
+def test_a_name_in_the_asked_role_answers_whatever_the_small_model_labels_it(language: Language) -> None:
+    """ "on Bannon's talk show": the small model calls Bannon a facility, no answer to "whose" of its
+    own; as the owner of the talk show it is one, an unsure phrase."""
+    text = 'Adam Laxalt said during a guest appearance on Bannon\'s talk show "War Room."'
+    found = {c.text: c for c in found_in([sentence_of(text)], "On whose talk show did Adam Laxalt appear?", language)}
+    assert "Bannon" in found and found["Bannon"].role == 1.0, found
