@@ -42,7 +42,15 @@ from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
 from rag.answer.evidence import is_near_duplicate, with_texts
-from rag.answer.kinds import FACILITIES, PLACE_KINDS, SAID_IN_NAME, colors, known_place_of_kind, of_asked_kind
+from rag.answer.kinds import (
+    FACILITIES,
+    PLACE_KINDS,
+    SAID_IN_NAME,
+    colors,
+    known_place_of_kind,
+    of_asked_kind,
+    surely_other_place,
+)
 from rag.answer.language import ABBREVIATED_TITLES, COMPARED, LIST_END, QUALIFIERS, REPORTING, TITLES
 from rag.answer.question import (
     AGE_KIND,
@@ -280,7 +288,7 @@ def find_candidates(
             or (
                 p.proper
                 and _in_slot(question, p)
-                and not any(_read_as(p, e, sentence.text) for e in annotation.entities)
+                and not any(_read_as(p, e, question, sentence.text) for e in annotation.entities)
             )
         ]
         mislabelled = [  # "on [Bannon]'s talk show", a facility to the small model, for "On whose talk show ...?"
@@ -301,16 +309,21 @@ def find_candidates(
     return _of_said_kind(question, _holders_of_role(question, _restating(found)))
 
 
-def _read_as(phrase: Span, entity: Span, sentence: str) -> bool:
+def _read_as(phrase: Span, entity: Span, question: Question, sentence: str) -> bool:
     """A name's phrase in the asked role is read as the entity it overlaps, no answer of its own, when
-    that is a date or an amount, or a longer name the phrase is cut short of at a word that joins names
-    ("the [Roscoe's House] of Chicken & Waffles restaurant"). The same name as an entity stays a phrase
-    in the asked role: it answers when its entity's label or kind is wrong (GeoNames calls "New York" a
-    state, whose city news names so)."""
+    that is a date or an amount, a place GeoNames knows as surely of another kind ("[Afghanistan]" for
+    "In which city ...?"), or a longer name the phrase is cut short of at a word that joins names ("the
+    [Roscoe's House] of Chicken & Waffles restaurant"). Otherwise the same name as an entity stays a
+    phrase in the asked role: it answers when its entity's label or kind is wrong (GeoNames calls "New
+    York" a state, whose city news names so)."""
     if not _overlap(phrase, entity):
         return False
     joined = sentence[phrase.end : entity.end].split()
-    return entity.label in AMOUNTS | TIMES or (bool(joined) and joined[0] in NAME_GLUE)
+    return (
+        entity.label in AMOUNTS | TIMES
+        or surely_other_place(question, entity)
+        or (bool(joined) and joined[0] in NAME_GLUE)
+    )
 
 
 def _restating(candidates: list[Candidate]) -> list[Candidate]:

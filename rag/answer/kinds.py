@@ -121,6 +121,12 @@ def _other_place_kind(question: Question, span: Span) -> bool:
     return question.kind in PLACE_KINDS and bool(span.scopes) and not known_place_of_kind(question, span)
 
 
+def surely_other_place(question: Question, span: Span) -> bool:
+    """GeoNames knows the name as another kind of place only, and as no state, whose names cities share
+    ("Afghanistan" for "In which city ...?"; not "New York", a state to GeoNames)."""
+    return _other_place_kind(question, span) and STATE not in span.scopes
+
+
 def _duration(sentence: str, span: Span) -> bool:
     """It says how long, not when ("for nearly 40 years", "the first in 40 years"; "in two weeks" is a
     when)."""

@@ -554,10 +554,15 @@ def _slot(token: Token) -> Slot | None:
                 "subj", frozenset({verb_stem(attached.lower_)}) | MADE_BY.get(stem(attached.lower_), frozenset())
             )
         # after a verb, of that verb only ("wrote [in 2018]" is no time of the verb "wrote" is joined to);
-        # after a noun or "did", also of the verb above ("the meeting [in Tokyo]" is where they met)
+        # after a noun or "did", also of the word above, and of the verb the noun is the object of a
+        # preposition of ("the meeting [in Tokyo]" is where they met; "killed him on his balcony [in
+        # Kabul]" where he was killed)
         governing = {verb_stem(attached.lower_)}
         if attached.pos_ != "VERB":
-            governing.add(verb_stem(attached.head.lower_))
+            above = attached.head
+            governing.add(verb_stem(above.lower_))
+            if attached.dep_ in PREPOSITION_OBJECTS and above.head.pos_ == "VERB":
+                governing.add(verb_stem(above.head.lower_))
         return Slot(head.lower_, frozenset(governing))
     return None
 

@@ -1373,3 +1373,18 @@ def test_a_name_in_the_asked_role_answers_whatever_the_small_model_labels_it(lan
     text = 'Adam Laxalt said during a guest appearance on Bannon\'s talk show "War Room."'
     found = {c.text: c for c in found_in([sentence_of(text)], "On whose talk show did Adam Laxalt appear?", language)}
     assert "Bannon" in found and found["Bannon"].role == 1.0, found
+
+
+def test_a_place_said_on_a_noun_after_the_asked_verb_plays_its_role(language: Language) -> None:
+    """ "killed him on his balcony [in downtown Kabul]": where he was killed, though "in" hangs on the
+    balcony; a country in the asked role is no city ("in [Afghanistan]"), though a state may share a
+    city's name and stays an unsure answer."""
+    text = "The drone strike that killed the leader on his balcony in downtown Kabul was planned for months."
+    roles = {c.text: c.role for c in found_in([sentence_of(text)], "In which city was the leader killed?", language)}
+    assert roles.get("Kabul") == 1.0, roles
+    text = "A drone strike over the weekend in Afghanistan killed the leader, officials said."
+    found = {c.text for c in found_in([sentence_of(text)], "In which city was the leader killed?", language)}
+    assert "Afghanistan" not in found, found
+    text = "New York has agreed to pay $26 million to settle the lawsuits."
+    found = {c.text for c in found_in([sentence_of(text)], "Which city agreed to pay $26 million?", language)}
+    assert "New York" in found, found
