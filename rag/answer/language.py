@@ -236,8 +236,7 @@ class Language:
         asked = next((t for t in doc if t.lower_ in WH_WORDS), None)  # "What caused ...?", "... stealing what?"
         adverb = next((t for t in doc if t.lower_ in (WHERE, WHEN)), None) if asked is None else None
         if adverb is not None:
-            verb = adverb.head.head if adverb.head.dep_ in ("aux", "auxpass") else adverb.head  # "Where was it sold?"
-            return QuestionParse(None, False, verbs, Slot(adverb.lower_, _verb_words(verb)))
+            return QuestionParse(None, False, verbs, Slot(adverb.lower_, _verb_words(_verb_of_adverb(adverb))))
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
 
 
@@ -509,6 +508,18 @@ def _verb_after_did(asked: Token) -> Token | None:
         if verb.dep_ == "dobj" and doer:
             return verb
     return None
+
+
+def _verb_of_adverb(adverb: Token) -> Token:
+    """The verb "where" or "when" asks about: "Where was it sold?" asks where it was sold; "Where are
+    the students heading?" where they head (the small model hangs "heading" on the students, "where" on
+    "are")."""
+    verb = adverb.head.head if adverb.head.dep_ in ("aux", "auxpass") else adverb.head
+    if verb.lower_ not in COPULAS:
+        return verb
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    participles = [c for s in subjects for c in s.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+    return participles[0] if participles else verb
 
 
 def _progressive_verb(asked: Token) -> Token | None:

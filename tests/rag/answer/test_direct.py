@@ -22,7 +22,7 @@ from rag.answer.direct import (
     with_kind_word,
 )
 from rag.answer.evidence import SentenceEvidence
-from rag.answer.language import WHEN, Language, Slot
+from rag.answer.language import WHEN, WHERE, Language, Slot
 from rag.answer.question import AMOUNTS, analyze
 from rag.answer.retrieve import RetrievedChunk
 from rag.text import content_terms
@@ -1388,3 +1388,13 @@ def test_a_place_said_on_a_noun_after_the_asked_verb_plays_its_role(language: La
     text = "New York has agreed to pay $26 million to settle the lawsuits."
     found = {c.text for c in found_in([sentence_of(text)], "Which city agreed to pay $26 million?", language)}
     assert "New York" in found, found
+
+
+def test_where_asks_about_the_verb_the_small_model_hangs_on_the_subject(language: Language) -> None:
+    """ "Where are the students heading?": the small model hangs "where" on "are" and "heading" on the
+    students; where they head is "[to Valmora]", not where they are ("are in [Norland]")."""
+    question = "Where are the Dovre students heading after visiting the cathedral?"
+    assert analyze(question, language.parse_question).slot == Slot(WHERE, frozenset({"head"}))
+    text = "The Dovre students are in Norland on a field trip and are heading to Valmora tomorrow."
+    roles = {c.text: c.role for c in found_in([sentence_of(text)], question, language)}
+    assert roles.get("Valmora") == 1.0 and not roles.get("Norland"), roles
