@@ -115,6 +115,10 @@ KIND_AFTER = re.compile(
     r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
+CLAUSE_WORDS = frozenset({"where", "that", "which", "who", "whose", "when", "to", "in", "since", "after"})
+ONE_OF = re.compile(  # "Frostproof [was one of the few Polk County cities] where ...": one of the asked kind
+    r"^\s+(?:is|was|are|were|has been|had been|will be|remains|remained)\s+(?:one of|among)\s+((?:[\w'’.-]+\s*){1,6})"
+)
 BECAME = re.compile(  # "Daniel Cameron [was elected attorney general]", "[was named CEO] of Twitter"
     r"^\s+(?:(?:was|is|were|has been|had been|will be)\s+)?(?:elected|appointed|chosen|selected|became|becomes|"
     r"sworn in as|hired as|named)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)"
@@ -879,6 +883,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         last = _without_counted(sentence.text, first, last, question.kind)
     owner_end = _owner_of_kind(sentence.text, first, last, question.kind) if span.label in NAMES else None
     kind_owns = owner_end is not None
+    if not kind_owns and (span.label in NAMES or span.proper):
+        first = _after_asked_owner(sentence.text, first, last, question.terms)
     last = owner_end if owner_end is not None else last
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
@@ -1079,6 +1085,20 @@ def _owner_of_kind(sentence: str, first: int, last: int, kind: str | None) -> in
     return first + len(owner.group(1))
 
 
+def _after_asked_owner(sentence: str, first: int, last: int, asked: frozenset[str]) -> int:
+    """Where a name starts after an owner the question names, in part ("Rupert Murdoch's [News Corp]" for
+    "Which Murdoch company ...?", "London's [Oxford Circus]" for "Which London circus ...?"): the
+    question already says whose it is."""
+    owner = POSSESSOR.match(sentence, first, last)
+    if (
+        owner is None
+        or not set(content_terms(owner.group(1))) & asked
+        or not sentence[owner.end() : last][:1].isupper()
+    ):
+        return first
+    return owner.end()
+
+
 def _titled_doer(question: Question, before: str) -> bool:
     """The noun right before the name says it does what the question asks who does ("Cyber Ninjas
     [owner] Doug Logan" for "Who owns Cyber Ninjas?", "the band's [founder]" for "Who founded ...?")."""
@@ -1179,9 +1199,23 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     of_place = PLACE_OF.search(sentence[: span.start]) if question.labels == PLACES else None
     became = BECAME.match(sentence[span.end :])
     given_role = became is not None and any(question.kind in _title_stems(w) for w in became.group(1).split())
-    return given_role or any(
-        m is not None and question.kind in _title_stems(m.group(m.lastindex or 1)) for m in (before, after, of_place)
+    return (
+        given_role
+        or _one_of_kind(question.kind, sentence[span.end :])
+        or any(
+            m is not None and question.kind in _title_stems(m.group(m.lastindex or 1))
+            for m in (before, after, of_place)
+        )
     )
+
+
+def _one_of_kind(kind: str, after: str) -> bool:
+    """The name is said to be one of the kind, in the plural ("Frostproof was one of the few Polk County
+    cities where ..."): the words up to the clause that may follow hold the kind's plural noun."""
+    group = ONE_OF.match(after)
+    said = words(group.group(1)) if group else []
+    ends = next((i for i, w in enumerate(said) if w.lower() in CLAUSE_WORDS), len(said))
+    return any(w.lower().endswith("s") and stem(w.lower()) == kind for w in said[:ends])
 
 
 def _subject(span: Span, sentence: str) -> bool:

@@ -1398,3 +1398,34 @@ def test_where_asks_about_the_verb_the_small_model_hangs_on_the_subject(language
     text = "The Dovre students are in Norland on a field trip and are heading to Valmora tomorrow."
     roles = {c.text: c.role for c in found_in([sentence_of(text)], question, language)}
     assert roles.get("Valmora") == 1.0 and not roles.get("Norland"), roles
+
+
+def test_a_name_said_to_be_one_of_the_asked_kind_is_of_it(language: Language) -> None:
+    """ "Dorrelton was one of the few Hale County cities where ...": the small model calls the town a
+    person; the sentence says it is a city."""
+    text = "Last year, Dorrelton was one of the few Hale County cities where residents could celebrate together."
+    found = found_in([sentence_of(text)], "Which Hale County city celebrated together last year?", language)
+    assert [(c.text, c.fit) for c in found] == [("Dorrelton", 1.0)], [(c.text, c.fit) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "name"),
+    [
+        (
+            "Protesters blocked presses owned by Rupert Mallory’s Dune Corp last year.",
+            "Which Mallory company owned the presses?",
+            "Dune Corp",
+        ),
+        (
+            "The group staged a blockade of London’s Oxford Circus in April.",
+            "Which London circus did the group blockade?",
+            "Oxford Circus",
+        ),
+    ],
+)
+def test_an_owner_the_question_names_is_no_part_of_the_answer(
+    text: str, question: str, name: str, language: Language
+) -> None:
+    """ "Which Mallory company ...?" already says whose company: the answer is the name after "'s"."""
+    found = {c.text for c in found_in([sentence_of(text)], question, language)}
+    assert name in found and not any("’s" in t for t in found), found
