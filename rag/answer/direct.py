@@ -115,10 +115,11 @@ KIND_AFTER = re.compile(
     r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
 # ", a town on the southern coast of Newfoundland"
-CLAUSE_WORDS = frozenset({"where", "that", "which", "who", "whose", "when", "to", "in", "since", "after"})
 ONE_OF = re.compile(  # "Frostproof [was one of the few Polk County cities] where ...": one of the asked kind
-    r"^\s+(?:is|was|are|were|has been|had been|will be|remains|remained)\s+(?:one of|among)\s+((?:[\w'’.-]+\s*){1,6})"
+    r"^\s+(?:is|was|are|were|has been|had been|will be|remains|remained)\s+(?:one of|among)\s+"
+    r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)"
 )
+KIND_PHRASE_ENDS = frozenset({"where", "that", "which", "who", "whose", "when", "to", "in", "since", "after"})
 BECAME = re.compile(  # "Daniel Cameron [was elected attorney general]", "[was named CEO] of Twitter"
     r"^\s+(?:(?:was|is|were|has been|had been|will be)\s+)?(?:elected|appointed|chosen|selected|became|becomes|"
     r"sworn in as|hired as|named)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)"
@@ -1214,7 +1215,7 @@ def _one_of_kind(kind: str, after: str) -> bool:
     cities where ..."): the words up to the clause that may follow hold the kind's plural noun."""
     group = ONE_OF.match(after)
     said = words(group.group(1)) if group else []
-    ends = next((i for i, w in enumerate(said) if w.lower() in CLAUSE_WORDS), len(said))
+    ends = next((i for i, w in enumerate(said) if w.lower() in KIND_PHRASE_ENDS), len(said))
     return any(w.lower().endswith("s") and stem(w.lower()) == kind for w in said[:ends])
 
 

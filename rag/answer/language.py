@@ -581,9 +581,9 @@ def _slot(token: Token) -> Slot | None:
 def _clause_slot(token: Token) -> Slot | None:
     """The role the phrase `token` heads plays in a relative clause on it: news says what a person did
     in one ("Her partner Steven Jones, who discovered the fish, said ...": the subject of "discover")."""
-    for clause in token.children:
+    for clause in (c for c in token.children if c.dep_ == "relcl"):
         pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
-        if clause.dep_ == "relcl" and pronoun is not None and (slot := _slot(pronoun)) is not None:
+        if pronoun is not None and (slot := _slot(pronoun)) is not None:
             return slot
     return None
 
