@@ -68,6 +68,7 @@ COLOR = re.compile(  # the colours news names things by ("a gray check mark", "t
     re.IGNORECASE,
 )
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+ZERO = re.compile(r"\b(?:zero|none)\b", re.IGNORECASE)  # a count without a figure
 FRACTION = re.compile(  # a share of what is counted ("about one-third", "half"), not "two and a half million"
     rf"(?<!and a )\b(?:{'|'.join(sorted(FRACTION_WORDS))})\b(?!\s+(?:million|billion|thousand|hundred|dozen))"
     r"|\d\s*/\s*\d",
@@ -137,9 +138,13 @@ def _duration(sentence: str, span: Span) -> bool:
 
 def _counts(question: Question, sentence: str, span: Span) -> bool:
     """A number that can count what "How many ...?" asks about: not one hyphened to another word
-    ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18")."""
-    if CLOCK.match(sentence[span.start : span.end].strip()) or FRACTION.search(sentence[span.start : span.end]):
+    ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18"), and a number
+    at all ("at least weekly" says how often)."""
+    said = sentence[span.start : span.end]
+    if CLOCK.match(said.strip()) or FRACTION.search(said):
         return False  # "01:18" is a time; "about one-third" of them is a share, no count
+    if not amounts(said) and ZERO.search(said) is None:
+        return False
     glued = GLUED_WORD.match(sentence, span.end)
     return glued is None or stem(glued.group(1).lower()) in question.terms
 

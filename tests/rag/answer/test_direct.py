@@ -1429,3 +1429,10 @@ def test_an_owner_the_question_names_is_no_part_of_the_answer(
     """ "Which Mallory company ...?" already says whose company: the answer is the name after "'s"."""
     found = {c.text for c in found_in([sentence_of(text)], question, language)}
     assert name in found and not any("’s" in t for t in found), found
+
+
+def test_a_count_is_a_number(language: Language) -> None:
+    """ "at least weekly", which the small model calls a number, says how often, not how many."""
+    text = "Workers must be tested at least weekly under the rule, which covers firms with 100 or more employees."
+    found = amounts_in(text, "How many employees must a firm have for the rule to apply?", language)
+    assert "at least weekly" not in found and any("100" in t for t in found), found
