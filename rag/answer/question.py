@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.language import COMPARED, PLACE_LABELS, REPORTING, WHEN, Slot
+from rag.answer.language import COMPARED, PLACE_LABELS, REPORTING, TITLES, WHEN, Slot
 from rag.answer.units import UNITS, asked_dimensions
 from rag.text import content_terms, stem, verb_stem, words
 
@@ -115,7 +115,7 @@ WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # Chief Medical Executive?": the role asked about, the noun before "of"
 WHO_IS_ROLE = re.compile(
     r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([A-Za-z][a-z-]+|C[A-Z]O)"
-    r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$)"
+    r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$|(?P<clause>\bwho\b|\bthat\b))"
 )
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
@@ -332,6 +332,8 @@ def _role_asked(text: str) -> str | None:
     role = stem(match.group(2).lower())
     if match.group(2)[:1].isupper() and labels_of_kind(role) != PERSON:
         return None  # a capitalised word is a role only when it is a person's ("Chief Medical Executive")
+    if match.group("clause") and match.group(2).lower() not in TITLES:
+        return None  # "Who is the spokesperson who said ...?" asks who holds a role; "the man who ..." none
     return role
 
 

@@ -1436,3 +1436,18 @@ def test_a_count_is_a_number(language: Language) -> None:
     text = "Workers must be tested at least weekly under the rule, which covers firms with 100 or more employees."
     found = amounts_in(text, "How many employees must a firm have for the rule to apply?", language)
     assert "at least weekly" not in found and any("100" in t for t in found), found
+
+
+def test_who_is_the_holder_of_a_role_who_did_something_asks_for_the_role(language: Language) -> None:
+    """ "Who is the Facebook spokesperson who said ...?" asks who holds a role, as "Who is the Facebook
+    spokesperson?" does: a quote that names no spokesperson proves none ("Truth Social" shared the
+    question's "truth"); "Who is the man who ...?" asks no role."""
+    sentences = [
+        sentence_of("Trump, banned from Facebook, launched Truth Social, saying it would tell the truth.", "a.txt"),
+        sentence_of('"There is no truth to this claim," said Dana Welk, a Facebook spokesperson.', "b.txt"),
+    ]
+    question = "Who is the Facebook spokesperson who said there is no truth to the claim?"
+    assert analyze(question, language.parse_question).kind == "spokesperson"
+    found = {c.text for c in found_in(sentences, question, language)}
+    assert found == {"Dana Welk"}, found
+    assert analyze("Who is the man who shot the mayor?", language.parse_question).kind is None
