@@ -82,6 +82,7 @@ WHERE = "where"  # the role "Where did Biden meet them?" asks about: the place o
 LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [in Tokyo]"
 DIRECTIONAL = frozenset({"to", "into"})  # "Where did Pelosi travel?": "travel [to Japan]"
 WHEN = "when"  # the role "When did GLAAD add the Q?" asks about: the time of "add"
+QUALIFIERS_OF_PEOPLE = frozenset({"GPE", "NORP"})  # "[US] lawmakers", "[Chinese] officials": not who they are
 WHOSE = "whose"  # the role "Whose injury ...?" asks about: the owner of the injury ("[his] injury")
 TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})  # "added it [in 2016]"
 # verbs that say who someone is: "identified the shooter [as Robin Westman]" answers "Who did they identify
@@ -545,6 +546,9 @@ def _slot(token: Token) -> Slot | None:
         return Slot("is", frozenset({verb_stem(named.lower_)}))  # "[Putin's spokesperson], Dmitry Peskov"
     while token.dep_ in LINKS and token.head.i != token.i:
         token = token.head
+    entity = token.ent_type_
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and entity and entity not in QUALIFIERS_OF_PEOPLE:
+        token = token.head  # "loading into a [U-Haul] truck": the name plays its common noun's role
     head = token.head
     if token.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN"):
         return Slot(WHOSE, frozenset({verb_stem(head.lower_)}))  # "[Drew Bledsoe's] injury"

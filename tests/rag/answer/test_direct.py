@@ -1451,3 +1451,15 @@ def test_who_is_the_holder_of_a_role_who_did_something_asks_for_the_role(languag
     found = {c.text for c in found_in(sentences, question, language)}
     assert found == {"Dana Welk"}, found
     assert analyze("Who is the man who shot the mayor?", language.parse_question).kind is None
+
+
+def test_a_name_before_a_common_noun_plays_the_nouns_role_unless_it_qualifies_people(language: Language) -> None:
+    """ "loading into a [U-Haul] truck": the name plays the truck's role; "[US] lawmakers introduced a
+    bill" says where the lawmakers are from, not who introduced it."""
+    text = "Witnesses saw the Velden Guard members loading into a U-Haul truck outside the hotel."
+    question = "What vehicle were the Velden Guard members loading into?"
+    roles = {c.text: c.role for c in found_in([sentence_of(text)], question, language)}
+    assert roles.get("U-Haul") == 1.0, roles
+    text = "On Tuesday, US lawmakers led by Sen. Dana Holt introduced a bill to ban the app."
+    roles = {c.text: c.role for c in found_in([sentence_of(text)], "Who introduced the bill to ban the app?", language)}
+    assert not roles.get("US"), roles
