@@ -62,7 +62,7 @@ from rag.answer.question import (
     PERSON,
     PLACES,
     TIMES,
-    WHO_IS_ROLE,
+    asks_who_holds_role,
     labels_of_kind,
 )
 from rag.answer.units import with_unit_sign
@@ -455,7 +455,7 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
         candidates = [c for c in candidates if not _of_another_body(c, question)]
     qualifier = _role_qualifier(question)
     holders = [c for c in candidates if _holds(c, question.kind)]
-    if WHO_IS_ROLE.search(question.text):  # "Who is the mayor of ...?": a quote that names no mayor proves none
+    if asks_who_holds_role(question.text):  # "Who is the mayor of ...?": a quote that names no mayor proves none
         naming = _naming_role(candidates, question.kind)
         candidates = [c for c in candidates if naming[id(c.sentence)] or (c.said_with and naming[id(c.said_with)])]
     if qualifier is not None and qualifier.islower():  # part of the role: no other role will do

@@ -112,7 +112,8 @@ TIME = re.compile(
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # "Who is the lead guitarist of ...?", "Who is head of ...?", "Who is Albertsons' CEO?", "Who is Michigan's
-# Chief Medical Executive?": the role asked about, the noun before "of"
+# Chief Medical Executive?", "Who is the Facebook spokesperson who said ...?": the role asked about, the
+# noun before "of" (before "who" or "that", a title only: "Who is the man who ...?" asks no role)
 WHO_IS_ROLE = re.compile(
     r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([A-Za-z][a-z-]+|C[A-Z]O)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$|(?P<clause>\bwho\b|\bthat\b))"
@@ -332,9 +333,21 @@ def _role_asked(text: str) -> str | None:
     role = stem(match.group(2).lower())
     if match.group(2)[:1].isupper() and labels_of_kind(role) != PERSON:
         return None  # a capitalised word is a role only when it is a person's ("Chief Medical Executive")
-    if match.group("clause") and match.group(2).lower() not in TITLES:
+    if not _titled_before_clause(match):
         return None  # "Who is the spokesperson who said ...?" asks who holds a role; "the man who ..." none
     return role
+
+
+def asks_who_holds_role(text: str) -> bool:
+    """ "Who is the mayor of ...?", "Who is the spokesperson who said ...?": a question of who holds a
+    role (a quote that names no mayor proves none)."""
+    match = WHO_IS_ROLE.search(text)
+    return match is not None and _titled_before_clause(match)
+
+
+def _titled_before_clause(match: re.Match[str]) -> bool:
+    """The role before a relative clause is a title ("the spokesperson who ..."), or there is none."""
+    return not match.group("clause") or match.group(2).lower() in TITLES
 
 
 def _kind_of_what_is(text: str) -> str | None:

@@ -23,7 +23,7 @@ from rag.answer.direct import (
 )
 from rag.answer.evidence import SentenceEvidence
 from rag.answer.language import WHEN, WHERE, Language, Slot
-from rag.answer.question import AMOUNTS, analyze
+from rag.answer.question import AMOUNTS, analyze, asks_who_holds_role
 from rag.answer.retrieve import RetrievedChunk
 from rag.text import content_terms
 
@@ -1451,6 +1451,7 @@ def test_who_is_the_holder_of_a_role_who_did_something_asks_for_the_role(languag
     found = {c.text for c in found_in(sentences, question, language)}
     assert found == {"Dana Welk"}, found
     assert analyze("Who is the man who shot the mayor?", language.parse_question).kind is None
+    assert asks_who_holds_role(question) and not asks_who_holds_role("Who was the first player that scored?")
 
 
 def test_a_name_before_a_common_noun_plays_the_nouns_role_unless_it_qualifies_people(language: Language) -> None:
