@@ -140,7 +140,7 @@ CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'â€™.-]*(?: [A-Z][\w'â
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 AGENT_ENDINGS = ("er", "or")  # the stem of who does it, after the verb's ("own" -> owner, "creat" -> creator)
-WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how"})
+OPEN_WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how"})  # "misstated [which] ..."
 # stems of the words after which a wh-word opens a question left open, not a relative clause
 LEAVES_OPEN = frozenset(
     "ask certain clear confirm debat decid determin disclos explain identifi investig know learn misidentifi "
@@ -407,7 +407,7 @@ def raises_question(question: Question, text: str) -> bool:
     asked |= {verb_stem(v) for v in question.verbs} | (question.slot.words if question.slot else set())
     tokens = CLAUSE_TOKEN.findall(text.lower())  # commas kept: ", which" opens a relative clause
     return any(
-        word in WH_WORDS
+        word in OPEN_WH_WORDS
         and verb_stem(tokens[i - 1]) in LEAVES_OPEN
         and any(verb_stem(t) in asked for t in tokens[i + 1 : i + 1 + RAISED_WITHIN])
         for i, word in enumerate(tokens)
@@ -882,11 +882,12 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         first = _without_asked_qualifier(sentence.text, first, question.text)
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:
         last = _without_counted(sentence.text, first, last, question.kind)
-    owner_end = _owner_of_kind(sentence.text, first, last, question.kind) if span.label in NAMES else None
-    kind_owns = owner_end is not None
-    if not kind_owns and (span.label in NAMES or span.proper):
-        first = _after_asked_owner(sentence.text, first, last, question.terms)
-    last = owner_end if owner_end is not None else last
+    owner = POSSESSOR.match(sentence.text, first, last) if span.label in NAMES or span.proper else None
+    kind_owns = owner is not None and span.label in NAMES and _of_kind(owner, question.kind)
+    if owner is not None and kind_owns:
+        last = owner.end(1)  # "[Indiana University]'s Maurer School of Law" for "Which university ...?"
+    elif owner is not None and _asked_owner(owner, sentence.text[owner.end() : last], question.terms):
+        first = owner.end()  # "London's [Oxford Circus]" for "Which London circus ...?"
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
@@ -1077,27 +1078,16 @@ def _with_scale(sentence: str, start: int, kind: str) -> int:
     return before.start(1) if before is not None and stem(before.group(1).lower()) == kind else start
 
 
-def _owner_of_kind(sentence: str, first: int, last: int, kind: str | None) -> int | None:
-    """Where a name of the asked kind that owns the rest of the span ends ("[Indiana University]'s Maurer
-    School of Law" for "Which university ...?"); None when there is none."""
-    owner = POSSESSOR.match(sentence, first, last) if kind else None
-    if owner is None or stem(words(owner.group(1))[-1].lower()) != kind:
-        return None
-    return first + len(owner.group(1))
+def _of_kind(owner: re.Match[str], kind: str | None) -> bool:
+    """The name before "'s" is of the asked kind, and is the answer ("[Indiana University]'s Maurer School
+    of Law" for "Which university ...?")."""
+    return kind is not None and stem(words(owner.group(1))[-1].lower()) == kind
 
 
-def _after_asked_owner(sentence: str, first: int, last: int, asked: frozenset[str]) -> int:
-    """Where a name starts after an owner the question names, in part ("Rupert Murdoch's [News Corp]" for
-    "Which Murdoch company ...?", "London's [Oxford Circus]" for "Which London circus ...?"): the
-    question already says whose it is."""
-    owner = POSSESSOR.match(sentence, first, last)
-    if (
-        owner is None
-        or not set(content_terms(owner.group(1))) & asked
-        or not sentence[owner.end() : last][:1].isupper()
-    ):
-        return first
-    return owner.end()
+def _asked_owner(owner: re.Match[str], owned: str, asked: frozenset[str]) -> bool:
+    """The question names the owner, in part, and a name follows ("Rupert Murdoch's [News Corp]" for
+    "Which Murdoch company ...?"): the question already says whose it is; the answer is what it owns."""
+    return bool(set(content_terms(owner.group(1))) & asked) and owned[:1].isupper()
 
 
 def _titled_doer(question: Question, before: str) -> bool:

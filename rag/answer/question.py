@@ -327,27 +327,28 @@ def _written_kind(text: str) -> str | None:
 
 def _role_asked(text: str) -> str | None:
     """The stemmed role "Who is the lead guitarist of ...?" asks who holds (not "Who was behind ...?")."""
-    match = WHO_IS_ROLE.search(text)
+    match = _who_is_role(text)
     if match is None or set(words(match.group(1))) & (STOP_KIND | NOT_IN_ROLE):
         return None
     role = stem(match.group(2).lower())
     if match.group(2)[:1].isupper() and labels_of_kind(role) != PERSON:
         return None  # a capitalised word is a role only when it is a person's ("Chief Medical Executive")
-    if not _titled_before_clause(match):
-        return None  # "Who is the spokesperson who said ...?" asks who holds a role; "the man who ..." none
     return role
 
 
 def asks_who_holds_role(text: str) -> bool:
     """ "Who is the mayor of ...?", "Who is the spokesperson who said ...?": a question of who holds a
     role (a quote that names no mayor proves none)."""
+    return _who_is_role(text) is not None
+
+
+def _who_is_role(text: str) -> re.Match[str] | None:
+    """WHO_IS_ROLE's match, when the role before a relative clause is a title ("Who is the spokesperson
+    who said ...?"; "Who is the man who ...?" asks no role)."""
     match = WHO_IS_ROLE.search(text)
-    return match is not None and _titled_before_clause(match)
-
-
-def _titled_before_clause(match: re.Match[str]) -> bool:
-    """The role before a relative clause is a title ("the spokesperson who ..."), or there is none."""
-    return not match.group("clause") or match.group(2).lower() in TITLES
+    if match is None or (match.group("clause") and match.group(2).lower() not in TITLES):
+        return None
+    return match
 
 
 def _kind_of_what_is(text: str) -> str | None:
