@@ -21,8 +21,9 @@ from rag.schemas import Answer, AnswerSentence, Citation, DirectAnswer
 from rag.text import content_terms
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
+    from index.manifest import FileEntry
     from index.snapshot import IndexSnapshot
     from rag.answer.retrieve import RetrievedChunk
 
@@ -75,18 +76,21 @@ def answer_about_article(
     if not found:
         return None
     chunk = _headlined(found, asked.topic)
-    text = index.text(chunk.source)
+    source, title, chunk_id = chunk.source, chunk.title, chunk.id
+    if (
+        asked.topic != question
+        and (whole := headline_saying(asked.topic, chunk.title, index.manifest.files)) is not None
+    ):
+        source, title, chunk_id = whole
+    text = index.text(source)
     if text is None:
         return None
     spans = _field_spans(asked.field, text)
     if not spans:
-        title = index.manifest.files[chunk.source].title
-        says = f"The article “{title}” does not give its {FIELD_NAMES[asked.field]}."
+        says = f"The article “{index.manifest.files[source].title}” does not give its {FIELD_NAMES[asked.field]}."
         return Answer(question=question, answer=says, abstained=True)
     citations = [
-        Citation(
-            n=n, source=chunk.source, title=chunk.title, chunk_id=chunk.id, start=s, end=e, quote=text[s:e], score=1.0
-        )
+        Citation(n=n, source=source, title=title, chunk_id=chunk_id, start=s, end=e, quote=text[s:e], score=1.0)
         for n, (s, e) in enumerate(spans, 1)
     ]
     sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
@@ -113,6 +117,24 @@ def _headlined(found: list[RetrievedChunk], topic: str) -> RetrievedChunk:
         return len(asked & headline) / len(asked | headline) if asked | headline else 0.0
 
     return max(found, key=lambda c: (likeness(c), -found.index(c)))
+
+
+def headline_saying(topic: str, found_title: str, files: Mapping[str, FileEntry]) -> tuple[str, str, str] | None:
+    """(source, title, first chunk id) of the article whose headline says every word of the topic, the
+    most like it first, when the headline of the one retrieval found does not: of many articles on one
+    subject ("Covid-19 shots for kids under 5"), the chunks retrieved may all be other articles'."""
+    asked = set(content_terms(topic))
+    if not asked or asked <= set(content_terms(found_title)):
+        return None
+    whole = [
+        (len(asked) / len(asked | headline), source, entry.title, entry.chunk_ids[0])
+        for source, entry in sorted(files.items())
+        if entry.chunk_ids and asked <= (headline := set(content_terms(entry.title)))
+    ]
+    if not whole:
+        return None
+    _, source, title, chunk_id = max(whole, key=lambda w: w[0])  # the first of equals, by file name
+    return source, title, chunk_id
 
 
 def _field_spans(field: str, text: str) -> list[tuple[int, int]]:

@@ -292,7 +292,7 @@ def find_candidates(
             if question.phrase
             or (
                 p.proper
-                and _in_slot(question, p)
+                and (_in_slot(question, p) or _kind_before_name(question, sentence.text[p.start : p.end]))
                 and not any(_read_as(p, e, question, sentence.text) for e in annotation.entities)
             )
         ]
@@ -311,7 +311,42 @@ def find_candidates(
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
-    return _of_said_kind(question, _holders_of_role(question, _restating(found)))
+    return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
+
+
+def _with_larger_places(question: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Where ...?" is answered with the larger places a comma joins on ("Smyrna, Tennessee", "Altadena,
+    California"): they say where the place is. A question that asks a kind of place ("Which city ...?")
+    is answered by that place alone."""
+    if question.labels != PLACES or question.kind is not None:
+        return candidates
+    widened = []
+    for c in candidates:
+        end, text = c.end, c.sentence.text
+        while larger := next(
+            (
+                d
+                for d in candidates
+                if d.sentence is c.sentence
+                and d.narrower is not None
+                and c.start <= d.narrower < end
+                and text[end - c.sentence.start : d.start - c.sentence.start] == ", "
+            ),
+            None,
+        ):
+            end = larger.end
+        widened.append(replace(c, end=end, text=text[c.start - c.sentence.start : end - c.sentence.start]))
+    return widened
+
+
+def _kind_before_name(question: Question, phrase: str) -> bool:
+    """The phrase names a thing of the asked kind, the noun right before the name ("analytics group
+    Chainalysis"): the small model may see no name in it, and the phrase may play any role."""
+    said = WORD.findall(phrase)
+    return any(
+        question.kind in _title_stems(noun) and noun.islower() and _name_word(name)
+        for noun, name in itertools.pairwise(said)
+    )
 
 
 def _read_as(phrase: Span, entity: Span, question: Question, sentence: str) -> bool:
@@ -898,7 +933,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
-    said_of_kind = _said_of_kind(question, span, sentence.text)
+    said_of_kind = _said_of_kind(question, span, sentence.text, first)
     fit = 1.0 if titled or kind_owns else _fit(question, span, sentence.text, said_of_kind)
     if fit == 0.0:
         return None
@@ -927,8 +962,9 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
 
 def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tuple[int, int]:
     """The name a noun phrase gives, without the words around it that only describe it: lower-case
-    words before it ("the historic [Brin Building]") and words after it the question already says
-    ("[BZ4X] electric SUV" asked "Which Toyota electric SUV ...?"). Unchanged unless a name is left."""
+    words before it ("the historic [Brin Building]", "most notably the [“GenX”] chemical") and words
+    after it the question already says ("[BZ4X] electric SUV" asked "Which Toyota electric SUV ...?").
+    Unchanged unless a name is left."""
     tokens = list(PHRASE_WORD.finditer(phrase, start, end))
     asked = question.terms | {question.kind}
     last = len(tokens)
@@ -939,8 +975,9 @@ def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tu
     first = next((i for i, t in enumerate(tokens[:last]) if _name_word(t.group())), last)
     if first == last or not all(t.group()[:1].islower() for t in tokens[:first]):
         return start, end
-    if first > 0 and tokens[first - 1].group() in NAME_GLUE:
-        return start, end  # "al Qaeda", "chairman of Acme"
+    article = first > 1 and tokens[first - 1].group() == "the" and tokens[first - 2].group() not in NAME_GLUE
+    if first > 0 and tokens[first - 1].group() in NAME_GLUE and not article:
+        return start, end  # "al Qaeda", "chairman of Acme", "president of the United States"
     name = [t.group() for t in tokens[first:last]]
     after_initial = [INITIAL.fullmatch(w) is not None for w in ["", *name[:-1]]]  # "E. coli"
     if not all(_name_word(w) or w in NAME_GLUE or initial for w, initial in zip(name, after_initial, strict=True)):
@@ -1149,15 +1186,18 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
 
 
-def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
+def _said_of_kind(question: Question, span: Span, sentence: str, name_start: int) -> bool:
     """The sentence says the name is of the kind asked for, whatever the small model calls it: its head
     is the noun ("Amalie Arena" for "In which arena ...?"), it starts with it ("Hurricane Kate") or
-    stands in apposition to it ("the Russian newspaper Izvestia")."""
+    stands in apposition to it ("the Russian newspaper Izvestia"), also inside the phrase the name ends
+    (`name_start`: "according to analytics group [Chainalysis]", where the small model sees no name)."""
     if not question.kind or (span.label == "NP" and not span.proper):
         return False
     headed = span.label != "NP" and stem(span.head) == question.kind
     name = sentence[span.start : span.end]
-    return headed or _kind_first(question, name) or _named_as_kind(question, span, sentence)
+    described = words(sentence[span.start : name_start]) if span.label == "NP" else []
+    in_phrase = bool(described) and question.kind in _title_stems(described[-1])
+    return headed or in_phrase or _kind_first(question, name) or _named_as_kind(question, span, sentence)
 
 
 def _headed_by_kind(question: Question, span: Span) -> bool:

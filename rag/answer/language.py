@@ -223,6 +223,8 @@ class Language:
         counted = many.head if many is not None and many.head.lower_ in COMPARED else many  # "many [more] gallons"
         if counted is not None and counted.head.pos_ in ("NOUN", "PROPN"):
             return QuestionParse(None, False, verbs, counted=counted.head.lower_)
+        if many is not None and (of_what := _noun_after_of(many)) is not None:
+            return QuestionParse(None, False, verbs, counted=of_what.lower_)  # "How many of the [states] ...?"
         for token in doc:
             if token.lower_ in ("which", "what") and (head := _determined(token)) is not None:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -671,11 +673,21 @@ def _described(root: Token) -> str | None:
 
 
 def _counted(root: Token) -> str | None:
-    """The noun an amount counts: its own unit ("52,600 acres"), or the noun it numbers ("12 states",
-    "five more states")."""
+    """The noun an amount counts: its own unit ("52,600 acres"), the noun it numbers ("12 states",
+    "five more states"), or the noun after its "of" ("41 million of the company's [accounts]", "two of
+    the [states]")."""
     if root.pos_ == "NOUN":
         return root.lower_
-    return root.head.lower_ if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else None
+    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":
+        return root.head.lower_
+    counted = _noun_after_of(root)
+    return counted.lower_ if counted is not None else None
+
+
+def _noun_after_of(token: Token) -> Token | None:
+    """The common noun of the "of" on `token`: what "41 million of the company's accounts" counts."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of is not None else None
 
 
 def _qualified_start(doc: Doc, start: int, end: int) -> int:

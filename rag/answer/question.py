@@ -83,10 +83,12 @@ HOW_MANY_TIMES = re.compile(  # "How many years ...?": "for 17 years" is what th
     rf"\bhow many (?:(?:{'|'.join(sorted(COMPARED))}) )?({'|'.join(sorted(UNITS['time'], key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
-# "How much money ...?", "How much does it cost?": a sum of money, not a count beside it ("18,000 accounts")
+# "How much money ...?", "How much does it cost?", "For how much did it sell?": a sum of money, not a
+# count beside it ("18,000 accounts", "about two blocks")
 HOW_MUCH_MONEY = re.compile(
     r"\bhow much (?:money|cash|funding|revenue|profit|debt|rent)\b"
-    r"|\bhow much\b[^?]*\b(?:cost|costs|pay|paid|pays|raise|raised|earn|earned|spend|spent|fetch|owe|owes)\b",
+    r"|\bhow much\b[^?]*\b(?:cost|costs|pay|paid|pays|raise|raised|earn|earned|spend|spent|fetch|owe|owes"
+    r"|sell|sells|sold|buy|buys|bought|charge|charges|charged|fine|fined|worth)\b",
     re.IGNORECASE,
 )
 # "What is the average price ...?", "What was Dunkin's median wait time?": a statistic is an amount

@@ -217,7 +217,7 @@ def test_citations_carry_the_articles_published_date(service: RagService) -> Non
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("Where was the winning Northstar ticket sold?", "Salem"),  # "Salem, Oregon": one place, said narrowest
+        ("Where was the winning Northstar ticket sold?", "Salem, Oregon"),  # one place, with the larger one it is in
         ("Where did Alan Pryce present the check?", "Riverside Hall"),  # not the "Oregon" of "Oregon Governor"
         ("How many tickets won smaller cash prizes?", "More than 1.2 million"),  # a count, not "$98 million"
         ("How tall was the glass trophy the Northstar winner received?", "30cm"),  # a length, not the weight

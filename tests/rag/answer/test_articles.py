@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.articles import _headlined, about_article
+from index.manifest import FileEntry
+from rag.answer.articles import _headlined, about_article, headline_saying
 from rag.answer.retrieve import RetrievedChunk
 
 
@@ -61,3 +62,25 @@ def test_the_article_about_a_topic_is_the_one_whose_headline_says_it() -> None:
     assert _headlined(found, topic).source == "c.txt"
     copies = [chunk_of("x.txt", "Storm hits the coast"), chunk_of("y.txt", "Storm hits the coast")]
     assert _headlined(copies, "the storm on the coast").source == "x.txt"
+
+
+def test_the_article_whose_headline_says_the_whole_topic_is_found_when_retrieval_missed_it() -> None:
+    """Of many articles on one subject, the chunks retrieved for "Covid-19 shots for kids under 5" may all
+    be other articles'; the one headlined with every word of the topic is the article asked about."""
+    files = {
+        "a.txt": FileEntry(sha256="a", title="COVID vaccine for kids 5-11 is coming", chunk_ids=["a0"]),
+        "b.txt": FileEntry(sha256="b", title="Covid-19 shots for kids under 5 could begin June 21", chunk_ids=["b0"]),
+        "c.txt": FileEntry(
+            sha256="c",
+            title="Covid-19 shots for kids under 5: what doctors, parents and schools should know",
+            chunk_ids=["c0"],
+        ),
+    }
+    topic = "Covid-19 shots for kids under 5"
+    assert headline_saying(topic, "COVID vaccine for kids 5-11 is coming", files) == (
+        "b.txt",
+        "Covid-19 shots for kids under 5 could begin June 21",
+        "b0",
+    )
+    assert headline_saying(topic, "Covid-19 shots for kids under 5 could begin June 21", files) is None
+    assert headline_saying("the tram line", "COVID vaccine for kids 5-11 is coming", files) is None

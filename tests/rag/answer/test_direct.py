@@ -17,6 +17,7 @@ from rag.answer.direct import (
     find_candidates,
     fuller_names,
     named_in_full,
+    place_chains,
     raises_question,
     score_candidates,
     with_kind_word,
@@ -517,6 +518,9 @@ def test_how_much_money_is_answered_by_a_sum_of_money_not_a_count(language: Lang
     for question in ("How much money did the leaked accounts hold?", "How much did the accounts pay in fees?"):
         found = [t for t, _ in candidates_in(text, question, language)]
         assert found == ["more than $100 million"], (question, found)
+    text = "The house, about two blocks from the beach, sold for nearly $5 million."
+    found = [t for t, _ in candidates_in(text, "For how much did the house sell?", language)]
+    assert found == ["nearly $5 million"], found
 
 
 def test_when_is_answered_by_a_time_not_by_how_long(language: Language) -> None:
@@ -679,6 +683,34 @@ def test_how_many_asks_a_count_of_its_noun_and_gives_it_without_that_noun(langua
     assert [t for t, _ in candidates_in(text, "How many acres had the fire burned?", language)] == ["nearly 52,600"]
 
 
+def test_a_name_right_after_the_asked_noun_is_of_its_kind_in_any_role(language: Language) -> None:
+    """ "according to analytics group Chainalysis": the small model sees no name, and the phrase plays
+    no role of the question's verb, yet it names the group asked about."""
+    text = "Donors have sent more than $56 million in cryptocurrency, according to analytics group Chainalysis."
+    fits = fits_of(text, "Which analytics group tracked the donations?", language)
+    assert fits.get("Chainalysis") == 1.0, fits
+
+
+def test_where_is_answered_with_the_larger_places_a_comma_joins_on(language: Language) -> None:
+    """ "Where ...?": "Smyrna, Tennessee", one answer with "Tennessee" alone; "In which city ...?" asks
+    the city alone."""
+    text = "The Cousins truck is out of Smyrna, Tennessee, but it makes trips to Evansville each year."
+    found = found_in([sentence_of(text)], "Where is the Cousins truck from?", language)
+    scored = score_candidates(found, 0.9, DirectOptions(), place_chains(found))
+    assert scored[0].text == "Smyrna, Tennessee" and {c.answer for c in scored} == {scored[0].key}, scored
+    cities = [t for t, _ in candidates_in(text, "In which city is the Cousins truck based?", language)]
+    assert "Smyrna" in cities and "Smyrna, Tennessee" not in cities, cities
+
+
+def test_a_count_of_the_things_after_of_counts_them(language: Language) -> None:
+    """ "41 million of the company's accounts" counts accounts, no states; "two of the states" counts
+    states, and "How many of the states ...?" asks a count of states."""
+    text = "The breach affected more than 41 million of the company's customer accounts, and two of the states sued."
+    for question in ("How many states sued the company?", "How many of the states sued the company?"):
+        fits = fits_of(text, question, language)
+        assert fits["two"] == 1.0 and fits["more than 41 million"] < 1.0, (question, fits)
+
+
 def test_the_same_number_of_other_things_is_no_second_report(language: Language) -> None:
     """ "five people" in one article does not support "five more states" in another as the answer to
     "How many states ...?"."""
@@ -798,6 +830,11 @@ def test_a_change_from_one_amount_to_another_is_no_range(
             "Doctors said E. coli bacteria cause most of the infections.",
             "Which bacteria cause most infections?",
             "E. coli",
+        ),
+        (
+            "Concerns have arisen over safety, most notably the “Zentra” solvent chemical, which polluted the lake.",
+            "Which solvent chemical polluted the lake?",
+            "“Zentra”",
         ),
         (
             "Fishermen caught a six-foot long great white shark off the coast.",
