@@ -933,7 +933,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
-    said_of_kind = _said_of_kind(question, span, sentence.text, first)
+    said_of_kind = _said_of_kind(question, span, sentence.text)
     fit = 1.0 if titled or kind_owns else _fit(question, span, sentence.text, said_of_kind)
     if fit == 0.0:
         return None
@@ -1186,17 +1186,16 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
 
 
-def _said_of_kind(question: Question, span: Span, sentence: str, name_start: int) -> bool:
+def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
     """The sentence says the name is of the kind asked for, whatever the small model calls it: its head
     is the noun ("Amalie Arena" for "In which arena ...?"), it starts with it ("Hurricane Kate") or
-    stands in apposition to it ("the Russian newspaper Izvestia"), also inside the phrase the name ends
-    (`name_start`: "according to analytics group [Chainalysis]", where the small model sees no name)."""
+    stands in apposition to it ("the Russian newspaper Izvestia"), also inside the phrase that ends with
+    the name ("according to analytics group [Chainalysis]", where the small model sees no name)."""
     if not question.kind or (span.label == "NP" and not span.proper):
         return False
     headed = span.label != "NP" and stem(span.head) == question.kind
     name = sentence[span.start : span.end]
-    described = words(sentence[span.start : name_start]) if span.label == "NP" else []
-    in_phrase = bool(described) and question.kind in _title_stems(described[-1])
+    in_phrase = span.label == "NP" and _kind_before_name(question, name)
     return headed or in_phrase or _kind_first(question, name) or _named_as_kind(question, span, sentence)
 
 
