@@ -327,10 +327,7 @@ def _with_larger_places(question: Question, candidates: list[Candidate]) -> list
             (
                 d
                 for d in candidates
-                if d.sentence is c.sentence
-                and d.narrower is not None
-                and c.start <= d.narrower < end
-                and text[end - c.sentence.start : d.start - c.sentence.start] == ", "
+                if _says_where(d, c, end) and text[end - c.sentence.start : d.start - c.sentence.start] == ", "
             ),
             None,
         ):
@@ -342,6 +339,8 @@ def _with_larger_places(question: Question, candidates: list[Candidate]) -> list
 def _kind_before_name(question: Question, phrase: str) -> bool:
     """The phrase names a thing of the asked kind, the noun right before the name ("analytics group
     Chainalysis"): the small model may see no name in it, and the phrase may play any role."""
+    if not question.kind:
+        return False
     said = WORD.findall(phrase)
     return any(
         question.kind in _title_stems(noun) and noun.islower() and _name_word(name)
@@ -784,16 +783,14 @@ def place_chains(candidates: Sequence[Candidate]) -> dict[Mention, str]:
     places = sorted((c for c in candidates if c.label in PLACES), key=lambda c: (c.sentence.source, c.start))
     chains: dict[Mention, str] = {}
     for place in places:
-        narrower = next(
-            (
-                c
-                for c in places
-                if place.narrower is not None and c.sentence is place.sentence and c.start <= place.narrower < c.end
-            ),
-            None,
-        )
+        narrower = next((c for c in places if _says_where(place, c, c.end)), None)
         chains[place.mention] = chains.get(narrower.mention, narrower.key) if narrower else place.key
     return chains
+
+
+def _says_where(larger: Candidate, place: Candidate, end: int) -> bool:
+    """`larger` is the place `place` (read up to `end`) is in: "California" of "Altadena, California"."""
+    return larger.sentence is place.sentence and larger.narrower is not None and place.start <= larger.narrower < end
 
 
 def by_head_word(candidates: Sequence[Candidate]) -> dict[Mention, str]:
@@ -1244,8 +1241,8 @@ def _one_of_kind(kind: str, after: str) -> bool:
     cities where ..."): the words up to the clause that may follow hold the kind's plural noun."""
     group = ONE_OF.match(after)
     said = words(group.group(1)) if group else []
-    ends = next((i for i, w in enumerate(said) if w.lower() in KIND_PHRASE_ENDS), len(said))
-    return any(w.lower().endswith("s") and stem(w.lower()) == kind for w in said[:ends])
+    ends = next((i for i, w in enumerate(said) if w in KIND_PHRASE_ENDS), len(said))
+    return any(w.endswith("s") and stem(w) == kind for w in said[:ends])
 
 
 def _subject(span: Span, sentence: str) -> bool:
