@@ -48,6 +48,10 @@ FIELDS: list[tuple[str, re.Pattern[str]]] = [
 TOPIC = re.compile(
     rf"\b{ARTICLE}\s+(?:about|on|regarding|concerning|that (?:says|reports|covers))\s+(?P<topic>.+?)\??$", re.I
 )
+# "Who wrote 5 things to know for August 2?": an article asked about by its headline, without the word
+# "article" (only when a headline is those words: "Who wrote the majority opinion?" asks of no article)
+WROTE = re.compile(r"^\s*who (?:wrote|authored) (?:the )?(?P<topic>[^?]+?)\s*\??\s*$", re.I)
+MAIN_HEADLINE = re.compile(r"\s(?:[:|]|-|–|—)\s|:\s")  # where a headline's main part ends ("...: Al Qaeda, ...")
 CREDIT = re.compile(r"(?:[A-Z][A-Z .,'-]{1,40}\s)?\((?P<credit>[A-Za-z][\w .&'-]{0,40})\)")
 FIELD_NAMES = {"title": "headline", "published": "publication date", "authors": "author", "source": "outlet",
                "url": "link", "about": "subject"}  # fmt: skip
@@ -57,6 +61,7 @@ FIELD_NAMES = {"title": "headline", "published": "publication date", "authors": 
 class ArticleQuestion:
     field: str  # title, published, authors, source, url or about
     topic: str  # what the article is about, as the question says it (or the whole question)
+    by_headline: bool = False  # the topic is the article's headline, or nothing is asked of an article
 
 
 def about_article(question: str) -> ArticleQuestion | None:
@@ -65,6 +70,8 @@ def about_article(question: str) -> ArticleQuestion | None:
         if pattern.search(question):
             topic = TOPIC.search(question)
             return ArticleQuestion(name, topic.group("topic") if topic else question)
+    if wrote := WROTE.match(question):
+        return ArticleQuestion("authors", wrote.group("topic"), by_headline=True)
     return None
 
 
@@ -72,6 +79,9 @@ def answer_about_article(
     asked: ArticleQuestion, question: str, index: IndexSnapshot, retrieve: Callable[[str], list[RetrievedChunk]]
 ) -> Answer | None:
     """The answer from the head of the article the question is about; None when no article is found."""
+    if asked.by_headline:
+        headlined = headline_named(asked.topic, index.manifest.files)
+        return None if headlined is None else _from_head(asked.field, question, index, *headlined)
     found = retrieve(asked.topic)
     if not found:
         return None
@@ -82,12 +92,19 @@ def answer_about_article(
         and (whole := headline_saying(asked.topic, chunk.title, index.manifest.files)) is not None
     ):
         source, title, chunk_id = whole
+    return _from_head(asked.field, question, index, source, title, chunk_id)
+
+
+def _from_head(
+    field: str, question: str, index: IndexSnapshot, source: str, title: str, chunk_id: str
+) -> Answer | None:
+    """The answer from the head of the article `source`, cited to where the field stands in it."""
     text = index.text(source)
     if text is None:
         return None
-    spans = _field_spans(asked.field, text)
+    spans = _field_spans(field, text)
     if not spans:
-        says = f"The article “{index.manifest.files[source].title}” does not give its {FIELD_NAMES[asked.field]}."
+        says = f"The article “{index.manifest.files[source].title}” does not give its {FIELD_NAMES[field]}."
         return Answer(question=question, answer=says, abstained=True)
     citations = [
         Citation(n=n, source=source, title=title, chunk_id=chunk_id, start=s, end=e, quote=text[s:e], score=1.0)
@@ -95,7 +112,7 @@ def answer_about_article(
     ]
     sentences = [AnswerSentence(text=c.quote, citations=[c.n], verdict="quoted") for c in citations]
     first = citations[0]
-    direct = None if asked.field == "about" else DirectAnswer(text=first.quote, n=1, start=first.start, end=first.end)
+    direct = None if field == "about" else DirectAnswer(text=first.quote, n=1, start=first.start, end=first.end)
     return Answer(
         question=question,
         answer=render_text(sentences, direct),
@@ -135,6 +152,20 @@ def headline_saying(topic: str, found_title: str, files: Mapping[str, FileEntry]
         return None
     _, source, title, chunk_id = max(whole, key=lambda w: w[0])  # the first of equals, by file name
     return source, title, chunk_id
+
+
+def headline_named(topic: str, files: Mapping[str, FileEntry]) -> tuple[str, str, str] | None:
+    """(source, title, first chunk id) of the article whose headline, or its main part before a colon
+    or dash, says the topic's words and no others ("5 things to know for August 2" of "5 things to know
+    for August 2: Al Qaeda, Taiwan, ..."); the first by file name of several."""
+    asked = set(content_terms(topic))
+    if not asked:
+        return None
+    for source, entry in sorted(files.items()):
+        main = MAIN_HEADLINE.split(entry.title, maxsplit=1)[0]
+        if entry.chunk_ids and asked in (set(content_terms(main)), set(content_terms(entry.title))):
+            return source, entry.title, entry.chunk_ids[0]
+    return None
 
 
 def _field_spans(field: str, text: str) -> list[tuple[int, int]]:

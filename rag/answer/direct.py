@@ -126,10 +126,17 @@ BECAME = re.compile(  # "Daniel Cameron [was elected attorney general]", "[was n
 )
 SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+$", re.IGNORECASE)
 NAMED_AS = re.compile(
-    r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born)\s*[“\"']?\s*$", re.IGNORECASE
+    r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born|name (?:is|was))\s*(?:the\s+)?[“\"']?\s*$",
+    re.IGNORECASE,
+)
+# "change the name of Saginaw Bay to [Skanax Bay]", "renamed the stadium to [Orion Park]": a name given
+RENAMED_TO = re.compile(
+    r"\b(?:renam\w*|chang\w*\s+(?:the|its|their|his|her)\s+name)\s+(?:of\s+)?[^,.;]{0,60}?\bto\s*[“\"']?\s*$",
+    re.IGNORECASE,
 )
 HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Rev|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s*$")  # "commissioner [Dr.] Janet"
 DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
+NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
 MAX_WORDS = 8  # longer spans are sentences, not answers
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
@@ -168,7 +175,7 @@ MEASURE_BEFORE = re.compile(
     rf"^(?:\d[\d,.]*|one|{'|'.join(sorted(AMOUNT_WORDS))})-[\w-]+(?:\s+(?:long|tall|old|wide|high|deep|heavy))?\s+(?=\w)",
     re.IGNORECASE,
 )
-BARE_AGE = re.compile(r"\d{1,3}")
+BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
 AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
 # Times" for "The New York Times"); an institution's generic last word is not followed: "the House" is not
@@ -606,7 +613,9 @@ def score_candidates(
     source: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Candidates best first, with their support, evidence and probability. `wholes`: the answer a
-    mention is part of (a chain of places for "where", a list of names for "which companies")."""
+    mention is part of (a chain of places for "where", a list of names for "which companies");
+    `source`: the terms of the source the question names (asked_source): only passages that name it
+    report an answer."""
     if not candidates:
         return []
 
@@ -625,11 +634,7 @@ def score_candidates(
         return f"{key} {c.counts}" if c.counts else key  # "five people" is no report of "five more states"
 
     naming = _chunks_naming(candidates, source)
-    relevant = [
-        (c, 1.0)
-        for c in candidates
-        if evidence(c) >= SUPPORT_EVIDENCE and (not source or c.sentence.chunk.id in naming)
-    ]
+    relevant = [(c, 1.0) for c in candidates if evidence(c) >= SUPPORT_EVIDENCE and c.sentence.chunk.id in naming]
     mentions = {answer: len(said) for answer, said in _reports(relevant, answer_of).items()}
     most = max(mentions.values(), default=0)
     featured = []
@@ -651,10 +656,36 @@ def score_candidates(
 
 
 def _chunks_naming(candidates: Sequence[Candidate], source: frozenset[str]) -> set[str]:
-    """The candidates' passages that name the source the question asks about ("according to Rystad
-    Energy"): another forecaster's figure is no report of Rystad's. Each passage is read once."""
-    chunks = {c.sentence.chunk.id: c.sentence.chunk.text for c in candidates} if source else {}
-    return {chunk for chunk, text in chunks.items() if source & set(content_terms(text))}
+    """The candidates' passages that name the source the question asks about (all when it names
+    none): another forecaster's figure is no report of Rystad's ("according to Rystad Energy"). Each
+    passage is read once."""
+    chunks = {c.sentence.chunk.id: c.sentence.chunk.text for c in candidates}
+    return {chunk for chunk, text in chunks.items() if not source or source & set(content_terms(text))}
+
+
+def of_articles_naming(
+    candidates: list[Candidate], names: list[frozenset[str]], best: SentenceEvidence
+) -> list[Candidate]:
+    """The candidates of the articles whose headline or passages found say one of the names the
+    question gives in full, when the best sentence's article does: "What percentage of Mississippi
+    residents ...?" is not answered by an article on Lake Oswego, however many such articles give one
+    figure, nor "How old was Danielle Bell?" by one on Mariah Bell. (When the best evidence does not
+    say the name, the question names it otherwise than the articles do, and it decides nothing.) Each
+    passage is read once."""
+    chunks = {c.sentence.chunk.id: c.sentence.chunk for c in candidates} | {best.chunk.id: best.chunk}
+    naming = set()
+    for chunk in chunks.values():
+        said = set(content_terms(f"{chunk.title}\n{chunk.text}"))
+        if any(name <= said for name in names):
+            naming.add(chunk.source)
+    return [c for c in candidates if c.sentence.source in naming] if best.source in naming else candidates
+
+
+def asked_names(question: str) -> list[frozenset[str]]:
+    """The terms of each name a question gives ("What percentage of Mississippi residents ...?" ->
+    mississippi; "How old was Danielle Bell?" -> danielle and bell), its first word aside."""
+    runs = (frozenset(content_terms(POSSESSIVE.sub("", run))) for run in CAPITALISED_RUN.findall(question))
+    return [terms for terms in runs if terms]
 
 
 def asked_source(question: str) -> frozenset[str]:
@@ -858,6 +889,7 @@ def attach_candidates(
     found = [  # a heading's, a question's names dilute no answer (a question may still pair with its answer)
         c for c in find_candidates(question, head, annotate([s.text for s in head])) if c.sentence.answers_type
     ]
+    found = of_articles_naming(found, asked_names(question.text), head[0])
     wholes = (
         place_chains(found)
         if question.labels == PLACES and question.kind is None
@@ -936,7 +968,11 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     said = titled or kind_owns or said_of_kind or (fit == 1.0 and _headed_by_kind(question, span))
     known = span.label != "NP" and known_place_of_kind(question, span)
-    in_slot = _in_slot(question, span) or (span.label in NAMES and _titled_doer(question, sentence.text[:first]))
+    in_slot = (
+        _in_slot(question, span)
+        or (span.label in NAMES and _titled_doer(question, sentence.text[:first]))
+        or _name_given_asked(question, span, sentence.text)  # "Manson, whose real name is [Brian Warner]"
+    )
     if question.describes and not in_slot:
         return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
     return Candidate(
@@ -1163,7 +1199,7 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     if question.labels and question.labels <= PLACES and span.label == "ORG" and stem(span.head) in FACILITIES:
         # "from the steps of the Lincoln Memorial": a building the small model calls a body (no state, nor a city)
         return 0.0 if question.kind in PLACE_KINDS else 1.0
-    if question.asks_name and (span.label != "NP" or span.proper) and NAMED_AS.search(sentence[: span.start]):
+    if _name_given(question, span, sentence):
         return 1.0  # "dubbed [Otter 841]"
     if question.asks_name and span.label in question.labels:
         return ROLE_UNSAID
@@ -1181,6 +1217,31 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
         return ROLE_UNSAID if asks_role or question.kind in SAID_IN_NAME else 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
+
+
+def _name_given(question: Question, span: Span, sentence: str) -> bool:
+    """A name the sentence gives something, asked by a question that asks a name ("dubbed [Otter 841]",
+    "whose real name is [Brian Warner]")."""
+    return question.asks_name and (span.label != "NP" or span.proper) and _naming(sentence[: span.start]) is not None
+
+
+def _naming(before: str) -> re.Match[str] | None:
+    """The words right before a name that give it ("dubbed", "whose real name is", "change the name of
+    Saginaw Bay to")."""
+    return NAMED_AS.search(before) or RENAMED_TO.search(before)
+
+
+def _name_given_asked(question: Question, span: Span, sentence: str) -> bool:
+    """A name given to what the question asks the name of, said right before it ("Manson, whose real
+    name is [Brian Warner]" for "What is Marilyn Manson's real name?"; not "an asteroid dubbed
+    [Dimorphos]" for "What was the name of the mission?"): the asked role."""
+    given = _naming(sentence[: span.start]) if _name_given(question, span, sentence) else None
+    if given is None:
+        return False
+    said = words(sentence[: given.start()])[-NAMED_WORDS:] + words(given.group())  # "the name of [Saginaw Bay] to"
+    named = {stem(w) for w in said}
+    asked = {question.kind} if question.kind else set().union(*asked_names(question.text))
+    return bool(named & asked)
 
 
 def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:

@@ -10,11 +10,21 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.evidence import MONTHS, TIME_WORDS
-from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, Span
+from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, REPORTING, Span
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
-from rag.answer.question import COLOR_KIND, COUNTS, DAY_KIND, MONTH_KIND, PLACES, TIMES, WHO_ANSWERS, YEAR_KIND
+from rag.answer.question import (
+    COLOR_KIND,
+    COUNTS,
+    DAY_KIND,
+    MONTH_KIND,
+    PLACES,
+    SHARE_KIND,
+    TIMES,
+    WHO_ANSWERS,
+    YEAR_KIND,
+)
 from rag.answer.units import DIMENSION_OF_UNIT, UNITS, unit_of
-from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, stem
+from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, stem, verb_stem
 
 if TYPE_CHECKING:
     from rag.answer.question import Question
@@ -74,6 +84,11 @@ FRACTION = re.compile(  # a share of what is counted ("about one-third", "half")
     r"|\d\s*/\s*\d",
     re.IGNORECASE,
 )
+TOLD = frozenset({verb_stem("tell"), verb_stem("told")})
+COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+IN_EVERY = re.compile(
+    r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)  # "3 in 5"
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 
 
@@ -88,10 +103,12 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "Where did protesters storm the field?" is not answered by "their [Puerto Rico] debt holdings"
     if _other_place_kind(question, span):
         return False  # "In which city ...?" is not answered by "Japan", "Which country ...?" not by "Kabul"
-    if question.labels == WHO_ANSWERS and span.label in PLACES and span.slot is not None:
-        return span.slot.role not in LOCATIVE  # "Who sold it?" is not answered by where it was sold
+    if question.labels == WHO_ANSWERS:
+        return _can_say_who(question, sentence, span)
     if question.labels == COUNTS:
         return _counts(question, sentence, span)
+    if question.kind == SHARE_KIND:  # "What percentage of adults ...?" is not answered by "1,000 adults"
+        return span.label == "PERCENT" or bool(FRACTION.search(said) or IN_EVERY.search(said))
     if question.measures:
         return _measures(question, sentence, span)
     if question.kind == COLOR_KIND:
@@ -105,6 +122,39 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
     if question.labels == TIMES:  # not the "21" of "people 21 and over", nor how long: "nearly 40 years"
         return bool(TIME_WORDS.search(said) or TIME_UNITS.search(said)) and not _duration(sentence, span)
     return True
+
+
+def _can_say_who(question: Question, sentence: str, span: Span) -> bool:
+    """The name can say who did what "Who ...?" asks about: no place where it happened ("Who sold it?"
+    is not answered by where it was sold, "Whose remains were found ...?" not by "[Anchorage]: The
+    remains of a man found [west of] Anchorage"), no people's adjective ("the first [Islamic] country"),
+    no outlet a source spoke to ("told [CNN]") unless the question asks who said what."""
+    if span.label in PLACES | {"NP"} and (_heads_roundup_item(sentence, span) or _off_place(span)):
+        return False
+    if span.label == "NORP" and span.describes:
+        return False
+    if _told(span) and not question.verbs & REPORTING:
+        return False
+    return span.label not in PLACES or span.slot is None or span.slot.role not in LOCATIVE
+
+
+def _told(span: Span) -> bool:
+    """Whom a source spoke to ("told [CNN]", "said to [reporters]"): who heard it, no one who did it."""
+    slot = span.slot
+    return slot is not None and (
+        (slot.role == "obj" and bool(slot.words & TOLD)) or (slot.role == "to" and bool(slot.words & REPORTING))
+    )
+
+
+def _off_place(span: Span) -> bool:
+    """A place said to be near where something is ("just [west of] Anchorage", "[north of] Kyiv")."""
+    return span.slot is not None and span.slot.role == "of" and bool(span.slot.words & COMPASS)
+
+
+def _heads_roundup_item(sentence: str, span: Span) -> bool:
+    """The place opens the sentence before a colon, as the items of a news roundup do ("Anchorage: The
+    remains of a man ..."): where the news happened, no one who did anything in it."""
+    return not sentence[: span.start].strip() and sentence[span.end :].lstrip().startswith(":")
 
 
 def colors(sentence: str) -> list[Span]:

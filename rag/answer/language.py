@@ -160,7 +160,8 @@ class Span:
     scopes: frozenset[str] = frozenset()  # the kinds of place its name names (places.Gazetteer: "country", "city")
     plural: bool = False  # a noun phrase of a plural noun ("three liberal justices": no answer to "Which justice?")
     counts: str | None = None  # the noun an amount counts ("states" of "12 states", "acres" of "52,600 acres")
-    describes: str | None = None  # the noun a place only says what it is ("holdings" of "Puerto Rico debt holdings")
+    describes: str | None = None  # the noun a place or people only says what it is ("holdings" of "Puerto Rico debt
+    # holdings", "country" of "Islamic country")
 
 
 @dataclass(frozen=True)
@@ -649,7 +650,7 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     narrower = inside.idx if inside is not None else None
     slots = _slot(root), _clause_slot(root)
     counts = _counted(root) if label in AMOUNT_LABELS else None
-    described = _described(root) if label in PLACE_LABELS else None
+    described = _described(root) if label in PLACE_LABELS else _qualified(root) if label == "NORP" else None
     return Span(
         start_char,
         end_char,
@@ -662,6 +663,12 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         counts=counts,
         describes=described,
     )
+
+
+def _qualified(root: Token) -> str | None:
+    """The noun a people's adjective qualifies ("the first [Islamic] country"): a kind of the thing, no
+    one who did anything."""
+    return root.head.lower_ if root.dep_ == "amod" and root.head.pos_ == "NOUN" else None
 
 
 def _described(root: Token) -> str | None:

@@ -52,7 +52,7 @@ KINDS: dict[frozenset[str], str] = {
     "congresswoman admiral colonel meteorologist forecaster chief soldier sailor marine veteran victim suspect "
     "survivor witness activist protester student teenager child worker employee resident citizen "
     "refugee migrant immigrant fan owner winner inmate prisoner patient commissioner premier speaker solicitor "
-    "surgeon postmaster adjutant comptroller auditor registrar marshal",
+    "surgeon postmaster adjutant comptroller auditor registrar marshal character",
     TIMES: "year month day date decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -83,12 +83,14 @@ HOW_MANY_TIMES = re.compile(  # "How many years ...?": "for 17 years" is what th
     rf"\bhow many (?:(?:{'|'.join(sorted(COMPARED))}) )?({'|'.join(sorted(UNITS['time'], key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
-# "How much money ...?", "How much does it cost?", "For how much did it sell?": a sum of money, not a
+# "How much money ...?", "How much does it cost?", "For how much did it sell?", "How much did the state
+# collect?": a sum of money, not a
 # count beside it ("18,000 accounts", "about two blocks")
 HOW_MUCH_MONEY = re.compile(
     r"\bhow much (?:money|cash|funding|revenue|profit|debt|rent)\b"
     r"|\bhow much\b[^?]*\b(?:cost|costs|pay|paid|pays|raise|raised|earn|earned|spend|spent|fetch|owe|owes"
-    r"|sell|sells|sold|buy|buys|bought|charge|charges|charged|fine|fined|worth)\b",
+    r"|sell|sells|sold|buy|buys|bought|charge|charges|charged|fine|fined|worth|collect|collects|collected"
+    r"|donate|donates|donated|invest|invests|invested|award|awards|awarded|pledge|pledges|pledged|lend|lent)\b",
     re.IGNORECASE,
 )
 # "What is the average price ...?", "What was Dunkin's median wait time?": a statistic is an amount
@@ -104,6 +106,8 @@ DAY_KIND = "day"  # "On what date ...?": a day ("September 26", "Monday"), not "
 WHICH_DAY = re.compile(r"\b(?:what|which) (?:date|day)(?![\w-])", re.IGNORECASE)
 MONTH_KIND = "month"  # "By which month ...?": a month ("September"), not "12 to 36 hours"
 COLOR_KIND = "color"  # "What color armbands ...?": a colour ("teal"), not the armbands
+SHARE_KIND = "share"  # "What percentage of adults ...?": a share ("69%", "about half"), not "1,000 adults"
+WHICH_SHARE = re.compile(r"\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b", re.I)
 WHICH_COLOR = re.compile(r"\b(?:what|which) colou?rs?\b", re.IGNORECASE)
 WHICH_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 TIME = re.compile(
@@ -126,7 +130,9 @@ WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z
 NAME_OF = re.compile(
     r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
     r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name|"
-    r"what (?:is|was) [^?]{1,40}?['’]s? (?:\w+ )?name)\b",  # "What was PnB Rock's birth name?"
+    r"what (?:is|was) [^?]{1,40}?['’]s? (?:\w+ )?name|"  # "What was PnB Rock's birth name?"
+    r"what (?:did|do|does|has|have|had|will) [^?]{1,60}?\b(?:dub|nickname|christen|rename|name)d?)\b"
+    r"(?![^?]*\b(?:for|after)\s*\??\s*$)",  # "What did Musk dub the event?" (not what it was named after)
     re.IGNORECASE,
 )
 # "What is the name of the missile defense system ...?" asks "Which missile defense system ...?"
@@ -227,7 +233,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=frozenset({"MONEY"}))
     if QUANTITY.search(text):
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
-        return replace(plain, labels=amounts, measures=asked_dimensions(text))
+        kind = SHARE_KIND if WHICH_SHARE.search(text) else None
+        return replace(plain, labels=amounts, kind=kind, measures=asked_dimensions(text))
     if averaged := AVERAGE.search(text):  # "What was Dunkin's average service time?": how long, not when
         if set(words(averaged.group(1))) & DURATIONS:
             return replace(plain, labels=AMOUNTS | TIMES, measures=frozenset({"time"}))

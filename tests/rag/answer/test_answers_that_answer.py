@@ -168,6 +168,7 @@ def test_a_follow_up_is_not_answered_with_the_same_quote_when_another_answers(se
         ("Which outlet published the article about the new Northfield conductor?", "www.northfield-herald.example"),
         ("When was the article about the Blue tram line published?", "2025/04/22"),
         ("Who wrote the article about the Northfield orchestra?", "Tomas Berg"),
+        ("Who wrote Northfield orchestra names a new conductor?", "Tomas Berg"),  # the article by its headline
         ("What is the headline of the article about the lunar rover?", "Lunar rover finds ice near the south pole"),
     ],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.manifest import FileEntry
-from rag.answer.articles import _headlined, about_article, headline_saying
+from rag.answer.articles import _headlined, about_article, headline_named, headline_saying
 from rag.answer.retrieve import RetrievedChunk
 
 
@@ -21,8 +21,23 @@ def test_who_wrote_an_article_asks_for_its_author(question: str) -> None:
     "question", ["Who authored the No TikTok on Government Devices Act?", "Who wrote the letter to the mayor?"]
 )
 def test_who_wrote_a_bill_or_a_letter_asks_about_the_news(question: str) -> None:
-    """The author of a bill is news the article reports, not the article's byline."""
-    assert about_article(question) is None
+    """The author of a bill is news the article reports, not the article's byline: it is asked of an
+    article only when a headline is what the question names, and none is."""
+    files = {"a.txt": FileEntry(sha256="a", title="The mayor answers a letter: what it said", chunk_ids=["a0"])}
+    asked = about_article(question)
+    assert asked is None or (asked.by_headline and headline_named(asked.topic, files) is None)
+
+
+def test_who_wrote_a_headline_asks_for_the_author_of_the_article_so_headlined() -> None:
+    """News is named by its headline, or by its main part before a colon."""
+    files = {
+        "a.txt": FileEntry(sha256="a", title="5 things to know for August 1: Taiwan, Heat", chunk_ids=["a0"]),
+        "b.txt": FileEntry(sha256="b", title="5 things to know for August 2: Al Qaeda, Weather", chunk_ids=["b0"]),
+        "c.txt": FileEntry(sha256="c", title="The 5 things to know for August 2 and beyond", chunk_ids=["c0"]),
+    }
+    asked = about_article("Who wrote the 5 things to know for August 2?")
+    assert asked is not None and asked.field == "authors" and asked.by_headline
+    assert headline_named(asked.topic, files) == ("b.txt", files["b.txt"].title, "b0")
 
 
 @pytest.mark.parametrize(
