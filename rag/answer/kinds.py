@@ -17,6 +17,7 @@ from rag.answer.question import (
     COUNTS,
     DAY_KIND,
     MONTH_KIND,
+    NAMES,
     PLACES,
     SHARE_KIND,
     TIMES,
@@ -44,6 +45,26 @@ PLACE_KINDS: dict[str, frozenset[str]] = {  # the kinds of place (places.Gazette
     stem("state"): frozenset({STATE, COUNTRY}),  # a US state, or a nation state
     stem("province"): frozenset({STATE}),
     stem("continent"): frozenset({CONTINENT}),
+}
+# kinds of body that exclude one another: a name headed by one ("Middletown High School", "the state
+# Senate") is none of another ("Which restaurant ...?", "Which court ...?"), whatever the small model calls
+# it ("house" is no kind here: "Roscoe's House of Chicken & Waffles" is a restaurant)
+BODY_KIND = {
+    stem(word): n
+    for n, kinds in enumerate(
+        (
+            "team club",
+            "university college school",
+            "newspaper paper magazine publication journal",
+            "court",
+            "restaurant",
+            "party",
+            "band",
+            "senate assembly legislature parliament congress",
+            "hospital",
+        )
+    )
+    for word in kinds.split()
 }
 # kinds of place whose names say their kind ("the Pacific Ocean", "Lake Kivu", "Mount Etna"): a name that
 # does not is less surely one ("Earth" for "Into which ocean ...?")
@@ -85,6 +106,7 @@ FRACTION = re.compile(  # a share of what is counted ("about one-third", "half")
     re.IGNORECASE,
 )
 TOLD = frozenset({verb_stem("tell"), verb_stem("told")})
+AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
 COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 IN_EVERY = re.compile(
     r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
@@ -95,6 +117,8 @@ GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("z
 def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
     """`span` (offsets in `sentence`) can answer `question` as far as its kind goes."""
     said = sentence[span.start : span.end]
+    if (span.label in NAMES or span.proper) and "PERSON" not in question.labels and _aged(sentence, span):
+        return False  # "Which team won ...?" is not answered by "Staal, 37, ...", whatever the small model calls him
     if span.qualifies_title and question.labels == PLACES and not question.possessive:
         return False  # "Where ...?", "In which city ...?" are not answered by the "US" of "US President Joe Biden"
     if span.qualifies_title and question.labels == WHO_ANSWERS and span.label in PEOPLE_OR_PLACES:
@@ -103,6 +127,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "Where did protesters storm the field?" is not answered by "their [Puerto Rico] debt holdings"
     if _other_place_kind(question, span):
         return False  # "In which city ...?" is not answered by "Japan", "Which country ...?" not by "Kabul"
+    if _other_body_kind(question, span):
+        return False  # "Which restaurant ...?" is not answered by "Middletown High School"
     if question.labels == WHO_ANSWERS:
         return _can_say_who(question, sentence, span)
     if question.labels == COUNTS:
@@ -138,6 +164,11 @@ def _can_say_who(question: Question, sentence: str, span: Span) -> bool:
     return span.label not in PLACES or span.slot is None or span.slot.role not in LOCATIVE
 
 
+def _aged(sentence: str, span: Span) -> bool:
+    """The name is followed by an age set off by commas, as news gives a person's ("Staal, 37,")."""
+    return AGED_AFTER.match(sentence, span.end) is not None
+
+
 def _told(span: Span) -> bool:
     """Whom a source spoke to ("told [CNN]", "said to [reporters]"): who heard it, no one who did it."""
     slot = span.slot
@@ -170,6 +201,13 @@ def known_place_of_kind(question: Question, span: Span) -> bool:
 def _other_place_kind(question: Question, span: Span) -> bool:
     """GeoNames knows the name, as no place of the kind asked for ("Japan" for "In which city ...?")."""
     return question.kind in PLACE_KINDS and bool(span.scopes) and not known_place_of_kind(question, span)
+
+
+def _other_body_kind(question: Question, span: Span) -> bool:
+    """The name is headed by a kind of body other than the one asked for ("Middletown High School" for
+    "Which restaurant ...?")."""
+    asked, named = BODY_KIND.get(question.kind or ""), BODY_KIND.get(stem(span.head))
+    return asked is not None and named is not None and named != asked
 
 
 def surely_other_place(question: Question, span: Span) -> bool:

@@ -103,6 +103,7 @@ KIND_WORDS = frozenset({"NOUN", "PROPN", "ADJ"})  # what the small model calls t
 COMPARED = frozenset({"more", "fewer", "less", "additional", "extra", "other", "new"})  # "how many more ..."
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
+CLOCK = re.compile(r"\d{1,2}:\d{2}")  # "10:23": a time of day the small model calls a number
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")  # between the ends of a range: "80 to 110", "10-12"
 CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 12 to 30": a change, not a range
@@ -733,6 +734,8 @@ def _whole_amount(doc: Doc, start: int, end: int, label: str, root: Token) -> tu
         return start, end + 1, "QUANTITY", doc[end]  # "pounds" of weight, as a unit's head
     if end < len(doc) and CURRENCY.fullmatch(doc[end].text):
         return start, end + 1, "MONEY", root
+    if CLOCK.fullmatch(doc[start:end].text):
+        return start, end, "TIME", root  # "occurred at [10:23] local time": a time of day, no count
     return start, end, "CARDINAL", root
 
 

@@ -131,6 +131,7 @@ NAME_OF = re.compile(
     r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
     r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name|"
     r"what (?:is|was) [^?]{1,40}?['’]s? (?:\w+ )?name|"  # "What was PnB Rock's birth name?"
+    r"what (?:is|was|are|were) [^?]{1,60}? (?:known|referred to) as|"  # "What is the law known as?"
     r"what (?:did|do|does|has|have|had|will) [^?]{1,60}?\b(?:dub|nickname|christen|rename|name)d?)\b"
     r"(?![^?]*\b(?:for|after)\s*\??\s*$)",  # "What did Musk dub the event?" (not what it was named after)
     re.IGNORECASE,
