@@ -672,6 +672,8 @@ def of_articles_naming(
     figure, nor "How old was Danielle Bell?" by one on Mariah Bell. (When the best evidence does not
     say the name, the question names it otherwise than the articles do, and it decides nothing.) Each
     passage is read once."""
+    if not names:
+        return candidates
     chunks = {c.sentence.chunk.id: c.sentence.chunk for c in candidates} | {best.chunk.id: best.chunk}
     naming = set()
     for chunk in chunks.values():

@@ -108,9 +108,8 @@ FRACTION = re.compile(  # a share of what is counted ("about one-third", "half")
 TOLD = frozenset({verb_stem("tell"), verb_stem("told")})
 AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
 COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
-IN_EVERY = re.compile(
-    r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
-)  # "3 in 5"
+# a share said as so many in every so many ("nearly 3 in 5", "one out of four")
+IN_EVERY = re.compile(r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 
 

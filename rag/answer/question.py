@@ -84,8 +84,7 @@ HOW_MANY_TIMES = re.compile(  # "How many years ...?": "for 17 years" is what th
     re.IGNORECASE,
 )
 # "How much money ...?", "How much does it cost?", "For how much did it sell?", "How much did the state
-# collect?": a sum of money, not a
-# count beside it ("18,000 accounts", "about two blocks")
+# collect?": a sum of money, not a count beside it ("18,000 accounts", "about two blocks")
 HOW_MUCH_MONEY = re.compile(
     r"\bhow much (?:money|cash|funding|revenue|profit|debt|rent)\b"
     r"|\bhow much\b[^?]*\b(?:cost|costs|pay|paid|pays|raise|raised|earn|earned|spend|spent|fetch|owe|owes"
@@ -106,10 +105,10 @@ DAY_KIND = "day"  # "On what date ...?": a day ("September 26", "Monday"), not "
 WHICH_DAY = re.compile(r"\b(?:what|which) (?:date|day)(?![\w-])", re.IGNORECASE)
 MONTH_KIND = "month"  # "By which month ...?": a month ("September"), not "12 to 36 hours"
 COLOR_KIND = "color"  # "What color armbands ...?": a colour ("teal"), not the armbands
-SHARE_KIND = "share"  # "What percentage of adults ...?": a share ("69%", "about half"), not "1,000 adults"
-WHICH_SHARE = re.compile(r"\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b", re.I)
 WHICH_COLOR = re.compile(r"\b(?:what|which) colou?rs?\b", re.IGNORECASE)
 WHICH_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
+SHARE_KIND = "share"  # "What percentage of adults ...?": a share ("69%", "about half"), not "1,000 adults"
+WHICH_SHARE = re.compile(r"\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b", re.I)
 TIME = re.compile(
     rf"^(?:(?!\b(?:{BEFORE_WHEN})\b).)*\bwhen\b"
     r"|\b(?:what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b",

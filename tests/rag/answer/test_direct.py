@@ -1586,11 +1586,15 @@ def test_a_name_of_several_words_is_named_by_an_article_only_in_full(language: L
 
 
 def test_a_name_a_sentence_gives_answers_what_the_name_is(language: Language) -> None:
-    """ "What is Lark Vesper's real name?": the one "whose real name is" gives, in the asked role."""
+    """ "What is Lark Vesper's real name?": the one "whose real name is" gives, in the asked role; a
+    name given something else ("an asteroid called Dimorphos") is not the name of the mission."""
     text = "Lark Vesper, whose real name is Tomas Orlen, turned himself in to police in Gilford, New Hampshire."
     found = found_in([sentence_of(text)], "What is Lark Vesper's real name?", language)
     best = max(found, key=lambda c: (c.fit, c.role))
     assert best.text == "Tomas Orlen" and best.fit == 1.0 and best.role == 1.0, [(c.text, c.fit, c.role) for c in found]
+    text = "On Monday the mission's spacecraft will slam into an asteroid called Dimorphos."
+    found = found_in([sentence_of(text)], "What was the name of the mission?", language)
+    assert all(c.role == 0.0 for c in found if c.text == "Dimorphos"), [(c.text, c.fit, c.role) for c in found]
 
 
 def test_what_someone_dubbed_a_thing_asks_the_name_given(language: Language) -> None:
