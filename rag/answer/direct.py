@@ -664,7 +664,7 @@ def _chunks_naming(candidates: Sequence[Candidate], source: frozenset[str]) -> s
 
 
 def of_articles_naming(
-    candidates: list[Candidate], names: list[frozenset[str]], best: SentenceEvidence
+    candidates: list[Candidate], names: Sequence[frozenset[str]], best: SentenceEvidence
 ) -> list[Candidate]:
     """The candidates of the articles whose headline or passages found say one of the names the
     question gives in full, when the best sentence's article does: "What percentage of Mississippi
@@ -683,11 +683,13 @@ def of_articles_naming(
     return [c for c in candidates if c.sentence.source in naming] if best.source in naming else candidates
 
 
-def asked_names(question: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=256)
+def asked_names(question: str) -> tuple[frozenset[str], ...]:
     """The terms of each name a question gives ("What percentage of Mississippi residents ...?" ->
-    mississippi; "How old was Danielle Bell?" -> danielle and bell), its first word aside."""
+    mississippi; "How old was Danielle Bell?" -> danielle and bell), its first word aside (read once
+    per question, not per candidate)."""
     runs = (frozenset(content_terms(POSSESSIVE.sub("", run))) for run in CAPITALISED_RUN.findall(question))
-    return [terms for terms in runs if terms]
+    return tuple(terms for terms in runs if terms)
 
 
 def asked_source(question: str) -> frozenset[str]:
@@ -1224,12 +1226,15 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
 def _name_given(question: Question, span: Span, sentence: str) -> bool:
     """A name the sentence gives something, asked by a question that asks a name ("dubbed [Otter 841]",
     "whose real name is [Brian Warner]")."""
-    return question.asks_name and (span.label != "NP" or span.proper) and _naming(sentence[: span.start]) is not None
+    return _naming(question, span, sentence) is not None
 
 
-def _naming(before: str) -> re.Match[str] | None:
+def _naming(question: Question, span: Span, sentence: str) -> re.Match[str] | None:
     """The words right before a name that give it ("dubbed", "whose real name is", "change the name of
-    Saginaw Bay to")."""
+    Saginaw Bay to"), when the question asks a name and the span is one."""
+    if not question.asks_name or (span.label == "NP" and not span.proper):
+        return None
+    before = sentence[: span.start]
     return NAMED_AS.search(before) or RENAMED_TO.search(before)
 
 
@@ -1237,7 +1242,7 @@ def _name_given_asked(question: Question, span: Span, sentence: str) -> bool:
     """A name given to what the question asks the name of, said right before it ("Manson, whose real
     name is [Brian Warner]" for "What is Marilyn Manson's real name?"; not "an asteroid dubbed
     [Dimorphos]" for "What was the name of the mission?"): the asked role."""
-    given = _naming(sentence[: span.start]) if _name_given(question, span, sentence) else None
+    given = _naming(question, span, sentence)
     if given is None:
         return False
     said = words(sentence[: given.start()])[-NAMED_WORDS:] + words(given.group())  # "the name of [Saginaw Bay] to"
