@@ -7,6 +7,7 @@ composing, because LLM answers start from the same evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from index.snapshot import PerVersion
@@ -17,7 +18,7 @@ from rag.answer.direct import DirectOptions, attach_candidates
 from rag.answer.evidence import ScoringWeights, SentenceEvidence, score_sentences, split_sentences
 from rag.answer.followups import quoted_in, resolve, split_compound
 from rag.answer.question import Question, analyze
-from rag.answer.retrieve import RetrievedChunk, dense_retrieve, evidence_chunks, hybrid_retrieve
+from rag.answer.retrieve import RetrievedChunk, article_chunks, dense_retrieve, evidence_chunks, hybrid_retrieve
 from rag.answer.timeframe import (
     ANY_TIME,
     TimeFrame,
@@ -64,6 +65,7 @@ class Evidence:
     settled: Answer | None = None  # answered from an article's head (articles.py): nothing to compose
     dates: Mapping[str, date] = field(default_factory=dict)  # publication dates (conflicts: the newest first)
     relative: tuple[date, date] | None = None  # the only dates read, from a time relative to the day of asking
+    article: Callable[[str], list[RetrievedChunk]] = field(default=lambda source: [])  # all chunks of an article
 
     def chunks_by_evidence(self) -> list[RetrievedChunk]:
         """Retrieved chunks, those holding the best-scored sentences first."""
@@ -136,7 +138,15 @@ class Answerer:
             analysis = analyze(search)  # a compound question as a whole expects no one short answer
             ranked_parts = [self._ranked_part(part, k, index, shown, admitted) for part in parts]
         return Evidence(
-            question, query, analysis, chunks, ranked_parts, index.lexical.idf, dates=dates, relative=frame.relative
+            question,
+            query,
+            analysis,
+            chunks,
+            ranked_parts,
+            index.lexical.idf,
+            dates=dates,
+            relative=frame.relative,
+            article=partial(article_chunks, index),
         )
 
     def compose(self, evidence: Evidence) -> Answer:
@@ -150,6 +160,7 @@ class Answerer:
                 self.options.compose,
                 self.options.direct,
                 evidence.dates,
+                evidence.article,
             )
         result.question = evidence.question
         if result.abstained and evidence.relative is not None:

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from index.sentences import sentence_spans
 from rag.answer.conflicts import Place, newest, reports_of, rivals, value_variants
-from rag.answer.direct import Candidate, DirectOptions, best_answers, named_in_full
+from rag.answer.direct import Candidate, DirectOptions, best_answers, by_surname_only, named_in_full
 from rag.answer.evidence import SentenceEvidence, is_near_duplicate
 from rag.citations import render_text, span_citation
 from rag.schemas import Answer, AnswerSentence, Citation, Conflict, DirectAnswer, NearestPassage
 from rag.text import content_terms, normalize, words
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
@@ -57,9 +57,11 @@ def compose(
     options: ComposeOptions,
     direct_options: DirectOptions,
     dates: Mapping[str, date] | None = None,
+    article: Callable[[str], Sequence[RetrievedChunk]] | None = None,
 ) -> Answer:
     """`ranked_parts`: the ranked evidence for each part of the question (one part for most questions);
-    `dates`: the articles' publication dates (the newest of conflicting values is quoted)."""
+    `dates`: the articles' publication dates (the newest of conflicting values is quoted); `article`:
+    all chunks of an article (a surname is named in full where its retrieved passages do not)."""
     usable_parts = [
         usable
         for ranked in ranked_parts
@@ -88,7 +90,7 @@ def compose(
             candidate
             and not conflicts
             and first is candidate.sentence
-            and (full := named_in_full(candidate, chunks, "PERSON" in question.labels))
+            and (full := _named_in_full(candidate, chunks, "PERSON" in question.labels, article))
         ):
             named = sentence_around(*full, score=first.score)  # the full name first, then what it answers
             if named is not None:
@@ -251,6 +253,20 @@ def continuation(first: SentenceEvidence, question: Question) -> SentenceEvidenc
     return SentenceEvidence(
         chunk, first.chunk_rank, chunk.start + start, chunk.start + end, text, terms, score=first.score
     )
+
+
+def _named_in_full(
+    candidate: Candidate,
+    chunks: Sequence[RetrievedChunk],
+    asks_person: bool,
+    article: Callable[[str], Sequence[RetrievedChunk]] | None,
+) -> tuple[RetrievedChunk, int, int] | None:
+    """Where the article names in full the person the answer names by surname: in its retrieved passages,
+    or else anywhere in it ("Reeves" is "Gov. Tate Reeves" in a passage no question word retrieved)."""
+    found = named_in_full(candidate, chunks, asks_person)
+    if found is None and article is not None and by_surname_only(candidate, asks_person):
+        found = named_in_full(candidate, article(candidate.sentence.source), asks_person)
+    return found
 
 
 def sentence_around(chunk: RetrievedChunk, start: int, end: int, score: float) -> SentenceEvidence | None:

@@ -145,6 +145,7 @@ POSSESSOR = re.compile(r"([\w .&-]*\w)['’]s\s")  # the name before "'s" in a n
 POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
+NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")  # after a surname ("Jimmy Haslam III")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 AGENT_ENDINGS = ("er", "or")  # the stem of who does it, after the verb's ("own" -> owner, "creat" -> creator)
 OPEN_WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how"})  # "misstated [which] ..."
@@ -195,6 +196,12 @@ FORMER_TITLE = re.compile(  # a role held before, titled right before the name (
     re.IGNORECASE,
 )
 PHRASE_WORD = re.compile(r"\S+")
+# the parties news names before a politician's name ("Republican Tate Reeves")
+PARTIES = frozenset("republican democrat democratic gop labour conservative tory liberal independent".split())
+# the other end of a change or range: "[$1.9 billion] to $2.04 billion", "from $1.9 billion to [$2.04 billion]"
+RANGE_AFTER = re.compile(r"\s+(?:to|and)\s+(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)")
+RANGE_BEFORE = re.compile(r"(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)\s+(?:to|and)\s+$")
+DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "u.k."
 ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
 QUOTES = "\"'“”‘’"
@@ -299,7 +306,11 @@ def find_candidates(
             if question.phrase
             or (
                 p.proper
-                and (_in_slot(question, p) or _kind_before_name(question, sentence.text[p.start : p.end]))
+                and (
+                    _in_slot(question, p)
+                    or _kind_before_name(question, sentence.text[p.start : p.end])
+                    or known_place_of_kind(question, p)  # "whose town of [Cayey]" for "In which town ...?"
+                )
                 and not any(_read_as(p, e, question, sentence.text) for e in annotation.entities)
             )
         ]
@@ -760,10 +771,9 @@ def named_in_full(
 ) -> tuple[RetrievedChunk, int, int] | None:
     """Where its article names in full a person the direct answer names by surname only, when no
     candidate did ("Lawshe" is "Gordon Lawshe" in "In the call, Gordon Lawshe told the dispatcher ...",
-    a sentence not shortlisted): the passage and file offsets of the one fuller name the article's
-    retrieved passages give, if only one."""
-    person = candidate.label == "PERSON" or (candidate.label == "NP" and asks_person)  # "Lawshe" as a phrase
-    if not person or len(candidate.text.split()) != 1 or not candidate.text[:1].isupper() or not candidate.in_full:
+    a sentence not shortlisted): the passage and file offsets of the one fuller name `chunks` of its
+    article give, if only one (however accented: "Péter" and "Peter Marki-Zay" are one name)."""
+    if not by_surname_only(candidate, asks_person):
         return None
     before_surname = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}){re.escape(candidate.text)}\b")
     found: dict[str, tuple[RetrievedChunk, int, int]] = {}
@@ -773,17 +783,25 @@ def named_in_full(
             kept = list(itertools.takewhile(lambda w: _given_name(w.group()), reversed(given)))
             if kept:
                 start = match.start(1) + kept[-1].start()
-                name = chunk.text[start : match.end()]
+                name = normalize(chunk.text[start : match.end()])
                 found.setdefault(name, (chunk, chunk.start + start, chunk.start + match.end()))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def by_surname_only(candidate: Candidate, asks_person: bool) -> bool:
+    """The answer is a person named by one capitalised word ("Lawshe", as a name or as a phrase)."""
+    person = candidate.label == "PERSON" or (candidate.label == "NP" and asks_person)
+    return person and len(candidate.text.split()) == 1 and candidate.text[:1].isupper() and candidate.in_full
+
+
 def _given_name(word: str) -> bool:
     """A word that can open a person's name before the surname: an initial, or no title, role,
-    possessive, function word or sentence's end ("In", "When", "Coroner", "Gov.", "Joseph.")."""
+    possessive, function word, party or sentence's end ("In", "When", "Coroner", "Gov.", "Republican",
+    "Joseph.")."""
     bare = word.rstrip(".")
     return (len(bare) == 1 or not word.endswith(".")) and not (
         _is_title(bare)
+        or bare.lower() in PARTIES
         or labels_of_kind(stem(bare.lower())) == PERSON
         or bare.lower() in stopwords()
         or bare.endswith(("'s", "’s"))
@@ -808,8 +826,9 @@ def _one_fuller(short: Candidate, full_names: Sequence[Candidate]) -> str | None
 
 def _initials(name: str) -> str:
     """The initials of a name, as written or as a key ("Occupational Safety and Health Administration",
-    "occupational safety and health administration" -> OSHA, osha)."""
-    return "".join(w[0] for w in NAME_PARTS.split(name) if w and w.lower() not in NAME_GLUE and w[0].isalpha())
+    "occupational safety and health administration" -> OSHA, osha; "U.S. Geological Survey" -> USGS)."""
+    parts = [w for w in NAME_PARTS.split(name) if w and w.lower() not in NAME_GLUE and w[0].isalpha()]
+    return "".join(w.replace(".", "") if DOTTED_INITIALS.fullmatch(w) else w[0] for w in parts)
 
 
 def place_chains(candidates: Sequence[Candidate]) -> dict[Mention, str]:
@@ -931,16 +950,22 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         start += measure.end()
     if span.label == "NP" or span.label in NAMES:
         start, end = _name_of_phrase(raw, start, end, question)  # "[Berenberg] bank" for "At which bank ...?"
+    if span.label == "NP" and not span.proper:
+        start = _after_asked_names(raw, start, end, question)  # "the Mavericks [electric bikes]"
     titled = False  # the name follows the noun asked for ("GSK Chief Scientific Officer [Tony Wood]")
     if span.label != "NP" or span.proper:
         of_person = span.label == "PERSON" or (span.label == "NP" and "PERSON" in question.labels)
         name_start = _after_kind(question.kind, raw, start, end, of_person)
         start, titled = name_start, name_start > start
-        if of_person and not titled and not question.describes and "PERSON" in question.labels:
-            start = _after_role(raw, start, end)  # "captain [Steven Stamkos]" answers "Who scored?"
+        # "captain [Steven Stamkos]" answers "Who scored?"; "Republican Rep. [Phillip Pettus]" "Which sponsor ...?"
+        person_or_any = (of_person and "PERSON" in question.labels) or (span.label == "NP" and not question.labels)
+        if person_or_any and not titled and not question.describes:
+            start = _after_role(raw, start, end)
     if end <= start or _is_credit(sentence.text, span.start, span.end) or _is_marker(sentence.text, span):
         return None
     if not of_asked_kind(question, sentence.text, span) or _whose_role(question, sentence.text[: span.start]):
+        return None
+    if span.label in AMOUNTS and _other_end_of_asked(sentence.text, span, question.text):
         return None
     first, last = span.start + start, span.start + end  # offsets in the sentence
     if span.label in AMOUNTS and question.kind:
@@ -971,7 +996,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     if fit == 0.0:
         return None
     said = titled or kind_owns or said_of_kind or (fit == 1.0 and _headed_by_kind(question, span))
-    known = span.label != "NP" and known_place_of_kind(question, span)
+    known = known_place_of_kind(question, span)
     in_slot = (
         _in_slot(question, span)
         or (span.label in NAMES and _titled_doer(question, sentence.text[:first]))
@@ -995,6 +1020,28 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
         restates=in_slot and len(question.terms) >= MIN_RESTATED and question.terms <= sentence.terms,
     )
+
+
+def _after_asked_names(phrase: str, start: int, end: int, question: Question) -> int:
+    """Where a common noun phrase starts once the names the question gives are taken off its front: the
+    small model runs the two objects of "gifted the Mavericks electric bikes" into one phrase, and what
+    was given is "[electric bikes]". A possessive stays whole ("the Mavericks' players")."""
+    tokens = list(PHRASE_WORD.finditer(phrase, start, end))
+    said = [t.group() for t in tokens]
+    if len(said) < 2:
+        return start
+    article = int(said[0] == "the")
+    first = article
+    while first < len(said) - 1 and said[first].istitle() and _asked_word(said[first], question):
+        first += 1
+    if first == article or not said[first].islower() or POSSESSIVE.search(said[first - 1]):
+        return start
+    return tokens[first].start()
+
+
+def _asked_word(word: str, question: Question) -> bool:
+    terms = set(content_terms(word))
+    return bool(terms) and terms <= question.terms
 
 
 def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tuple[int, int]:
@@ -1054,7 +1101,7 @@ def _names_the_asked_about(text: str, label: str, question: str) -> bool:
     if label not in ("PERSON", "NP"):
         return False
     lone_names = {POSSESSIVE.sub("", run) for run in CAPITALISED_RUN.findall(question) if " " not in run}
-    return _last_word(text) in lone_names
+    return _last_word(NAME_SUFFIX.sub("", text)) in lone_names
 
 
 def _initialled_in(acronym: str, question: str) -> bool:
@@ -1137,6 +1184,18 @@ def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
     return end
 
 
+def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:
+    """The amount is the other end of a change or range whose one end the question gives ("adjusted the
+    jackpot [from $1.9 billion] to $2.04 billion" for "What was the lump sum for the $2.04 billion
+    jackpot?"): another value of the quantity the question names, not what it asks."""
+    asked = numbers(question)
+    after = RANGE_AFTER.match(sentence, span.end)
+    before = RANGE_BEFORE.search(sentence[: span.start])
+    return bool(asked) and bool(
+        (after and numbers(after.group(1)) & asked) or (before and numbers(before.group(1)) & asked)
+    )
+
+
 def _without_asked_qualifier(sentence: str, start: int, question: str) -> int:
     """Where an amount starts without the qualifier the question already says ("Up to how many ounces
     ...?": "three", not "up to three")."""
@@ -1195,9 +1254,11 @@ def _value_of(said: Slot | None, asked: Slot) -> bool:
 def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> float:
     """How surely the span is of the kind asked for (`said_of_kind`: the sentence says so, _said_of_kind)."""
     if question.labels and question.labels <= NUMBERS and span.label not in question.labels:
-        return 0.0  # "How many states ...?" asks a number, not "Alabama" (a place of the kind)
-    if span.label != "NP" and known_place_of_kind(question, span):
-        return 1.0  # also when the small model calls the town an organisation
+        # "How many states ...?" asks a number, not "Alabama" (a place of the kind); "How many seasons ...?" is
+        # answered by "after [15 seasons]", which the small model calls a date
+        return 1.0 if span.counts and question.kind == stem(span.counts) else 0.0
+    if known_place_of_kind(question, span):
+        return 1.0  # also when the small model calls the town an organisation, or sees no name in it
     if said_of_kind:
         return 1.0
     if question.labels and question.labels <= PLACES and span.label == "ORG" and stem(span.head) in FACILITIES:

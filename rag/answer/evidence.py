@@ -33,6 +33,8 @@ HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
 SCALED = re.compile(
     r"(\w+)\s+(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|percent|%)", re.IGNORECASE
 )  # "reach 9 billion"
+# a year's edition of a named thing: "the 2021 Emmy Awards"
+EDITION = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s?){1,4})")
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -135,6 +137,7 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
     hint that it holds the expected kind of answer."""
     asked_amounts = amounts(question.text)
     asked_figures = _figures(question.text)
+    asked_editions = _editions(question.text)
     for sentence in sentences:
         new_number = bool(amounts(sentence.text) - asked_amounts)
         sentence.answers_type = (
@@ -146,6 +149,7 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
             and not asks(sentence.text)
             and not PLAYER_CAPTION.search(sentence.text)
             and not _gives_another_figure(asked_figures, sentence.text)
+            and not _of_another_edition(asked_editions, sentence.text)
         )
         sentence.hint = _hint(sentence, question, new_number)
 
@@ -163,6 +167,27 @@ def _gives_another_figure(asked: set[tuple[str, str, str]], sentence: str) -> bo
         and not figures & {(number, scale) for number, scale, _ in said}
         and any((scale, before) in settings for _, scale, before in said)
     )
+
+
+def _of_another_edition(asked: set[tuple[str, frozenset[str]]], sentence: str) -> bool:
+    """The question names a year's edition of something (`asked`: "Who is hosting the [2021 Emmy]
+    Awards?") and the sentence names another year's, not it ("Kenan Thompson to host 2022 Emmy Awards"):
+    it answers for that other year."""
+    said = _editions(sentence)
+    return not any(_same_name(a, s) and year == other for year, a in asked for other, s in said) and any(
+        _same_name(a, s) for _, a in asked for _, s in said
+    )
+
+
+def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Most words of the shorter name are the other's ("NHL Stanley Cup Finals", "Stanley Cup Final")."""
+    return 2 * len(a & b) > min(len(a), len(b))
+
+
+def _editions(text: str) -> set[tuple[str, frozenset[str]]]:
+    """(year, stems of the name after it) of each year said before a name: "2021 Emmy Awards" ->
+    (2021, {emmi, award})."""
+    return {(m.group(1), frozenset(stem(w.lower()) for w in m.group(2).split())) for m in EDITION.finditer(text)}
 
 
 def _figures(text: str) -> set[tuple[str, str, str]]:

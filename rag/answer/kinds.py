@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.evidence import MONTHS, TIME_WORDS
-from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, REPORTING, Span
+from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, REPORTING, WHOSE, Span
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import (
     COLOR_KIND,
@@ -99,6 +99,8 @@ COLOR = re.compile(  # the colours news names things by ("a gray check mark", "t
     re.IGNORECASE,
 )
 CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+# a time of day, said any way news says one ("10:23 a.m.", "4 p.m.", "14:30", "noon"): when, never how long
+TIME_OF_DAY = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b", re.I)
 ZERO = re.compile(r"\b(?:zero|none)\b", re.IGNORECASE)  # a count without a figure
 FRACTION = re.compile(  # a share of what is counted ("about one-third", "half"), not "two and a half million"
     rf"(?<!and a )\b(?:{'|'.join(sorted(FRACTION_WORDS))})\b(?!\s+(?:million|billion|thousand|hundred|dozen))"
@@ -106,6 +108,7 @@ FRACTION = re.compile(  # a share of what is counted ("about one-third", "half")
     re.IGNORECASE,
 )
 TOLD = frozenset({verb_stem("tell"), verb_stem("told")})
+HEARING = frozenset(verb_stem(w) for w in "interview ask question hear".split())  # whom a source told did this
 AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
 COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 # a share said as so many in every so many ("nearly 3 in 5", "one out of four")
@@ -120,8 +123,14 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "Which team won ...?" is not answered by "Staal, 37, ...", whatever the small model calls him
     if span.qualifies_title and question.labels == PLACES and not question.possessive:
         return False  # "Where ...?", "In which city ...?" are not answered by the "US" of "US President Joe Biden"
-    if span.qualifies_title and question.labels == WHO_ANSWERS and span.label in PEOPLE_OR_PLACES:
-        return False  # "Who introduced the bill?" is not answered by the "Republican" of "Republican Rep. Ken Buck"
+    if (
+        span.qualifies_title
+        and question.labels == WHO_ANSWERS
+        and not _asks_owner(question)
+        and (span.label in PEOPLE_OR_PLACES or _owns(span))
+    ):
+        return False  # "Who introduced the bill?" is not answered by the "Republican" of "Republican Rep. Ken Buck",
+        # nor "Who interviewed the king?" by "[Jordan]'s king", whatever the small model calls Jordan
     if span.describes and question.labels == PLACES and stem(span.describes) not in question.terms:
         return False  # "Where did protesters storm the field?" is not answered by "their [Puerto Rico] debt holdings"
     if _other_place_kind(question, span):
@@ -153,14 +162,25 @@ def _can_say_who(question: Question, sentence: str, span: Span) -> bool:
     """The name can say who did what "Who ...?" asks about: no place where it happened ("Who sold it?"
     is not answered by where it was sold, "Whose remains were found ...?" not by "[Anchorage]: The
     remains of a man found [west of] Anchorage"), no people's adjective ("the first [Islamic] country"),
-    no outlet a source spoke to ("told [CNN]") unless the question asks who said what."""
+    no outlet a source spoke to ("told [CNN]") unless the question asks who said or heard what ("Who
+    interviewed the king?": "the king told CNN's [Becky Anderson]")."""
     if span.label in PLACES | {"NP"} and (_heads_roundup_item(sentence, span) or _off_place(span)):
         return False
     if span.label == "NORP" and span.describes:
         return False
-    if _told(span) and not question.verbs & REPORTING:
+    if _told(span) and not question.verbs & (REPORTING | HEARING):
         return False
     return span.label not in PLACES or span.slot is None or span.slot.role not in LOCATIVE
+
+
+def _owns(span: Span) -> bool:
+    """The name is a possessor ("[Jordan]'s king")."""
+    return span.slot is not None and span.slot.role == WHOSE
+
+
+def _asks_owner(question: Question) -> bool:
+    """ "Whose king ...?": a possessor is what it asks for."""
+    return question.slot is not None and question.slot.role == WHOSE
 
 
 def _aged(sentence: str, span: Span) -> bool:
@@ -194,7 +214,15 @@ def colors(sentence: str) -> list[Span]:
 
 def known_place_of_kind(question: Question, span: Span) -> bool:
     """GeoNames knows the name as a place of the kind asked for ("Kabul" for "In which city ...?")."""
-    return bool(span.scopes & PLACE_KINDS.get(question.kind or "", frozenset()))
+    return bool(span.scopes & place_kinds(question))
+
+
+def place_kinds(question: Question) -> frozenset[str]:
+    """The kinds of place the question's "which <noun>" allows: a state of the country it names, or any
+    state ("Which state ...?" may ask for a nation)."""
+    if question.kind == stem("state") and question.names_country:
+        return frozenset({STATE})
+    return PLACE_KINDS.get(question.kind or "", frozenset())
 
 
 def _other_place_kind(question: Question, span: Span) -> bool:
@@ -238,10 +266,13 @@ def _counts(question: Question, sentence: str, span: Span) -> bool:
 
 def _measures(question: Question, sentence: str, span: Span) -> bool:
     """A measurement of what "How long/heavy/... ?" asks: a length, not the weight beside it; a bare
-    count or a sum of money measures nothing."""
+    count or a sum of money measures nothing, nor does a time of day or a day ("How long did the quake
+    last?" is not answered by "10:23 a.m." or "Friday")."""
+    said = sentence[span.start : span.end]
+    if TIME_OF_DAY.search(said) or (span.label in TIMES and DAY.search(said)):
+        return False
     unit = unit_of(sentence, span.start, span.end)
     if unit is None:  # no unit we know: a number all the same, and no year ("annual", "2019" measure nothing)
-        said = sentence[span.start : span.end]
         return span.label in MEASURED and bool(amounts(said)) and not (span.label == "DATE" and YEAR.search(said))
     if question.kind and question.kind in TIME_UNIT_KINDS:
         return stem(unit) == question.kind  # "How many minutes ...?" is not answered by "two hours"

@@ -16,11 +16,11 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from itertools import pairwise, takewhile
+from itertools import groupby, pairwise, takewhile
 from typing import TYPE_CHECKING, cast
 
 from index.imports import UNUSED_BY_SPACY, without
-from rag.answer.places import Gazetteer
+from rag.answer.places import COUNTRY, STATE, Gazetteer
 from rag.answer.units import UNITS
 from rag.text import derived, stem, verb_stem
 
@@ -104,6 +104,8 @@ COMPARED = frozenset({"more", "fewer", "less", "additional", "extra", "other", "
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
 CLOCK = re.compile(r"\d{1,2}:\d{2}")  # "10:23": a time of day the small model calls a number
+YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
+LOWER_CASE_BEFORE = re.compile(r"^(?:[a-z][\w-]*\s+)+")  # "central" of "central Puerto Rico"
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")  # between the ends of a range: "80 to 110", "10-12"
 CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 12 to 30": a change, not a range
@@ -156,7 +158,7 @@ class Span:
     slot: Slot | None = None  # the role it plays in its sentence
     clause: Slot | None = None  # the role it plays in a relative clause on it ("Steven Jones, who discovered ...")
     proper: bool = False  # a name (whether or not the model saw an entity there)
-    qualifies_title: bool = False  # it only qualifies a title ("US" of "US President Joe Biden"): no place of events
+    qualifies_title: bool = False  # it only qualifies a title ("US" of "US President Joe Biden", "Jordan's king")
     narrower: int | None = None  # a place it says where is: that place's offset ("Altadena" of ", California")
     scopes: frozenset[str] = frozenset()  # the kinds of place its name names (places.Gazetteer: "country", "city")
     plural: bool = False  # a noun phrase of a plural noun ("three liberal justices": no answer to "Which justice?")
@@ -181,6 +183,7 @@ class QuestionParse:
     slot: Slot | None = None  # the role its answer plays ("What caused ...?": the subject of "cause")
     plural: bool = False  # the kind is plural ("which companies"): a list of names answers it
     counted: str | None = None  # the noun "how many" asks about ("How many states ...?" -> "states")
+    names_country: bool = False  # it names a country ("the US case"): "which state" is one of its states
 
 
 class Language:
@@ -234,7 +237,8 @@ class Language:
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
                 plural = head.tag_ in ("NNS", "NNPS")
                 slot = _fronted_slot(token, _kind_slot(head))
-                return QuestionParse(head.lower_, possessive, verbs, slot, plural)
+                country = _names_country(doc, self.places)
+                return QuestionParse(head.lower_, possessive, verbs, slot, plural, names_country=country)
         whose = next((t for t in doc if t.lower_ == "whose" and t.head.pos_ in ("NOUN", "PROPN")), None)
         if whose is not None:  # "Whose injury led to ...?": the owner of the injury, "[Drew Bledsoe's] injury"
             return QuestionParse(None, False, verbs, Slot(WHOSE, frozenset({verb_stem(whose.head.lower_)})))
@@ -243,6 +247,15 @@ class Language:
         if adverb is not None:
             return QuestionParse(None, False, verbs, Slot(adverb.lower_, _verb_words(_verb_of_adverb(adverb))))
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
+
+
+def _names_country(doc: Doc, places: Gazetteer) -> bool:
+    """A run of proper nouns names a country, and no state of the same name ("US", "the United States";
+    not "Georgia")."""
+    runs = [list(group) for proper, group in groupby(doc, lambda t: t.pos_ == "PROPN") if proper]
+    return any(
+        COUNTRY in (scopes := places.scopes(" ".join(t.text for t in run))) and STATE not in scopes for run in runs
+    )
 
 
 def _with_titles(nlp: SpacyLanguage) -> SpacyLanguage:
@@ -316,7 +329,7 @@ def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     entities += _people_before_who(doc, entities)
     entities = _with_ranges(doc.text, _with_tallies(doc, entities))
     entities = tuple(_with_scopes(e, doc.text, places) for e in entities)
-    phrases = tuple(_phrase(doc, chunk) for chunk in doc.noun_chunks)
+    phrases = tuple(_unnamed_place(_phrase(doc, chunk), entities, doc.text, places) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
 
 
@@ -336,11 +349,21 @@ def _people_before_who(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]
     return tuple(found)
 
 
+def _unnamed_place(phrase: Span, entities: Sequence[Span], text: str, places: Gazetteer) -> Span:
+    """A proper noun phrase the small model sees no name in, with the kinds of place GeoNames knows it
+    as ("whose town of [Cayey]"); a phrase over an entity is that entity's to judge."""
+    if not phrase.proper or any(e.start < phrase.end and phrase.start < e.end for e in entities):
+        return phrase
+    return _with_scopes(phrase, text, places)
+
+
 def _with_scopes(entity: Span, text: str, places: Gazetteer) -> Span:
-    """A place's kinds of place; also an "organisation"'s (the small model calls some towns one)."""
-    if entity.label not in PLACE_LABELS and entity.label != "ORG":
+    """A place's kinds of place; also an "organisation"'s (the small model calls some towns one), without
+    the lower-case words the small model may take in ("east-[central Puerto Rico]")."""
+    if entity.label not in PLACE_LABELS and entity.label not in ("ORG", "NP"):
         return entity
-    return replace(entity, scopes=places.scopes(text[entity.start : entity.end]))
+    name = text[entity.start : entity.end]
+    return replace(entity, scopes=places.scopes(name) or places.scopes(LOWER_CASE_BEFORE.sub("", name)))
 
 
 def _with_tallies(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -643,14 +666,16 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         start, end, label, root = _whole_amount(doc, start, end, label, root)
     if label in AMOUNT_LABELS:
         start = _qualified_start(doc, start, end)
-    qualifies_title = root.dep_ in ("compound", "nmod", "amod") and (
-        root.head.lower_ in TITLES or root.head.ent_type_ == "PERSON"
-    )  # "US President Joe Biden", "Colorado Republican Rep. Ken Buck", "Republican Josh Hawley"
+    qualifies_title = (
+        root.dep_ in ("compound", "nmod", "amod") and (root.head.lower_ in TITLES or root.head.ent_type_ == "PERSON")
+    ) or (root.dep_ == "poss" and root.head.lower_ in TITLES)
+    # "US President Joe Biden", "Colorado Republican Rep. Ken Buck", "Republican Josh Hawley", "Jordan's king"
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     inside = _narrower_place(root) if label in PLACE_LABELS else None
     narrower = inside.idx if inside is not None else None
     slots = _slot(root), _clause_slot(root)
-    counts = _counted(root) if label in AMOUNT_LABELS else None
+    counted_date = label == "DATE" and root.pos_ == "NOUN" and any(_counts_in_date(t) for t in doc[start:end])
+    counts = _counted(root) if label in AMOUNT_LABELS or counted_date else None  # "after [15 seasons]", a DATE
     described = _described(root) if label in PLACE_LABELS else _qualified(root) if label == "NORP" else None
     return Span(
         start_char,
@@ -678,6 +703,11 @@ def _described(root: Token) -> str | None:
     if root.dep_ != "compound" or root.head.pos_ != "NOUN" or root.head.dep_ in PREPOSITION_OBJECTS:
         return None
     return root.head.lower_
+
+
+def _counts_in_date(token: Token) -> bool:
+    """A number in a date that counts ("[15] seasons"), no year ("the 2019 season")."""
+    return token.like_num and not YEAR_NUMBER.fullmatch(token.text)
 
 
 def _counted(root: Token) -> str | None:

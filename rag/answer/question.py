@@ -206,6 +206,7 @@ class Question:
     plural: bool = False  # "Which companies ...?": names listed together are one answer
     possessive: bool = False  # "Which country's lawmakers ...?": the kind is a possessor
     measures: frozenset[str] = frozenset()  # "How long ...?": a length or a time (units.asked_dimensions)
+    names_country: bool = False  # "In which state is the US case?": a state of that country, no nation
 
     @property
     def short(self) -> bool:
@@ -261,7 +262,13 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         else:  # the parse missed the kind ("A chef banned which diners ...?"): its word as written
             plural, possessive = _written_plural(text, kind), False
         return replace(
-            plain, labels=labels or frozenset(), kind=kind, phrase=labels is None, plural=plural, possessive=possessive
+            plain,
+            labels=labels or frozenset(),
+            kind=kind,
+            phrase=labels is None,
+            plural=plural,
+            possessive=possessive,
+            names_country=parsed is not None and parsed.names_country,
         )
     if PLACE.search(text):
         return replace(plain, labels=PLACES)

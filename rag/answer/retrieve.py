@@ -120,6 +120,16 @@ def _read(index: IndexSnapshot, ids: list[str]) -> dict[str, Chunk]:
     return chunks
 
 
+def article_chunks(index: IndexSnapshot, source: str) -> list[RetrievedChunk]:
+    """Every chunk of one article of the snapshot's version, in order (read when what was retrieved of
+    it is not enough: the one passage that names a person in full)."""
+    entry = index.manifest.files.get(source)
+    if entry is None:
+        return []
+    chunks = _read(index, entry.chunk_ids)
+    return [retrieved(chunks[cid]) for cid in entry.chunk_ids]
+
+
 def retrieved(
     chunk: Chunk, fused: float = 0.0, dense: float = 0.0, dense_rank: int | None = None, lexical_rank: int | None = None
 ) -> RetrievedChunk:

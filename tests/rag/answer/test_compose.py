@@ -254,3 +254,32 @@ def test_the_sentence_that_says_what_the_answer_is_follows_the_one_that_names_it
                      DirectOptions())  # fmt: skip
     assert answer.direct is not None and answer.direct.text == "Orsa Sea"
     assert [c.quote for c in answer.citations][:2] == [named.text, described.text]
+
+
+def test_a_surname_is_named_in_full_from_a_passage_of_its_article_that_was_not_retrieved() -> None:
+    """The answer's sentence says "Orwell"; the article names "Gov. Tate Orwell" in a passage retrieval
+    did not bring: it is read, and the full name comes first, without the title, where it stands."""
+    said = "Orwell signed the drought bill on Monday."
+    signed = sentence(said, 0.9, source="bill.txt", body=said)
+    start = signed.start
+    signed.candidates = [
+        Candidate(signed, start, start + len("Orwell"), "Orwell", "PERSON", 1.0, 1.0, 0.0, score=0.9, answer="orwell")
+    ]
+    head = "Jackson: Republican Gov. Tate Orwell took office in January."
+    at = 900  # a later passage of the article
+    elsewhere = RetrievedChunk(
+        id="bill-3", source="bill.txt", title="Bill", ordinal=3, start=at, end=at + len(head), text=head
+    )
+    question = analyze("Who signed the drought bill?")
+    alone = compose(question, [[signed]], [signed.chunk], OPTIONS, DirectOptions())
+    assert alone.direct is not None and alone.direct.text == "Orwell"
+    read: list[str] = []
+    answer = compose(
+        question, [[signed]], [signed.chunk], OPTIONS, DirectOptions(), article=lambda s: read.append(s) or [elsewhere]
+    )
+    assert read == ["bill.txt"] and answer.direct is not None and answer.direct.text == "Tate Orwell"
+    assert (
+        answer.citations[0].chunk_id == "bill-3"
+        and head[answer.direct.start - at : answer.direct.end - at] == "Tate Orwell"
+    )
+    assert [c.quote for c in answer.citations] == [head, said], answer.answer

@@ -82,3 +82,28 @@ def test_a_sentence_that_gives_another_figure_of_the_asked_scale_does_not_answer
     sentences = [s for s in split_sentences(chunks) if s.text in said]
     type_hints(sentences, question)
     assert {s.text: s.answers_type for s in sentences} == said
+
+
+def test_a_sentence_about_another_years_edition_does_not_answer() -> None:
+    """ "Who is hosting the 2021 Emmy Awards?": a sentence on the 2022 Emmy Awards answers for another
+    year; one on the 2021 awards, or one naming no year, may. A name shares most of its words across
+    editions ("the 2004 Stanley Cup Final" for the "2022 NHL Stanley Cup Finals"), not one of two ("the
+    2018 World Series" is no edition of the World Cup)."""
+    said = {
+        "Comedian Kenan Thompson will host the 2022 Emmy Awards in September.": False,
+        "Cedric the Entertainer will host the 2021 Emmy Awards, and the 2022 Emmy Awards go to NBC.": True,
+        "The awards show will be hosted by a comedian this year.": True,
+    }
+    chunks = [chunk(f"{n}.txt", text, 0.5) for n, text in enumerate(said)]
+    sentences = [s for s in split_sentences(chunks) if s.text in said]
+    type_hints(sentences, analyze("Who is hosting the 2021 Emmy Awards?"))
+    assert {s.text: s.answers_type for s in sentences} == said
+    finals = [chunk("f.txt", "In a rematch of the 2004 Stanley Cup Final, Tampa Bay won.", 0.5)]
+    series = [chunk("s.txt", "The 2018 World Series drew millions of viewers.", 0.5)]
+    for chunks, question, answers in [
+        (finals, "Which team won the 2022 NHL Stanley Cup Finals?", False),
+        (series, "Who won the 2022 World Cup?", True),
+    ]:
+        sentences = split_sentences(chunks)
+        type_hints(sentences, analyze(question))
+        assert sentences[0].answers_type is answers, question
