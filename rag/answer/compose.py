@@ -90,7 +90,7 @@ def compose(
             candidate
             and not conflicts
             and first is candidate.sentence
-            and (full := _named_in_full(candidate, chunks, "PERSON" in question.labels, article))
+            and (full := _full_name_in_article(candidate, chunks, "PERSON" in question.labels, article))
         ):
             named = sentence_around(*full, score=first.score)  # the full name first, then what it answers
             if named is not None:
@@ -255,7 +255,7 @@ def continuation(first: SentenceEvidence, question: Question) -> SentenceEvidenc
     )
 
 
-def _named_in_full(
+def _full_name_in_article(
     candidate: Candidate,
     chunks: Sequence[RetrievedChunk],
     asks_person: bool,

@@ -958,8 +958,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         name_start = _after_kind(question.kind, raw, start, end, of_person)
         start, titled = name_start, name_start > start
         # "captain [Steven Stamkos]" answers "Who scored?"; "Republican Rep. [Phillip Pettus]" "Which sponsor ...?"
-        person_or_any = (of_person and "PERSON" in question.labels) or (span.label == "NP" and not question.labels)
-        if person_or_any and not titled and not question.describes:
+        roled_name = (of_person and "PERSON" in question.labels) or (span.label == "NP" and not question.labels)
+        if roled_name and not titled and not question.describes:
             start = _after_role(raw, start, end)
     if end <= start or _is_credit(sentence.text, span.start, span.end) or _is_marker(sentence.text, span):
         return None
@@ -1040,6 +1040,7 @@ def _after_asked_names(phrase: str, start: int, end: int, question: Question) ->
 
 
 def _asked_word(word: str, question: Question) -> bool:
+    """The word is one the question says ("Mavericks")."""
     terms = set(content_terms(word))
     return bool(terms) and terms <= question.terms
 
