@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.evidence import MONTHS, TIME_WORDS
-from rag.answer.language import EMPHASES, LOCATIVE, QUALIFIERS, REPORTING, WHOSE, Span
+from rag.answer.language import CLOCK, EMPHASES, LOCATIVE, QUALIFIERS, REPORTING, WHOSE, Span
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import (
     COLOR_KIND,
@@ -98,7 +98,6 @@ COLOR = re.compile(  # the colours news names things by ("a gray check mark", "t
     r"silver|beige|maroon|navy|crimson|scarlet|magenta|cyan|indigo|lavender|khaki|bronze|ivory|amber)\b",
     re.IGNORECASE,
 )
-CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 # a time of day, said any way news says one ("10:23 a.m.", "4 p.m.", "14:30", "noon"): when, never how long
 TIME_OF_DAY = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b", re.I)
 ZERO = re.compile(r"\b(?:zero|none)\b", re.IGNORECASE)  # a count without a figure
@@ -256,7 +255,7 @@ def _counts(question: Question, sentence: str, span: Span) -> bool:
     ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18"), and a number
     at all ("at least weekly" says how often)."""
     said = sentence[span.start : span.end]
-    if CLOCK.match(said.strip()) or FRACTION.search(said):
+    if CLOCK.fullmatch(said.strip()) or FRACTION.search(said):
         return False  # "01:18" is a time; "about one-third" of them is a share, no count
     if not amounts(said) and ZERO.search(said) is None:
         return False
