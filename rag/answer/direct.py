@@ -41,11 +41,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import is_near_duplicate, with_texts
+from rag.answer.evidence import MONTHS, is_near_duplicate, with_texts
 from rag.answer.kinds import (
     FACILITIES,
     PLACE_KINDS,
     SAID_IN_NAME,
+    YEAR,
     colors,
     known_place_of_kind,
     of_asked_kind,
@@ -65,7 +66,7 @@ from rag.answer.question import (
     asks_who_holds_role,
     labels_of_kind,
 )
-from rag.answer.units import with_unit_sign
+from rag.answer.units import with_rate, with_unit_sign
 from rag.text import (
     AMOUNT_WORDS,
     ROLE_INITIALS,
@@ -110,7 +111,7 @@ KIND_BEFORE = re.compile(r"([\w-]+)\.?\s*,?\s*[“\"‘']?$")  # also before a q
 PLACE_OF = re.compile(r"([\w-]+)\s+of\s*$")  # "the city of Miyakonojō", "the island of Kyushu"
 TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
 KIND_AFTER = re.compile(
-    rf"^{TICKER}\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s+(?:in|on|near)\b"
+    rf"^{TICKER}\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s+(?:in|on|near|about|some|just|\d)\b"
     rf"|^{TICKER}\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s*"
     r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
@@ -206,8 +207,9 @@ ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
 QUOTES = "\"'“”‘’"
 INITIAL = re.compile(r"[A-Z]\.")  # a genus before its species ("E. coli")
+SURNAME_PARTICLES = frozenset("de la le du da di von van der al el bin ibn abu".split())  # "Osama [bin] Laden"
 # lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
-NAME_GLUE = frozenset("of the and for to de la le du da di von van der al el bin ibn abu".split())
+NAME_GLUE = frozenset("of the and for to".split()) | SURNAME_PARTICLES
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
 GENERIC_HEADS = frozenset(
     "house senate court department party union council committee office agency bank service university "
@@ -294,26 +296,14 @@ def find_candidates(
     question: Question, sentences: Sequence[SentenceEvidence], annotations: Sequence[Annotation]
 ) -> list[Candidate]:
     """Every span of the sentences that could answer `question`, not yet scored: its entities of the
-    asked kind, and noun phrases when no entity kind is asked for, or names that play the asked role
-    (the small model misses or mislabels names: "Pfizer says ..." for "Which company said ...?")."""
+    asked kind, and noun phrases when no entity kind is asked for, or names that play the asked role or
+    that the sentence says are of the asked kind (the small model misses or mislabels names: "Pfizer
+    says ..." for "Which company said ...?", "Schuld is among the worst-hit villages")."""
     found: list[Candidate] = []
     for sentence, annotation in zip(sentences, annotations, strict=True):
         if raises_question(question, sentence.text):
             continue  # its names are not the answer it leaves open (the next sentence may give it)
-        phrases = [
-            p
-            for p in annotation.phrases
-            if question.phrase
-            or (
-                p.proper
-                and (
-                    _in_slot(question, p)
-                    or _kind_before_name(question, sentence.text[p.start : p.end])
-                    or known_place_of_kind(question, p)  # "whose town of [Cayey]" for "In which town ...?"
-                )
-                and not any(_read_as(p, e, question, sentence.text) for e in annotation.entities)
-            )
-        ]
+        phrases = [p for p in annotation.phrases if _phrase_answers(question, p, annotation, sentence.text)]
         mislabelled = [  # "on [Bannon]'s talk show", a facility to the small model, for "On whose talk show ...?"
             replace(e, label="NP", proper=True)
             for e in annotation.entities
@@ -330,6 +320,28 @@ def find_candidates(
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
     return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
+
+
+def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, sentence: str) -> bool:
+    """A noun phrase is a candidate when the question asks a phrase, when it is a name headed by the
+    asked noun, or when it is a name the sentence gives the asked role or kind and no entity's date,
+    amount or other place; never when it stops short of a longer name (_cut_short)."""
+    entities = annotation.entities
+    if any(_cut_short(phrase, e, sentence) for e in entities):
+        return False
+    if question.phrase or (phrase.proper and _headed_by_kind(question, phrase) and _unnamed(phrase, entities)):
+        return True  # "the Uniform Monday Holiday [Act]" for "Which act ...?", whatever the model calls its words
+    return (
+        phrase.proper
+        and (
+            _in_slot(question, phrase)
+            or _kind_before_name(question, sentence[phrase.start : phrase.end])
+            or (_said_of_kind(question, phrase, sentence) and _unnamed(phrase, entities))
+            or known_place_of_kind(question, phrase)  # "whose town of [Cayey]" for "In which town ...?"
+            or _name_given(question, phrase, sentence)  # "known as [Issue 4]": no entity to the small model
+        )
+        and not any(_read_as(phrase, e, question, sentence) for e in entities)
+    )
 
 
 def _with_larger_places(question: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -354,6 +366,12 @@ def _with_larger_places(question: Question, candidates: list[Candidate]) -> list
     return widened
 
 
+def _unnamed(phrase: Span, entities: Sequence[Span]) -> bool:
+    """No entity of the small model's is the phrase ("[Schuld] is among the worst-hit villages"): else
+    that entity is its candidate."""
+    return all((e.start, e.end) != (phrase.start, phrase.end) for e in entities)
+
+
 def _kind_before_name(question: Question, phrase: str) -> bool:
     """The phrase names a thing of the asked kind, the noun right before the name ("analytics group
     Chainalysis"): the small model may see no name in it, and the phrase may play any role."""
@@ -368,19 +386,21 @@ def _kind_before_name(question: Question, phrase: str) -> bool:
 
 def _read_as(phrase: Span, entity: Span, question: Question, sentence: str) -> bool:
     """A name's phrase in the asked role is read as the entity it overlaps, no answer of its own, when
-    that is a date or an amount, a place GeoNames knows as surely of another kind ("[Afghanistan]" for
-    "In which city ...?"), or a longer name the phrase is cut short of at a word that joins names ("the
-    [Roscoe's House] of Chicken & Waffles restaurant"). Otherwise the same name as an entity stays a
-    phrase in the asked role: it answers when its entity's label or kind is wrong (GeoNames calls "New
-    York" a state, whose city news names so)."""
+    that is a date or an amount, or a place GeoNames knows as surely of another kind ("[Afghanistan]" for
+    "In which city ...?"); a phrase cut short of a longer name is none at all (_cut_short). Otherwise the
+    same name as an entity stays a phrase in the asked role: it answers when its entity's label or kind
+    is wrong (GeoNames calls "New York" a state, whose city news names so)."""
     if not _overlap(phrase, entity):
         return False
+    return entity.label in AMOUNTS | TIMES or surely_other_place(question, entity)
+
+
+def _cut_short(phrase: Span, entity: Span, sentence: str) -> bool:
+    """The phrase stops short of the longer name it begins, at a word that joins names ("the [National
+    Museum] of the Marine Corps", "the [Roscoe's House] of Chicken & Waffles restaurant"): no answer of its
+    own, whatever the question asks."""
     joined = sentence[phrase.end : entity.end].split()
-    return (
-        entity.label in AMOUNTS | TIMES
-        or surely_other_place(question, entity)
-        or (bool(joined) and joined[0] in NAME_GLUE)
-    )
+    return _overlap(phrase, entity) and phrase.end < entity.end and bool(joined) and joined[0] in NAME_GLUE
 
 
 def _restating(candidates: list[Candidate]) -> list[Candidate]:
@@ -775,7 +795,10 @@ def named_in_full(
     article give, if only one (however accented: "Péter" and "Peter Marki-Zay" are one name)."""
     if not by_surname_only(candidate, asks_person):
         return None
-    before_surname = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}){re.escape(candidate.text)}\b")
+    surname = r"\s+".join(
+        rf"(?i:{re.escape(w)})" if w.lower() in SURNAME_PARTICLES else re.escape(w) for w in candidate.text.split()
+    )
+    before_surname = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}){surname}\b")
     found: dict[str, tuple[RetrievedChunk, int, int]] = {}
     for chunk in (c for c in chunks if c.source == candidate.sentence.source):
         for match in before_surname.finditer(chunk.text):
@@ -789,9 +812,12 @@ def named_in_full(
 
 
 def by_surname_only(candidate: Candidate, asks_person: bool) -> bool:
-    """The answer is a person named by one capitalised word ("Lawshe", as a name or as a phrase)."""
+    """The answer is a person named by one capitalised word ("Lawshe", as a name or as a phrase), or by
+    one after the particles of a surname ("bin Laden", "Van Gogh")."""
     person = candidate.label == "PERSON" or (candidate.label == "NP" and asks_person)
-    return person and len(candidate.text.split()) == 1 and candidate.text[:1].isupper() and candidate.in_full
+    *particles, last = candidate.text.split() or [""]
+    named = last[:1].isupper() and all(p.lower() in SURNAME_PARTICLES for p in particles)
+    return person and named and len(particles) <= 1 and candidate.in_full
 
 
 def _given_name(word: str) -> bool:
@@ -965,13 +991,16 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     if not of_asked_kind(question, sentence.text, span) or _whose_role(question, sentence.text[: span.start]):
         return None
-    if span.label in AMOUNTS and _other_end_of_asked(sentence.text, span, question.text):
+    if span.label in AMOUNTS and (
+        _other_end_of_asked(sentence.text, span, question.text) or _of_another_time(sentence.text, span, question.text)
+    ):
         return None
     first, last = span.start + start, span.start + end  # offsets in the sentence
     if span.label in AMOUNTS and question.kind:
         first = _with_scale(sentence.text, first, question.kind)  # "[magnitude] 4": before the span
     if span.label in AMOUNTS:
         last = with_unit_sign(sentence.text, last)  # "about 7[°C]"
+        last = with_rate(sentence.text, first, last, question.text)  # "about 40 feet[ per hour]"
         first = _without_asked_qualifier(sentence.text, first, question.text)
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:
         last = _without_counted(sentence.text, first, last, question.kind)
@@ -985,7 +1014,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
     new_terms = terms - question.terms
     tokens = words(text)
-    if len(new_terms) < MIN_NEW * len(terms) or not new_terms or len(tokens) > MAX_WORDS:
+    named_kind = span.proper and _headed_by_kind(question, span)  # "the Uniform [Monday Holiday] Act": its name
+    if (len(new_terms) < MIN_NEW * len(terms) and not named_kind) or not new_terms or len(tokens) > MAX_WORDS:
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, span.label, question.text):
         return None
@@ -1018,8 +1048,20 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         kind_known_by="said" if said else "gazetteer" if known else "label",
         narrower=None if span.narrower is None else sentence.start + span.narrower,
         counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
-        restates=in_slot and len(question.terms) >= MIN_RESTATED and question.terms <= sentence.terms,
+        restates=in_slot and _restates(question, sentence.terms),
     )
+
+
+def _restates(question: Question, said: set[str]) -> bool:
+    """A sentence with the terms `said` says all the question asks; a person the question names in full
+    is said by any of their names ("Bale was brought down by ..." for "Who brought down Gareth Bale?")."""
+    asked = set(question.terms)
+    for run in CAPITALISED_RUN.findall(question.text):
+        *given, surname = run.split()
+        person = given and all(_given_name(g) for g in given) and labels_of_kind(stem(surname.lower())) != PERSON
+        if person and stem(POSSESSIVE.sub("", surname).lower()) in said:
+            asked -= {stem(g.lower()) for g in given}
+    return len(question.terms) >= MIN_RESTATED and asked <= said
 
 
 def _after_asked_names(phrase: str, start: int, end: int, question: Question) -> int:
@@ -1185,6 +1227,11 @@ def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
     return end
 
 
+# the month or year right after an amount that it is said of ("238 [in January]")
+TIME_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}?\s+(?:in|during|for|by)\s+({MONTHS}|(?:19|20)\d\d)\b", re.IGNORECASE)
+MONTH_NAME = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
+
+
 def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:
     """The amount is the other end of a change or range whose one end the question gives ("adjusted the
     jackpot [from $1.9 billion] to $2.04 billion" for "What was the lump sum for the $2.04 billion
@@ -1195,6 +1242,18 @@ def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:
     return bool(asked) and bool(
         (after and numbers(after.group(1)) & asked) or (before and numbers(before.group(1)) & asked)
     )
+
+
+def _of_another_time(sentence: str, span: Span, question: str) -> bool:
+    """The amount is said of another month or year than the one the question names ("selling [three]
+    vehicles in December, 238 in January and 3,739 in February" for "How many ... in February?")."""
+    said = TIME_AFTER.match(sentence, span.end)
+    if said is None:
+        return False
+    time = said.group(1).lower()
+    kind = YEAR if time[:1].isdigit() else MONTH_NAME
+    asked = {t.lower() for t in kind.findall(question)}
+    return bool(asked) and time not in asked
 
 
 def _without_asked_qualifier(sentence: str, start: int, question: str) -> int:
@@ -1317,8 +1376,11 @@ def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
     """The sentence says the name is of the kind asked for, whatever the small model calls it: its head
     is the noun ("Amalie Arena" for "In which arena ...?"), it starts with it ("Hurricane Kate") or
     stands in apposition to it ("the Russian newspaper Izvestia"), also inside the phrase that ends with
-    the name ("according to analytics group [Chainalysis]", where the small model sees no name)."""
+    the name ("according to analytics group [Chainalysis]", where the small model sees no name). An
+    amount or a date is no name ("a town [about 19 miles] south of ...")."""
     if not question.kind or (span.label == "NP" and not span.proper):
+        return False
+    if span.label in AMOUNTS | TIMES and not question.labels & (AMOUNTS | TIMES):
         return False
     headed = span.label != "NP" and stem(span.head) == question.kind
     name = sentence[span.start : span.end]

@@ -24,7 +24,7 @@ from rag.answer.question import (
     WHO_ANSWERS,
     YEAR_KIND,
 )
-from rag.answer.units import DIMENSION_OF_UNIT, UNITS, unit_of
+from rag.answer.units import UNITS, dimension_of, unit_of
 from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, stem, verb_stem
 
 if TYPE_CHECKING:
@@ -275,4 +275,4 @@ def _measures(question: Question, sentence: str, span: Span) -> bool:
         return span.label in MEASURED and bool(amounts(said)) and not (span.label == "DATE" and YEAR.search(said))
     if question.kind and question.kind in TIME_UNIT_KINDS:
         return stem(unit) == question.kind  # "How many minutes ...?" is not answered by "two hours"
-    return DIMENSION_OF_UNIT[unit] in question.measures
+    return dimension_of(sentence, span.start, span.end, unit) in question.measures

@@ -117,6 +117,7 @@ QUALIFIERS = tuple(
               "up to", "close to", "over", "nearly", "almost", "around", "about", "roughly", "approximately")
 )  # fmt: skip
 EMPHASES = (("just",), ("only",), ("a", "mere"))
+JOINING_FIGURES = frozenset({"-", "–", "—", ":", "/"})  # "67-66", "3:2", "9/11": one figure of two numbers
 NEARLY = frozenset({"just", "well"})  # before a qualifier, part of it: "just over 100 square miles", "well over"
 CURRENCY = re.compile(
     r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp)\b"
@@ -477,9 +478,12 @@ def _quoted_titles(doc: Doc) -> tuple[Span, ...]:
 
 def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
     """A noun phrase, with the name right after its noun that the small model leaves out ("the asteroid
-    [Dimorphos]", "the rapper [Drake]")."""
+    [Dimorphos]", "the rapper [Drake]"), and the number right after a name that counts in it ("May [5]",
+    "Game [6]": spaCy ends a noun phrase at its noun)."""
     root, end = chunk.root, chunk.end
     while root.pos_ == "NOUN" and end < len(doc) and _bare_proper_noun(doc[end]) and not doc[end].is_sent_start:
+        end += 1
+    if root.pos_ == "PROPN" and end < len(doc) and _number_of(doc[end], root):
         end += 1
     end_char = doc[end - 1].idx + len(doc[end - 1]) if end > chunk.end else _phrase_end(root, chunk.end_char)
     named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
@@ -610,9 +614,11 @@ def _slot(token: Token) -> Slot | None:
 
 
 def _clause_slot(token: Token) -> Slot | None:
-    """The role the phrase `token` heads plays in a relative clause on it: news says what a person did
-    in one ("Her partner Steven Jones, who discovered the fish, said ...": the subject of "discover")."""
-    for clause in (c for c in token.children if c.dep_ == "relcl"):
+    """The role the phrase `token` heads plays in a relative clause on it, or on a description in
+    apposition to it: news says what a person did in one ("Her partner Steven Jones, who discovered the
+    fish, said ...": the subject of "discover"; "TheVerge.com, a tech website that first reported ...")."""
+    described = [token, *(c for c in token.children if c.dep_ == "appos")]
+    for clause in (c for t in described for c in t.children if c.dep_ == "relcl"):
         pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
         if pronoun is not None and (slot := _slot(pronoun)) is not None:
             return slot
@@ -803,6 +809,13 @@ def _joins(token: Token, label: str) -> bool:
     if token.lower_ in TITLES or (token.ent_type_ == "PERSON" and label != "PERSON"):
         return False
     return _bare_proper_noun(token)
+
+
+def _number_of(token: Token, name: Token) -> bool:
+    """`token` is a figure that numbers `name` ("May 5", "Apollo 11"), not the first of a score or range
+    after it ("defeated Liberty 67-66")."""
+    joined = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in JOINING_FIGURES
+    return token.dep_ == "nummod" and token.head.i == name.i and token.like_num and not joined
 
 
 def _bare_proper_noun(token: Token) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.language import COMPARED, PLACE_LABELS, REPORTING, TITLES, WHEN, Slot
 from rag.answer.units import UNITS, asked_dimensions
-from rag.text import content_terms, stem, verb_stem, words
+from rag.text import WORD, content_terms, stem, verb_stem, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,8 +52,12 @@ KINDS: dict[frozenset[str], str] = {
     "congresswoman admiral colonel meteorologist forecaster chief soldier sailor marine veteran victim suspect "
     "survivor witness activist protester student teenager child worker employee resident citizen "
     "refugee migrant immigrant fan owner winner inmate prisoner patient commissioner premier speaker solicitor "
-    "surgeon postmaster adjutant comptroller auditor registrar marshal character",
-    TIMES: "year month day date decade season time",
+    "surgeon postmaster adjutant comptroller auditor registrar marshal character expert specialist scholar "
+    "biologist ecologist conservationist geologist volcanologist seismologist epidemiologist virologist chemist "
+    "physicist astronomer psychologist sociologist pollster consultant entrepreneur investor banker rancher farmer "
+    "archbishop bishop cardinal rabbi imam priest pastor reverend cleric monarch emperor empress duke duchess sultan "
+    "emir member",
+    TIMES: "year month day date deadline decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
     frozenset({"EVENT"}): "event festival tournament war competition championship",
@@ -127,11 +131,11 @@ NOT_IN_ROLE = frozenset("the a an behind against among between through during un
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
 NAME_OF = re.compile(
-    r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,60}?) called|called what|named what|"
+    r"\b(what (?:is|was|are|were) (?:it|he|she|they|this|that|the [^?]{1,120}?) called|called what|named what|"
     r"known as what|what (?:is|was|were|are) (?:the |its |their |his |her )?names?|what name|"
     r"what (?:is|was) [^?]{1,40}?['’]s? (?:\w+ )?name|"  # "What was PnB Rock's birth name?"
-    r"what (?:is|was|are|were) [^?]{1,60}? (?:known|referred to) as|"  # "What is the law known as?"
-    r"what (?:did|do|does|has|have|had|will) [^?]{1,60}?\b(?:dub|nickname|christen|rename|name)d?)\b"
+    r"what (?:is|was|are|were) [^?]{1,120}? (?:known|referred to) as|"  # "What is the law known as?"
+    r"what (?:did|do|does|has|have|had|will) [^?]{1,120}?\b(?:dub|nickname|christen|rename|name)d?)\b"
     r"(?![^?]*\b(?:for|after)\s*\??\s*$)",  # "What did Musk dub the event?" (not what it was named after)
     re.IGNORECASE,
 )
@@ -249,8 +253,10 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         if which.kind:
             return replace(which, text=text, terms=plain.terms, asks_name=True)
     if NAME_OF.search(text):  # "What is the documentary about ... called?": a name of that kind, when known
-        of_kind = KIND_OF.get(_kind_of_what_is(text) or "", NAMES) & NAMES
-        return replace(plain, labels=of_kind or NAMES, asks_name=True)
+        described = _head_of_what_is(text)  # what is named, known kind or not ("the amendment ... known as")
+        described = None if described == stem("name") else described  # "What was the name of the mission?"
+        of_kind = KIND_OF.get(described or "", NAMES) & NAMES
+        return replace(plain, labels=of_kind or NAMES, kind=described, asks_name=True)
     parsed = parse(text) if parse is not None and PARSED.search(text) else None
     if parsed is not None:
         plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)
@@ -372,13 +378,26 @@ def _kind_of_what_is(text: str) -> str | None:
     lexicon knows it (otherwise the answer is a phrase of no known kind, as before)."""
     has = WHAT_HAS_THE.search(text)
     match = WHAT_IS_THE.search(text) or has
-    if not match:
-        return None
-    head = None
-    for word in words(match.group(1)):
-        if word in STOP_KIND:
-            break
-        head = word
-    if not head or stem(head) not in KIND_OF or (match is has and KIND_OF[stem(head)] != AMOUNTS):
+    head = _head_of(match.group(1)) if match else None
+    if not head or head not in KIND_OF or (match is has and KIND_OF[head] != AMOUNTS):
         return None  # "What has the company done?" asks no company
-    return stem(head)
+    return head
+
+
+def _head_of_what_is(text: str) -> str | None:
+    """ "What is the Arkansas constitutional amendment on cannabis known as?" -> amend: the stemmed head
+    noun after "what is the", whether or not the kind lexicon knows it."""
+    match = WHAT_IS_THE.search(text)
+    return _head_of(match.group(1)) if match else None
+
+
+def _head_of(phrase: str) -> str | None:
+    """The stem of the last word before the first function word ("Arkansas constitutional [amendment] on"),
+    or before a name after a common noun, which opens a clause on it ("the last [day] Jack Simpson had")."""
+    head = None
+    for written in WORD.findall(phrase):
+        word = written.lower()
+        if word in STOP_KIND or (head is not None and head.islower() and written[:1].isupper()):
+            break
+        head = written
+    return stem(head.lower()) if head else None

@@ -47,6 +47,8 @@ NAMED: dict[str, frozenset[str]] = {
 }
 NAMED_DIMENSION = {word: dimensions for said, dimensions in NAMED.items() for word in said.split()}
 UNIT_AFTER = 12  # characters after a number where its unit may stand ("18 feet", "215-pound")
+RATE_AFTER = 12  # characters after the unit where the time it is per may stand ("miles [an hour]")
+PER_TIME = rf"\s+(?:per|an?|each|every)\s+(?:{'|'.join(UNITS['time'])})\b"  # "[per hour]", "[a day]"
 UNIT_SIGN = re.compile(r"\s?(?:°\s?[CF]|°|℃|℉)(?![^\W\d_])")  # "7°C", "98.6 °F", "40°"
 
 
@@ -63,6 +65,27 @@ def with_unit_sign(sentence: str, end: int) -> int:
     the small model leaves out of the entity."""
     sign = UNIT_SIGN.match(sentence, end)
     return sign.end() if sign else end
+
+
+def dimension_of(sentence: str, start: int, end: int, unit: str) -> str:
+    """What the measurement at sentence[start:end] in `unit` measures: a length per time is a speed
+    ("about 21 yards per hour", "60 miles an hour"), another unit per time a rate of no dimension asked
+    for (a weight per day is no weight)."""
+    per_time = re.compile(rf"\b{re.escape(unit)}{PER_TIME}", re.IGNORECASE)
+    if not per_time.search(sentence, start, end + UNIT_AFTER + RATE_AFTER):
+        return DIMENSION_OF_UNIT[unit]
+    return "speed" if DIMENSION_OF_UNIT[unit] == "length" else "rate"
+
+
+def with_rate(sentence: str, start: int, end: int, question: str) -> int:
+    """The end of the measurement at sentence[start:end], with the time it is per when it ends with its
+    unit ("about 40 feet[ per hour]": the small model leaves the rate out of the entity), unless the
+    question says that time already ("How big a hole per day ...?": "4.3 million barrels")."""
+    rate = re.compile(PER_TIME, re.IGNORECASE).match(sentence, end)
+    said = words(sentence[start:end])
+    if not rate or not said or said[-1].lower() not in DIMENSION_OF_UNIT:
+        return end
+    return end if words(rate.group())[-1].lower() in words(question.lower()) else rate.end()
 
 
 def unit_of(sentence: str, start: int, end: int) -> str | None:
