@@ -161,6 +161,9 @@ BACK_REFERENCES = frozenset({"it", "he", "she", "they", "this", "that", "these",
 SHORT_ANSWER_WORDS = 12  # a sentence that answers the one before it says little else
 MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 MIN_RESTATED = 2  # content terms a question needs before a clause saying them all restates it
+# the month or year right after an amount that it is said of ("238 [in January]")
+TIME_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}?\s+(?:in|during|for|by)\s+({MONTHS}|(?:19|20)\d\d)\b", re.IGNORECASE)
+MONTH_NAME = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
 ASKED_QUALIFIER = re.compile(
     rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+how\s+(?:many|much)\b", re.IGNORECASE
 )  # "Up to how many ounces ...?"
@@ -1225,11 +1228,6 @@ def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
         before = MORE_OF.sub("", sentence[: said[-1].start()])
         return len(before.rstrip(" -"))
     return end
-
-
-# the month or year right after an amount that it is said of ("238 [in January]")
-TIME_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}?\s+(?:in|during|for|by)\s+({MONTHS}|(?:19|20)\d\d)\b", re.IGNORECASE)
-MONTH_NAME = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
 
 
 def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:

@@ -49,6 +49,7 @@ NAMED_DIMENSION = {word: dimensions for said, dimensions in NAMED.items() for wo
 UNIT_AFTER = 12  # characters after a number where its unit may stand ("18 feet", "215-pound")
 RATE_AFTER = 12  # characters after the unit where the time it is per may stand ("miles [an hour]")
 PER_TIME = rf"\s+(?:per|an?|each|every)\s+(?:{'|'.join(UNITS['time'])})\b"  # "[per hour]", "[a day]"
+RATE = re.compile(PER_TIME, re.IGNORECASE)
 UNIT_SIGN = re.compile(r"\s?(?:°\s?[CF]|°|℃|℉)(?![^\W\d_])")  # "7°C", "98.6 °F", "40°"
 
 
@@ -81,11 +82,11 @@ def with_rate(sentence: str, start: int, end: int, question: str) -> int:
     """The end of the measurement at sentence[start:end], with the time it is per when it ends with its
     unit ("about 40 feet[ per hour]": the small model leaves the rate out of the entity), unless the
     question says that time already ("How big a hole per day ...?": "4.3 million barrels")."""
-    rate = re.compile(PER_TIME, re.IGNORECASE).match(sentence, end)
+    rate = RATE.match(sentence, end)
     said = words(sentence[start:end])
-    if not rate or not said or said[-1].lower() not in DIMENSION_OF_UNIT:
+    if not rate or not said or said[-1] not in DIMENSION_OF_UNIT:
         return end
-    return end if words(rate.group())[-1].lower() in words(question.lower()) else rate.end()
+    return end if words(rate.group())[-1] in words(question) else rate.end()
 
 
 def unit_of(sentence: str, start: int, end: int) -> str | None:
