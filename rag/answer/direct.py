@@ -44,6 +44,7 @@ from index.sentences import is_abbreviation
 from rag.answer.evidence import MONTHS, is_near_duplicate, with_texts
 from rag.answer.kinds import (
     FACILITIES,
+    MONTH,
     PLACE_KINDS,
     SAID_IN_NAME,
     YEAR,
@@ -163,7 +164,6 @@ MIN_NEW = 0.5  # share of a candidate's words the question must not already have
 MIN_RESTATED = 2  # content terms a question needs before a clause saying them all restates it
 # the month or year right after an amount that it is said of ("238 [in January]")
 TIME_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}?\s+(?:in|during|for|by)\s+({MONTHS}|(?:19|20)\d\d)\b", re.IGNORECASE)
-MONTH_NAME = re.compile(rf"\b(?:{MONTHS})\b", re.IGNORECASE)
 ASKED_QUALIFIER = re.compile(
     rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+how\s+(?:many|much)\b", re.IGNORECASE
 )  # "Up to how many ounces ...?"
@@ -393,7 +393,7 @@ def _read_as(phrase: Span, entity: Span, question: Question, sentence: str) -> b
     "In which city ...?"); a phrase cut short of a longer name is none at all (_cut_short). Otherwise the
     same name as an entity stays a phrase in the asked role: it answers when its entity's label or kind
     is wrong (GeoNames calls "New York" a state, whose city news names so)."""
-    if not _overlap(phrase, entity):
+    if not phrase.overlaps(entity):
         return False
     return entity.label in AMOUNTS | TIMES or surely_other_place(question, entity)
 
@@ -403,7 +403,7 @@ def _cut_short(phrase: Span, entity: Span, sentence: str) -> bool:
     Museum] of the Marine Corps", "the [Roscoe's House] of Chicken & Waffles restaurant"): no answer of its
     own, whatever the question asks."""
     joined = sentence[phrase.end : entity.end].split()
-    return _overlap(phrase, entity) and phrase.end < entity.end and bool(joined) and joined[0] in NAME_GLUE
+    return phrase.overlaps(entity) and phrase.end < entity.end and bool(joined) and joined[0] in NAME_GLUE
 
 
 def _restating(candidates: list[Candidate]) -> list[Candidate]:
@@ -1249,8 +1249,10 @@ def _of_another_time(sentence: str, span: Span, question: str) -> bool:
     if said is None:
         return False
     time = said.group(1).lower()
-    kind = YEAR if time[:1].isdigit() else MONTH_NAME
-    asked = {t.lower() for t in kind.findall(question)}
+    if time[:1].isdigit():
+        asked = set(YEAR.findall(question))
+    else:
+        asked, time = {m[:3].lower() for m in MONTH.findall(question)}, time[:3]  # "Feb." is February
     return bool(asked) and time not in asked
 
 
@@ -1289,10 +1291,6 @@ def _titled_doer(question: Question, before: str) -> bool:
     if asked is None or asked.role != "subj" or not last or not last[0].islower():
         return False
     return any(stem(last[0]) == verb + ending for verb in asked.words for ending in AGENT_ENDINGS)
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _in_slot(question: Question, span: Span) -> bool:

@@ -167,6 +167,9 @@ class Span:
     describes: str | None = None  # the noun a place or people only says what it is ("holdings" of "Puerto Rico debt
     # holdings", "country" of "Islamic country")
 
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True)
 class Annotation:
@@ -353,7 +356,7 @@ def _people_before_who(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]
 def _unnamed_place(phrase: Span, entities: Sequence[Span], text: str, places: Gazetteer) -> Span:
     """A proper noun phrase the small model sees no name in, with the kinds of place GeoNames knows it
     as ("whose town of [Cayey]"); a phrase over an entity is that entity's to judge."""
-    if not phrase.proper or any(e.start < phrase.end and phrase.start < e.end for e in entities):
+    if not phrase.proper or any(phrase.overlaps(e) for e in entities):
         return phrase
     return _with_scopes(phrase, text, places)
 
