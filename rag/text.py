@@ -90,6 +90,19 @@ IRREGULAR = dict(
 )
 
 
+# Plurals the stemmer leaves apart from their singular, so that "How many people ...?" counts the "1,736" of
+# "a 1,736-person trial".
+IRREGULAR_PLURALS = dict(
+    pair.split(":")
+    for pair in "people:person men:man women:woman children:child feet:foot teeth:tooth mice:mouse geese:goose".split()
+)
+
+
+def noun_stem(word: str) -> str:
+    """The stem of a lower-cased noun, an irregular plural taken back to its singular ("people" -> person)."""
+    return stem(IRREGULAR_PLURALS.get(word, word))
+
+
 def verb_stem(word: str) -> str:
     """The stem of a lower-cased word, an irregular past form taken back to its base ("won" -> win)."""
     return stem(IRREGULAR.get(word, word))

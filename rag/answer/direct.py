@@ -75,6 +75,7 @@ from rag.text import (
     contains_words,
     content_terms,
     normalize,
+    noun_stem,
     numbers,
     stem,
     stopwords,
@@ -1050,7 +1051,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         role=float(in_slot),
         kind_known_by="said" if said else "gazetteer" if known else "label",
         narrower=None if span.narrower is None else sentence.start + span.narrower,
-        counts=stem(span.counts) if span.counts and span.label in COUNTS else None,
+        counts=noun_stem(span.counts) if span.counts and span.label in COUNTS else None,
         restates=in_slot and _restates(question, sentence.terms),
     )
 
@@ -1312,7 +1313,7 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     if question.labels and question.labels <= NUMBERS and span.label not in question.labels:
         # "How many states ...?" asks a number, not "Alabama" (a place of the kind); "How many seasons ...?" is
         # answered by "after [15 seasons]", which the small model calls a date
-        return 1.0 if span.counts and question.kind == stem(span.counts) else 0.0
+        return 1.0 if span.counts and question.kind == noun_stem(span.counts) else 0.0
     if known_place_of_kind(question, span):
         return 1.0  # also when the small model calls the town an organisation, or sees no name in it
     if said_of_kind:
@@ -1333,7 +1334,7 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
             return 1.0  # the asked role is all "What do sunfish feed on?" says of its answer: "on [jellyfish]"
         return 0.4 if question.phrase or _in_slot(question, span) else 0.0
     if span.label in question.labels and span.counts and question.kind and question.labels <= COUNTS | TIMES:
-        return 1.0 if stem(span.counts) == question.kind else OTHER_COUNT  # "How many states ...?": "14 people"
+        return 1.0 if noun_stem(span.counts) == question.kind else OTHER_COUNT  # "How many states ...?": "14 people"
     if span.label in question.labels:
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
         return ROLE_UNSAID if asks_role or question.kind in SAID_IN_NAME else 1.0

@@ -18,14 +18,16 @@ from rag.answer.question import (
     DAY_KIND,
     MONTH_KIND,
     NAMES,
+    ORGS,
     PLACES,
     SHARE_KIND,
     TIMES,
     WHO_ANSWERS,
     YEAR_KIND,
+    labels_of_kind,
 )
 from rag.answer.units import UNITS, dimension_of, unit_of
-from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, stem, verb_stem
+from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, noun_stem, stem, verb_stem
 
 if TYPE_CHECKING:
     from rag.answer.question import Question
@@ -231,9 +233,15 @@ def _other_place_kind(question: Question, span: Span) -> bool:
 
 def _other_body_kind(question: Question, span: Span) -> bool:
     """The name is headed by a kind of body other than the one asked for ("Middletown High School" for
-    "Which restaurant ...?")."""
-    asked, named = BODY_KIND.get(question.kind or ""), BODY_KIND.get(stem(span.head))
-    return asked is not None and named is not None and named != asked
+    "Which restaurant ...?"), or by any body when a known kind of no organisation is asked for
+    ("Washington University School of Medicine" for "What drug ...?" or "Which city ...?")."""
+    kind = question.kind or ""
+    asked, named = BODY_KIND.get(kind), BODY_KIND.get(stem(span.head))
+    if named is None:
+        return False
+    if asked is None:
+        return labels_of_kind(kind) not in (None, ORGS)  # "Which company ...?" may be answered by a band
+    return named != asked
 
 
 def surely_other_place(question: Question, span: Span) -> bool:
@@ -252,7 +260,7 @@ def _duration(sentence: str, span: Span) -> bool:
 
 def _counts(question: Question, sentence: str, span: Span) -> bool:
     """A number that can count what "How many ...?" asks about: not one hyphened to another word
-    ("zero-Covid", "two-year") unless the question names that word, not a clock ("01:18"), and a number
+    ("zero-Covid", "two-year") unless the question names that word or counts it, not a clock ("01:18"), and a number
     at all ("at least weekly" says how often)."""
     said = sentence[span.start : span.end]
     if CLOCK.fullmatch(said.strip()) or FRACTION.search(said):
@@ -260,7 +268,10 @@ def _counts(question: Question, sentence: str, span: Span) -> bool:
     if not amounts(said) and ZERO.search(said) is None:
         return False
     glued = GLUED_WORD.match(sentence, span.end)
-    return glued is None or stem(glued.group(1).lower()) in question.terms
+    if glued is None:
+        return True
+    word = glued.group(1).lower()
+    return stem(word) in question.terms or noun_stem(word) == question.kind  # "1,736-person" counts people
 
 
 def _measures(question: Question, sentence: str, span: Span) -> bool:

@@ -84,7 +84,8 @@ DIRECTIONAL = frozenset({"to", "into"})  # "Where did Pelosi travel?": "travel [
 WHEN = "when"  # the role "When did GLAAD add the Q?" asks about: the time of "add"
 QUALIFIERS_OF_PEOPLE = frozenset({"GPE", "NORP"})  # "[US] lawmakers", "[Chinese] officials": not who they are
 WHOSE = "whose"  # the role "Whose injury ...?" asks about: the owner of the injury ("[his] injury")
-TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "before", "after"})  # "added it [in 2016]"
+# what a time of a verb follows: "added it [in 2016]", "extended the season [through Sept. 30]"
+TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "till", "through", "before", "after"})
 # verbs that say who someone is: "identified the shooter [as Robin Westman]" answers "Who did they identify
 # as the shooter?" (whom they identified)
 IDENTIFYING = frozenset(verb_stem(v) for v in ("identify", "name", "describe"))
@@ -100,7 +101,14 @@ MADE_BY = {
     for noun in nouns.split()
 }
 KIND_WORDS = frozenset({"NOUN", "PROPN", "ADJ"})  # what the small model calls the kind after "which"
+NAME_JOINERS = frozenset({"of", "at", "for", "and", "&", "the"})  # words inside a name ("University of Arkansas")
 COMPARED = frozenset({"more", "fewer", "less", "additional", "extra", "other", "new"})  # "how many more ..."
+# parts of a place: the place after "of" on one plays the part's role ("on the outskirts of [Paris]")
+PARTS_OF_PLACES = frozenset(
+    "side sides part parts edge edges outskirts heart center centre middle corner tip shore shores coast bank banks "
+    "border suburbs "
+    "north south east west northeast northwest southeast southwest interior".split()
+)
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
 CLOCK = re.compile(r"\d{1,2}:\d{2}")  # "10:23": a time of day the small model calls a number
@@ -239,10 +247,11 @@ class Language:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
                     head = head.head  # "which Ivy League university": university
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
-                plural = head.tag_ in ("NNS", "NNPS")
+                kind = (_after_name(token) if token.dep_ == "det" else None) or head  # the name's role is the kind's
+                plural = kind.tag_ in ("NNS", "NNPS")
                 slot = _fronted_slot(token, _kind_slot(head))
                 country = _names_country(doc, self.places)
-                return QuestionParse(head.lower_, possessive, verbs, slot, plural, names_country=country)
+                return QuestionParse(kind.lower_, possessive, verbs, slot, plural, names_country=country)
         whose = next((t for t in doc if t.lower_ == "whose" and t.head.pos_ in ("NOUN", "PROPN")), None)
         if whose is not None:  # "Whose injury led to ...?": the owner of the injury, "[Drew Bledsoe's] injury"
             return QuestionParse(None, False, verbs, Slot(WHOSE, frozenset({verb_stem(whose.head.lower_)})))
@@ -295,6 +304,17 @@ def _determined(which: Token) -> Token | None:
     verb = which.doc[which.i + 1 + len(run)] if which.i + 1 + len(run) < len(which.doc) else None
     nouns = [t for t in run if t.pos_ in KIND_WORDS]
     return nouns[-1] if nouns and verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
+def _after_name(which: Token) -> Token | None:
+    """The lower-case noun right after a name that "which" opens, when a verb follows it: the kind asked
+    for, where the small model hangs "which" on the name's first word ("Which [University] of Arkansas at
+    Little Rock chancellor is resigning?" asks which chancellor; the name's role is the phrase's)."""
+    run = list(takewhile(lambda t: t.pos_ == "PROPN" or t.lower_ in NAME_JOINERS, which.doc[which.i + 1 :]))
+    if not run or run[0].pos_ != "PROPN" or which.i + len(run) + 2 >= len(which.doc):
+        return None
+    noun, verb = which.doc[which.i + 1 + len(run)], which.doc[which.i + 2 + len(run)]
+    return noun if noun.pos_ == "NOUN" and noun.is_lower and verb.pos_ in ("VERB", "AUX") else None
 
 
 def _kind_slot(kind: Token) -> Slot | None:
@@ -596,6 +616,8 @@ def _slot(token: Token) -> Slot | None:
         return Slot("obj", frozenset({verb_stem(head.lower_)}))
     if token.dep_ in PREPOSITION_OBJECTS and head.head.i != head.i:
         attached = head.head
+        if head.lower_ == "of" and attached.lower_ in PARTS_OF_PLACES and attached.dep_ in PREPOSITION_OBJECTS:
+            return _slot(attached)  # "centered on the west side of [the Salton Sea]": where it was centered
         if head.dep_ == "agent":
             return Slot("subj", _verb_words(attached))  # "was bought by [Elon Musk]"
         if head.lower_ == "by" and attached.pos_ == "NOUN":  # "a report by [the World Bank]": who did it

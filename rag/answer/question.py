@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.language import COMPARED, PLACE_LABELS, REPORTING, TITLES, WHEN, Slot
 from rag.answer.units import UNITS, asked_dimensions
-from rag.text import WORD, content_terms, stem, verb_stem, words
+from rag.text import WORD, content_terms, noun_stem, stem, verb_stem, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -147,6 +147,10 @@ NAME_OF_THE = re.compile(  # also "... the name of Bannon's talk show?" (any wor
 )
 RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?=\w)", re.IGNORECASE)  # "the sheep [that] was ..."
 PARSED = re.compile(r"\b(which|what|who|whom|whose|where)\b", re.IGNORECASE)  # the parse tells these apart
+# words ending in "ist" that name no person
+NOT_PEOPLE_IST = frozenset(
+    "list wrist fist mist gist twist heist exist insist assist resist persist consist desist enlist subsist".split()
+)
 WHICH_WORDS = re.compile(r"\bwhich\s+([^?,;.]{1,60})", re.IGNORECASE)
 KIND_OF_PHRASE = re.compile(r"^\s*(?:type|kind|sort|form)s?\s+of\s+", re.IGNORECASE)
 STOP_KIND = frozenset(
@@ -233,7 +237,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=COUNTS | TIMES, kind=stem(unit[1].lower()), measures=frozenset({"time"}))
     if HOW_MANY_THINGS.search(text):  # the noun counted is the kind: "12 [states]", not "14 [people]"
         counted = parse(text).counted if parse is not None else None
-        return replace(plain, labels=COUNTS, kind=stem(counted) if counted else None)
+        return replace(plain, labels=COUNTS, kind=noun_stem(counted.lower()) if counted else None)
     if HOW_MUCH_MONEY.search(text):
         return replace(plain, labels=frozenset({"MONEY"}))
     if QUANTITY.search(text):
@@ -262,7 +266,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)
     kind = COLOR_KIND if WHICH_COLOR.search(text) else _kind(text, parsed)
     if kind is not None:
-        labels = labels_of_kind(kind)
+        labels = labels_of_kind(kind) or (PERSON if _person_noun_written(text, kind) else None)
         if parsed is not None and parsed.kind and stem(parsed.kind) == kind:
             plural, possessive = parsed.plural, parsed.possessive
         else:  # the parse missed the kind ("A chef banned which diners ...?"): its word as written
@@ -288,6 +292,16 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text) or _asks_a_thing(plain):
         return replace(plain, phrase=True)  # "What caused ...?", "What is the biggest ...?", "... stealing what?"
     return plain
+
+
+def _person_noun_written(text: str, kind: str) -> bool:
+    """The question writes the kind as a noun for a person by its ending ("neurologist", "pianists"): the
+    lexicon cannot list every field's, and the stemmer makes "neurologist" the "neurology" it studies."""
+    for word in words(text):
+        singular = word.removesuffix("s")
+        if stem(word) == kind and singular.endswith("ist") and singular not in NOT_PEOPLE_IST:
+            return not singular.endswith(("klist", "ylist", "tlist", "hlist"))  # "checklist", "playlist"
+    return False
 
 
 def _written_plural(text: str, kind: str) -> bool:

@@ -1911,3 +1911,55 @@ def test_clergy_and_members_are_people(text: str, question: str, person: str, la
     """ "Which archbishop ...?", "Which council member ...?" ask for a person: the name, without the title."""
     found = [t for t, _ in candidates_in(text, question, language)]
     assert person in found and not any(t != person and person in t for t in found), found
+
+
+def test_the_noun_after_a_name_that_which_opens_is_the_kind_asked(language: Language) -> None:
+    """ "Which University of Texas at Austin provost ...?" asks which provost: the name, without the title, in the
+    role of the name that opens the question."""
+    text = "The University of Texas at Austin said Provost Melissa Gilliam is stepping down after four years."
+    question = "Which University of Texas at Austin provost is stepping down after four years?"
+    found = found_in([sentence_of(text)], question, language)
+    assert {(c.text, c.role) for c in found} == {("Melissa Gilliam", 1.0)}, found
+
+
+def test_a_noun_for_a_person_by_its_ending_asks_for_a_person(language: Language) -> None:
+    """ "Which cardiologist ...?", "Which pianists ...?": people, though no lexicon lists every field's."""
+    text = "Cardiologist Priya Raman, at Emory University in Atlanta, said the results were promising."
+    found = [t for t, _ in candidates_in(text, "Which cardiologist at Emory University praised the results?", language)]
+    assert found == ["Priya Raman"], found
+    assert analyze("Which pianists played at the gala?", language.parse_question).labels == {"PERSON"}
+    assert analyze("Which checklist did the pilots skip?", language.parse_question).labels != {"PERSON"}
+
+
+def test_a_count_glued_to_an_irregular_singular_counts_its_plural(language: Language) -> None:
+    """ "a 2,400-person study" counts the people "How many people ...?" asks about; "two deaths" does not."""
+    text = "In its 2,400-person study, the company said two deaths were reported among people who took the pill."
+    fits = fits_of(text, "How many people took part in the company's study?", language)
+    assert fits.get("2,400") == 1.0 and fits.get("two", 0.0) < 1.0, fits
+
+
+def test_a_date_through_which_something_lasts_is_its_time(language: Language) -> None:
+    """ "extended the season through Oct. 15" says until when it was extended; the usual dates do not."""
+    text = "Officials have extended the state's fishing season through Oct. 15, though it normally ends Sept. 1."
+    roles = {
+        c.text: c.role
+        for c in found_in([sentence_of(text)], "Until what date have officials extended the season?", language)
+    }
+    assert roles.get("Oct. 15") == 1.0 and roles.get("Sept. 1", 0.0) == 0.0, roles
+
+
+def test_a_school_is_no_drug(language: Language) -> None:
+    """A name headed by a school, team or court is of none of the kinds that are no organisation ("What
+    drug ...?", "Which city ...?"); "Which company ...?" keeps it (a band or a club may be one)."""
+    text = "The scientists, from Johns Hopkins University School of Medicine, tested the pill on volunteers."
+    assert candidates_in(text, "What drug did the scientists test on volunteers?", language) == []
+    found = [t for t, _ in candidates_in(text, "Which company did the scientists work for?", language)]
+    assert found == ["Johns Hopkins University School of Medicine"], found
+
+
+def test_a_place_of_which_a_part_is_named_plays_the_parts_role(language: Language) -> None:
+    """ "centered on the east side of Lake Tahoe": the lake is where it was centered, not the region where
+    it was felt."""
+    text = "On Monday, a small earthquake centered on the east side of Lake Tahoe was felt in parts of Nevada."
+    roles = {c.text: c.role for c in found_in([sentence_of(text)], "Where was the earthquake centered?", language)}
+    assert roles.get("Lake Tahoe") == 1.0 and roles.get("Nevada", 0.0) == 0.0, roles
