@@ -85,7 +85,17 @@ IRREGULAR = dict(
         "shot:shoot shut:shut sang:sing sung:sing sank:sink sat:sit slept:sleep spoke:speak spoken:speak spent:spend "
         "split:split spread:spread stood:stand stole:steal stolen:steal struck:strike swore:swear swam:swim took:take "
         "taken:take taught:teach tore:tear told:tell thought:think threw:throw thrown:throw understood:understand "
-        "woke:wake wore:wear worn:wear wrote:write written:write withdrew:withdraw"
+        "woke:wake wore:wear worn:wear wrote:write written:write withdrew:withdraw arose:arise arisen:arise "
+        "awoke:awake became:become bent:bend bitten:bite bled:bleed blew:blow blown:blow bound:bind bred:breed "
+        "broke:break broken:break crept:creep dealt:deal did:do done:do drank:drink drunk:drink dug:dig felt:feel "
+        "fled:flee forbade:forbid forbidden:forbid forgave:forgive forgiven:forgive foresaw:foresee foreseen:foresee "
+        "got:get gotten:get heard:hear hung:hang knelt:kneel leapt:leap lit:light misled:mislead mistook:mistake "
+        "mistaken:mistake overcame:overcome overran:overrun oversaw:oversee overseen:oversee overtook:overtake "
+        "overtaken:overtake overthrew:overthrow overthrown:overthrow rebuilt:rebuild rewrote:rewrite "
+        "rewritten:rewrite rode:ride ridden:ride saw:see seen:see shone:shine shrank:shrink shrunk:shrink "
+        "slain:slay slew:slay slid:slide sought:seek sped:speed spun:spin sprang:spring sprung:spring stuck:stick "
+        "stung:sting strode:stride strove:strive swept:sweep swung:swing undertook:undertake undertaken:undertake "
+        "underwent:undergo undergone:undergo upheld:uphold wept:weep withheld:withhold withstood:withstand"
     ).split()
 )
 

@@ -105,6 +105,12 @@ VAGUE = frozenset(
     "hundreds dozens billions".split()
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
+PHOTO_CREDIT = re.compile(r"\S+/[A-Z][\w-]*(?:\s+Images)?\s+")  # "Julian Finney/Getty Images ", "Ena/AP "
+# what the small model runs on after a name or a date: a match's result ("2-1"), the current period
+SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
+SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
+# after a count's noun, what makes it a difference or a remainder: "three seats [short] of the 218"
+COUNT_QUALIFIERS = frozenset("short shy behind ahead ago more fewer less left remaining away apart".split())
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. Credit Suisse denies ..."
 # after a place: "Washington (CNN)", "Kyiv —" (not a ticker: "Centrica (CPYYF), a UK energy company,")
 DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&'-]{1,40}\)(?!\s*,)|[—–])")
@@ -182,7 +188,7 @@ MEASURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
-AGED = re.compile(r"\baged?\s+$", re.IGNORECASE)  # "aged 23", "at age 23"
+AGED = re.compile(r"\b(?:aged?|age of)\s+$", re.IGNORECASE)  # "aged 23", "at age 23", "at the age of 23"
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
 # Times" for "The New York Times"); an institution's generic last word is not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
@@ -191,6 +197,8 @@ TITLE_BEFORE = 40  # characters before a name where its title stands
 # the words right before a name that may be its title and the body it is of: capitalised, or "and"
 TITLE_RUN = re.compile(r"(?:\b[A-Z][\w&'’.-]*|\band\b|&)(?=(?:\s+(?:[A-Z][\w&'’.-]*|and|&))*\s+$)")
 MAX_TITLE_WORDS = 8
+# a role in lower case after the body's name: "Subic town mayor", "Halvard's treasurer"
+LOWER_TITLE = re.compile(r"(?P<body>(?:\b[A-Z][\w&'’.-]*\s+)+(?:[a-z][\w-]*\s+){0,2}?)(?P<role>[a-z][\w-]*)\s+$")
 OWNER_BEFORE = re.compile(r"\b[A-Z][\w&.-]*['’]s?\s+(?:[\w-]+\s+){0,3}$")  # "Albertsons' [chief] CEO"
 OWNER_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")  # "CEO of Incyte"
 # "Who is the UK's finance minister?" asks who holds the role now (not "Who was ...", "Who is the former ...")
@@ -281,8 +289,10 @@ class Candidate:
 
     @property
     def in_full(self) -> bool:
-        """It names its answer in full (not "Hartwig" where the article says "Lena Hartwig")."""
-        return self.answer in ("", self.key) or ACRONYM.fullmatch(self.text) is not None  # "THAAD" is a name too
+        """It names its answer in full (not "Hartwig" where the article says "Lena Hartwig"); an amount
+        when it says no more than its figures ("20%", "20 percent"; not "up to $22")."""
+        plain = normalize(SPELLED_PERCENT.sub("%", self.text))
+        return self.answer in ("", self.key, plain) or ACRONYM.fullmatch(self.text) is not None  # "THAAD" is a name too
 
     def features(self) -> dict[str, float]:
         return {
@@ -616,6 +626,9 @@ def _of_another_body(candidate: Candidate, question: Question) -> bool:
     while run and not run[0][:1].isupper():
         run.pop(0)
     first_role = next((i for i, w in enumerate(run) if _is_title(w) or labels_of_kind(stem(w.lower())) == PERSON), None)
+    if first_role is None and (lower := LOWER_TITLE.search(before[-TITLE_BEFORE * 2 :])):
+        body = set(content_terms(lower.group("body")))  # "Subic town mayor [Jeffrey Khonghun]"
+        return stem(lower.group("role")) == question.kind and bool(body) and not body & question.terms
     if not first_role:
         return False  # no role, or no body's name before it
     title = set().union(*(_title_stems(w) for w in run[first_role:]))
@@ -1035,6 +1048,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         _in_slot(question, span)
         or (span.label in NAMES and _titled_doer(question, sentence.text[:first]))
         or _name_given_asked(question, span, sentence.text)  # "Manson, whose real name is [Brian Warner]"
+        or _counted_as_asked(question, span, sentence.text)
     )
     if question.describes and not in_slot:
         return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
@@ -1054,6 +1068,25 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         counts=noun_stem(span.counts) if span.counts and span.label in COUNTS else None,
         restates=in_slot and _restates(question, sentence.terms),
     )
+
+
+def _counted_as_asked(question: Question, span: Span, sentence: str) -> bool:
+    """The count of the asked noun followed by the word the question puts after it ("now stands
+    [three] seats short of the 218 it needs" for "How many seats short of a majority ...?")."""
+    then = _after_counted(question)
+    counted = span.counts.lower() if span.counts else None
+    return then is not None and counted is not None and words(sentence[span.end :])[:2] == [counted, then]
+
+
+def _after_counted(question: Question) -> str | None:
+    """The word a count question puts right after the noun it counts when it makes the count a
+    difference or what is left: "short" of "How many seats short ...?", "ago", "behind"."""
+    said = words(question.text)
+    if "many" not in said or question.kind is None:
+        return None
+    at = next((i for i in range(said.index("many") + 1, len(said)) if noun_stem(said[i]) == question.kind), None)
+    then = said[at + 1] if at is not None and at + 1 < len(said) else None
+    return then if then in COUNT_QUALIFIERS else None
 
 
 def _restates(question: Question, said: set[str]) -> bool:
@@ -1471,8 +1504,11 @@ def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bo
 def _trimmed(text: str) -> tuple[int, int]:
     """The span without a leading article or possessive, trailing punctuation, and a parenthesis it
     opens but does not close ("Proceedings of the National Academy of Sciences (PNAS": the small
-    model's name ends inside the parenthesis)."""
+    model's name ends inside the parenthesis); without a photo's credit before a caption's name, or
+    a score or "this year" the model runs on after it."""
     start = 0
+    if credits := list(PHOTO_CREDIT.finditer(text)):
+        start = credits[-1].end()  # "Christophe Ena/AP [Croatia] players": a caption after its photo's credit
     while match := LEADING.match(text[start:]):
         start += match.end()
     end = text.rindex("(") if text.count("(") > text.count(")") else len(text)
@@ -1480,6 +1516,8 @@ def _trimmed(text: str) -> tuple[int, int]:
         if INITIALISM.search(text[start:end]) or _abbreviated(text[start:end]):
             break  # "U.S.", "D.C.", "Gov.": the last point is part of the name
         end = start + match.start()
+    if after := SAID_AFTER.search(text[start:end]):
+        end = start + after.start()  # "[Morocco] 2-1", "[Monday, Sept. 4] this year": the model runs them on
     return start, end
 
 

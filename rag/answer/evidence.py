@@ -38,8 +38,9 @@ EDITION = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s?){1,4})")
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# a year, a month (abbreviated before a day, as news writes dates: "Nov. 7"), a weekday, a clock time
 TIME_WORDS = re.compile(
-    rf"\b(1[89]\d\d|20\d\d|{MONTHS}|"
+    rf"\b(1[89]\d\d|20\d\d|{MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.?\s+\d{{1,2}}\b)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{1,2}(?:am|pm|:\d\d))\b",
     re.IGNORECASE,
 )

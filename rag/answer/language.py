@@ -246,6 +246,8 @@ class Language:
             if token.lower_ in ("which", "what") and (head := _determined(token)) is not None:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
                     head = head.head  # "which Ivy League university": university
+                if head.pos_ == "PROPN" and head.dep_ == "poss" and head.head.pos_ == "NOUN":
+                    head = head.head  # "Which classic McDonald's character ...?" asks a character a name owns
                 possessive = head.dep_ == "poss" or any(c.dep_ == "case" for c in head.children)
                 kind = (_after_name(token) if token.dep_ == "det" else None) or head  # the name's role is the kind's
                 plural = kind.tag_ in ("NNS", "NNPS")
@@ -508,6 +510,8 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
         end += 1
     if root.pos_ == "PROPN" and end < len(doc) and _number_of(doc[end], root):
         end += 1
+    if root.pos_ == "NOUN" and end == chunk.end:
+        end = _of_a_name(doc, end)
     end_char = doc[end - 1].idx + len(doc[end - 1]) if end > chunk.end else _phrase_end(root, chunk.end_char)
     named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
     plural = root.tag_ in ("NNS", "NNPS")
@@ -523,6 +527,17 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
     )
 
 
+def _of_a_name(doc: Doc, end: int) -> int:
+    """Where a common noun's phrase ends when a name it is of follows ("the asteroids [of Jupiter]",
+    "the island [of Crete]"): without the name the noun says too little to answer."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
+        return end
+    name = end + 1
+    while name < len(doc) and doc[name].pos_ == "PROPN" and not doc[name].is_sent_start:
+        name += 1
+    return name if name > end + 1 else end
+
+
 def _phrase_end(root: Token, end: int) -> int:
     """Where a noun phrase ends: a description of a name takes its prepositions along ("the speaker [of
     Crimea's parliament]", what "Who is ...?" asks); other noun phrases end where spaCy ends them."""
@@ -535,7 +550,11 @@ def _phrase_end(root: Token, end: int) -> int:
 def _asked_slot(asked: Token) -> Slot | None:
     """The role of the phrase a question asks about. The small model often takes a fronted object for
     the subject ("Which line did [the mayor] announce?"): with another subject there, it is the object."""
-    if (verb := _progressive_verb(asked)) is not None or (verb := _verb_after_did(asked)) is not None:
+    if (
+        (verb := _progressive_verb(asked)) is not None
+        or (verb := _verb_after_did(asked)) is not None
+        or (verb := _infinitive_of_participle(asked)) is not None
+    ):
         stranded = next((c for c in verb.children if c.dep_ == "prep" and not list(c.children)), None)
         role = stranded.lower_ if stranded is not None else "obj"  # "Which team did Brady sign [with] ...?"
         return Slot(role, frozenset({verb_stem(verb.lower_)}))
@@ -544,6 +563,25 @@ def _asked_slot(asked: Token) -> Slot | None:
     if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:
         return Slot("obj", slot.words)
     return slot
+
+
+def _infinitive_of_participle(asked: Token) -> Token | None:
+    """The verb whose object a fronted "what" is in "What is the probe designed to study?", "What is
+    benzene known to cause?": the small model takes "what" for what the subject is, or for the subject,
+    and hangs "to study" on the participle; the infinitive has no object of its own."""
+    if asked.i != 0 or asked.lower_ != "what":
+        return None
+    for verb in asked.doc:
+        participle = verb.head
+        if (
+            verb.dep_ == "xcomp"
+            and verb.pos_ == "VERB"
+            and participle.dep_ == "acl"
+            and participle.tag_ == "VBN"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+        ):
+            return verb
+    return None
 
 
 def _verb_after_did(asked: Token) -> Token | None:

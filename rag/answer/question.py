@@ -56,7 +56,7 @@ KINDS: dict[frozenset[str], str] = {
     "biologist ecologist conservationist geologist volcanologist seismologist epidemiologist virologist chemist "
     "physicist astronomer psychologist sociologist pollster consultant entrepreneur investor banker rancher farmer "
     "archbishop bishop cardinal rabbi imam priest pastor reverend cleric monarch emperor empress duke duchess sultan "
-    "emir member",
+    "emir member celebrity influencer teen",
     TIMES: "year month day date deadline decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -72,6 +72,7 @@ KINDS: dict[frozenset[str], str] = {
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 
 HOW_MUCH = "many|much|old|long|far|tall|big|often|fast|high|deep|large|heavy|wide"  # "how <word>" asks an amount
+HOW_WELL_WORDS = "effective|accurate"  # how well something works, said as a share: "85% effective"
 QUANTITY = re.compile(
     rf"\b(how (?:{HOW_MUCH})|what (?:percentage|percent|proportion|"
     r"share|number|age|amount|fraction|sum|size)|which amount)\b",
@@ -101,7 +102,7 @@ AVERAGE = re.compile(r"^\s*what (?:is|was|are|were)\b[^?]*?\b(?:average|median|m
 # what an average of is how long ("the average wait time", "the average life expectancy")
 DURATIONS = frozenset("time times wait delay duration commute stay expectancy lifespan tenure".split())
 BEFORE_WHEN = "what|which|who|whom|whose|where|how"  # question words that make a later "when" a conjunction
-AGE = re.compile(r"\b(how old|what age|at what age|aged? how many)\b", re.IGNORECASE)
+AGE = re.compile(r"\b(how old|what (?:\w+ )?age|aged? how many)\b", re.IGNORECASE)  # "what minimum age"
 AGE_KIND = "age"
 YEAR_KIND = "year"  # "In which year ...?": a year, not "February"
 WHICH_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
@@ -113,6 +114,7 @@ WHICH_COLOR = re.compile(r"\b(?:what|which) colou?rs?\b", re.IGNORECASE)
 WHICH_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 SHARE_KIND = "share"  # "What percentage of adults ...?": a share ("69%", "about half"), not "1,000 adults"
 WHICH_SHARE = re.compile(r"\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b", re.I)
+HOW_WELL = re.compile(rf"\bhow (?:{HOW_WELL_WORDS})\b", re.IGNORECASE)
 TIME = re.compile(
     rf"^(?:(?!\b(?:{BEFORE_WHEN})\b).)*\bwhen\b"
     r"|\b(?:what (?:year|date|day|month|time)|which (?:year|date|day|month)|how soon)\b",
@@ -179,7 +181,7 @@ OPEN_VERBS = REPORTING | frozenset(
     verb_stem(w) for w in "do happen mean think feel find show reveal conclude learn discover see".split()
 )
 NO_SHORT_ANSWER = re.compile(
-    rf"^\s*(why|how(?! (?:{HOW_MUCH}|soon))|describe|explain|"
+    rf"^\s*(why|how(?! (?:{HOW_MUCH}|{HOW_WELL_WORDS}|soon))|describe|explain|"
     r"summari[sz]e|tell me|what (?:did|does|do|has|have|had|is|are|was|were) \S+(?: \S+)? (?:say|said|says|"
     r"announce|announced|report|reported|think|claim|claimed|write|wrote)|what happened)\b",
     re.IGNORECASE,
@@ -240,9 +242,9 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=COUNTS, kind=noun_stem(counted.lower()) if counted else None)
     if HOW_MUCH_MONEY.search(text):
         return replace(plain, labels=frozenset({"MONEY"}))
-    if QUANTITY.search(text):
+    if QUANTITY.search(text) or HOW_WELL.search(text):
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
-        kind = SHARE_KIND if WHICH_SHARE.search(text) else None
+        kind = SHARE_KIND if WHICH_SHARE.search(text) or HOW_WELL.search(text) else None
         return replace(plain, labels=amounts, kind=kind, measures=asked_dimensions(text))
     if averaged := AVERAGE.search(text):  # "What was Dunkin's average service time?": how long, not when
         if set(words(averaged.group(1))) & DURATIONS:

@@ -41,6 +41,11 @@ from rag.text import content_terms
         ("Some 50,000", "Some 50,000"),  # "some" says an amount is approximate
         ("some residents", "residents"),  # but is no part of a phrase
         ('"War Room', "War Room"),  # an opening quote the model's name starts with
+        ("Maria Lopez/AP Portugal", "Portugal"),  # a caption's name after its photo's credit
+        ("Sam Hart/Getty Images Ghana", "Ghana"),
+        ("Ghana 3-2", "Ghana"),  # a team's name run into the match's score
+        ("Apollo 11", "Apollo 11"),  # but a name may end in a number
+        ("Friday, Oct. 6 this year", "Friday, Oct. 6"),  # a date says its year without "this year"
     ],
 )
 def test_a_span_loses_its_article_and_trailing_punctuation_but_not_an_initialisms_point(raw: str, kept: str) -> None:
@@ -1963,3 +1968,66 @@ def test_a_place_of_which_a_part_is_named_plays_the_parts_role(language: Languag
     text = "On Monday, a small earthquake centered on the east side of Lake Tahoe was felt in parts of Nevada."
     roles = {c.text: c.role for c in found_in([sentence_of(text)], "Where was the earthquake centered?", language)}
     assert roles.get("Lake Tahoe") == 1.0 and roles.get("Nevada", 0.0) == 0.0, roles
+
+
+def test_a_date_with_an_abbreviated_month_says_when(language: Language) -> None:
+    """News writes "Dec. 12" (AP style): a time, as much as "December 12"."""
+    found = candidates_in("The runoff vote will be held Dec. 12.", "When will the runoff vote be held?", language)
+    assert [t for t, _ in found] == ["Dec. 12"], found
+
+
+def test_the_holder_of_another_bodys_role_in_lower_case_is_no_answer(language: Language) -> None:
+    """ "Farrow town mayor Ken Obi" is the mayor of another town than the one "Who is the mayor of
+    Linden?" asks about, though the role is not capitalised."""
+    text = "Linden Mayor Ruth Dale said the storm was worse than the one Farrow town mayor Ken Obi recalled."
+    found = [t for t, _ in candidates_in(text, "Who is the mayor of Linden?", language)]
+    assert found == ["Ruth Dale"], found
+
+
+def test_what_minimum_age_is_answered_by_the_age_of(language: Language) -> None:
+    """ "What minimum age ...?" asks an age, which "a minimum age of 21" gives (not the old "18")."""
+    text = "The bill sets a statewide minimum age of 21 to buy tobacco, up from 18."
+    assert amounts_in(text, "What minimum age to buy tobacco does the bill set?", language) == ["21"]
+
+
+def test_a_percentage_spelled_out_names_its_figure_in_full(language: Language) -> None:
+    """ "20 percent" says its figure as plainly as "20%" (either may be quoted first); "up to 20%" less."""
+    text = "The plan adds a 20 percent tax on vape sales, and up to 20% on cigars."
+    found = score_candidates(found_in([sentence_of(text)], "How much of a tax does the plan add?", language), 0.9,
+                             DirectOptions())  # fmt: skip
+    full = {c.text: c.in_full for c in found}
+    assert full == {"20 percent": True, "up to 20%": False}, full
+
+
+def test_a_count_followed_by_the_word_the_question_puts_after_its_noun_plays_the_asked_role(
+    language: Language,
+) -> None:
+    """ "How many votes short of a majority ...?" is answered by "[four] votes short", the count in the
+    question's own words, not by "the 51 it needs"."""
+    text = "The coalition now stands four votes short of the 51 it needs."
+    question = "How many votes short of a majority is it?"
+    roles = {c.text: c.role for c in found_in([sentence_of(text)], question, language)}
+    assert roles == {"four": 1.0, "51": 0.0}, roles
+
+
+def test_an_irregular_past_plays_the_role_the_questions_base_form_asks(language: Language) -> None:
+    """ "What did the rebels blow up?" asks the object of "blew up"; "What did the storm break?" of "broke"."""
+    blew = {c.text: c.role for c in found_in([sentence_of("The rebels blew up a railway bridge near Tarn.")],
+                                             "What did the rebels blow up near Tarn?", language)}  # fmt: skip
+    assert blew.get("railway bridge") == 1.0, blew
+    broke = {c.text: c.role for c in found_in([sentence_of("The storm broke a levee in Marlow on Sunday.")],
+                                              "What did the storm break in Marlow?", language)}  # fmt: skip
+    assert broke.get("levee") == 1.0, broke
+
+
+def test_how_effective_asks_for_a_share(language: Language) -> None:
+    """News says how well something works as a share ("the drug is 70% effective"), not the trial's size."""
+    text = "In a trial of 3,000 adults, the drug was 70% effective against severe illness."
+    assert amounts_in(text, "How effective was the drug against severe illness?", language) == ["70%"]
+
+
+def test_a_celebrity_is_a_person(language: Language) -> None:
+    """ "Which celebrity ...?" asks for a person: the name, without the noun before it."""
+    text = "Celebrity Dana Vale will ride on the company's next flight."
+    found = {t for t, _ in candidates_in(text, "Which celebrity will ride on the company's next flight?", language)}
+    assert found == {"Dana Vale"}, found

@@ -29,6 +29,8 @@ def slots_in(language: Language, text: str, entities: bool = False) -> dict[str,
         ("NFL owners approved the sale of which football team?", "of", "sale"),
         ("What is the main obstacle to the harbour deal?", "is", "obstacl"),  # the other side of a copula
         ("Which team did Tom Brady sign with as a free agent?", "with", "sign"),  # a stranded preposition
+        ("What is the Orla probe designed to study?", "obj", "studi"),  # what the infinitive takes
+        ("What is the solvent known to cause?", "obj", "caus"),
     ],
 )
 def test_a_question_asks_about_a_role(language: Language, question: str, role: str, word: str) -> None:
@@ -222,3 +224,16 @@ def test_the_words_between_which_and_its_verb_name_the_kind_whatever_the_parser_
     parsed = language.parse_question(question)
     assert parsed.kind == kind and parsed.slot is not None, parsed
     assert parsed.slot.role == role and word in parsed.slot.words, parsed
+
+
+def test_a_common_nouns_phrase_takes_the_name_it_is_of(language: Language) -> None:
+    """ "the moons of Saturn": the name says which moons; "the rest of the crew" names none."""
+    slots = slots_in(language, "The Kestrel probe will study the moons of Saturn while the rest of the crew rests.")
+    assert "the moons of Saturn" in slots and "the rest of the crew" not in slots, slots
+
+
+def test_which_before_a_name_that_owns_a_noun_asks_for_the_noun(language: Language) -> None:
+    """ "Which classic Acme's mascot ...?" asks which mascot (the small model hangs "which" on the owner);
+    "Which country's lawmakers ...?" still asks which country."""
+    assert language.parse_question("Which classic Acme's mascot returned last month?").kind == "mascot"
+    assert language.parse_question("Which country's lawmakers voted for the ban?").kind == "country"
