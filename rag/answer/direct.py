@@ -1075,7 +1075,9 @@ def _counted_as_asked(question: Question, span: Span, sentence: str) -> bool:
     [three] seats short of the 218 it needs" for "How many seats short of a majority ...?")."""
     then = _after_counted(question)
     counted = span.counts.lower() if span.counts else None
-    return then is not None and counted is not None and words(sentence[span.end :])[:2] == [counted, then]
+    if then is None or counted is None or noun_stem(counted) != question.kind:
+        return False
+    return words(sentence[span.end :])[:2] == [counted, then]
 
 
 def _after_counted(question: Question) -> str | None:

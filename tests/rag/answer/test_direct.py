@@ -1993,9 +1993,8 @@ def test_what_minimum_age_is_answered_by_the_age_of(language: Language) -> None:
 def test_a_percentage_spelled_out_names_its_figure_in_full(language: Language) -> None:
     """ "20 percent" says its figure as plainly as "20%" (either may be quoted first); "up to 20%" less."""
     text = "The plan adds a 20 percent tax on vape sales, and up to 20% on cigars."
-    found = score_candidates(found_in([sentence_of(text)], "How much of a tax does the plan add?", language), 0.9,
-                             DirectOptions())  # fmt: skip
-    full = {c.text: c.in_full for c in found}
+    found = found_in([sentence_of(text)], "How much of a tax does the plan add?", language)
+    full = {c.text: c.in_full for c in score_candidates(found, 0.9, DirectOptions())}
     assert full == {"20 percent": True, "up to 20%": False}, full
 
 
@@ -2012,12 +2011,12 @@ def test_a_count_followed_by_the_word_the_question_puts_after_its_noun_plays_the
 
 def test_an_irregular_past_plays_the_role_the_questions_base_form_asks(language: Language) -> None:
     """ "What did the rebels blow up?" asks the object of "blew up"; "What did the storm break?" of "broke"."""
-    blew = {c.text: c.role for c in found_in([sentence_of("The rebels blew up a railway bridge near Tarn.")],
-                                             "What did the rebels blow up near Tarn?", language)}  # fmt: skip
-    assert blew.get("railway bridge") == 1.0, blew
-    broke = {c.text: c.role for c in found_in([sentence_of("The storm broke a levee in Marlow on Sunday.")],
-                                              "What did the storm break in Marlow?", language)}  # fmt: skip
-    assert broke.get("levee") == 1.0, broke
+    for text, question, thing in [
+        ("The rebels blew up a railway bridge near Tarn.", "What did the rebels blow up near Tarn?", "railway bridge"),
+        ("The storm broke a levee in Marlow on Sunday.", "What did the storm break in Marlow?", "levee"),
+    ]:
+        roles = {c.text: c.role for c in found_in([sentence_of(text)], question, language)}
+        assert roles.get(thing) == 1.0, roles
 
 
 def test_how_effective_asks_for_a_share(language: Language) -> None:
