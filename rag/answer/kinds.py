@@ -26,7 +26,7 @@ from rag.answer.question import (
     YEAR_KIND,
     labels_of_kind,
 )
-from rag.answer.units import UNITS, dimension_of, unit_of
+from rag.answer.units import UNITS, dimension_of, other_measure, unit_of
 from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, noun_stem, stem, verb_stem
 
 if TYPE_CHECKING:
@@ -281,6 +281,8 @@ def _measures(question: Question, sentence: str, span: Span) -> bool:
     said = sentence[span.start : span.end]
     if TIME_OF_DAY.search(said) or (span.label in TIMES and DAY.search(said)):
         return False
+    if other_measure(question.text, sentence, span.end):
+        return False  # "100 yards long" for "How wide ...?"
     unit = unit_of(sentence, span.start, span.end)
     if unit is None:  # no unit we know: a number all the same, and no year ("annual", "2019" measure nothing)
         return span.label in MEASURED and bool(amounts(said)) and not (span.label == "DATE" and YEAR.search(said))

@@ -39,6 +39,7 @@ UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger
 UNUSED_BY_QUESTION = ["ner"]  # a question is read for its wh-word, its kind noun, its verbs and the role asked about
 NOT_NAMES = frozenset({"NOUN", "PRON", "DET", "VERB", "AUX", "NUM", "PUNCT"})  # capitalised, yet no name
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+NAME_QUOTES = frozenset({'"', "“", "”"})  # around a nickname in a name
 TITLES = frozenset(
     "president vice prime minister chancellor king queen prince princess pope governor senator sen. mayor "
     "secretary general ceo chairman chairwoman chair director judge justice rep. gov. dr. mr. mrs. ms. "
@@ -535,7 +536,8 @@ def _of_a_name(doc: Doc, end: int) -> int:
     name = end + 1
     while name < len(doc) and doc[name].pos_ == "PROPN" and not doc[name].is_sent_start:
         name += 1
-    return name if name > end + 1 else end
+    owns = name < len(doc) and doc[name].dep_ == "case"  # "the speaker of [Crimea's parliament]": a name's thing
+    return name if name > end + 1 and not owns else end
 
 
 def _phrase_end(root: Token, end: int) -> int:
@@ -730,6 +732,7 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         while end < len(doc) and _joins(doc[end], label):
             end += 1
         start = _with_possessive_name(doc, start)
+        end = _with_nickname(doc, start, end) if label == "PERSON" else end
         root = doc[start:end].root
     elif label in ("MONEY", "CARDINAL"):
         start, end, label, root = _whole_amount(doc, start, end, label, root)
@@ -758,6 +761,18 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         counts=counts,
         describes=described,
     )
+
+
+def _with_nickname(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name ends that has a nickname in quotes ('William "Pudge" Heffelfinger'): the
+    small model ends it inside the quotes."""
+    opened = sum(t.text in NAME_QUOTES for t in doc[start:end]) % 2 == 1
+    if not (opened and end + 1 < len(doc) and doc[end].text in NAME_QUOTES and doc[end + 1].pos_ == "PROPN"):
+        return end
+    end += 2
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return end
 
 
 def _qualified(root: Token) -> str | None:

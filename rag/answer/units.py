@@ -40,6 +40,9 @@ ASKED = {  # "how <word>" -> the dimensions it asks about
     "fast": frozenset({"speed"}),
 }
 HOW = re.compile(r"\bhow (" + "|".join(ASKED) + r")\b", re.IGNORECASE)
+# the word after an amount (and its unit) that says which of its measures it is: "53 yards [wide]"
+SAID_MEASURE = re.compile(r"\s*(?:[^\W\d_]+\s+)?(" + "|".join(ASKED) + r")\b", re.IGNORECASE)
+SAME_MEASURE = {"tall": "high"}  # words for one measure
 # what else names the dimension a "How much ...?" asks about: "How much did it weigh?", "How much data ...?"
 NAMED: dict[str, frozenset[str]] = {
     "weigh weighs weighed weighing weight": frozenset({"weight"}),
@@ -59,6 +62,19 @@ def asked_dimensions(question: str) -> frozenset[str]:
     if match := HOW.search(question):
         return ASKED[match.group(1).lower()]
     return frozenset().union(*(NAMED_DIMENSION.get(word, frozenset()) for word in words(question)))
+
+
+def other_measure(question: str, sentence: str, end: int) -> bool:
+    """The amount ending at `end` says it is another measure than the one "How wide ...?" asks: "100
+    yards [long]" is no width, though both are lengths."""
+    asked, said = HOW.search(question), SAID_MEASURE.match(sentence, end)
+    if asked is None or said is None:
+        return False
+    return _measure(said.group(1)) != _measure(asked.group(1))
+
+
+def _measure(word: str) -> str:
+    return SAME_MEASURE.get(word.lower(), word.lower())
 
 
 def with_unit_sign(sentence: str, end: int) -> int:

@@ -2030,3 +2030,11 @@ def test_a_celebrity_is_a_person(language: Language) -> None:
     text = "Celebrity Dana Vale will ride on the company's next flight."
     found = {t for t, _ in candidates_in(text, "Which celebrity will ride on the company's next flight?", language)}
     assert found == {"Dana Vale"}, found
+
+
+def test_a_measure_said_to_be_another_is_no_answer(language: Language) -> None:
+    """ "How wide ...?" is answered by "45 meters wide", not by the "3,200 meters long" beside it (both
+    lengths); "How tall ...?" takes what is said "high"."""
+    text = "The new runway is 45 meters wide and 3,200 meters long."
+    assert amounts_in(text, "How wide is the new runway?", language) == ["45 meters"]
+    assert amounts_in("The tower is 300 feet high.", "How tall is the tower?", language) == ["300 feet"]

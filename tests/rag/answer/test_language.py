@@ -227,9 +227,12 @@ def test_the_words_between_which_and_its_verb_name_the_kind_whatever_the_parser_
 
 
 def test_a_common_nouns_phrase_takes_the_name_it_is_of(language: Language) -> None:
-    """ "the moons of Saturn": the name says which moons; "the rest of the crew" names none."""
+    """ "the moons of Saturn": the name says which moons; "the rest of the crew" names none; a name that
+    owns a thing ("the captain of Norway's team") takes the thing along."""
     slots = slots_in(language, "The Kestrel probe will study the moons of Saturn while the rest of the crew rests.")
     assert "the moons of Saturn" in slots and "the rest of the crew" not in slots, slots
+    owned = slots_in(language, "Lena Berg, the captain of Norway's team, said the match would go ahead.")
+    assert "the captain of Norway's team" in owned, owned
 
 
 def test_which_before_a_name_that_owns_a_noun_asks_for_the_noun(language: Language) -> None:
@@ -237,3 +240,11 @@ def test_which_before_a_name_that_owns_a_noun_asks_for_the_noun(language: Langua
     "Which country's lawmakers ...?" still asks which country."""
     assert language.parse_question("Which classic Acme's mascot returned last month?").kind == "mascot"
     assert language.parse_question("Which country's lawmakers voted for the ban?").kind == "country"
+
+
+def test_a_persons_name_runs_past_a_nickname_in_quotes(language: Language) -> None:
+    """'William "Pudge" Heffelfinger': the small model ends the name inside the quotes."""
+    text = 'When Walter "Pudge" Hoffmann, the sport\'s first paid player, received $300 from the club, fans cheered.'
+    (annotation,) = language.annotate([text])
+    people = [text[e.start : e.end] for e in annotation.entities if e.label == "PERSON"]
+    assert 'Walter "Pudge" Hoffmann' in people, people
