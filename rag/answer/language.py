@@ -107,8 +107,7 @@ COMPARED = frozenset({"more", "fewer", "less", "additional", "extra", "other", "
 # parts of a place: the place after "of" on one plays the part's role ("on the outskirts of [Paris]")
 PARTS_OF_PLACES = frozenset(
     "side sides part parts edge edges outskirts heart center centre middle corner tip shore shores coast bank banks "
-    "border suburbs "
-    "north south east west northeast northwest southeast southwest interior".split()
+    "border suburbs interior north south east west northeast northwest southeast southwest".split()
 )
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
