@@ -106,6 +106,9 @@ VAGUE = frozenset(
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 PHOTO_CREDIT = re.compile(r"\S+/[A-Z][\w-]*(?:\s+Images)?\s+")  # "Julian Finney/Getty Images ", "Ena/AP "
+ATTRIBUTIVE = re.compile(r"['’]?\s+(?:administration|era|presidency|regime|government|campaign|doctrine)s?\b")
+NUMBER_PAIR = re.compile(r"[-–]\d+(?:\.\d+)?\b(?![-–]?\w)")  # the second number of "4-1", not "4-year-old"
+FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - ", "WASHINGTON — ": the dateline's city
 # what the small model runs on after a name or a date: a match's result ("2-1"), the current period
 SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
 SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
@@ -188,7 +191,8 @@ MEASURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
-AGED = re.compile(r"\b(?:aged?|age of)\s+$", re.IGNORECASE)  # "aged 23", "at age 23", "at the age of 23"
+# "aged 23", "at age 23", "at the age of 23", "He was 67."
+AGED = re.compile(r"\b(?:aged?|age of)\s+$|(?:^|[.!?]\s+)(?:he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
 # Times" for "The New York Times"); an institution's generic last word is not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
@@ -211,6 +215,7 @@ FORMER_TITLE = re.compile(  # a role held before, titled right before the name (
 PHRASE_WORD = re.compile(r"\S+")
 # the parties news names before a politician's name ("Republican Tate Reeves")
 PARTIES = frozenset("republican democrat democratic gop labour conservative tory liberal independent".split())
+SAME_PARTY = {"democratic": "democrat", "gop": "republican", "tory": "conservative"}
 # the other end of a change or range: "[$1.9 billion] to $2.04 billion", "from $1.9 billion to [$2.04 billion]"
 RANGE_AFTER = re.compile(r"\s+(?:to|and)\s+(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)")
 RANGE_BEFORE = re.compile(r"(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)\s+(?:to|and)\s+$")
@@ -539,15 +544,17 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
         candidates = [c for c in candidates if not _formerly(c)]
     if _names_a_body(question):
         candidates = [c for c in candidates if not _of_another_body(c, question)]
+    if asked_party := _parties(question.text):  # "the Republican candidate": not "Katie Hobbs, Democratic candidate"
+        candidates = [c for c in candidates if not _parties(_title(c)) - asked_party] or candidates
     qualifier = _role_qualifier(question)
     holders = [c for c in candidates if _holds(c, question.kind)]
     if asks_who_holds_role(question.text):  # "Who is the mayor of ...?": a quote that names no mayor proves none
         naming = _naming_role(candidates, question.kind)
         candidates = [c for c in candidates if naming[id(c.sentence)] or (c.said_with and naming[id(c.said_with)])]
     if qualifier is not None and qualifier.islower():  # part of the role: no other role will do
-        return [c for c in holders if _titled_as(c, qualifier)] or candidates
+        return [c for c in holders if _titled_as(c, qualifier, question.kind)] or candidates
     if qualifier is not None:  # the body's acronym: a holder's title may leave it unsaid
-        return [c for c in holders if _titled_as(c, qualifier.lower())] or holders or candidates
+        return [c for c in holders if _titled_as(c, qualifier.lower(), question.kind)] or holders or candidates
     return holders or candidates
 
 
@@ -643,14 +650,29 @@ def _formerly(candidate: Candidate) -> bool:
     return FORMER_TITLE.search(before[-TITLE_BEFORE:]) is not None
 
 
-def _titled_as(candidate: Candidate, qualifier: str) -> bool:
-    """The title before the name, or in apposition after it, says the role's qualifier ("Attorney
-    General Daniel Cameron", "Joemen Collado, police chief of Baybay city,"; "CMO" is a chief marketing
-    officer)."""
+def _parties(text: str) -> frozenset[str]:
+    """The parties a text names, one word for each ("Democratic" and "Democrat" are one; "GOP" is Republican)."""
+    named = {w.lower() for w in words(text)} & PARTIES
+    return frozenset(SAME_PARTY.get(w, w) for w in named)
+
+
+def _title(candidate: Candidate) -> str:
+    """The words before a name where its title stands, and an apposition after it ("Katie Hobbs,
+    Arizona Democratic candidate for governor")."""
     text, at = candidate.sentence.text, candidate.start - candidate.sentence.start
     after = text[at + len(candidate.text) :]
-    title = text[max(0, at - TITLE_BEFORE) : at] + (after[:TITLE_BEFORE] if after.startswith(",") else "")
-    return qualifier in content_terms(title)
+    return text[max(0, at - TITLE_BEFORE) : at] + (after[:TITLE_BEFORE] if after.startswith(",") else "")
+
+
+def _titled_as(candidate: Candidate, qualifier: str, role: str) -> bool:
+    """The title before the name, or in apposition after it, says the role's qualifier ("Attorney
+    General Daniel Cameron", "Joemen Collado, police chief of Baybay city,"; "CMO" is a chief marketing
+    officer), right before the role when it names the role ("Savile Lord, the manager of the museum in
+    the brand's hometown" is no brand manager)."""
+    title = content_terms(_title(candidate))
+    if role not in title:
+        return qualifier in title
+    return any(pair == (qualifier, role) for pair in itertools.pairwise(title))
 
 
 def score_candidates(
@@ -1004,9 +1026,12 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         roled_name = (of_person and "PERSON" in question.labels) or (span.label == "NP" and not question.labels)
         if roled_name and not titled and not question.describes:
             start = _after_role(raw, start, end)
+        holder = _after_body_of_title(question, sentence.text[: span.start], raw, start) if of_person else None
+        if span.label == "PERSON" and holder is not None:
+            start, titled = holder, True  # "Director of [Athletics] Kortne Gosha": the model runs the body on
     if end <= start or _is_credit(sentence.text, span.start, span.end) or _is_marker(sentence.text, span):
         return None
-    if not of_asked_kind(question, sentence.text, span) or _whose_role(question, sentence.text[: span.start]):
+    if not of_asked_kind(question, sentence.text, span) or _whose_role(question, sentence.text[: span.start + start]):
         return None
     if span.label in AMOUNTS and (
         _other_end_of_asked(sentence.text, span, question.text) or _of_another_time(sentence.text, span, question.text)
@@ -1015,6 +1040,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     first, last = span.start + start, span.start + end  # offsets in the sentence
     if span.label in AMOUNTS and question.kind:
         first = _with_scale(sentence.text, first, question.kind)  # "[magnitude] 4": before the span
+    if span.label in AMOUNTS and (pair := NUMBER_PAIR.match(sentence.text, last)):
+        last = pair.end()  # "win [4-1]", "[10-12] inches": a score or a range the small model cut at its dash
     if span.label in AMOUNTS:
         last = with_unit_sign(sentence.text, last)  # "about 7[°C]"
         last = with_rate(sentence.text, first, last, question.text)  # "about 40 feet[ per hour]"
@@ -1036,6 +1063,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, span.label, question.text):
         return None
+    if "PERSON" in question.labels and ATTRIBUTIVE.match(sentence.text, last):
+        return None  # "the [Biden] administration", "the Trump era": a government or a time, named for a person
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
     said_of_kind = _said_of_kind(question, span, sentence.text)
@@ -1159,6 +1188,20 @@ def _name_word(word: str) -> bool:
     return bare[:1].isupper() or (bare[:1].isdigit() and any(c.isupper() for c in bare))
 
 
+def _after_body_of_title(question: Question, before: str, name: str, start: int) -> int | None:
+    """Where a person's name starts when the small model runs the asked body of the title before it into
+    the name ("Director of [Athletics Kortne Gosha]" for "Who is FAMU's director of athletics?"): after
+    the question's words, when a name of two words or more follows them."""
+    role = ROLE_OF.search(before)
+    if role is None or not _is_title(role[1]):
+        return None
+    said = list(WORD.finditer(name, start))
+    glued = next((i for i, w in enumerate(said) if stem(w.group().lower()) not in question.terms), len(said))
+    if glued == 0 or len(said) - glued < 2 or not said[glued].group()[:1].isupper():
+        return None
+    return said[glued].start()
+
+
 def _whose_role(question: Question, before: str) -> bool:
     """The name after "the CEO of": whose role it is, not who holds it ("Who is the chief executive of
     Stagetext?" is not answered by the "Twitter" of "Musk will continue as CEO of Twitter")."""
@@ -1215,11 +1258,12 @@ def _in_title(title: str, text: str, halving: int = TITLE_WORDS) -> float:
 
 def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a number or "date" says an age: "17" of "17-year-old" (years go without saying), "eight
-    months old", a number set off by commas after a name ("Dina Boluarte, 60, ...") or after "aged",
+    months old", a number set off by commas after a name ("Dina Boluarte, 60, ...", "Larry Storch, 99;")
+    or after "aged" or "He was",
     the ways news gives ages."""
     if age := AGE_SPAN.match(sentence, start, end):
         return age.span(1) if age.group(2).lower().startswith("year") else age.span()
-    set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip().startswith(",")
+    set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip()[:1] in (",", ";")
     aged = AGED.search(sentence[:start]) is not None
     return (start, end) if (set_off or aged) and BARE_AGE.fullmatch(sentence, start, end) else None
 
@@ -1417,7 +1461,9 @@ def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
     headed = span.label != "NP" and stem(span.head) == question.kind
     name = sentence[span.start : span.end]
     in_phrase = span.label == "NP" and _kind_before_name(question, name)
-    return headed or in_phrase or _kind_first(question, name) or _named_as_kind(question, span, sentence)
+    # "Brian Lillis, who has been the product's brand manager": a relative clause says what the name is
+    described = span.clause is not None and span.clause.role == "is" and question.kind in span.clause.words
+    return headed or in_phrase or described or _kind_first(question, name) or _named_as_kind(question, span, sentence)
 
 
 def _headed_by_kind(question: Question, span: Span) -> bool:
@@ -1507,10 +1553,12 @@ def _trimmed(text: str) -> tuple[int, int]:
     """The span without a leading article or possessive, trailing punctuation, and a parenthesis it
     opens but does not close ("Proceedings of the National Academy of Sciences (PNAS": the small
     model's name ends inside the parenthesis); without a photo's credit before a caption's name, or
-    a score or "this year" the model runs on after it."""
+    a score or "this year" the model runs on after it; without a dateline before it."""
     start = 0
     if credits := list(PHOTO_CREDIT.finditer(text)):
         start = credits[-1].end()  # "Christophe Ena/AP [Croatia] players": a caption after its photo's credit
+    if dateline := FILED_FROM.match(text, start):
+        start = dateline.end()  # "PHOENIX - [Katie Hobbs]": the city the story was filed in, then the name
     while match := LEADING.match(text[start:]):
         start += match.end()
     end = text.rindex("(") if text.count("(") > text.count(")") else len(text)

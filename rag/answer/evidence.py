@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from rag.answer.retrieve import RetrievedChunk
 
 MIN_WORDS = 4
+# a shorter sentence that goes on about what the one before it names: "He was 67.", "It was 18 degrees."
+REFERS_BACK = re.compile(r"(?:he|she|it|they)\s+(?:was|is|were|are)\s+\S", re.IGNORECASE)
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
 SCALED = re.compile(
@@ -36,6 +38,8 @@ SCALED = re.compile(
 # a year's edition of a named thing: "the 2021 Emmy Awards"
 EDITION = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s?){1,4})")
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
+# a link to another story, by its headline ("More:Jon Batiste to perform at ...", "READ MORE: ..."): not the article's
+LINK_TO_ANOTHER = re.compile(r"(?:more|read more|related|see also|read the full story)\s*:", re.IGNORECASE)
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # a year, a month (abbreviated before a day, as news writes dates: "Nov. 7"), a weekday, a clock time
@@ -103,18 +107,37 @@ class SentenceEvidence:
 
 
 def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
-    """Every sentence of the retrieved chunks once (the best-ranked chunk keeps a repeated one)."""
+    """Every sentence of the retrieved chunks once (the best-ranked chunk keeps a repeated one), but links
+    to other stories ("More:Jon Batiste to perform at ..."); a sentence too short to stand alone that
+    goes on about the one before it is read with it ("... has died after a long illness, his family
+    announced on Tuesday. He was 67.")."""
     seen: set[tuple[str, int, int]] = set()
     sentences: list[SentenceEvidence] = []
     for rank, chunk in enumerate(chunks):
         for s, e in sentence_spans(chunk.text):
             key = (chunk.source, chunk.start + s, chunk.start + e)
             text = chunk.text[s:e]
-            if key in seen or len(words(text)) < MIN_WORDS:
+            if key in seen or LINK_TO_ANOTHER.match(text):
+                continue
+            if len(words(text)) < MIN_WORDS:
+                if REFERS_BACK.match(text) and sentences and _goes_on(sentences[-1], chunk, key[1]):
+                    sentences[-1] = _joined(sentences[-1], key[2])
                 continue
             seen.add(key)
             sentences.append(SentenceEvidence(chunk, rank, key[1], key[2], text, set(content_terms(text))))
     return sentences
+
+
+def _goes_on(before: SentenceEvidence, chunk: RetrievedChunk, start: int) -> bool:
+    """`before` ends in `chunk` where the sentence at `start` begins (nothing but space between)."""
+    return before.chunk is chunk and not chunk.text[before.end - chunk.start : start - chunk.start].strip()
+
+
+def _joined(before: SentenceEvidence, end: int) -> SentenceEvidence:
+    """`before` running on to `end` in its chunk."""
+    chunk = before.chunk
+    text = chunk.text[before.start - chunk.start : end - chunk.start]
+    return SentenceEvidence(chunk, before.chunk_rank, before.start, end, text, set(content_terms(text)))
 
 
 def lexical_scores(

@@ -19,6 +19,7 @@ from rag.answer.question import (
     MONTH_KIND,
     NAMES,
     ORGS,
+    PERSON,
     PLACES,
     SHARE_KIND,
     TIMES,
@@ -42,6 +43,7 @@ PEOPLE_OR_PLACES = PLACES | frozenset({"NORP"})  # what a person's title says th
 PLACE_KINDS: dict[str, frozenset[str]] = {  # the kinds of place (places.Gazetteer) a "which <noun>" allows
     **{stem(w): frozenset({CITY}) for w in "city town village capital port".split()},
     **{stem(w): frozenset() for w in "neighborhood neighbourhood district suburb".split()},  # none it knows
+    stem("county"): frozenset({CITY}),  # named for a town at times ("Rockland"), never a state or nation
     stem("country"): frozenset({COUNTRY}),
     stem("nation"): frozenset({COUNTRY}),
     stem("state"): frozenset({STATE, COUNTRY}),  # a US state, or a nation state
@@ -102,12 +104,14 @@ COLOR = re.compile(  # the colours news names things by ("a gray check mark", "t
 )
 # a time of day, said any way news says one ("10:23 a.m.", "4 p.m.", "14:30", "noon"): when, never how long
 TIME_OF_DAY = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b", re.I)
+ASKS_CLOCK = re.compile(r"\bwhat time\b(?!\s+of\b)", re.IGNORECASE)  # a time of day, not "what time of year"
 ZERO = re.compile(r"\b(?:zero|none)\b", re.IGNORECASE)  # a count without a figure
 FRACTION = re.compile(  # a share of what is counted ("about one-third", "half"), not "two and a half million"
     rf"(?<!and a )\b(?:{'|'.join(sorted(FRACTION_WORDS))})\b(?!\s+(?:million|billion|thousand|hundred|dozen))"
     r"|\d\s*/\s*\d",
     re.IGNORECASE,
 )
+PERSON_OF_BODY = re.compile(r"\s+([A-Za-z]+)\s+[A-Z][\w'’.-]+\s+[A-Z]")  # "[Nasa] scientist Donald Kessler"
 TOLD = frozenset({verb_stem("tell"), verb_stem("told")})
 HEARING = frozenset(verb_stem(w) for w in "interview ask question hear".split())  # whom a source told did this
 AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
@@ -148,6 +152,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return _measures(question, sentence, span)
     if question.kind == COLOR_KIND:
         return bool(COLOR.fullmatch(said))  # "What color armbands ...?" is not answered by "armbands"
+    if ASKS_CLOCK.search(question.text) and span.label in TIMES:
+        return span.label == "TIME" or bool(TIME_OF_DAY.search(said))  # "What time ...?": "2 p.m.", not "1979"
     if question.labels == TIMES and question.kind == YEAR_KIND:
         return bool(YEAR.search(said))  # "In which year ...?" is not answered by "February"
     if question.labels == TIMES and question.kind == MONTH_KIND:
@@ -171,7 +177,16 @@ def _can_say_who(question: Question, sentence: str, span: Span) -> bool:
         return False
     if _told(span) and not question.verbs & (REPORTING | HEARING):
         return False
+    if span.label in ORGS and _names_a_persons_body(sentence, span):
+        return False  # "the former [Nasa] scientist Donald Kessler": who is the scientist
     return span.label not in PLACES or span.slot is None or span.slot.role not in LOCATIVE
+
+
+def _names_a_persons_body(sentence: str, span: Span) -> bool:
+    """The body's name is followed by a noun for a person and that person's name ("Nasa scientist
+    Donald Kessler", "Tesla CEO Elon Musk"): it says whose the person is."""
+    after = PERSON_OF_BODY.match(sentence, span.end)
+    return after is not None and labels_of_kind(stem(after.group(1).lower())) == PERSON
 
 
 def _owns(span: Span) -> bool:

@@ -109,6 +109,8 @@ PARTS_OF_PLACES = frozenset(
     "side sides part parts edge edges outskirts heart center centre middle corner tip shore shores coast bank banks "
     "border suburbs interior north south east west northeast northwest southeast southwest".split()
 )
+# a place called by its kind before its name: "struck [the village of Standard]" struck Standard
+NAMED_PLACE_KINDS = frozenset("city town village county state province island borough township municipality".split())
 LINKS = frozenset({"conj", "appos"})  # "Kroger and [Albertsons]", "its rival, [Kroger]": the role of the first
 CURRENCY_SIGNS = frozenset("$£€¥")
 CLOCK = re.compile(r"\d{1,2}:\d{2}")  # "10:23": a time of day the small model calls a number
@@ -353,9 +355,10 @@ def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
     entities += _people_before_who(doc, entities)
-    entities = _with_ranges(doc.text, _with_tallies(doc, entities))
-    entities = tuple(_with_scopes(e, doc.text, places) for e in entities)
-    phrases = tuple(_unnamed_place(_phrase(doc, chunk), entities, doc.text, places) for chunk in doc.noun_chunks)
+    text = doc.text  # spaCy joins its tokens' text at each reading
+    entities = _with_ranges(text, _with_tallies(doc, entities))
+    entities = tuple(_with_scopes(e, text, places) for e in entities)
+    phrases = tuple(_unnamed_place(_phrase(doc, chunk), entities, text, places) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
 
 
@@ -456,13 +459,14 @@ def _name_lists(doc: Doc) -> tuple[Span, ...]:
     not the parse: the small model often hangs the last name on the verb, calls "Randox" a person, or
     sees no entity in a name it does not know ("Corvex")."""
     names = sorted(_names(doc), key=lambda n: n.start)
+    text = doc.text
     found = []
     run = names[:1]
     for name in [*names[1:], None]:
-        if name is not None and LIST_GLUE.match(doc.text[run[-1].end_char : name.start_char]):
+        if name is not None and LIST_GLUE.match(text[run[-1].end_char : name.start_char]):
             run.append(name)
             continue
-        glue = [doc.text[a.end_char : b.start_char] for a, b in pairwise(run)]
+        glue = [text[a.end_char : b.start_char] for a, b in pairwise(run)]
         labels = [n.label_ for n in run if n.label_]
         if glue and labels and LIST_END.search(glue[-1]) and not any(LIST_END.search(g) for g in glue[:-1]):
             first, last = run[0], run[-1]
@@ -556,14 +560,34 @@ def _asked_slot(asked: Token) -> Slot | None:
         or (verb := _verb_after_did(asked)) is not None
         or (verb := _infinitive_of_participle(asked)) is not None
     ):
-        stranded = next((c for c in verb.children if c.dep_ == "prep" and not list(c.children)), None)
-        role = stranded.lower_ if stranded is not None else "obj"  # "Which team did Brady sign [with] ...?"
+        # "Which team did Brady sign [with] ...?"; "... did the spacecraft crash [into]?" (on "did", to the model)
+        near = [*verb.children, *(verb.head.children if verb.head.lemma_ == "do" else ())]
+        stranded = next((c for c in near if c.dep_ == "prep" and c.i > verb.i and not list(c.children)), None)
+        role = stranded.lower_ if stranded is not None else "obj"
         return Slot(role, frozenset({verb_stem(verb.lower_)}))
+    if (stranded_slot := _stranded_on_participle(asked)) is not None:
+        return stranded_slot
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
     if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:
-        return Slot("obj", slot.words)
+        stranded = next(
+            (c for c in asked.head.children if c.dep_ == "prep" and c.i > asked.head.i and not list(c.children)), None
+        )
+        return Slot(stranded.lower_ if stranded is not None else "obj", slot.words)  # "... did the probe crash [into]?"
     return slot
+
+
+def _stranded_on_participle(asked: Token) -> Slot | None:
+    """ "Who is the bridge named [after]?": the small model reads "who" as what the bridge is and hangs the
+    stranded preposition on the participle that describes it; the asked role is that preposition's object."""
+    if asked.dep_ != "attr" or asked.head.lower_ not in COPULAS:
+        return None
+    described = [c for c in asked.head.children if c.i != asked.i and (c.dep_ in SUBJECTS or c.dep_ == "attr")]
+    for participle in (c for s in described for c in s.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        stranded = next((c for c in participle.children if c.dep_ == "prep" and not list(c.children)), None)
+        if stranded is not None:
+            return Slot(stranded.lower_, frozenset({verb_stem(participle.lower_)}))
+    return None
 
 
 def _infinitive_of_participle(asked: Token) -> Token | None:
@@ -657,6 +681,8 @@ def _slot(token: Token) -> Slot | None:
         attached = head.head
         if head.lower_ == "of" and attached.lower_ in PARTS_OF_PLACES and attached.dep_ in PREPOSITION_OBJECTS:
             return _slot(attached)  # "centered on the west side of [the Salton Sea]": where it was centered
+        if head.lower_ == "of" and attached.lower_ in NAMED_PLACE_KINDS and token.pos_ == "PROPN":
+            return _slot(attached)  # "struck the village of [Standard]": what was struck
         if head.dep_ == "agent":
             return Slot("subj", _verb_words(attached))  # "was bought by [Elon Musk]"
         if head.lower_ == "by" and attached.pos_ == "NOUN":  # "a report by [the World Bank]": who did it

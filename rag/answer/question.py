@@ -56,7 +56,7 @@ KINDS: dict[frozenset[str], str] = {
     "biologist ecologist conservationist geologist volcanologist seismologist epidemiologist virologist chemist "
     "physicist astronomer psychologist sociologist pollster consultant entrepreneur investor banker rancher farmer "
     "archbishop bishop cardinal rabbi imam priest pastor reverend cleric monarch emperor empress duke duchess sultan "
-    "emir member celebrity influencer teen",
+    "emir member celebrity influencer teen democrat republican",
     TIMES: "year month day date deadline decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -129,6 +129,7 @@ WHO_IS_ROLE = re.compile(
     r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([A-Za-z][a-z-]+|C[A-Z]O)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$|(?P<clause>\bwho\b|\bthat\b))"
 )
+NAMED_FOR = re.compile(r"\b(?:named|called|nicknamed|dubbed)\s+(?:after|for)?\s*\??\s*$", re.IGNORECASE)
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
@@ -386,6 +387,8 @@ def _who_is_role(text: str) -> re.Match[str] | None:
     match = WHO_IS_ROLE.search(text)
     if match is None or (match.group("clause") and match.group(2).lower() not in TITLES):
         return None
+    if NAMED_FOR.search(match.group(0)):
+        return None  # "Who is the Kessler Syndrome named after?" asks whom it is named for, no role
     return match
 
 

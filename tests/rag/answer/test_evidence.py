@@ -107,3 +107,21 @@ def test_a_sentence_about_another_years_edition_does_not_answer() -> None:
         sentences = split_sentences(chunks)
         type_hints(sentences, analyze(question))
         assert sentences[0].answers_type is answers, question
+
+
+def test_a_short_sentence_that_goes_on_about_the_one_before_is_read_with_it() -> None:
+    """ "He was 67." after an obituary's first sentence says how old the man it names was: too short to
+    stand alone, it is quoted with that sentence (exact offsets over both); another short one is dropped."""
+    text = "Tom Brandt, a comedian with a famous voice, has died, his family said.\n\nHe was 67. Thanks, all. He sang."
+    chunk = RetrievedChunk(id="a", source="a.txt", title="Obituary", ordinal=0, start=10, end=10 + len(text), text=text)
+    sentences = split_sentences([chunk])
+    joined = "Tom Brandt, a comedian with a famous voice, has died, his family said.\n\nHe was 67."
+    assert [s.text for s in sentences] == [joined], [s.text for s in sentences]
+    assert (sentences[0].start, sentences[0].end) == (10, 10 + len(joined))
+
+
+def test_a_link_to_another_story_is_no_evidence() -> None:
+    """ "More:<headline>" links another story: its words are not the article's, and never its quote."""
+    text = "More:Tom Brandt to sing at the dinner\n\nREAD MORE: Ferries run late\n\nMore than 200 guests will dine."
+    chunk = RetrievedChunk(id="a", source="a.txt", title="Dinner", ordinal=0, start=0, end=len(text), text=text)
+    assert [s.text for s in split_sentences([chunk])] == ["More than 200 guests will dine."]

@@ -31,6 +31,8 @@ def slots_in(language: Language, text: str, entities: bool = False) -> dict[str,
         ("Which team did Tom Brady sign with as a free agent?", "with", "sign"),  # a stranded preposition
         ("What is the Orla probe designed to study?", "obj", "studi"),  # what the infinitive takes
         ("What is the solvent known to cause?", "obj", "caus"),
+        ("Which moon did the NASA probe crash into?", "into", "crash"),  # "into" on "did" to the small model
+        ("Who was the Tern Bay bridge named after?", "after", "name"),  # on the participle of the subject
     ],
 )
 def test_a_question_asks_about_a_role(language: Language, question: str, role: str, word: str) -> None:
@@ -248,3 +250,9 @@ def test_a_persons_name_runs_past_a_nickname_in_quotes(language: Language) -> No
     (annotation,) = language.annotate([text])
     people = [text[e.start : e.end] for e in annotation.entities if e.label == "PERSON"]
     assert 'Walter "Pudge" Hoffmann' in people, people
+
+
+def test_a_name_after_a_place_kind_and_of_plays_the_kinds_role(language: Language) -> None:
+    """ "struck the village of Norlund": Norlund is what was struck (not the object of "of" only)."""
+    slots = slots_in(language, "The tremor struck the village of Norlund before dawn.")
+    assert slots["Norlund"] == Slot("obj", frozenset({"strike"})), slots
