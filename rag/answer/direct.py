@@ -106,6 +106,7 @@ VAGUE = frozenset(
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 PHOTO_CREDIT = re.compile(r"\S+/[A-Z][\w-]*(?:\s+Images)?\s+")  # "Julian Finney/Getty Images ", "Ena/AP "
+# after a person's name, what names a government or a time for them: "the Biden administration", "the Trump era"
 ATTRIBUTIVE = re.compile(r"['’]?\s+(?:administration|era|presidency|regime|government|campaign|doctrine)s?\b")
 NUMBER_PAIR = re.compile(r"[-–]\d+(?:\.\d+)?\b(?![-–]?\w)")  # the second number of "4-1", not "4-year-old"
 FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - ", "WASHINGTON — ": the dateline's city
@@ -124,9 +125,9 @@ TICKER = r"(?:\s*\([A-Z.]{1,8}\))?"  # "Centrica (CPYYF), a UK energy company,"
 KIND_AFTER = re.compile(
     rf"^{TICKER}\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s+(?:in|on|near|about|some|just|\d)\b"
     rf"|^{TICKER}\s*,\s*(?:the|a|an|its|their)?\s*(?:[\w'’-]+\s+){{0,2}}?([\w-]+)\s*"
-    r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at)\b)"
+    r"(?:[,.;)]|$|\b(?:that|which|who|of|for|at|to)\b)"
 )  # ", the ferry operator,", ", a site that detects ...", ", the agency’s director-general,", ", head of ...",
-# ", a town on the southern coast of Newfoundland"
+# ", a town on the southern coast of Newfoundland", ", the first president to enjoy ..."
 ONE_OF = re.compile(  # "Frostproof [was one of the few Polk County cities] where ...": one of the asked kind
     r"^\s+(?:is|was|are|were|has been|had been|will be|remains|remained)\s+(?:one of|among)\s+"
     r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)"
@@ -1259,8 +1260,7 @@ def _in_title(title: str, text: str, halving: int = TITLE_WORDS) -> float:
 def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a number or "date" says an age: "17" of "17-year-old" (years go without saying), "eight
     months old", a number set off by commas after a name ("Dina Boluarte, 60, ...", "Larry Storch, 99;")
-    or after "aged" or "He was",
-    the ways news gives ages."""
+    or after "aged" or "He was": the ways news gives ages."""
     if age := AGE_SPAN.match(sentence, start, end):
         return age.span(1) if age.group(2).lower().startswith("year") else age.span()
     set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip()[:1] in (",", ";")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rag.answer.retrieve import RetrievedChunk
 
 MIN_WORDS = 4
-# a shorter sentence that goes on about what the one before it names: "He was 67.", "It was 18 degrees."
+# a sentence too short to stand alone that goes on about what the one before it names: "He was 67."
 REFERS_BACK = re.compile(r"(?:he|she|it|they)\s+(?:was|is|were|are)\s+\S", re.IGNORECASE)
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
@@ -37,9 +37,9 @@ SCALED = re.compile(
 )  # "reach 9 billion"
 # a year's edition of a named thing: "the 2021 Emmy Awards"
 EDITION = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s?){1,4})")
-# a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 # a link to another story, by its headline ("More:Jon Batiste to perform at ...", "READ MORE: ..."): not the article's
 LINK_TO_ANOTHER = re.compile(r"(?:more|read more|related|see also|read the full story)\s*:", re.IGNORECASE)
+# a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # a year, a month (abbreviated before a day, as news writes dates: "Nov. 7"), a weekday, a clock time

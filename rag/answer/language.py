@@ -573,7 +573,7 @@ def _asked_slot(asked: Token) -> Slot | None:
         stranded = next(
             (c for c in asked.head.children if c.dep_ == "prep" and c.i > asked.head.i and not list(c.children)), None
         )
-        return Slot(stranded.lower_ if stranded is not None else "obj", slot.words)  # "... did the probe crash [into]?"
+        return Slot(stranded.lower_ if stranded is not None else "obj", slot.words)  # "... did it crash [into]?"
     return slot
 
 

@@ -70,6 +70,7 @@ KINDS: dict[frozenset[str], str] = {
     "revenue budget level",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
+KIND_WORDS = frozenset(word for kind in KINDS.values() for word in kind.split())  # as written
 
 HOW_MUCH = "many|much|old|long|far|tall|big|often|fast|high|deep|large|heavy|wide"  # "how <word>" asks an amount
 HOW_WELL_WORDS = "effective|accurate"  # how well something works, said as a share: "85% effective"
@@ -129,6 +130,7 @@ WHO_IS_ROLE = re.compile(
     r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([A-Za-z][a-z-]+|C[A-Z]O)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$|(?P<clause>\bwho\b|\bthat\b))"
 )
+# "Who is the syndrome named after?", "Who was the ship called?": a name given, no role held
 NAMED_FOR = re.compile(r"\b(?:named|called|nicknamed|dubbed)\s+(?:after|for)?\s*\??\s*$", re.IGNORECASE)
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
@@ -340,10 +342,11 @@ def _kind(text: str, parsed: QuestionParse | None) -> str | None:
     """The stemmed noun a "which"/"what" determines ("which major US retailer" -> retailer): from the
     parse when there is one, else the last word of "which ..." before a function word or punctuation.
     A parse with no verb went wrong ("Which Alabama governor loosened coronavirus restrictions ...?" read
-    as one noun phrase, "loosened" a name in it): a noun of the kind lexicon as written answers then."""
+    as one noun phrase, "loosened" a name in it): a noun of the kind lexicon as written answers then,
+    unless the parse's own kind is one."""
     written = _written_kind(text)
-    if parsed is not None and parsed.kind and (parsed.verbs or written not in KIND_OF):
-        return stem(parsed.kind)
+    if parsed is not None and parsed.kind and (parsed.verbs or written not in KIND_OF or stem(parsed.kind) in KIND_OF):
+        return stem(parsed.kind)  # also "Which immigrant advocacy group does ...?": a group, whatever the verbs
     return written or _kind_of_what_is(text)
 
 
@@ -356,6 +359,8 @@ def _written_kind(text: str) -> str | None:
         for word in words(phrase):
             if word in STOP_KIND:
                 break
+            if word.lower().endswith("al") and word.lower()[:-2] in KIND_WORDS:
+                continue  # "national", "regional", "personal": an adjective the stemmer makes the noun it is of
             chosen = word
             if stem(word) in KIND_OF:
                 break
