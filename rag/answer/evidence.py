@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 MIN_WORDS = 4
 # a sentence too short to stand alone that goes on about what the one before it names: "He was 67."
 REFERS_BACK = re.compile(r"(?:he|she|it|they)\s+(?:was|is|were|are)\s+\S", re.IGNORECASE)
+# a short quotation that goes on with what the sentence before it quotes and attributes: '"It's better than
+# nothing," supervisor Rod Sullivan said. "But it's too little, too late."'
+QUOTED_ONLY = re.compile(r"^[“\"][^“”\"]+[”\"]$")
+ATTRIBUTED = re.compile(r"[,!?][”\"]\s+[^“”\"]{0,80}\b(?:said|says|added|wrote)\b[^“”\"]{0,40}\.$")
+QUOTED_WORDS = 12  # at most, in the quotation that goes on
 SENTENCE_ENDS = frozenset(".!?:;\"'”’)…")
 HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
 SCALED = re.compile(
@@ -119,6 +124,10 @@ def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
             text = chunk.text[s:e]
             if key in seen or LINK_TO_ANOTHER.match(text):
                 continue
+            if sentences and _goes_on(sentences[-1], chunk, key[1]) and _quote_goes_on(sentences[-1].text, text):
+                sentences[-1] = _joined(sentences[-1], key[2])
+                seen.add(key)
+                continue
             if len(words(text)) < MIN_WORDS:
                 if REFERS_BACK.match(text) and sentences and _goes_on(sentences[-1], chunk, key[1]):
                     sentences[-1] = _joined(sentences[-1], key[2])
@@ -126,6 +135,11 @@ def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
             seen.add(key)
             sentences.append(SentenceEvidence(chunk, rank, key[1], key[2], text, set(content_terms(text))))
     return sentences
+
+
+def _quote_goes_on(before: str, text: str) -> bool:
+    """`text` is a short quotation that goes on with the one `before` quotes and attributes."""
+    return bool(QUOTED_ONLY.match(text)) and len(words(text)) <= QUOTED_WORDS and bool(ATTRIBUTED.search(before))
 
 
 def _goes_on(before: SentenceEvidence, chunk: RetrievedChunk, start: int) -> bool:

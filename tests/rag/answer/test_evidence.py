@@ -125,3 +125,14 @@ def test_a_link_to_another_story_is_no_evidence() -> None:
     text = "More:Tom Brandt to sing at the dinner\n\nREAD MORE: Ferries run late\n\nMore than 200 guests will dine."
     chunk = RetrievedChunk(id="a", source="a.txt", title="Dinner", ordinal=0, start=0, end=len(text), text=text)
     assert [s.text for s in split_sentences([chunk])] == ["More than 200 guests will dine."]
+
+
+def test_a_short_quotation_that_goes_on_with_an_attributed_one_is_read_with_it() -> None:
+    """'"It is better than nothing," supervisor Ana Ruiz said. "But it is too little, too late."': the
+    second half of what she said is hers, and quoted with its speaker; a longer quotation stands alone."""
+    first = '"It is better than nothing," supervisor Ana Ruiz said Thursday.'
+    goes_on = '"But it is too little, too late."'
+    longer = '"We will keep asking the state for more help for every bar and every school in the county."'
+    text = f"{first} {goes_on}\n\n{longer}"
+    chunk = RetrievedChunk(id="a", source="a.txt", title="Bars", ordinal=0, start=0, end=len(text), text=text)
+    assert [s.text for s in split_sentences([chunk])] == [f"{first} {goes_on}", longer]
