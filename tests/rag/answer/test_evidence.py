@@ -133,6 +133,7 @@ def test_a_short_quotation_that_goes_on_with_an_attributed_one_is_read_with_it()
     first = '"It is better than nothing," supervisor Ana Ruiz said Thursday.'
     goes_on = '"But it is too little, too late."'
     longer = '"We will keep asking the state for more help for every bar and every school in the county."'
-    text = f"{first} {goes_on}\n\n{longer}"
-    chunk = RetrievedChunk(id="a", source="a.txt", title="Bars", ordinal=0, start=0, end=len(text), text=text)
-    assert [s.text for s in split_sentences([chunk])] == [f"{first} {goes_on}", longer]
+    for said, read in (([first, goes_on], [f"{first} {goes_on}"]), ([first, longer], [first, longer])):
+        text = " ".join(said)
+        chunk = RetrievedChunk(id="a", source="a.txt", title="Bars", ordinal=0, start=0, end=len(text), text=text)
+        assert [s.text for s in split_sentences([chunk])] == read
