@@ -1103,11 +1103,11 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
 def _counted_as_asked(question: Question, span: Span, sentence: str) -> bool:
     """The count of the asked noun followed by the word the question puts after it ("now stands
     [three] seats short of the 218 it needs" for "How many seats short of a majority ...?")."""
-    then = _after_counted(question)
     counted = span.counts.lower() if span.counts else None
-    if then is None or counted is None or noun_stem(counted) != question.kind:
-        return False
-    return words(sentence[span.end :])[:2] == [counted, then]
+    if counted is None or noun_stem(counted) != question.kind:
+        return False  # cheap first: the question's words are read only for a count of the asked noun
+    then = _after_counted(question)
+    return then is not None and words(sentence[span.end :])[:2] == [counted, then]
 
 
 def _after_counted(question: Question) -> str | None:
@@ -1557,7 +1557,7 @@ def _trimmed(text: str) -> tuple[int, int]:
     start = 0
     if credits := list(PHOTO_CREDIT.finditer(text)):
         start = credits[-1].end()  # "Christophe Ena/AP [Croatia] players": a caption after its photo's credit
-    if dateline := FILED_FROM.match(text, start):
+    if start == 0 and (dateline := FILED_FROM.match(text)):
         start = dateline.end()  # "PHOENIX - [Katie Hobbs]": the city the story was filed in, then the name
     while match := LEADING.match(text[start:]):
         start += match.end()

@@ -25,7 +25,7 @@ from rag.answer.units import UNITS
 from rag.text import derived, stem, verb_stem
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from spacy.language import Language as SpacyLanguage
     from spacy.tokenizer import Tokenizer
@@ -562,7 +562,7 @@ def _asked_slot(asked: Token) -> Slot | None:
     ):
         # "Which team did Brady sign [with] ...?"; "... did the spacecraft crash [into]?" (on "did", to the model)
         near = [*verb.children, *(verb.head.children if verb.head.lemma_ == "do" else ())]
-        stranded = next((c for c in near if c.dep_ == "prep" and c.i > verb.i and not list(c.children)), None)
+        stranded = _stranded(near, after=verb.i)
         role = stranded.lower_ if stranded is not None else "obj"
         return Slot(role, frozenset({verb_stem(verb.lower_)}))
     if (stranded_slot := _stranded_on_participle(asked)) is not None:
@@ -570,11 +570,15 @@ def _asked_slot(asked: Token) -> Slot | None:
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
     if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:
-        stranded = next(
-            (c for c in asked.head.children if c.dep_ == "prep" and c.i > asked.head.i and not list(c.children)), None
-        )
+        stranded = _stranded(asked.head.children, after=asked.head.i)
         return Slot(stranded.lower_ if stranded is not None else "obj", slot.words)  # "... did it crash [into]?"
     return slot
+
+
+def _stranded(tokens: Iterable[Token], after: int = -1) -> Token | None:
+    """The first preposition among `tokens` (after token `after`) left without its object: the one a
+    question's fronted phrase is the object of ("Which team did Brady sign [with]?")."""
+    return next((t for t in tokens if t.dep_ == "prep" and t.i > after and not list(t.children)), None)
 
 
 def _stranded_on_participle(asked: Token) -> Slot | None:
@@ -584,8 +588,7 @@ def _stranded_on_participle(asked: Token) -> Slot | None:
         return None
     described = [c for c in asked.head.children if c.i != asked.i and (c.dep_ in SUBJECTS or c.dep_ == "attr")]
     for participle in (c for s in described for c in s.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        stranded = next((c for c in participle.children if c.dep_ == "prep" and not list(c.children)), None)
-        if stranded is not None:
+        if (stranded := _stranded(participle.children)) is not None:
             return Slot(stranded.lower_, frozenset({verb_stem(participle.lower_)}))
     return None
 
