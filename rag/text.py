@@ -131,6 +131,12 @@ def derived(a: str, b: str) -> bool:
     return a == b or (len(short) >= MIN_DERIVED_FROM and long.startswith(short) and long[len(short) :] in NOUN_ENDINGS)
 
 
+def agent_nouns(verb: str) -> frozenset[str]:
+    """The stems of the nouns that name who does what the verb (a stem) says: "founder" of "found",
+    "winner" of "win", "director" of "direct", "head" of "head"."""
+    return frozenset({verb, f"{verb}er", f"{verb}or", f"{verb}r", f"{verb}{verb[-1:]}er"})
+
+
 def verb_stems(text: str) -> set[str]:
     """Stems of the words of `text`, irregular past forms taken back to their base."""
     return {verb_stem(w) for w in words(text)}

@@ -53,7 +53,7 @@ from rag.answer.kinds import (
     of_asked_kind,
     surely_other_place,
 )
-from rag.answer.language import ABBREVIATED_TITLES, COMPARED, LIST_END, QUALIFIERS, REPORTING, TITLES
+from rag.answer.language import ABBREVIATED_TITLES, COMPARED, DESCRIBED, LIST_END, QUALIFIERS, REPORTING, TITLES
 from rag.answer.question import (
     AGE_KIND,
     AMOUNTS,
@@ -80,6 +80,7 @@ from rag.text import (
     stem,
     stopwords,
     verb_stem,
+    verb_stems,
     word_position,
     words,
 )
@@ -105,6 +106,8 @@ VAGUE = frozenset(
     "hundreds dozens billions".split()
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
+BARE_NUMBER = re.compile(r"\d[\d,.]*")
+AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*[^\W\d]*\s*$")  # "70 feet (21 meters)": the same amount in other units
 PHOTO_CREDIT = re.compile(r"\S+/[A-Z][\w-]*(?:\s+Images)?\s+")  # "Julian Finney/Getty Images ", "Ena/AP "
 # after a person's name, what names a government or a time for them: "the Biden administration", "the Trump era"
 ATTRIBUTIVE = re.compile(r"['’]?\s+(?:administration|era|presidency|regime|government|campaign|doctrine)s?\b")
@@ -114,6 +117,11 @@ FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - "
 SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
 SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
 # after a count's noun, what makes it a difference or a remainder: "three seats [short] of the 218"
+HYPHENED_WORD = re.compile(r"-(?P<word>[a-z]+)\s+(?P<noun>[a-z0-9]\w*)")  # "NFL[-record price]"
+MULTIPLIER = re.compile(r"\s*(?:times|-fold)\b", re.IGNORECASE)  # "26 times the weight", "a 10-fold rise"
+MULTIPLIER_WORD = "times"
+CURRENCY_SIGN = re.compile(r"[$€£¥]")
+RANGE_START = "between"
 COUNT_QUALIFIERS = frozenset("short shy behind ahead ago more fewer less left remaining away apart".split())
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. Credit Suisse denies ..."
 # after a place: "Washington (CNN)", "Kyiv —" (not a ticker: "Centrica (CPYYF), a UK energy company,")
@@ -205,6 +213,10 @@ MAX_TITLE_WORDS = 8
 # a role in lower case after the body's name: "Subic town mayor", "Halvard's treasurer"
 LOWER_TITLE = re.compile(r"(?P<body>(?:\b[A-Z][\w&'’.-]*\s+)+(?:[a-z][\w-]*\s+){0,2}?)(?P<role>[a-z][\w-]*)\s+$")
 OWNER_BEFORE = re.compile(r"\b[A-Z][\w&.-]*['’]s?\s+(?:[\w-]+\s+){0,3}$")  # "Albertsons' [chief] CEO"
+# a role at a body in apposition after a name: "Chris Hilton, an attorney with the Texas attorney general's office,"
+APPOSED_ROLE_AT = re.compile(
+    r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?P<role>[\w-]+)\s+(?:with|at|of|for)\s+(?:the\s+)?(?P<body>[^,;.]{2,60})"
+)
 OWNER_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]")  # "CEO of Incyte"
 # "Who is the UK's finance minister?" asks who holds the role now (not "Who was ...", "Who is the former ...")
 ASKED_NOW = re.compile(r"^\s*who\s+(?:is|are)\b(?![^?]*\b(?:former|ex|then|previous|late)\b)", re.IGNORECASE)
@@ -638,10 +650,22 @@ def _of_another_body(candidate: Candidate, question: Question) -> bool:
         body = set(content_terms(lower.group("body")))  # "Subic town mayor [Jeffrey Khonghun]"
         return stem(lower.group("role")) == question.kind and bool(body) and not body & question.terms
     if not first_role:
-        return False  # no role, or no body's name before it
+        return _apposed_to_another_body(candidate, question)  # no role before it, or no body's name
     title = set().union(*(_title_stems(w) for w in run[first_role:]))
     says_role = question.kind is not None and _names_role(title, question.kind)
     return says_role and not set(content_terms(" ".join(run[:first_role]))) & question.terms
+
+
+def _apposed_to_another_body(candidate: Candidate, question: Question) -> bool:
+    """A description after the name gives the asked role at a body it names and the question does not
+    ("Chris Hilton, an attorney with the Texas attorney general's office," for "Who is the Lake County
+    State's Attorney?"; "guitarist of the band" may be the asked band's)."""
+    after = candidate.sentence.text[candidate.end - candidate.sentence.start :]
+    apposed = APPOSED_ROLE_AT.match(after)
+    if apposed is None or stem(apposed["role"].lower()) != question.kind or apposed["body"].islower():
+        return False
+    body = set(content_terms(apposed["body"])) - {question.kind}
+    return bool(body) and not body & question.terms
 
 
 def _formerly(candidate: Candidate) -> bool:
@@ -1012,6 +1036,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
             return None  # a date or a count ("31 men"), not an age
         start, end = age[0] - span.start, age[1] - span.start
+    if span.label == "MONEY":
+        start = _at_currency(raw, start, end)  # "a record [$10.1 million]"
     if span.label == "NP" and not question.labels and (measure := MEASURE_BEFORE.match(raw[start:end])):
         start += measure.end()
     if span.label == "NP" or span.label in NAMES:
@@ -1032,10 +1058,14 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
             start, titled = holder, True  # "Director of [Athletics] Kortne Gosha": the model runs the body on
     if end <= start or _is_credit(sentence.text, span.start, span.end) or _is_marker(sentence.text, span):
         return None
+    if span.label in NAMES and _hyphened_modifier(sentence.text, span.start + end, question):
+        return None
     if not of_asked_kind(question, sentence.text, span) or _whose_role(question, sentence.text[: span.start + start]):
         return None
     if span.label in AMOUNTS and (
-        _other_end_of_asked(sentence.text, span, question.text) or _of_another_time(sentence.text, span, question.text)
+        _other_end_of_asked(sentence.text, span, question.text)
+        or _of_another_time(sentence.text, span, question.text)
+        or _multiplier(sentence.text, span.end, question.text)
     ):
         return None
     first, last = span.start + start, span.start + end  # offsets in the sentence
@@ -1279,10 +1309,12 @@ def _is_marker(sentence: str, span: Span) -> bool:
 def _is_credit(sentence: str, start: int, end: int) -> bool:
     """A news credit or dateline: "(CNN)", "(Reuters)", "NEW YORK —", "Washington (CNN)" at the start
     of a sentence (where the story was filed, not where its news happened). (An amount in parentheses
-    is the one before it in other units: "70 feet (21 meters)", no answer of its own either.)"""
+    is the one before it in other units: "70 feet (21 meters)", no answer of its own either; a bare
+    number in them after a noun counts the noun: "touchdown passes (624)".)"""
     before, after = sentence[max(0, start - 1) : start], sentence[end : end + 2]
     if before == "(" and after.startswith(")"):
-        return True
+        counts_noun = BARE_NUMBER.fullmatch(sentence[start:end]) and not AMOUNT_BEFORE.search(sentence, 0, start - 1)
+        return not counts_noun
     return start <= 1 and bool(CREDIT.match(sentence[start : end + 3]) or DATELINE.match(sentence, end))
 
 
@@ -1308,6 +1340,23 @@ def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
         before = MORE_OF.sub("", sentence[: said[-1].start()])
         return len(before.rstrip(" -"))
     return end
+
+
+def _hyphened_modifier(sentence: str, end: int, question: Question) -> bool:
+    """A name hyphened to the word after it, before the noun they describe, only says of what kind a
+    thing is ("an [NFL]-record price", "a [Phoenix]-based group"): it does nothing the question asks
+    of it, unless that word is one the question says ("Which country led ...?": "the [U.S.]-led
+    coalition"). A name's own hyphen is followed by no such noun ("Yoon Seok-youl at the summit")."""
+    joined = HYPHENED_WORD.match(sentence, end)
+    if joined is None or joined["noun"] in stopwords():
+        return False
+    return not ({stem(joined["word"])} | verb_stems(joined["word"])) & question.terms
+
+
+def _multiplier(sentence: str, end: int, question: str) -> bool:
+    """The amount ending at `end` says how many times another ("about [26] times the weight of the
+    Golden Gate Bridge"), which no question but one of times asks."""
+    return MULTIPLIER.match(sentence, end) is not None and MULTIPLIER_WORD not in words(question)
 
 
 def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:
@@ -1379,7 +1428,10 @@ def _in_slot(question: Question, span: Span) -> bool:
     asked = question.slot
     if asked is not None and asked.role == "is" and span.label in AMOUNTS and _value_of(span.slot, asked):
         return True  # "What is the population?": "a population [of around 20,000]" (a name after "of" owns)
-    return asked is not None and any(s is not None and s.matches(asked) for s in (span.slot, span.clause))
+    clause = span.clause
+    if clause is not None and clause.role == DESCRIBED and "PERSON" not in question.labels:
+        clause = None  # "Jeff Shuren, director of ..." says who directs, not which law directed it
+    return asked is not None and any(s is not None and s.matches(asked) for s in (span.slot, clause))
 
 
 def _value_of(said: Slot | None, asked: Slot) -> bool:
@@ -1461,8 +1513,11 @@ def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
     headed = span.label != "NP" and stem(span.head) == question.kind
     name = sentence[span.start : span.end]
     in_phrase = span.label == "NP" and _kind_before_name(question, name)
-    # "Brian Lillis, who has been the product's brand manager": a relative clause says what the name is
-    described = span.clause is not None and span.clause.role == "is" and question.kind in span.clause.words
+    # "Brian Lillis, who has been the product's brand manager": a relative clause says what the name is, or
+    # a description in apposition to the name the model sees ("Robert Austin Cho, owner and pit master of")
+    clause = span.clause
+    said_is = clause is not None and (clause.role == "is" or (clause.role == DESCRIBED and span.label != "NP"))
+    described = said_is and clause is not None and question.kind in clause.words
     return headed or in_phrase or described or _kind_first(question, name) or _named_as_kind(question, span, sentence)
 
 
@@ -1547,6 +1602,18 @@ def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bo
         if titled and kind in _title_stems(word.group()) and rest[:1].isupper():
             cut = end - len(rest)
     return cut
+
+
+def _at_currency(money: str, start: int, end: int) -> int:
+    """Where a sum of money starts when the small model runs a word that only praises it into it ("a
+    record $10.1 million", "a whopping $1 billion"); a qualifier stays ("nearly $5", "no more than £2",
+    "between $7 million and $8 million")."""
+    sign = CURRENCY_SIGN.search(money, start, end)
+    if sign is None or sign.start() == start:
+        return start
+    said = tuple(words(money[start : sign.start()]))
+    qualified = any(said[-len(q) :] == q for q in QUALIFIERS) or said[-1:] == (RANGE_START,)
+    return start if qualified or not said else sign.start()
 
 
 def _trimmed(text: str) -> tuple[int, int]:

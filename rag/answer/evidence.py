@@ -18,7 +18,7 @@ import numpy as np
 
 from index.sentences import sentence_spans
 from rag.answer.question import AMOUNTS, TIMES
-from rag.text import TermWeights, amounts, content_terms, stem, verb_stems, words
+from rag.text import TermWeights, agent_nouns, amounts, content_terms, stem, verb_stems, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -44,6 +44,9 @@ SCALED = re.compile(
 EDITION = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s?){1,4})")
 # a link to another story, by its headline ("More:Jon Batiste to perform at ...", "READ MORE: ..."): not the article's
 LINK_TO_ANOTHER = re.compile(r"(?:more|read more|related|see also|read the full story)\s*:", re.IGNORECASE)
+# a link's label run into the headline it links to, with no stop at its end: "Meta layoffs:Facebook parent
+# company to lay off more than 11,000 employees" (not a roundup's "Richmond:The state Department of ... .")
+LINKED_HEADLINE = re.compile(r"[A-Z][^:\n]{0,90}[\w?'\"’)]:[A-Z\"‘“'][^\n]*[^\s.!?\"”]")
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -113,16 +116,16 @@ class SentenceEvidence:
 
 def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
     """Every sentence of the retrieved chunks once (the best-ranked chunk keeps a repeated one), but links
-    to other stories ("More:Jon Batiste to perform at ..."); a sentence too short to stand alone that
-    goes on about the one before it is read with it ("... has died after a long illness, his family
-    announced on Tuesday. He was 67.")."""
+    to other stories ("More:Jon Batiste to perform at ...", "Meta layoffs:Facebook parent company to lay
+    off ..."); a sentence too short to stand alone that goes on about the one before it is read with it
+    ("... has died after a long illness, his family announced on Tuesday. He was 67.")."""
     seen: set[tuple[str, int, int]] = set()
     sentences: list[SentenceEvidence] = []
     for rank, chunk in enumerate(chunks):
         for s, e in sentence_spans(chunk.text):
             key = (chunk.source, chunk.start + s, chunk.start + e)
             text = chunk.text[s:e]
-            if key in seen or LINK_TO_ANOTHER.match(text):
+            if key in seen or LINK_TO_ANOTHER.match(text) or LINKED_HEADLINE.fullmatch(text):
                 continue
             if sentences and _goes_on(sentences[-1], chunk, key[1]) and _quote_goes_on(sentences[-1].text, text):
                 sentences[-1] = _joined(sentences[-1], key[2])
@@ -155,13 +158,19 @@ def _joined(before: SentenceEvidence, end: int) -> SentenceEvidence:
 
 
 def lexical_scores(
-    sentences: list[SentenceEvidence], question_terms: Sequence[str], idf: Callable[[str], float]
+    sentences: list[SentenceEvidence],
+    question_terms: Sequence[str],
+    idf: Callable[[str], float],
+    doers: frozenset[str] = frozenset(),
 ) -> None:
-    """Coverage of the question's terms by each sentence, and by its neighbours (context)."""
+    """Coverage of the question's terms by each sentence, and by its neighbours (context). A verb
+    whose doer is asked (`doers`) is said by the noun for its doer ("Who founded ...?": "founder")."""
     weights = TermWeights(question_terms, idf)
+    agents = {verb: agent_nouns(verb) for verb in doers}
     for i, sentence in enumerate(sentences):
-        sentence.coverage = weights.coverage(sentence.terms)
-        neighbours = set(sentence.terms)
+        said = sentence.terms | {verb for verb, nouns in agents.items() if nouns & sentence.terms}
+        sentence.coverage = weights.coverage(said)
+        neighbours = set(said)
         for j in (i - 1, i + 1):
             if 0 <= j < len(sentences) and sentences[j].chunk is sentence.chunk:
                 neighbours |= sentences[j].terms
@@ -291,7 +300,8 @@ def score_sentences(
     articles say must not find one article's sentences only)."""
     if not sentences:
         return []
-    lexical_scores(sentences, sorted(question.terms), idf)
+    doers = question.slot.words if question.slot is not None and question.slot.role == "subj" else frozenset()
+    lexical_scores(sentences, sorted(question.terms), idf, doers)
     type_hints(sentences, question)
     asked = {stem(v) for v in question.verbs}
     for s in sentences:

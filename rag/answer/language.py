@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, cast
 from index.imports import UNUSED_BY_SPACY, without
 from rag.answer.places import COUNTRY, STATE, Gazetteer
 from rag.answer.units import UNITS
-from rag.text import derived, stem, verb_stem
+from rag.text import agent_nouns, derived, stem, verb_stem
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -84,6 +84,7 @@ LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "inside"})  # "meet [
 DIRECTIONAL = frozenset({"to", "into"})  # "Where did Pelosi travel?": "travel [to Japan]"
 WHEN = "when"  # the role "When did GLAAD add the Q?" asks about: the time of "add"
 QUALIFIERS_OF_PEOPLE = frozenset({"GPE", "NORP"})  # "[US] lawmakers", "[Chinese] officials": not who they are
+DESCRIBED = "described"  # a name's role in apposition: "Jerry Richardson, [the team's founder]" (_described_as)
 WHOSE = "whose"  # the role "Whose injury ...?" asks about: the owner of the injury ("[his] injury")
 # what a time of a verb follows: "added it [in 2016]", "extended the season [through Sept. 30]"
 TEMPORAL = frozenset({"in", "on", "at", "during", "since", "by", "until", "till", "through", "before", "after"})
@@ -157,6 +158,8 @@ class Slot:
             or (other.role == WHOSE and self.role == "of")  # "the testimony [of Cassidy Hutchinson]"
             or (other.role == "obj" and self.role == "as" and bool(self.words & other.words & IDENTIFYING))
         )
+        if self.role == DESCRIBED:  # "Who founded ...?": "Jerry Richardson, the team's founder"
+            return other.role == "subj" and any(a in agent_nouns(b) for a in self.words for b in other.words)
         return same_role and any(derived(a, b) for a in self.words for b in other.words)
 
 
@@ -715,7 +718,20 @@ def _clause_slot(token: Token) -> Slot | None:
         pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
         if pronoun is not None and (slot := _slot(pronoun)) is not None:
             return slot
-    return None
+    return _described_as(token)
+
+
+def _described_as(token: Token) -> Slot | None:
+    """What a description in apposition to the name `token` says it is, either way round ("Jerry
+    Richardson, the team's founder and only owner", "Putin's spokesperson, Dmitry Peskov"): the name
+    is a founder, an owner, a spokesperson."""
+    if not _named(token):
+        return None
+    described = [c for c in token.children if c.dep_ == "appos" and not _named(c)]
+    if token.dep_ == "appos" and not _named(token.head):
+        described.append(token.head)
+    nouns = [n for d in described for n in (d, *(c for c in d.children if c.dep_ == "conj")) if n.pos_ == "NOUN"]
+    return Slot(DESCRIBED, frozenset(verb_stem(n.lower_) for n in nouns)) if nouns else None
 
 
 def _other_side(token: Token) -> Token | None:
@@ -764,6 +780,8 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         root = doc[start:end].root
     elif label in ("MONEY", "CARDINAL"):
         start, end, label, root = _whole_amount(doc, start, end, label, root)
+    elif label == "QUANTITY":
+        end = _with_hyphened_unit(doc, end)
     if label in AMOUNT_LABELS:
         start = _qualified_start(doc, start, end)
     qualifies_title = (
@@ -830,8 +848,19 @@ def _counted(root: Token) -> str | None:
         return root.lower_
     if root.dep_ == "nummod" and root.head.pos_ == "NOUN":
         return root.head.lower_
+    if (noun := _noun_before_brackets(root)) is not None:
+        return noun.lower_
     counted = _noun_after_of(root)
     return counted.lower_ if counted is not None else None
+
+
+def _noun_before_brackets(token: Token) -> Token | None:
+    """The plural noun a number in brackets right after it counts: "touchdown passes (624)", a list's
+    way (not "the regular season (84,520)", where the number is of what the sentence counts)."""
+    doc, at = token.doc, token.i
+    if 2 <= at < len(doc) - 1 and doc[at - 1].text == "(" and doc[at + 1].text == ")" and doc[at - 2].tag_ == "NNS":
+        return doc[at - 2]
+    return None
 
 
 def _noun_after_of(token: Token) -> Token | None:
@@ -862,6 +891,14 @@ def _qualified_start(doc: Doc, start: int, end: int) -> int:
 def _qualifies(doc: Doc, start: int) -> bool:
     """A qualifier starts at token `start` ("over" of "just over 100")."""
     return any(tuple(t.lower_ for t in doc[start : start + len(q)]) == q for q in QUALIFIERS)
+
+
+def _with_hyphened_unit(doc: Doc, end: int) -> int:
+    """Where a measure ends whose unit is hyphened, which the small model leaves out ("about 100
+    million [light-years]")."""
+    if end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end - 1].head.i == end + 2:
+        return end + 3
+    return end
 
 
 def _whole_amount(doc: Doc, start: int, end: int, label: str, root: Token) -> tuple[int, int, str, Token]:

@@ -67,7 +67,7 @@ KINDS: dict[frozenset[str], str] = {
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
     "population turnout score magnitude margin distance length height depth width weight speed vote jackpot "
-    "revenue budget level",
+    "revenue budget level wind gust rainfall snowfall temperature elevation altitude",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 KIND_WORDS = frozenset(word for kind in KINDS.values() for word in kind.split())  # as written
@@ -164,8 +164,18 @@ STOP_KIND = frozenset(
     "when where while after before since if because who which whose".split()
 )
 WHAT_IS = re.compile(r"(?:^|[.?!]\s+)what (?:is|was|are|were) (?:the|a|an|its|their|his|her)\b", re.IGNORECASE)
+EMBEDDED_ASK = re.compile(  # "Who did Biden confirm [would be his running mate]?"
+    r"^\s*(who|what)\s+(?:did|does|do)\s+(?:[\w.'’-]+\s+){1,6}?"
+    r"((?:would|will|was|is|were|are|had|has|could|should|might|may)\s[^?]*\??)$",
+    re.IGNORECASE,
+)
+STRANDED_END = re.compile(r"\b(of|with|for|from|by|to|about|on|in|as|at|after|into)\s*\?\s*$", re.IGNORECASE)
+PARTICIPLE = re.compile(r"\w{2,}[^e]ed")  # "designed", "named" (not "speed", "seed")
+TIME_AFTER = frozenset({"last", "this", "next"})  # "revenue [last] year": a time after the noun, not its head
 WHAT_IS_THE = re.compile(
-    r"(?:^|[.?!]\s+)what (?:is|was|are|were) (?:the|its|their|his|her) (?:latest |current |new |total |final )?"
+    r"(?:^|[.?!]\s+)what (?:is|was|are|were) "
+    r"(?:the|its|their|his|her|(?-i:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?)"  # "Apple's revenue"
+    r" (?:latest |current |new |total |final )?"
     r"([^?,;.]{1,40})",
     re.IGNORECASE,
 )
@@ -268,7 +278,9 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=of_kind or NAMES, kind=described, asks_name=True)
     parsed = parse(text) if parse is not None and PARSED.search(text) else None
     if parsed is not None:
-        plain = replace(plain, verbs=parsed.verbs, slot=parsed.slot)
+        plain = replace(plain, verbs=parsed.verbs, slot=_embedded_slot(text, parse) or parsed.slot)
+    if parsed is not None and _of_stranded_preposition(text, parsed.slot):
+        return replace(plain, phrase=True)  # "What was the company accused of?" asks no company
     kind = COLOR_KIND if WHICH_COLOR.search(text) else _kind(text, parsed)
     if kind is not None:
         labels = labels_of_kind(kind) or (PERSON if _person_noun_written(text, kind) else None)
@@ -297,6 +309,21 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
     if SUBJECT_WHAT.search(text) or WHAT_IS.search(text) or TRAILING_WHAT.search(text) or _asks_a_thing(plain):
         return replace(plain, phrase=True)  # "What caused ...?", "What is the biggest ...?", "... stealing what?"
     return plain
+
+
+def _of_stranded_preposition(text: str, slot: Slot | None) -> bool:
+    """ "What was the company accused of?", "What are the models priced from?": "what" is the object of
+    the preposition the question ends with, and the noun after "what is the" its subject, no kind asked."""
+    stranded = STRANDED_END.search(text)
+    asks_what_is = WHAT_IS.match(text) is not None
+    return stranded is not None and asks_what_is and slot is not None and slot.role == stranded[1].lower()
+
+
+def _embedded_slot(text: str, parse: Callable[[str], QuestionParse] | None) -> Slot | None:
+    """The role asked in the clause a verb of saying or thinking reports: "Who did Biden confirm would be
+    his running mate?" asks who would be his running mate (the small model reads "who" as what was confirmed)."""
+    embedded = EMBEDDED_ASK.match(text)
+    return parse(f"{embedded[1]} {embedded[2]}").slot if embedded and parse is not None else None
 
 
 def _person_noun_written(text: str, kind: str) -> bool:
@@ -415,13 +442,20 @@ def _head_of_what_is(text: str) -> str | None:
     return _head_of(match.group(1)) if match else None
 
 
+def _ends_phrase(head: str, written: str) -> bool:
+    """The word `written` after a noun `head` opens what is said of it: a time, a participle, a name."""
+    word = written.lower()
+    return word in TIME_AFTER or PARTICIPLE.fullmatch(word) is not None or (head.islower() and written[:1].isupper())
+
+
 def _head_of(phrase: str) -> str | None:
     """The stem of the last word before the first function word ("Arkansas constitutional [amendment] on"),
-    or before a name after a common noun, which opens a clause on it ("the last [day] Jack Simpson had")."""
+    or before a name after a common noun, which opens a clause on it ("the last [day] Jack Simpson had"),
+    or before a time or a participle after it ("Apple's [revenue] last year", "the [probe] designed to")."""
     head = None
     for written in WORD.findall(phrase):
         word = written.lower()
-        if word in STOP_KIND or (head is not None and head.islower() and written[:1].isupper()):
+        if word in STOP_KIND or (head is not None and _ends_phrase(head, written)):
             break
         head = written
     return stem(head.lower()) if head else None

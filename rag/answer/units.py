@@ -14,7 +14,7 @@ UNITS: dict[str, frozenset[str]] = {
     "length": frozenset(
         "foot feet ft inch inches in meter meters metre metres m cm mm centimeter centimeters centimetre "
         "centimetres millimeter millimeters km kilometer kilometers kilometre kilometres mile miles yard "
-        "yards".split()
+        "yards light".split()  # "light" of "100 million light-years", read before its "years"
     ),
     "weight": frozenset(
         "pound pounds lb lbs kg kilogram kilograms kilo kilos gram grams g ton tons tonne tonnes ounce "

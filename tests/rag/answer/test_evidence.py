@@ -127,6 +127,18 @@ def test_a_link_to_another_story_is_no_evidence() -> None:
     assert [s.text for s in split_sentences([chunk])] == ["More than 200 guests will dine."]
 
 
+def test_a_headline_run_into_its_links_label_is_no_evidence_but_a_roundups_item_is() -> None:
+    """ "Ferry cuts:Harbour Lines to lay off 300 workers" (no stop at its end) links another story; a
+    roundup's "Kelso:The ferry ... ." is the article's own news."""
+    text = (
+        "Ferry cuts:Harbour Lines to lay off 300 workers\n\n"
+        "Kelso:The ferry to Norland will stop running in May.\n\nMore than 200 guests will dine."
+    )
+    chunk = RetrievedChunk(id="a", source="a.txt", title="Dinner", ordinal=0, start=0, end=len(text), text=text)
+    kept = [s.text for s in split_sentences([chunk])]
+    assert kept == ["Kelso:The ferry to Norland will stop running in May.", "More than 200 guests will dine."], kept
+
+
 def test_a_short_quotation_that_goes_on_with_an_attributed_one_is_read_with_it() -> None:
     """'"It is better than nothing," supervisor Ana Ruiz said. "But it is too little, too late."': the
     second half of what she said is hers, and quoted with its speaker; a longer quotation stands alone."""
