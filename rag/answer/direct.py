@@ -116,12 +116,13 @@ FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - "
 # what the small model runs on after a name or a date: a match's result ("2-1"), the current period
 SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
 SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
-# after a count's noun, what makes it a difference or a remainder: "three seats [short] of the 218"
-HYPHENED_WORD = re.compile(r"-(?P<word>[a-z]+)\s+(?P<noun>[a-z0-9]\w*)")  # "NFL[-record price]"
+# a name hyphened to a word before a noun, which it only says the kind of: "NFL[-record price]"
+HYPHENED_WORD = re.compile(r"-(?P<word>[a-z]+)\s+(?P<noun>[a-z0-9]\w*)")
 MULTIPLIER = re.compile(r"\s*(?:times|-fold)\b", re.IGNORECASE)  # "26 times the weight", "a 10-fold rise"
 MULTIPLIER_WORD = "times"
 CURRENCY_SIGN = re.compile(r"[$€£¥]")
-RANGE_START = "between"
+RANGE_START = "between"  # "[between] $7 million and $8 million": a range's word, kept with the sum
+# after a count's noun, what makes it a difference or a remainder: "three seats [short] of the 218"
 COUNT_QUALIFIERS = frozenset("short shy behind ahead ago more fewer less left remaining away apart".split())
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. Credit Suisse denies ..."
 # after a place: "Washington (CNN)", "Kyiv —" (not a ticker: "Centrica (CPYYF), a UK energy company,")
@@ -1516,8 +1517,11 @@ def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
     # "Brian Lillis, who has been the product's brand manager": a relative clause says what the name is, or
     # a description in apposition to the name the model sees ("Robert Austin Cho, owner and pit master of")
     clause = span.clause
-    said_is = clause is not None and (clause.role == "is" or (clause.role == DESCRIBED and span.label != "NP"))
-    described = said_is and clause is not None and question.kind in clause.words
+    described = (
+        clause is not None
+        and question.kind in clause.words
+        and (clause.role == "is" or (clause.role == DESCRIBED and span.label != "NP"))
+    )
     return headed or in_phrase or described or _kind_first(question, name) or _named_as_kind(question, span, sentence)
 
 

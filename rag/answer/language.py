@@ -151,6 +151,8 @@ class Slot:
     words: frozenset[str]  # stems of the word(s) it attaches to
 
     def matches(self, other: Slot) -> bool:
+        if self.role == DESCRIBED:  # "Who founded ...?": "Jerry Richardson, the team's founder"
+            return other.role == "subj" and any(a in agent_nouns(b) for a in self.words for b in other.words)
         same_role = (
             self.role == other.role
             or (other.role == WHERE and self.role in LOCATIVE | DIRECTIONAL)
@@ -158,8 +160,6 @@ class Slot:
             or (other.role == WHOSE and self.role == "of")  # "the testimony [of Cassidy Hutchinson]"
             or (other.role == "obj" and self.role == "as" and bool(self.words & other.words & IDENTIFYING))
         )
-        if self.role == DESCRIBED:  # "Who founded ...?": "Jerry Richardson, the team's founder"
-            return other.role == "subj" and any(a in agent_nouns(b) for a in self.words for b in other.words)
         return same_role and any(derived(a, b) for a in self.words for b in other.words)
 
 
