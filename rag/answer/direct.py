@@ -64,6 +64,7 @@ from rag.answer.question import (
     PERSON,
     PLACES,
     TIMES,
+    WHO_ANSWERS,
     asks_who_holds_role,
     labels_of_kind,
 )
@@ -552,8 +553,8 @@ def _holders_of_role(question: Question, candidates: list[Candidate]) -> list[Ca
     "Principal Deputy Commissioner" beside them). Asked who holds it now, a "former finance minister"
     does not; asked a named body's role, its holder at another body does not ("Kroger CEO" for
     Albertsons'); and a quote that does not name the role proves nobody holds it."""
-    if not (question.kind and "PERSON" in question.labels):
-        return candidates
+    if not (question.kind and "PERSON" in question.labels and question.labels <= WHO_ANSWERS):
+        return candidates  # "What is the rule called?" asks a name of any kind, no one's role
     if ASKED_NOW.match(question.text):
         candidates = [c for c in candidates if not _formerly(c)]
     if _names_a_body(question):

@@ -2091,6 +2091,18 @@ def test_a_roles_qualifier_must_stand_before_the_role(language: Language) -> Non
     assert found.get("Tom Brandt") == 1.0 and "Ana Ruiz" not in found, found
 
 
+def test_a_name_of_any_kind_is_asked_of_no_role_holder(language: Language) -> None:
+    """ "What is the rule called?" asks a name of any kind: a sentence saying one name is the rule's
+    ("a public health authority, known as Title 7") does not drop another that names it ("Under Title 9")."""
+    sentences = [
+        sentence_of("The port relies on a public health authority, known as Title 7, to turn back ferries."),
+        sentence_of("Under Title 9, authorities have turned back ferries 2,000 times in three years.", "b.txt"),
+    ]
+    question = "A judge blocked a rule on ferries. What is the rule called?"
+    found = [c.text for c in found_in(sentences, question, language)]
+    assert "Title 7" in found and "Title 9" in found, found
+
+
 @pytest.mark.parametrize(
     ("other", "holder", "question"),
     [
