@@ -125,7 +125,7 @@ def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
         for s, e in sentence_spans(chunk.text):
             key = (chunk.source, chunk.start + s, chunk.start + e)
             text = chunk.text[s:e]
-            if key in seen or LINK_TO_ANOTHER.match(text) or LINKED_HEADLINE.fullmatch(text):
+            if key in seen or _links_another(text):
                 continue
             if sentences and _goes_on(sentences[-1], chunk, key[1]) and _quote_goes_on(sentences[-1].text, text):
                 sentences[-1] = _joined(sentences[-1], key[2])
@@ -138,6 +138,11 @@ def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
             seen.add(key)
             sentences.append(SentenceEvidence(chunk, rank, key[1], key[2], text, set(content_terms(text))))
     return sentences
+
+
+def _links_another(text: str) -> bool:
+    """A link to another story, by its label ("More:", "READ MORE:") or its headline run into one."""
+    return LINK_TO_ANOTHER.match(text) is not None or LINKED_HEADLINE.fullmatch(text) is not None
 
 
 def _quote_goes_on(before: str, text: str) -> bool:
