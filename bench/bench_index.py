@@ -1,7 +1,8 @@
 """Indexing benchmark on the RealTime QA corpus (read from ../shared; never copied into the project).
 
 Prints, from one process run so the figures are comparable:
-- ours: `index_corpus` docs/s, chunks/s, peak RSS; re-index of the unchanged corpus;
+- ours: `index_corpus` docs/s, chunks/s, peak RSS; re-index of the unchanged corpus; then the sentence
+  vectors `rag index` also works out (sentence_vectors.py), timed apart from the chunks;
 - raw `SentenceTransformer.encode` on the same embedded texts, and the ratio ours/raw;
 - vanilla llama-index (`VectorStoreIndex.from_documents` + `ChromaVectorStore`, same model) with its
   default 1024-token chunks and with `SentenceSplitter(256, 32)`; time ratio ours / vanilla-256;
@@ -24,8 +25,10 @@ from pathlib import Path
 
 from index.catalog import Catalog
 from index.embedder import Embedder, default_model_path
+from index.encoder import OnnxEncoder
 from index.loader import Article, iter_article_paths, read_article
 from index.lock import FileLock
+from index.onnx_export import default_onnx_path
 from index.pipeline import IndexOptions, IndexTarget, _chunk, embedded_text, index_corpus
 from index.store import COLLECTION, ChunkStore, open_client
 from rag.runtime import configure_process
@@ -63,6 +66,10 @@ def run_ours(corpus: Path, data: Path, embedder: Embedder, questions: list[dict]
     again = index_corpus(corpus, target, embedder, IndexOptions())
     reindex = time.perf_counter() - started
     assert again.chunks_embedded == 0
+    started = time.perf_counter()
+    encoder = OnnxEncoder(default_model_path(), default_onnx_path())
+    sentences = index_corpus(corpus, target, embedder, IndexOptions(), sentence_encoder=encoder)
+    sentence_seconds = time.perf_counter() - started
 
     def search(question: str) -> list[str]:
         nearest = store.nearest(embedder.embed([question])[0], 5)
@@ -76,6 +83,9 @@ def run_ours(corpus: Path, data: Path, embedder: Embedder, questions: list[dict]
         "chunks_per_s": summary.chunks / seconds,
         "peak_rss_mb": rss,
         "reindex_unchanged_s": reindex,
+        "sentences": sentences.sentences_embedded,
+        "sentence_vectors_s": sentence_seconds,
+        "sentence_vectors_mb": sum(f.stat().st_size for f in (data / "sentence_vectors").rglob("*")) / 2**20,
         "hit@5": hit_at_5(search, questions),
     }
 

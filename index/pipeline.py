@@ -8,6 +8,7 @@ Readers answer from the published version until the new one is complete, then fr
    version is built;
 3. the new manifest is published with one record write (the switch);
 4. only then are chunks and texts that the new version does not use deleted.
+With a sentence encoder, step 2 also embeds the sentences of the new chunks (sentence_vectors.py).
 A run killed at any point leaves the published version intact; the next run finds the chunks the
 killed one stored (by id) and does not embed them again, and its step 4 removes any leftovers.
 One indexer runs at a time (lock.py).
@@ -44,10 +45,11 @@ from index.loader import (
     unsupported_files,
 )
 from index.manifest import FileEntry, Manifest
+from index.sentence_vectors import build_sentence_vectors, has_sentence_vectors
 from index.stories import STORY_RULE, signature, stories
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from pathlib import Path
 
     import numpy as np
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
 
     from index.catalog import Catalog
     from index.embedder import Embedder
+    from index.encoder import TextEncoder
     from index.loader import StoredLayer
     from index.lock import IndexLock
     from index.store import ChunkStore
@@ -89,6 +92,7 @@ class IndexSummary:
     chunks: int = 0
     chunks_embedded: int = 0
     chunks_deleted: int = 0
+    sentences_embedded: int = 0  # sentence texts whose vectors were worked out for answering
     seconds: float = 0.0
     skipped_files: list[dict[str, str]] = field(default_factory=list)
     added_files: list[str] = field(default_factory=list)
@@ -149,10 +153,13 @@ def index_corpus(
     options: IndexOptions = IndexOptions(),
     scope: Sequence[Path] | None = None,
     progress: bool = False,
+    sentence_encoder: TextEncoder | None = None,
 ) -> IndexSummary:
-    """Index `corpus` (or only the `scope` paths inside it) and publish the result, holding the lock."""
+    """Index `corpus` (or only the `scope` paths inside it) and publish the result, holding the lock.
+    `sentence_encoder`: the encoder answering uses, to embed every sentence ahead (None: answering
+    embeds the sentences it reads)."""
     with target.lock:
-        return _index(corpus.resolve(), target, embedder, options, scope, progress)
+        return _index(corpus.resolve(), target, embedder, options, scope, progress, sentence_encoder)
 
 
 def _index(
@@ -162,6 +169,7 @@ def _index(
     options: IndexOptions,
     scope: Sequence[Path] | None,
     progress: bool,
+    sentence_encoder: TextEncoder | None,
 ) -> IndexSummary:
     store, catalog, lock, data_dir = target.store, target.catalog, target.lock, target.data_dir
     started = time.perf_counter()
@@ -197,11 +205,24 @@ def _index(
         _group_stories(manifest, catalog)
     if manifest != published:
         manifest.version = published.version + 1
-        _build_bm25(data_dir, manifest, store, chunked)
+        texts = _chunk_texts(manifest, store, chunked)
+        build_bm25(data_dir, manifest.version, list(texts), list(texts.values()))
+        if sentence_encoder is not None:
+            summary.sentences_embedded = _embed_sentences(
+                data_dir, manifest.version, texts, sentence_encoder, published.version, progress
+            )
         lock.check()
         catalog.publish(manifest)
-    elif bm25_chunk_ids(data_dir, manifest.version) is None:
-        _build_bm25(data_dir, manifest, store, chunked)  # a lost cache is rebuilt from the store
+    else:  # a lost cache is rebuilt from the store
+        lost_bm25 = bm25_chunk_ids(data_dir, manifest.version) is None
+        lost_sentences = sentence_encoder is not None and not has_sentence_vectors(data_dir, manifest.version)
+        texts = _chunk_texts(manifest, store, chunked) if lost_bm25 or lost_sentences else {}
+        if lost_bm25:
+            build_bm25(data_dir, manifest.version, list(texts), list(texts.values()))
+        if lost_sentences and sentence_encoder is not None:
+            summary.sentences_embedded = _embed_sentences(
+                data_dir, manifest.version, texts, sentence_encoder, None, progress
+            )
     _collect_garbage(manifest, store, catalog, summary)
     summary.version = manifest.version
     summary.chunks = manifest.chunk_count()
@@ -404,13 +425,32 @@ def _write(target: IndexTarget, texts: dict[str, str], chunks: list[Chunk], vect
         target.store.upsert(chunks, vectors)
 
 
-def _build_bm25(data_dir: Path, manifest: Manifest, store: ChunkStore, chunked: list[_Chunked]) -> None:
-    """The BM25 cache of the version about to be published; texts we have in hand are not re-read."""
+def _chunk_texts(manifest: Manifest, store: ChunkStore, chunked: list[_Chunked]) -> dict[str, str]:
+    """The text of every chunk of the manifest, in its order (what BM25 and the sentence vectors are
+    built from); texts we have in hand are not re-read."""
     texts = {c.id: c.text for item in chunked for c in item.chunks}
     wanted = manifest.chunk_ids()
     unread = [cid for cid in wanted if cid not in texts]
     texts.update({c.id: c.text for c in store.get(unread)})
-    build_bm25(data_dir, manifest.version, wanted, [texts[cid] for cid in wanted])
+    return {cid: texts[cid] for cid in wanted}
+
+
+def _embed_sentences(
+    data_dir: Path, version: int, texts: dict[str, str], encoder: TextEncoder, previous: int | None, progress: bool
+) -> int:
+    """The sentence vectors of `version`, with a progress bar of sentences embedded."""
+    bars: list[tqdm[None] | LoggedProgress] = []
+
+    def start(total: int) -> Callable[[int], object] | None:
+        bar = _progress_bar(total, progress, unit="sentence", desc="embedding sentences")
+        bars.extend([bar] if bar is not None else [])
+        return bar.update if bar is not None else None
+
+    try:
+        return build_sentence_vectors(data_dir, version, texts, encoder, previous, start)
+    finally:
+        for bar in bars:
+            bar.close()
 
 
 def _collect_garbage(manifest: Manifest, store: ChunkStore, catalog: Catalog, summary: IndexSummary) -> None:
@@ -465,30 +505,32 @@ def _groups(chunked: Iterable[_Chunked], size: int) -> Iterable[list[_Chunked]]:
         yield group
 
 
-def _progress_bar(total: int, enabled: bool) -> tqdm[None] | LoggedProgress | None:
+def _progress_bar(
+    total: int, enabled: bool, unit: str = "file", desc: str = "indexing"
+) -> tqdm[None] | LoggedProgress | None:
     """A bar on a terminal; elsewhere (logs, CI, a pipe) a line every few seconds."""
     if not enabled or not total:
         return None
     if not sys.stderr.isatty():
-        return LoggedProgress(total)
+        return LoggedProgress(total, unit=unit, desc=desc)
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", desc="indexing", leave=False)
+    return tqdm(total=total, unit=unit, desc=desc, leave=False)
 
 
 class LoggedProgress:
     """Progress as lines on stderr, where tqdm would draw its bar: "indexing: 120/300 files", at most
     every `every` seconds. Not a log record: at the default level it would read "WARNING: indexing"."""
 
-    def __init__(self, total: int, every: float = 5.0) -> None:
-        self.total, self.done, self.every = total, 0, every
+    def __init__(self, total: int, every: float = 5.0, unit: str = "file", desc: str = "indexing") -> None:
+        self.total, self.done, self.every, self.unit, self.desc = total, 0, every, unit, desc
         self.last = time.monotonic()
 
-    def update(self, files: int) -> None:
-        self.done += files
+    def update(self, count: int) -> None:
+        self.done += count
         if time.monotonic() - self.last >= self.every:
             self.last = time.monotonic()
-            print(f"indexing: {self.done}/{self.total} files", file=sys.stderr, flush=True)
+            print(f"{self.desc}: {self.done}/{self.total} {self.unit}s", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         return None

@@ -2,7 +2,8 @@
 together and swapped as one object, so no request sees half of two versions.
 
 The BM25 index comes from the data dir's cache when `rag index` ran on this machine, or is built from
-the chunk texts in the store (and cached) when it did not: a replica needs only the store.
+the chunk texts in the store (and cached) when it did not: a replica needs only the store. So do the
+sentence vectors: without them, answering embeds the sentences it reads.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from index.catalog import Catalog
 from index.lexical import LexicalIndex
+from index.sentence_vectors import SentenceVectors
 from index.store import ChunkStore
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ class IndexSnapshot:
     catalog: Catalog
     lexical: LexicalIndex
     chunk_ids: frozenset[str]  # the chunks of this version; anything else the store holds is ignored
+    sentences: SentenceVectors  # the vectors of its chunks' sentences (empty when `rag index` made none)
 
     def text(self, source: str) -> str | None:
         """The indexed text of a file of this version (what every citation's offsets index)."""
@@ -66,7 +69,9 @@ def load_snapshot(open_store: StoreOpener, data_dir: Path) -> IndexSnapshot:
     lexical = LexicalIndex.load(data_dir, manifest.version)
     if lexical is None:
         lexical = _rebuild_lexical(store, manifest, data_dir)
-    return IndexSnapshot(manifest.version, manifest, store, catalog, lexical, frozenset(manifest.chunk_ids()))
+    sentences = SentenceVectors.load(data_dir, manifest.version) or SentenceVectors.empty()
+    chunk_ids = frozenset(manifest.chunk_ids())
+    return IndexSnapshot(manifest.version, manifest, store, catalog, lexical, chunk_ids, sentences)
 
 
 def _rebuild_lexical(store: ChunkStore, manifest: Manifest, data_dir: Path) -> LexicalIndex:

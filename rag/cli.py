@@ -103,7 +103,7 @@ def index_command(
 
     from index.lock import IndexBusy
     from index.pipeline import CorpusChanged, IndexTarget, index_corpus
-    from rag.wiring import build_embedder, index_lock, index_options, open_store
+    from rag.wiring import build_embedder, build_query_encoder, index_lock, index_options, open_store
 
     settings = Settings()
     corpus, scope = _corpus_and_scope(settings, paths or [])
@@ -119,6 +119,7 @@ def index_command(
             dataclasses.replace(index_options(settings), replace=replace),
             scope=scope,
             progress=True,
+            sentence_encoder=build_query_encoder(settings) if settings.sentence_vectors else None,
         )
     except IndexBusy as err:
         typer.echo(f"error: {err}", err=True)

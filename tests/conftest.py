@@ -60,13 +60,14 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> tuple[Path, Path]:
-    """The seeds, copied and indexed once: (corpus, data dir). Read-only for the tests."""
+def indexed(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, encoder: TextEncoder) -> tuple[Path, Path]:
+    """The seeds, copied and indexed once as `rag index` does (with sentence vectors): (corpus, data
+    dir). Read-only for the tests."""
     root = tmp_path_factory.mktemp("seeds-index")
     corpus, data = root / "corpus", root / "data"
     shutil.copytree(SEEDS, corpus)
     data.mkdir()
-    index_folder(corpus, data, embedder)
+    index_folder(corpus, data, embedder, sentence_encoder=encoder)
     return corpus, data
 
 

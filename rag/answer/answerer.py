@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     import numpy as np
 
     from index.encoder import TextEncoder
-    from index.lexical import LexicalIndex
     from index.snapshot import IndexSnapshot
     from rag.answer.language import Language
     from rag.schemas import Answer, ChatTurn
@@ -133,7 +132,7 @@ class Answerer:
         parts = split_compound(search)
         if len(parts) == 1:  # a follow-up searched with the question before it asks what it asks
             analysis = self.analyze(search if resolved.asked == query else resolved.asked)
-            ranked_parts = [self._ranked_evidence(analysis, vector, chunks, index.lexical, shown)]
+            ranked_parts = [self._ranked_evidence(analysis, vector, chunks, index, shown)]
         else:
             analysis = analyze(search)  # a compound question as a whole expects no one short answer
             ranked_parts = [self._ranked_part(part, k, index, shown, admitted) for part in parts]
@@ -175,10 +174,10 @@ class Answerer:
     ) -> list[SentenceEvidence]:
         vector = self.embedder.embed_cached([part])[0]
         chunks = hybrid_retrieve(part, vector, index, k, admitted=admitted)
-        return self._ranked_evidence(self.analyze(part), vector, chunks, index.lexical, shown)
+        return self._ranked_evidence(self.analyze(part), vector, chunks, index, shown)
 
     def _ranked_evidence(
-        self, question: Question, vector: np.ndarray, chunks: list[RetrievedChunk], lexical: LexicalIndex, shown: str
+        self, question: Question, vector: np.ndarray, chunks: list[RetrievedChunk], index: IndexSnapshot, shown: str
     ) -> list[SentenceEvidence]:
         options = self.options
         sentences = split_sentences(evidence_chunks(chunks, options.evidence_chunks))
@@ -186,8 +185,8 @@ class Answerer:
             sentences,
             question,
             vector,
-            self.embedder.embed_cached,
-            lexical.idf,
+            lambda texts: index.sentences.embedded(texts, self.embedder.embed_cached),
+            index.lexical.idf,
             options.weights,
             options.embed_top,
             shown,

@@ -162,6 +162,10 @@ DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
 NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
 MAX_WORDS = 8  # longer spans are sentences, not answers
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
+# nouns that count people by what befell them, and the words of a question that asks how many it befell:
+# "at least 77 [deaths]" answers "How many people did Rammasun kill?"
+DIED = frozenset("die dead death kill".split())
+FATES = {"death": DIED, "fatal": DIED, "injuri": frozenset("injur injuri hurt wound".split())}  # stems
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
 POSSESSOR = re.compile(r"([\w .&-]*\w)['’]s\s")  # the name before "'s" in a name ("Harvard University's ...")
@@ -1446,7 +1450,7 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     if question.labels and question.labels <= NUMBERS and span.label not in question.labels:
         # "How many states ...?" asks a number, not "Alabama" (a place of the kind); "How many seasons ...?" is
         # answered by "after [15 seasons]", which the small model calls a date
-        return 1.0 if span.counts and question.kind == noun_stem(span.counts) else 0.0
+        return 1.0 if span.counts and _counts_asked(question, span.counts) else 0.0
     if known_place_of_kind(question, span):
         return 1.0  # also when the small model calls the town an organisation, or sees no name in it
     if said_of_kind:
@@ -1467,11 +1471,21 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
             return 1.0  # the asked role is all "What do sunfish feed on?" says of its answer: "on [jellyfish]"
         return 0.4 if question.phrase or _in_slot(question, span) else 0.0
     if span.label in question.labels and span.counts and question.kind and question.labels <= COUNTS | TIMES:
-        return 1.0 if noun_stem(span.counts) == question.kind else OTHER_COUNT  # "How many states ...?": "14 people"
+        return 1.0 if _counts_asked(question, span.counts) else OTHER_COUNT  # "How many states ...?": "14 people"
     if span.label in question.labels:
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
         return ROLE_UNSAID if asks_role or question.kind in SAID_IN_NAME else 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
+
+
+def _counts_asked(question: Question, counted: str) -> bool:
+    """The noun an amount counts is what "how many" asks about: the same noun, or a fate of the people
+    asked about that the question names ("77 deaths" for "How many people died?")."""
+    kind = noun_stem(counted)
+    if kind == question.kind:
+        return True
+    fate = FATES.get(kind)
+    return question.kind == "person" and fate is not None and bool(fate & {stem(w) for w in words(question.text)})
 
 
 def _name_given(question: Question, span: Span, sentence: str) -> bool:

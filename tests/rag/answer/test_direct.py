@@ -741,6 +741,26 @@ def test_how_many_asks_a_count_of_its_noun_and_gives_it_without_that_noun(langua
     assert [t for t, _ in candidates_in(text, "How many acres had the fire burned?", language)] == ["nearly 52,600"]
 
 
+@pytest.mark.parametrize(
+    ("question", "fate_fits"),
+    [
+        ("How many people did the storm kill?", True),
+        ("How many people died in the storm?", True),
+        ("How many people are confirmed dead?", True),
+        ("How many people were injured in the storm?", False),  # "deaths" are no injuries
+        ("How many people were evacuated?", False),
+    ],
+)
+def test_deaths_count_the_people_a_question_asks_were_killed(
+    language: Language, question: str, fate_fits: bool
+) -> None:
+    """ "at least 77 deaths" counts the people killed; "99 injuries" the people hurt."""
+    text = "The storm caused widespread damage, at least 77 deaths and 99 injuries in the Philippines."
+    fits = fits_of(text, question, language)
+    assert fits["at least 77"] == (1.0 if fate_fits else 0.7), fits
+    assert fits["99"] == (1.0 if "injured" in question else 0.7), fits
+
+
 def test_a_name_right_after_the_asked_noun_is_of_its_kind_in_any_role(language: Language) -> None:
     """ "according to analytics group Chainalysis": the small model sees no name, and the phrase plays
     no role of the question's verb, yet it names the group asked about."""
