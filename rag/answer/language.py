@@ -131,10 +131,13 @@ EMPHASES = (("just",), ("only",), ("a", "mere"))
 JOINING_FIGURES = frozenset({"-", "–", "—", ":", "/"})  # "67-66", "3:2", "9/11": one figure of two numbers
 NEARLY = frozenset({"just", "well"})  # before a qualifier, part of it: "just over 100 square miles", "well over"
 CURRENCY = re.compile(
-    r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp)\b"
+    r"[$£€¥₹]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|r[ou]bles?|won|usd|eur|gbp"
+    r"|kronor|kroner|krona|krone|rand|naira|shekels?|lira|lire|dinars?|dirhams?|riyals?|rials?|ringgit|baht"
+    r"|zlotys?|forints?|hryvnias?|rupiah|reais)\b"
     r"|\d(?:bn|m)\b",
     re.IGNORECASE,
 )  # what says a sum of money is one
+UNSURE_CURRENCY = re.compile(r"pounds?|won|\d(?:bn|m)", re.IGNORECASE)  # also a weight, a verb, metres
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})  # "Steven Jones, [who] discovered the fish"
 # units a number is said in ("more than 400 [mm] of rain"): part of the amount; a time's are the date's
 MEASURE_UNITS = frozenset().union(*(units for dimension, units in UNITS.items() if dimension != "time"))
@@ -782,6 +785,7 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
         start, end, label, root = _whole_amount(doc, start, end, label, root)
     elif label == "QUANTITY":
         end = _with_hyphened_unit(doc, end)
+        label = "MONEY" if _sure_currency(doc[start:end].text) else label  # "12 lira", a measure to the model
     if label in AMOUNT_LABELS:
         start = _qualified_start(doc, start, end)
     qualifies_title = (
@@ -901,14 +905,20 @@ def _with_hyphened_unit(doc: Doc, end: int) -> int:
     return end
 
 
+def _sure_currency(amount: str) -> bool:
+    """The amount names a currency that is nothing else ("kronor"; not "pounds", also a weight)."""
+    currency = CURRENCY.search(amount)
+    return currency is not None and not UNSURE_CURRENCY.fullmatch(currency.group())
+
+
 def _whole_amount(doc: Doc, start: int, end: int, label: str, root: Token) -> tuple[int, int, str, Token]:
     """A sum or a number with the sign or unit the small model leaves out ("$[102.23]", "[4 million]
     euros", "[more than 400] mm"), and a "sum" that names no money a count ("more than 275 million
     [streams]")."""
     if start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
         return start - 1, end, "MONEY", root
-    if CURRENCY.search(doc[start:end].text):
-        return start, end, label, root
+    if CURRENCY.search(doc[start:end].text):  # "[4.2 million kronor]", a count to the small model
+        return start, end, "MONEY" if _sure_currency(doc[start:end].text) else label, root
     if end < len(doc) and doc[end - 1].head.i == end and doc[end].lower_ in MEASURE_UNITS:
         return start, end + 1, "QUANTITY", doc[end]  # "pounds" of weight, as a unit's head
     if end < len(doc) and CURRENCY.fullmatch(doc[end].text):

@@ -761,6 +761,24 @@ def test_deaths_count_the_people_a_question_asks_were_killed(
     assert fits["99"] == (1.0 if "injured" in question else 0.7), fits
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The repairs cost 4.2 million kronor, the council said.", "4.2 million kronor"),
+        ("The ministry paid 800,000 dirhams for the study.", "800,000 dirhams"),
+        ("In the market, a loaf of bread now costs 12 lira.", "12 lira"),
+    ],
+)
+def test_a_sum_in_a_currency_the_small_model_counts_or_measures_answers_how_much(
+    language: Language, text: str, amount: str
+) -> None:
+    """ "4.2 million kronor" is a count to the small model and "12 lira" a measure: the currency says
+    they are sums of money; "2,000 pounds" stays a weight."""
+    assert (amount, "MONEY") in candidates_in(text, "How much did it cost?", language)
+    weight = candidates_in("The bull weighed 2,000 pounds.", "How much did the bull weigh?", language)
+    assert ("2,000 pounds", "QUANTITY") in weight
+
+
 def test_a_name_right_after_the_asked_noun_is_of_its_kind_in_any_role(language: Language) -> None:
     """ "according to analytics group Chainalysis": the small model sees no name, and the phrase plays
     no role of the question's verb, yet it names the group asked about."""
