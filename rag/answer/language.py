@@ -575,7 +575,8 @@ def _asked_slot(asked: Token) -> Slot | None:
         return stranded_slot
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
-    if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and other_subject:
+    never_subject = asked.lower_ == "whom"  # "Whom does Ada Holm replace?": the model's subject, never the grammar's
+    if slot is not None and slot.role == "subj" and asked.dep_ in SUBJECTS and (other_subject or never_subject):
         stranded = _stranded(asked.head.children, after=asked.head.i)
         return Slot(stranded.lower_ if stranded is not None else "obj", slot.words)  # "... did it crash [into]?"
     return slot

@@ -32,6 +32,15 @@ def test_a_pronoun_is_replaced_by_the_person_the_last_answer_named(language: Lan
     assert resolved == "Which TV channel did Vladimir Konstantinov speak on?"
 
 
+@pytest.mark.parametrize("asked", ["Who does Ada Holm replace?", "Whom does Ada Holm replace?"])
+def test_he_is_the_person_a_who_or_whom_question_was_answered_with(language: Language, asked: str) -> None:
+    """ "Per Dahl" answered who Ada Holm replaces: "he" is him, not the name the question gave."""
+    replaced = (asked, "Per Dahl [1]\n\nHolm replaces Per Dahl, who retires after 31 years at sea. [1]")
+    assert resolve("How long was he at sea?", turns(replaced), language.annotate).asked == (
+        "How long was Per Dahl at sea?"
+    )
+
+
 def test_it_stands_for_the_last_direct_answer(language: Language) -> None:
     missile = ("Which missile was tested?", "the Oreshnik ballistic missile [1]\n\nThe forces tested the Oreshnik. [1]")
     resolved = resolve("Who announced it?", turns(missile), language.annotate).searched

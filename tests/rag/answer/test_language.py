@@ -33,6 +33,7 @@ def slots_in(language: Language, text: str, entities: bool = False) -> dict[str,
         ("What is the solvent known to cause?", "obj", "caus"),
         ("Which moon did the NASA probe crash into?", "into", "crash"),  # "into" on "did" to the small model
         ("Who was the Tern Bay bridge named after?", "after", "name"),  # on the participle of the subject
+        ("Whom does Ada Holm replace?", "obj", "replac"),  # "whom", a subject to the small model here
     ],
 )
 def test_a_question_asks_about_a_role(language: Language, question: str, role: str, word: str) -> None:
