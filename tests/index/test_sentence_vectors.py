@@ -36,9 +36,7 @@ class CountingEncoder:
         self.texts.extend(texts)
         return self.encoder.embed(texts)
 
-    def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        return self.encoder.embed(texts)
+    embed_cached = embed  # what answering calls: counted alike
 
 
 def _sentences_by_chunk(data_dir: Path) -> dict[str, list[str]]:
