@@ -12,7 +12,15 @@ No parameter belongs to a question; every one is printed.
 Figures are scored as `rag eval` scores (gold as whole words, abstentions never right): in-sample
 (fitted on all questions) and 2-fold cross-validated (fitted on one half, measured on the other).
 
+With --fit-on OTHER.jsonl (answerable questions only, such as bench/detail_questions.jsonl), 1 and 2
+are fitted there instead, without an abstention bar (its objective: gold in a cited quote plus direct
+answer = gold, less direct answer wrong), and only the bar on QUESTIONS (it needs unanswerable ones):
+every figure on QUESTIONS is then held out but for the bar, which is cross-validated over many 2-fold
+splits (cheap: the answers do not change with the bar). Half of 96 questions cannot fit six candidate
+weights and a grid that the other half would share; a thousand can.
+
 Usage: RAG_DATA_DIR=... RAG_CORPUS_DIR=... python -m bench.calibrate QUESTIONS.jsonl [--repeats 4]
+       [--fit-on bench/detail_questions.jsonl]
 """
 
 from __future__ import annotations
@@ -70,7 +78,10 @@ def fit_candidates(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, l2: 
     for row in answerable(rows):
         if len(split_compound(row["question"])) > 1:
             continue
-        ranked = gather(answerer, snapshot, row).ranked_parts[0]
+        parts = gather(answerer, snapshot, row).ranked_parts
+        if not parts:
+            continue  # answered from an article's head (articles.py): no candidates
+        ranked = parts[0]
         found = [(c.features(), same_answer(c.text, row["answer"])) for s in ranked for c in s.candidates]
         if any(label for _, label in found):
             x = np.array([[f[n] for n in CANDIDATE_FEATURES] for f, _ in found])
@@ -92,16 +103,19 @@ def fit_candidates(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, l2: 
 
 def run(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows) -> list[dict[str, Any]]:
     """Each question answered by the real pipeline, with the score it was answered (or not) on."""
+    return judged(answerer, rows, [gather(answerer, snapshot, row) for row in rows])
+
+
+def judged(answerer: Answerer, rows: Rows, gathered: list[Evidence]) -> list[dict[str, Any]]:
+    """Each question's evidence composed into an answer, and judged as `run` says."""
     results = []
-    for row in rows:
-        evidence = gather(answerer, snapshot, row)
+    for row, evidence in zip(rows, gathered, strict=True):
         answer = answerer.compose(evidence)
-        usable = [s for part in evidence.ranked_parts for s in part if s.answers_type]
         gold = str(row.get("answer", ""))
         results.append(
             {
                 "answerable": row.get("type", "answerable") == "answerable",
-                "top": max((s.score for s in usable), default=-math.inf),
+                "top": top_score(evidence),
                 "abstained": answer.abstained,
                 "quote": any(contains_words(c.quote, gold) for c in answer.citations),
                 "text": contains_words(answer.answer, gold),
@@ -111,6 +125,14 @@ def run(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows) -> list[dict[st
             }
         )
     return results
+
+
+def top_score(evidence: Evidence) -> float:
+    """The score abstention is decided on; an answer from an article's head (articles.py) stands above
+    any bar, its abstention under it."""
+    if evidence.settled is not None:
+        return -math.inf if evidence.settled.abstained else math.inf
+    return max((s.score for part in evidence.ranked_parts for s in part if s.answers_type), default=-math.inf)
 
 
 def bar_for(results: list[dict[str, Any]], max_false: float) -> float:
@@ -173,6 +195,85 @@ def fit(
     return options_at(base, point, bar), point
 
 
+def fit_elsewhere(
+    answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, base: AnswerOptions
+) -> tuple[AnswerOptions, dict[str, float]]:
+    """The candidate model, then the grid point with the most gold in quotes plus right direct answers,
+    less wrong ones, on answerable questions without a bar. The sentence weights change what is
+    gathered; the rest only how it is composed, so each weighting is gathered once."""
+    answerer.options = replace(base, compose=replace(base.compose, abstain_below=-math.inf))
+    base = replace(answerer.options, direct=fit_candidates(answerer, snapshot, rows))
+    best: tuple[float, dict[str, float]] | None = None
+    gathered: list[Evidence] = []
+    weighting: tuple[float, float] | None = None
+    for values in itertools.product(*GRID.values()):
+        point = dict(zip(GRID, values, strict=True))
+        answerer.options = options_at(base, point)
+        if weighting != (point["relation"], point["hint"]):
+            weighting = (point["relation"], point["hint"])
+            gathered = [gather(answerer, snapshot, row) for row in rows]
+        f = figures(judged(answerer, rows, gathered), -math.inf)
+        objective = f["gold_in_quote"] + f["direct_match"] - f["direct_wrong"]
+        print(f"  {json.dumps(point)}: {json.dumps(f)}")
+        if best is None or objective > best[0]:
+            best = (objective, point)
+    assert best is not None
+    return options_at(base, best[1]), best[1]
+
+
+def cross_validate_bar(results: list[dict[str, Any]], max_false: float, repeats: int) -> None:
+    """The bar fitted on one half of the questions, measured on the other: the even/odd split, then
+    seeded shuffles (the answers stay as they are; only who falls under the bar moves)."""
+    splits = []
+    for repeat in range(repeats):
+        order = list(results) if repeat == 0 else random.Random(repeat).sample(results, len(results))
+        folds = [
+            figures(test, bar_for(train, max_false))
+            for train, test in [(order[0::2], order[1::2]), (order[1::2], order[0::2])]
+        ]
+        splits.append({k: statistics.fmean(f[k] for f in folds) for k in folds[0]})
+        if repeat == 0:
+            print("  even/odd split, 2-fold cross-validated bar:", json.dumps(rounded(splits[0])))
+    if len(splits) > 1:
+        print(
+            f"  mean over {len(splits)} splits:",
+            json.dumps(rounded({k: statistics.fmean(s[k] for s in splits) for k in splits[0]})),
+        )
+        spread = {k: [round(min(s[k] for s in splits), 3), round(max(s[k] for s in splits), 3)] for k in splits[0]}
+        print("  range over the splits:", json.dumps(spread))
+
+
+def rounded(figures: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 3) for k, v in figures.items()}
+
+
+def calibrate_elsewhere(
+    answerer: Answerer,
+    snapshot: IndexSnapshot,
+    rows: Rows,
+    fit_rows: Rows,
+    base: AnswerOptions,
+    args: argparse.Namespace,
+) -> None:
+    """The model and the grid fitted on `fit_rows`, the bar on `rows` (see the module's docstring)."""
+    print(f"fitting the candidate model and the grid on {len(fit_rows)} other questions:")
+    fitted, point = fit_elsewhere(answerer, snapshot, fit_rows, base)
+    answerer.options = fitted
+    results = run(answerer, snapshot, rows)
+    bar = bar_for(results, args.max_false_abstention)
+    print("\nfitted elsewhere:", json.dumps(point))
+    print("  candidate model", json.dumps(asdict(fitted.direct)))
+    print(f"  abstain below {math.floor(bar * 1e4) / 1e4:.4f} (rounded down), fitted on all {len(rows)} questions")
+    print("  in-sample bar:", json.dumps(figures(results, bar)))
+    cross_validate_bar(results, args.max_false_abstention, max(args.repeats, 2) * 50)
+    fit_results = run(answerer, snapshot, fit_rows)
+    print(f"  the {len(fit_rows)} questions fitted on, with that bar:", json.dumps(figures(fit_results, bar)))
+    print("\nas code:")
+    print(f"  ScoringWeights(..., hint={point['hint']}, relation={point['relation']})")
+    print(f"  DirectOptions({', '.join(f'{k}={v}' for k, v in asdict(fitted.direct).items())})")
+    print(f"  ComposeOptions(abstain_below={math.floor(bar * 1e4) / 1e4:.4f}, follow_margin={point['follow_margin']})")
+
+
 def measure(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, options: AnswerOptions) -> dict[str, float]:
     answerer.options = options
     return figures(run(answerer, snapshot, rows), options.compose.abstain_below)
@@ -225,6 +326,9 @@ def main() -> None:
     parser.add_argument(
         "--repeats", type=int, default=1, help="2-fold splits to average: the even/odd one, then seeded shuffles"
     )
+    parser.add_argument(
+        "--fit-on", type=Path, help="answerable questions to fit the candidate model and the grid on (not QUESTIONS)"
+    )
     args = parser.parse_args()
     settings = Settings()
     configure_process(settings.embed_threads)
@@ -234,6 +338,9 @@ def main() -> None:
     current = answer_options(settings)
 
     print("current defaults:", json.dumps(measure(answerer, snapshot, rows, current)))
+    if args.fit_on is not None:
+        calibrate_elsewhere(answerer, snapshot, rows, answerable(read_questions(args.fit_on)), current, args)
+        return
     fitted, point = fit(answerer, snapshot, rows, current, args.max_false_abstention)
     print("\nfitted on all questions:", json.dumps(point))
     print("  candidate model", json.dumps(asdict(fitted.direct)))

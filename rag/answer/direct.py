@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Literal
 from index.sentences import is_abbreviation
 from rag.answer.evidence import MONTHS, is_near_duplicate, with_texts
 from rag.answer.kinds import (
+    COMMON_BODIES,
     FACILITIES,
     MONTH,
     PLACE_KINDS,
@@ -379,6 +380,19 @@ def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, se
             or _name_given(question, phrase, sentence)  # "known as [Issue 4]": no entity to the small model
         )
         and not any(_read_as(phrase, e, question, sentence) for e in entities)
+    ) or _body_in_role(question, phrase, entities)
+
+
+def _body_in_role(question: Question, phrase: Span, entities: Sequence[Span]) -> bool:
+    """A body called by its common noun does what "Who ...?" asks ("[The regional council] paid for the
+    repairs"): no name, but the answer the sentence gives (a name in it, "the Nordhaven council", is one
+    of the small model's entities, or a proper phrase, already)."""
+    return (
+        question.labels == WHO_ANSWERS
+        and not phrase.proper
+        and stem(phrase.head) in COMMON_BODIES
+        and _in_slot(question, phrase)
+        and _unnamed(phrase, entities)
     )
 
 

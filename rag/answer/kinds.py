@@ -70,6 +70,15 @@ BODY_KIND = {
     )
     for word in kinds.split()
 }
+# bodies news names by their common noun ("the regional council", "police"): in the role "Who ...?" asks
+# ("The regional council paid for the repairs"), the body is the answer though it has no name
+COMMON_BODIES = frozenset(
+    stem(w)
+    for w in "council government ministry department committee board authority agency commission court tribunal "
+    "army military navy police company firm union administration cabinet parliament senate congress legislature "
+    "assembly regulator team club school university hospital charity foundation bank airline municipality city "
+    "county state town village".split()
+)
 # kinds of place whose names say their kind ("the Pacific Ocean", "Lake Kivu", "Mount Etna"): a name that
 # does not is less surely one ("Earth" for "Into which ocean ...?")
 SAID_IN_NAME = frozenset(stem(w) for w in "ocean sea river lake mountain mount bay gulf strait canal volcano".split())
@@ -242,8 +251,11 @@ def place_kinds(question: Question) -> frozenset[str]:
 
 
 def _other_place_kind(question: Question, span: Span) -> bool:
-    """GeoNames knows the name, as no place of the kind asked for ("Japan" for "In which city ...?")."""
-    return question.kind in PLACE_KINDS and bool(span.scopes) and not known_place_of_kind(question, span)
+    """GeoNames knows the name, as no place of the kind asked for ("Japan" for "In which city ...?"), or
+    the name says it is a building or grounds ("Grand Army Plaza" is in a city, not one)."""
+    if question.kind not in PLACE_KINDS or known_place_of_kind(question, span):
+        return False
+    return bool(span.scopes) or (bool(place_kinds(question)) and stem(span.head) in FACILITIES)
 
 
 def _other_body_kind(question: Question, span: Span) -> bool:

@@ -19,6 +19,8 @@ COUNTRY_ALIASES = (
     *"us u.s. usa u.s.a. america uk u.k. britain england scotland wales netherlands holland congo drc burma".split(),
     *("united states of america", "great britain", "northern ireland", "czech republic", "palestine"),
 )
+# what news calls a city that GeoNames names otherwise ("New York City"; its "New York" is the state)
+CITY_ALIASES = ("new york", "nyc", "d.c.", "washington, d.c.", "washington d.c.")
 
 
 class Gazetteer:
@@ -60,6 +62,8 @@ def _load(min_city_population: int) -> dict[str, frozenset[str]]:
             broad.setdefault(_key(record["name"]), set()).add(scope)
     for alias in COUNTRY_ALIASES:
         broad.setdefault(alias, set()).add(COUNTRY)
+    for alias in CITY_ALIASES:
+        broad.setdefault(alias, set()).add(CITY)
     biggest: dict[str, int] = {}
     for city in geonames.get_cities().values():
         key = _key(city["name"])

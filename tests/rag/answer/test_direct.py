@@ -798,6 +798,30 @@ def test_where_is_answered_with_the_larger_places_a_comma_joins_on(language: Lan
     assert "Smyrna" in cities and "Smyrna, Tennessee" not in cities, cities
 
 
+def test_new_york_answers_in_which_city(language: Language) -> None:
+    """GeoNames names the city "New York City" and the state "New York"; news says "New York" for both,
+    so the state's name may answer "In which city ...?" ("Grand Army Plaza" is a square in it)."""
+    text = "The largest menorah is lit on the first night of Hanukkah at Grand Army Plaza in New York, NY, on Sunday."
+    found = found_in([sentence_of(text)], "In which US city is the menorah located?", language)
+    scored = score_candidates(found, 0.9, DirectOptions())
+    assert scored[0].text == "New York", [(c.text, round(c.score, 2)) for c in scored]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year the regional council paid for the repairs to the harbour in Nordhaven.",
+        "The repairs in Nordhaven were paid for by the regional council, the harbour master Per Dahl said.",
+    ],
+)
+def test_a_body_called_by_its_common_noun_answers_who(text: str, language: Language) -> None:
+    """ "Who paid ...?": the body in that role has no name ("the regional council"), and the place named
+    beside it ("Nordhaven") or a person who only spoke is no answer."""
+    found = found_in([sentence_of(text)], "Who paid for the repairs?", language)
+    scored = score_candidates(found, 0.9, DirectOptions())
+    assert scored and scored[0].text == "regional council", [(c.text, round(c.score, 2)) for c in scored]
+
+
 def test_a_count_of_the_things_after_of_counts_them(language: Language) -> None:
     """ "41 million of the company's accounts" counts accounts, no states; "two of the states" counts
     states, and "How many of the states ...?" asks a count of states."""
@@ -2249,9 +2273,9 @@ def test_the_amounts_a_sentence_gives(text: str, question: str, amounts: list[st
 
 
 def test_a_name_hyphened_to_a_word_before_a_noun_only_says_its_kind(language: Language) -> None:
-    """ "an NFL-best 15th selection", "the Kelso-based club" name no one who did anything; "the
+    """ "an NFL-best 15th selection", "the Kelso-based side" name no one who did anything; "the
     France-led coalition" answers "Which country led ...?"."""
-    text = "Lena Tern earned an NFL-best 15th selection after the Kelso-based club signed Mark Dole."
+    text = "Lena Tern earned an NFL-best 15th selection after the Kelso-based side signed Mark Dole."
     found = [t for t, _ in candidates_in(text, "Who signed Mark Dole?", language)]
     assert "NFL" not in found and "Kelso" not in found and "Lena Tern" in found, found
     text = "The France-led coalition struck the port of Kelso on Tuesday."

@@ -22,6 +22,8 @@ def places() -> Gazetteer:
         ("Miyakonojō", {CITY}),
         ("Florida", {STATE}),  # a small town of that name does not make the state a city
         ("Washington", {STATE, CITY}),  # a big city's name means either
+        ("New York", {STATE, CITY}),  # what news calls GeoNames' "New York City"
+        ("NYC", {CITY}),
         ("Georgia", {COUNTRY, STATE}),
         ("Baltica Lines", set()),
     ],
