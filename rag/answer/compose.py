@@ -79,8 +79,8 @@ def compose(
         chosen = best_of_each_article(usable_parts[0], options)
     else:
         usable = list(usable_parts[0])
-        candidate, differing = _direct_and_conflicts(usable, question, direct_options, dates)
-        first = candidate.sentence if candidate else usable[0]
+        leader, candidate, differing = _direct_and_conflicts(usable, question, direct_options, dates)
+        first = leader.sentence if leader else usable[0]
         place = Place(candidate.start, candidate.end) if candidate else None
         conflicts = [conflict(c.sentence, Place(c.start, c.end), dates) for c in differing]
         if not differing:
@@ -112,21 +112,23 @@ def compose(
 
 def _direct_and_conflicts(
     usable: Sequence[SentenceEvidence], question: Question, options: DirectOptions, dates: Mapping[str, date]
-) -> tuple[Candidate | None, list[Candidate]]:
-    """The direct answer, and the other values other articles give for it. Values that conflict split
-    the model's probability between them ("$22" in one copy, "$29" in its update), so they are weighed
-    together, against other answers and against the bar; the newest is quoted."""
+) -> tuple[Candidate | None, Candidate | None, list[Candidate]]:
+    """The likeliest answer (its sentence is quoted first even when the model is too unsure of it to say
+    it: the best sentence by the kind of answer it holds), the direct answer, and the other values other
+    articles give for it. Values that conflict split the model's probability between them ("$22" in one
+    copy, "$29" in its update), so they are weighed together, against other answers and against the bar;
+    the newest is quoted."""
     if not question.short:
-        return None, []
+        return None, None, []
     weighed = []
     for candidate in best_answers(usable, RIVALLED_ANSWERS):
         others = rivals(candidate, usable)
         weighed.append((candidate.score + sum(o.score for o in others), candidate, others))
     total, top, others = max(weighed, key=lambda w: w[0], default=(0.0, None, []))
     if top is None or total < options.min_score:
-        return None, []
+        return top, None, []
     chosen = newest(top, others, dates)
-    return chosen, [c for c in (top, *others) if c is not chosen]
+    return chosen, chosen, [c for c in (top, *others) if c is not chosen]
 
 
 def newest_wording(

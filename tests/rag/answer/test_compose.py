@@ -105,6 +105,21 @@ def test_two_articles_giving_two_values_outweigh_a_third_value_they_split_agains
     assert [(c.value, c.source) for c in answer.conflicts] == [("22", "old.txt")]
 
 
+def test_a_likely_answer_too_unsure_to_say_still_chooses_the_sentence_quoted_first() -> None:
+    """The best-scored sentence holds no number; the next holds the count asked for, at a probability
+    under the direct-answer bar: its sentence is quoted first, and nothing is said in bold."""
+    vague = "The council approved the turbines after a long debate on Wednesday."
+    counted = "In all 48 turbines will stand off the coast."
+    body = f"{vague} {counted}"
+    ranked = [sentence(vague, 0.9, body=body), sentence(counted, 0.85, body=body)]
+    start = ranked[1].start + counted.index("48")
+    ranked[1].candidates = [
+        Candidate(ranked[1], start, start + 2, "48", "CARDINAL", 1.0, 1.0, 0.0, score=0.3, answer="48")
+    ]
+    answer = compose(analyze("How many turbines did the council approve?"), [ranked], [], OPTIONS, DirectOptions())
+    assert answer.direct is None and answer.citations[0].quote == counted, answer.answer
+
+
 def test_one_amount_written_three_ways_is_one_answer() -> None:
     """ "$22", "up to $22" and "22" are one answer: their mentions pool, and a copy's sentence (nearly
     the same words in another article) is no second report."""
