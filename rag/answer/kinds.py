@@ -79,6 +79,11 @@ COMMON_BODIES = frozenset(
     "assembly regulator team club school university hospital charity foundation bank airline municipality city "
     "county state town village".split()
 )
+# diseases and their viruses, which the small model often takes for people or bodies ("COVID-19", "Ebola")
+DISEASES = frozenset(
+    "covid covid-19 covid19 coronavirus sars-cov-2 sars mers ebola mpox monkeypox influenza flu measles polio zika "
+    "hiv h1n1 h5n1 cholera malaria tuberculosis dengue".split()
+)
 # kinds of place whose names say their kind ("the Pacific Ocean", "Lake Kivu", "Mount Etna"): a name that
 # does not is less surely one ("Earth" for "Into which ocean ...?")
 SAID_IN_NAME = frozenset(stem(w) for w in "ocean sea river lake mountain mount bay gulf strait canal volcano".split())
@@ -128,11 +133,14 @@ COMPASS = frozenset("north south east west northeast northwest southeast southwe
 # a share said as so many in every so many ("nearly 3 in 5", "one out of four")
 IN_EVERY = re.compile(r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
+HYPHENED_WITHIN = re.compile(r"\d-([A-Za-z]+)")  # the same inside the amount ("[100,000-square-foot]")
 
 
 def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
     """`span` (offsets in `sentence`) can answer `question` as far as its kind goes."""
     said = sentence[span.start : span.end]
+    if question.labels & WHO_ANSWERS and said.lower() in DISEASES:
+        return False  # "COVID-19 was spreading": a person to the small model, but no one nor any body
     if (span.label in NAMES or span.proper) and "PERSON" not in question.labels and _aged(sentence, span):
         return False  # "Which team won ...?" is not answered by "Staal, 37, ...", whatever the small model calls him
     if span.qualifies_title and question.labels == PLACES and not question.possessive:
@@ -287,14 +295,14 @@ def _duration(sentence: str, span: Span) -> bool:
 
 def _counts(question: Question, sentence: str, span: Span) -> bool:
     """A number that can count what "How many ...?" asks about: not one hyphened to another word
-    ("zero-Covid", "two-year") unless the question names that word or counts it, not a clock ("01:18"), and a number
-    at all ("at least weekly" says how often)."""
+    ("zero-Covid", "two-year", "100,000-square-foot") unless the question names that word or counts it,
+    not a clock ("01:18"), and a number at all ("at least weekly" says how often)."""
     said = sentence[span.start : span.end]
     if CLOCK.fullmatch(said.strip()) or FRACTION.search(said):
         return False  # "01:18" is a time; "about one-third" of them is a share, no count
     if not amounts(said) and ZERO.search(said) is None:
         return False
-    glued = GLUED_WORD.match(sentence, span.end)
+    glued = GLUED_WORD.match(sentence, span.end) or HYPHENED_WITHIN.search(said)
     if glued is None:
         return True
     word = glued.group(1).lower()

@@ -96,10 +96,14 @@ def amounts_in(text: str, question: str, language: Language) -> list[str]:
 
 
 def test_how_many_is_not_answered_by_a_number_that_counts_something_else(language: Language) -> None:
-    """ "zero-Covid" and "two-year" count no residents, and "01:18" is a clock; "25 million" does."""
+    """ "zero-Covid" and "two-year" count no residents, and "01:18" is a clock; "25 million" does. A
+    measure the small model reads as one amount, hyphen and all ("100,000-square-foot"), counts no banks."""
     text = "Since the zero-Covid policy began, the city's 25 million residents waited 01:18 hours in a two-year slump."
     found = amounts_in(text, "How many residents does the city have?", language)
     assert found == ["25 million"], found
+    text = "The food bank moves its food from a 100,000-square-foot warehouse to 200 food banks."
+    found = amounts_in(text, "How many food banks does it supply?", language)
+    assert found == ["200"], found
 
 
 def test_a_role_before_a_doctors_name_is_said_of_the_name(language: Language) -> None:
@@ -820,6 +824,15 @@ def test_a_body_called_by_its_common_noun_answers_who(text: str, language: Langu
     found = found_in([sentence_of(text)], "Who paid for the repairs?", language)
     scored = score_candidates(found, 0.9, DirectOptions())
     assert scored and scored[0].text == "regional council", [(c.text, round(c.score, 2)) for c in scored]
+
+
+def test_a_disease_the_small_model_takes_for_a_person_answers_no_who(language: Language) -> None:
+    """The small model calls "COVID-19" a person; neither "Who activated the team?" nor "Who is the
+    mayor?" is answered by it."""
+    text = "The city's emergency team was activated when COVID-19 was spreading, Mayor Jim Lane said."
+    for question in ("Who activated the emergency team?", "Who is the city's mayor?"):
+        found = [t for t, _ in candidates_in(text, question, language)]
+        assert "COVID-19" not in found and "Jim Lane" in found, (question, found)
 
 
 def test_a_count_of_the_things_after_of_counts_them(language: Language) -> None:
