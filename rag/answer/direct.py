@@ -385,8 +385,8 @@ def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, se
 
 def _body_in_role(question: Question, phrase: Span, entities: Sequence[Span]) -> bool:
     """A body called by its common noun does what "Who ...?" asks ("[The regional council] paid for the
-    repairs"): no name, but the answer the sentence gives (a name in it, "the Nordhaven council", is one
-    of the small model's entities, or a proper phrase, already)."""
+    repairs"): it has no name, but it is the answer the sentence gives (a body with a name, "the Nordhaven
+    council", is an entity or a proper phrase, a candidate already)."""
     return (
         question.labels == WHO_ANSWERS
         and not phrase.proper
