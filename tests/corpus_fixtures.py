@@ -99,6 +99,13 @@ ANSWER_ARTICLES = {
         "Farmers below the Varnholt dam moved their cattle to higher pastures while the reservoir was lowered. "
         "A farmers' union asked for compensation for the lost grazing season.\n"
     ),
+    "harbour.txt": (
+        "Nordhaven harbour reopens after repairs\n"
+        "Published: 2025/06/02\n"
+        "\n"
+        "The harbour in Nordhaven reopened on Friday after eight months of repairs. "
+        "Last year the regional council paid for the repairs, which cost 4.2 million kronor.\n"
+    ),
     "glider.txt": (
         "Teenage glider pilot crosses the Alps\n"
         "Published: 2025/06/10\n"

@@ -16,7 +16,7 @@ from rag.answer.compose import ComposeOptions, compose
 from rag.answer.copies import diversify
 from rag.answer.direct import DirectOptions, attach_candidates
 from rag.answer.evidence import ScoringWeights, SentenceEvidence, score_sentences, split_sentences
-from rag.answer.followups import quoted_in, resolve, split_compound
+from rag.answer.followups import Resolved, plays_its_role, quoted_in, resolve, split_compound
 from rag.answer.question import Question, analyze
 from rag.answer.retrieve import RetrievedChunk, article_chunks, dense_retrieve, evidence_chunks, hybrid_retrieve
 from rag.answer.timeframe import (
@@ -66,6 +66,13 @@ class Evidence:
     relative: tuple[date, date] | None = None  # the only dates read, from a time relative to the day of asking
     article: Callable[[str], list[RetrievedChunk]] = field(default=lambda source: [])  # all chunks of an article
 
+    @property
+    def strength(self) -> float:
+        """How well the best sentence answers (an answer from an article's head is as strong as can be)."""
+        if self.settled is not None:
+            return float("inf")
+        return max((s.strength for ranked in self.ranked_parts[:1] for s in ranked), default=float("-inf"))
+
     def chunks_by_evidence(self) -> list[RetrievedChunk]:
         """Retrieved chunks, those holding the best-scored sentences first."""
         order: dict[str, RetrievedChunk] = {}
@@ -75,6 +82,9 @@ class Evidence:
         for chunk in self.chunks:
             order.setdefault(chunk.id, chunk)
         return list(order.values())
+
+
+BORNE_OUT_BY = 3  # the best sentences a reading of a follow-up is checked against
 
 
 class Answerer:
@@ -108,9 +118,28 @@ class Answerer:
         top_k: int | None = None,
         frame: TimeFrame = ANY_TIME,
     ) -> Evidence:
-        """Retrieval and sentence scoring: what both the extractive and the LLM answers start from."""
+        """Retrieval and sentence scoring: what both the extractive and the LLM answers start from. A
+        follow-up read two ways ("they": the body that paid, or the repairs it paid for) is answered as
+        the reading the articles support better."""
         k = top_k or self.options.retrieve_k
         resolved = resolve(question, history, self.language.annotate)
+        shown = quoted_in(history)
+        found = self._gather_resolved(index, question, resolved, shown, k, frame)
+        if resolved.otherwise is None:
+            return found
+        other = self._gather_resolved(index, question, resolved.otherwise, shown, k, frame)
+        return max((found, resolved), (other, resolved.otherwise), key=lambda read: self._borne_out(question, *read))[0]
+
+    def _borne_out(self, question: str, evidence: Evidence, reading: Resolved) -> tuple[bool, float]:
+        """How well the articles bear a reading out: what its pronoun stood for plays the asked role in
+        one of the best sentences, then the best sentence's strength."""
+        ranked = sorted((s for part in evidence.ranked_parts[:1] for s in part), key=lambda s: -s.strength)
+        plays = any(plays_its_role(question, reading, s.text, self.language.annotate) for s in ranked[:BORNE_OUT_BY])
+        return plays, evidence.strength
+
+    def _gather_resolved(
+        self, index: IndexSnapshot, question: str, resolved: Resolved, shown: str, k: int, frame: TimeFrame
+    ) -> Evidence:
         query = resolved.searched
         if (asked := about_article(query)) is not None:
             settled = answer_about_article(
@@ -118,7 +147,6 @@ class Answerer:
             )
             if settled is not None:
                 return Evidence(question, query, analyze(query), [], [], index.lexical.idf, settled)
-        shown = quoted_in(history)
         search = searched(query, frame)
         vector = self.embedder.embed_cached([search])[0]
         dates = self._dates.of(index)

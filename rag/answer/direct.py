@@ -195,6 +195,8 @@ ASKED_QUALIFIER = re.compile(
 )  # "Up to how many ounces ...?"
 MORE_OF = re.compile(rf"\s(?:{'|'.join(sorted(COMPARED))})\s*$", re.IGNORECASE)  # "4 million [more] gallons"
 ACCORDING_TO = re.compile(r"\baccording to (?:the )?((?:[A-Z][\w.&'’-]*\s?)+)")  # the source a question names
+ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+ACCORD = verb_stem("accord")  # the word "according to" hangs its source on
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 Mention = tuple[str, int]  # a candidate's file and start
 AGE_SPAN = re.compile(  # "17-year-old", "17 years old", "eight months old"
@@ -1119,6 +1121,9 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
     said_of_kind = _said_of_kind(question, span, sentence.text)
+    if _credited(span) and not said_of_kind and "PERSON" not in question.labels and not _asks_source(question):
+        return None  # "Which platform ...?" is not answered by the tracker a figure is credited to ("according to
+        # [Downdetector]"); a person credited may be whom "Who is ...?" asks about
     fit = 1.0 if titled or kind_owns else _fit(question, span, sentence.text, said_of_kind)
     if fit == 0.0:
         return None
@@ -1324,6 +1329,16 @@ def _is_marker(sentence: str, span: Span) -> bool:
     said = sentence[span.start : span.end]
     listed = not sentence[: span.start].strip() and LIST_NUMBER.match(sentence, span.start) is not None
     return said.startswith("@") or listed
+
+
+def _credited(span: Span) -> bool:
+    """The source a claim is credited to ("according to [Downdetector]")."""
+    return span.slot is not None and span.slot.role == "to" and ACCORD in span.slot.words
+
+
+def _asks_source(question: Question) -> bool:
+    """The question asks who said or reported it, or whom a figure is credited to ("According to ...")."""
+    return bool(verb_stems(question.text) & REPORTING) or ACCORDING.search(question.text) is not None
 
 
 def _is_credit(sentence: str, start: int, end: int) -> bool:

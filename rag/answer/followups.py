@@ -2,21 +2,23 @@
 
 "Which TV channel did he speak on?" after an answer about Vladimir Konstantinov becomes "Which TV
 channel did Vladimir Konstantinov speak on?": each pronoun is replaced by the latest thing the
-conversation talked about that fits it (he/she -> a person, there -> a place, then -> a date, it/they
--> an organisation, a thing, the previous direct answer), looked up newest turn first: the answer's
-direct answer (a place that answered "where" is "there", never "it"), what its question was about
-(what its pronouns stood for, its subject and object phrases, its names), then the people its quotes
-name. Earlier questions are resolved in turn first, so "he" stays whom the conversation is about. The
-resolved question is what is searched; a question that still cannot stand alone (too few words of its
-own, or "the statement", "that article") also carries the previous question's words. Sentences already
-quoted in the conversation are demoted in ranking (evidence.py), so a follow-up is not answered with
-the same quote again.
+conversation talked about that fits it (he/she -> a person, there -> a place, then -> a date, it/they ->
+an organisation, a thing, the previous direct answer), looked up newest turn first: the answer's direct
+answer (a place that answered "where" is "there", never "it"), what its question was about (what its
+pronouns stood for, its subject and object phrases, its names), then the people its quotes name. "They"
+may also stand for a plural thing ("How much did they cost?" after "Who paid for the repairs?"): when
+the newest turn offers both a body and such a thing, both readings are kept and the answerer takes the
+one the articles bear out (`plays_its_role`). Earlier questions are resolved in turn first, so "he"
+stays whom the conversation is about. The resolved question is what is searched; a question that still
+cannot stand alone (too few words of its own, or "the statement", "that article") also carries the
+previous question's words. Sentences already quoted in the conversation are demoted in ranking
+(evidence.py), so a follow-up is not answered with the same quote again.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.language import PLACE_LABELS
@@ -40,6 +42,7 @@ PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it ca
     "they": (GROUP, False), "them": (GROUP, False), "their": (GROUP, True), "there": (PLACE, False),
     "then": (TIME, False),
 }  # fmt: skip
+PLURAL = frozenset({"they", "them", "their"})  # may also stand for a plural thing ("the repairs")
 OBJECTS = frozenset({"it", "them", "him", "her"})  # pronouns that stand for what was done, not who did it
 PRONOUN = re.compile(r"\b(" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
 POINTS_BACK = re.compile(
@@ -62,6 +65,8 @@ class Antecedent:
     text: str
     label: str
     slot: Slot | None = None  # the role it played where it was said
+    plural: bool = False  # a plural noun phrase ("the repairs"): "they" may stand for it as for a group
+    turn: int = 0  # how many questions back it was said (0: the latest)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Resolved:
     searched: str  # what retrieval looks for (the previous question's words too, when needed)
     asked: str  # the question itself, pronouns replaced: what kind of answer it wants
     about: tuple[Antecedent, ...] = ()  # what its pronouns stood for
+    otherwise: Resolved | None = None  # the other reading of a "they" that may stand for a group or a thing
 
 
 @dataclass(frozen=True)
@@ -103,14 +109,42 @@ def _resolve(question: str, history: Sequence[Turn], annotate: Callable[[list[st
     if not earlier_questions or (not PRONOUN.search(question) and not needs_context(question)):
         return Resolved(question, question)
     antecedents = _antecedents(history, annotate)
+    reading = _reading(question, earlier_questions, antecedents, things_first=False)
+    other = _reading(question, earlier_questions, antecedents, things_first=True)
+    return replace(reading, otherwise=other) if other.asked != reading.asked else reading
+
+
+def _reading(
+    question: str, earlier_questions: Sequence[str], antecedents: Sequence[Antecedent], things_first: bool
+) -> Resolved:
+    """The question with its pronouns replaced; `things_first`: a "they" takes a plural thing over a
+    group said in the same turn ("How much did they cost?" after "Who paid for the repairs?")."""
     about: list[Antecedent] = []
-    resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents, about), question)
+    resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents, about, things_first), question)
     if needs_context(resolved) or POINTS_BACK.search(resolved):
         previous = earlier_questions[-1]
         if previous.strip() == question.strip() and len(earlier_questions) > 1:
             previous = earlier_questions[-2]
         return Resolved(f"{previous} {resolved}", resolved, tuple(about))
     return Resolved(resolved, resolved, tuple(about))
+
+
+def plays_its_role(
+    question: str, reading: Resolved, sentence: str, annotate: Callable[[list[str]], list[Annotation]]
+) -> bool:
+    """What the question's first pronoun stood for does, in the sentence, what the question says it does:
+    "How much did they cost?" read as the repairs is borne out by "... paid for the repairs, which cost
+    4.2 million kronor", read as the council (which paid) is not."""
+    pronoun = PRONOUN.search(question)
+    if pronoun is None or not reading.about:
+        return False
+    asked, said = annotate([question, sentence])
+    role = next((p.slot for p in asked.phrases if p.start <= pronoun.start() < p.end), None)
+    head = reading.about[0].text.split()[-1].lower()  # "the Nordhaven harbour [repairs]"
+    return role is not None and any(
+        p.head == head and any(slot is not None and slot.matches(role) for slot in (p.slot, p.clause))
+        for p in said.phrases
+    )
 
 
 def needs_context(question: str) -> bool:
@@ -131,10 +165,11 @@ def _antecedents(history: Sequence[Turn], annotate: Callable[[list[str]], list[A
     """What the conversation talked about, newest turn first: a direct answer (which "it" may stand
     for, or "there" when it is a place), then what the question it answered was about (its subjects and
     objects, its names); the people named in quotes come last."""
-    texts: list[tuple[str, str]] = []  # (text, role: "direct", "place", "who", "question" or "quote")
+    texts: list[tuple[str, str, int]] = []  # (text, role: "direct", "place", "who", "question" or "quote", turn)
     quotes: list[tuple[str, str]] = []  # an answer's quotes, kept until its question is in
     about: dict[int, tuple[Antecedent, ...]] = {}  # a question's place in `texts` -> what it was about
     direct: str | None = None  # an answer's direct answer, likewise
+    asked = 0  # questions met so far, newest first
     for turn in reversed(history):
         content = turn.content.strip()
         if not content:
@@ -143,46 +178,48 @@ def _antecedents(history: Sequence[Turn], annotate: Callable[[list[str]], list[A
             if WHO_IS_NAME.search(content):
                 direct = None  # what the person is: "he" is the person asked about
             if direct is not None:  # "Where ...?" is answered by a place ("there", never "it"), "Who ...?" by someone
-                texts.append(
-                    (direct, "place" if ASKS_WHERE.search(content) else "who" if ASKS_WHO.match(content) else "direct")
-                )
+                role = "place" if ASKS_WHERE.search(content) else "who" if ASKS_WHO.match(content) else "direct"
+                texts.append((direct, role, asked))
             about[len(texts)] = turn.about
-            texts += [(content, "question"), *quotes]
-            quotes, direct = [], None
+            texts += [(content, "question", asked), *((quote, role, asked) for quote, role in quotes)]
+            quotes, direct, asked = [], None, asked + 1
             continue
         head, _, rest = content.partition("\n\n")
         direct = _unmarked(head) if rest else None  # "<direct answer> [n]\n\n<quotes>"
         quotes = [(_unmarked(rest or content), "quote")]
-    texts += quotes
-    annotations = annotate([t for t, _ in texts])
+    texts += [(quote, role, asked) for quote, role in quotes]
+    annotations = annotate([t for t, _, _ in texts])
     found: list[Antecedent] = []
-    for i, ((text, role), annotation) in enumerate(zip(texts, annotations, strict=True)):
-        if role == "place":
-            found.append(Antecedent(text, "LOC"))
-        elif role in ("direct", "who"):  # a name keeps its kind ("he" may stand for it); a phrase is a thing...
-            kind = "PERSON" if role == "who" else "DIRECT"  # ...or someone ("Putin's spokesperson")
-            found.append(Antecedent(text, _label_of_whole(text, annotation.entities) or kind))
-        elif role == "question":
-            found.extend([*about.get(i, ()), *_talked_about(text, annotation)])
-        else:  # quotes name many things in passing: only their people
-            found.extend(
-                Antecedent(_bare(text[e.start : e.end]), e.label, e.slot)
-                for e in annotation.entities
-                if e.label == "PERSON"
-            )
+    for i, ((text, role, turn_back), annotation) in enumerate(zip(texts, annotations, strict=True)):
+        found.extend(replace(a, turn=turn_back) for a in _said(text, role, annotation, about.get(i, ())))
     return found
 
 
+def _said(text: str, role: str, annotation: Annotation, resolved: Sequence[Antecedent]) -> list[Antecedent]:
+    """What one text of the conversation talked about, by the role it played."""
+    if role == "place":
+        return [Antecedent(text, "LOC")]
+    if role in ("direct", "who"):  # a name keeps its kind ("he" may stand for it); a phrase is a thing...
+        kind = "PERSON" if role == "who" else "DIRECT"  # ...or someone ("Putin's spokesperson")
+        return [Antecedent(text, _label_of_whole(text, annotation.entities) or kind)]
+    if role == "question":
+        return [*resolved, *_talked_about(text, annotation)]
+    return [  # quotes name many things in passing: only their people
+        Antecedent(_bare(text[e.start : e.end]), e.label, e.slot) for e in annotation.entities if e.label == "PERSON"
+    ]
+
+
 def _talked_about(question: str, annotation: Annotation) -> list[Antecedent]:
-    """A question's subjects and objects ("the winning ticket" of "Where was the winning ticket sold?")
-    and its names, in their order; "Who is Mack Rutherford?" names a person, whatever the model says."""
+    """A question's subjects and objects ("the winning ticket" of "Where was the winning ticket sold?"),
+    its plural things in any role, and its names, in their order; "Who is Mack Rutherford?" names a
+    person, whatever the model says."""
     asked = WHO_IS_NAME.search(question)
     people = [Antecedent(asked.group(1).strip(), "PERSON")] if asked else []
     phrases = [
         p
         for p in annotation.phrases
         if p.slot is not None
-        and p.slot.role in ("subj", "obj")
+        and (p.slot.role in ("subj", "obj") or p.plural)  # "they" may stand for what was paid [for]
         and not ASKING & set(question[p.start : p.end].lower().split())
         and p.head not in PRONOUNS
     ]
@@ -196,7 +233,7 @@ def _antecedent(text: str, span: Span, entities: Sequence[Span]) -> Antecedent:
     if span.label != "NP":
         return Antecedent(said, span.label, span.slot)
     inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
-    return Antecedent(said, _label_of_whole(said, inside) or "NP", span.slot)
+    return Antecedent(said, _label_of_whole(said, inside) or "NP", span.slot, plural=span.plural)
 
 
 def _label_of_whole(text: str, entities: Sequence[Span]) -> str | None:
@@ -214,21 +251,38 @@ def _unmarked(text: str) -> str:
 
 
 def _replacement(
-    match: re.Match[str], question: str, antecedents: Sequence[Antecedent], about: list[Antecedent]
+    match: re.Match[str],
+    question: str,
+    antecedents: Sequence[Antecedent],
+    about: list[Antecedent],
+    things_first: bool,
 ) -> str:
     word = match.group(0)
-    labels, possessive = PRONOUNS[word.lower()]
+    _, possessive = PRONOUNS[word.lower()]
     if word.lower() == "her" and _followed_by_noun(question, match.end()):
         possessive = True
-    for antecedent in antecedents:
-        if antecedent.label in labels:
-            if antecedent.text.lower() in question.lower():
-                continue  # the question names it already: the pronoun means something else
-            if word.lower() in OBJECTS and _did(antecedent, question):
-                continue  # "Who announced it?" after "When did the Kremlin announce ...?": what it announced
-            about.append(antecedent)
-            return f"{antecedent.text}'s" if possessive else antecedent.text
-    return word
+    fitting = [a for a in antecedents if _fits(a, word.lower(), question)]
+    if word.lower() in OBJECTS:  # "When did they pay for them?": not what "they" stood for
+        fitting = [a for a in fitting if a not in about]
+    if not fitting:
+        return word
+    chosen = fitting[0]
+    if things_first:  # the newest turn's plural thing, if it named one
+        chosen = next((a for a in fitting if a.plural and a.turn == chosen.turn), chosen)
+    about.append(chosen)
+    return f"{chosen.text}'s" if possessive else chosen.text
+
+
+def _fits(antecedent: Antecedent, pronoun: str, question: str) -> bool:
+    labels, _ = PRONOUNS[pronoun]
+    if antecedent.plural:  # "the repairs" are "they", never "it"
+        return pronoun in PLURAL
+    if antecedent.label not in labels:
+        return False
+    if antecedent.text.lower() in question.lower():
+        return False  # the question names it already: the pronoun means something else
+    # "Who announced it?" after "When did the Kremlin announce ...?": what it announced
+    return not (pronoun in OBJECTS and _did(antecedent, question))
 
 
 def _did(antecedent: Antecedent, question: str) -> bool:

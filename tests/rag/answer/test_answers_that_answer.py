@@ -163,6 +163,32 @@ def test_a_follow_up_is_not_answered_with_the_same_quote_when_another_answers(se
 
 
 @pytest.mark.parametrize(
+    ("follow_up", "reading", "expected"),
+    [
+        ("How much did they cost?", "How much did the Nordhaven harbour repairs cost?", "4.2 million kronor"),
+        (
+            "When did they pay for them?",
+            "When did regional council pay for the Nordhaven harbour repairs?",
+            "Last year",
+        ),
+    ],
+)
+def test_they_is_read_as_the_body_or_the_things_as_the_article_bears_out(
+    service: RagService, corpus: Path, follow_up: str, reading: str, expected: str
+) -> None:
+    """ "They" after "Who paid for the repairs?" may be the body that paid or the repairs: the article
+    says which did what the follow-up asks ("the repairs, which cost ...")."""
+    first = ask(service, "Who paid for the Nordhaven harbour repairs?")
+    assert first.direct is not None and first.direct.text == "regional council"
+    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    follow = ask(service, follow_up, history)
+    assert follow.resolved_question == reading
+    assert_direct_in_its_quote(follow, corpus)
+    assert follow.direct is not None and follow.direct.text == expected
+    assert_citations_exact(follow, corpus)
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("Which outlet published the article about the new Northfield conductor?", "www.northfield-herald.example"),

@@ -2319,3 +2319,28 @@ def test_the_kind_is_the_noun_which_asks_for_not_a_word_before_it(
 ) -> None:
     asked = analyze(question, language.parse_question)
     assert (asked.kind, asked.labels) == (kind, labels), asked
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("Which app could users not open on Monday?", ["Instagram"]),  # the tracker is no app
+        ("Which site reported that users could not open Instagram?", ["Downdetector"]),  # unless asked who said it
+        ("According to which tracker could users not open Instagram?", ["Downdetector"]),
+    ],
+)
+def test_the_source_a_claim_is_credited_to_answers_only_a_question_about_its_source(
+    language: Language, question: str, answers: list[str]
+) -> None:
+    sentence = "Thousands of users could not open Instagram on Monday, according to Downdetector."
+    found = [text for text, _ in candidates_in(sentence, question, language)]
+    assert [a for a in ("Instagram", "Downdetector") if a in found] == answers
+
+
+def test_how_much_is_answered_by_a_sum_or_measure_never_a_count_of_things(language: Language) -> None:
+    """ "How much ...?" asks a sum or a measure: "11 stations" counts things; a grant is a sum of money."""
+    sentence = "The transit office received a $920,000 grant to plan 11 stations along a 5-mile route."
+    found = candidates_in(sentence, "How much is the transit office's grant for planning stations?", language)
+    assert [text for text, _ in found] == ["$920,000"]
+    rain = candidates_in("Yanase got more than 400 mm of rain in 11 hours.", "How much rain did Yanase get?", language)
+    assert "more than 400 mm" in [text for text, _ in rain]

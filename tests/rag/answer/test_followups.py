@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.followups import needs_context, quoted_in, resolve, split_compound
+from rag.answer.followups import needs_context, plays_its_role, quoted_in, resolve, split_compound
 from rag.answer.language import Language
 from rag.schemas import ChatTurn
 
@@ -106,6 +106,36 @@ def test_a_pronoun_keeps_its_person_over_several_follow_ups(language: Language) 
         ("How old is he?", "The record was set by Ann Ross, who was 18 at the time. [1]"),
     )
     assert resolve("What boat is he buying?", history, language.annotate).asked == "What boat is Tomas Reyes buying?"
+
+
+REPAIRS = (
+    "Who paid for the Nordhaven harbour repairs?",
+    "regional council [1]\n\nLast year the regional council paid for the repairs, which cost 4.2 million kronor. [1]",
+)
+
+
+def test_they_is_read_both_as_the_body_that_answered_and_as_the_things_asked_about(language: Language) -> None:
+    resolved = resolve("How much did they cost?", turns(REPAIRS), language.annotate)
+    assert resolved.asked == "How much did regional council cost?"
+    assert resolved.otherwise is not None
+    assert resolved.otherwise.asked == "How much did the Nordhaven harbour repairs cost?"
+
+
+def test_it_never_stands_for_a_plural_thing_nor_them_for_what_they_stood_for(language: Language) -> None:
+    assert resolve("When did they pay for them?", turns(REPAIRS), language.annotate).asked == (
+        "When did regional council pay for the Nordhaven harbour repairs?"
+    )
+    assert "repairs" not in resolve("Who announced it?", turns(REPAIRS), language.annotate).asked
+
+
+def test_a_reading_is_borne_out_when_its_thing_does_in_the_sentence_what_the_question_asks(language: Language) -> None:
+    sentence = REPAIRS[1].split("\n\n")[1]
+    resolved = resolve("How much did they cost?", turns(REPAIRS), language.annotate)
+    assert resolved.otherwise is not None
+    assert plays_its_role("How much did they cost?", resolved.otherwise, sentence, language.annotate)
+    assert not plays_its_role("How much did they cost?", resolved, sentence, language.annotate)  # the council paid
+    paid = resolve("How much did they pay?", turns(REPAIRS), language.annotate)
+    assert plays_its_role("How much did they pay?", paid, sentence, language.annotate)
 
 
 def test_a_question_that_stands_alone_is_searched_as_asked(language: Language) -> None:

@@ -20,6 +20,20 @@ def slots_in(language: Language, text: str, entities: bool = False) -> dict[str,
 
 
 @pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Thousands of users were unable to access which platform this week?", "access"),  # a noun to the model
+        ("Which leader did the president welcome to the White House?", "welcome"),  # an adjective to it
+        ("Which ferry did the council buy?", "buy"),
+    ],
+)
+def test_a_word_an_auxiliary_makes_a_verb_is_one_of_the_questions_verbs(
+    language: Language, question: str, verb: str
+) -> None:
+    assert verb in language.parse_question(question).verbs
+
+
+@pytest.mark.parametrize(
     ("question", "role", "word"),
     [
         ("What caused the flooding in the tunnel?", "subj", "caus"),
@@ -34,6 +48,7 @@ def slots_in(language: Language, text: str, entities: bool = False) -> dict[str,
         ("Which moon did the NASA probe crash into?", "into", "crash"),  # "into" on "did" to the small model
         ("Who was the Tern Bay bridge named after?", "after", "name"),  # on the participle of the subject
         ("Whom does Ada Holm replace?", "obj", "replac"),  # "whom", a subject to the small model here
+        ("What crypto firm did the Trump family launch in September?", "obj", "launch"),  # "launch", a noun to it
     ],
 )
 def test_a_question_asks_about_a_role(language: Language, question: str, role: str, word: str) -> None:
@@ -257,3 +272,10 @@ def test_a_name_after_a_place_kind_and_of_plays_the_kinds_role(language: Languag
     """ "struck the village of Norlund": Norlund is what was struck (not the object of "of" only)."""
     slots = slots_in(language, "The tremor struck the village of Norlund before dawn.")
     assert slots["Norlund"] == Slot("obj", frozenset({"strike"})), slots
+
+
+def test_a_name_a_phrase_is_known_as_plays_the_phrases_role(language: Language) -> None:
+    """ "launched by a person known as Satoshi Nakamoto": Nakamoto launched it (not only "known as")."""
+    text = "The coin was launched in 2009 by a person known as Satoshi Nakamoto."
+    slots = slots_in(language, text, entities=True)
+    assert slots["Satoshi Nakamoto"] == Slot("subj", frozenset({"launch"})), slots
