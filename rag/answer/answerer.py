@@ -6,7 +6,7 @@ composing, because LLM answers start from the same evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from rag.answer.timeframe import (
     searched,
     without_named_time,
 )
+from rag.text import content_terms
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -123,7 +124,7 @@ class Answerer:
         the reading the articles support better."""
         k = top_k or self.options.retrieve_k
         resolved = resolve(question, history, self.language.annotate)
-        shown = quoted_in(history)
+        shown = quoted_in(history, question)
         found = self._gather_resolved(index, question, resolved, shown, k, frame)
         if resolved.otherwise is None:
             return found
@@ -158,8 +159,10 @@ class Answerer:
             found = hybrid_retrieve(search, vector, index, k, admitted=admitted)
         chunks = arrange(diversify(found, index.manifest), frame, dates)
         parts = split_compound(search)
-        if len(parts) == 1:  # a follow-up searched with the question before it asks what it asks
+        if len(parts) == 1:  # a follow-up searched with the question before it asks what it asks...
             analysis = self.analyze(search if resolved.asked == query else resolved.asked)
+            # ...and its sentences are weighed by the words searched ("Who said that?" has none of its own)
+            analysis = replace(analysis, terms=analysis.terms | frozenset(content_terms(search)))
             ranked_parts = [self._ranked_evidence(analysis, vector, chunks, index, shown)]
         else:
             analysis = analyze(search)  # a compound question as a whole expects no one short answer

@@ -363,6 +363,19 @@ def find_candidates(
     return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
 
 
+def _without_passing_amounts(question: Question, found: list[Candidate], best: float) -> list[Candidate]:
+    """Times and amounts are everywhere in the news: one in a weak sentence (under half the best) that
+    says no word of the question and plays no asked role ("Last year the council paid ..." for "When will
+    the ferry resume?", beside the ferry's own sentence) is of something else."""
+    if not question.labels or not question.labels <= TIMES | AMOUNTS:
+        return found
+    return [
+        c
+        for c in found
+        if c.closeness > 0 or c.role > 0 or c.title > 0 or c.sentence.strength >= SUPPORT_EVIDENCE * best
+    ]
+
+
 def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, sentence: str) -> bool:
     """A noun phrase is a candidate when the question asks a phrase, when it is a name headed by the
     asked noun, or when it is a name the sentence gives the asked role or kind and no entity's date,
@@ -1025,6 +1038,7 @@ def attach_candidates(
         c for c in find_candidates(question, head, annotate([s.text for s in head])) if c.sentence.answers_type
     ]
     found = of_articles_naming(found, asked_names(question.text), head[0])
+    found = _without_passing_amounts(question, found, max(s.strength for s in head))
     wholes = (
         place_chains(found)
         if question.labels == PLACES and question.kind is None

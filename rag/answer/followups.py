@@ -50,6 +50,7 @@ POINTS_BACK = re.compile(
     r"decision|deal|man|woman|company|country|city|person|event|case|incident|one))\b",
     re.IGNORECASE,
 )
+ABOUT_WHAT_WAS_SAID = re.compile(r"\b(?:that|this)\s*\??\s*$|\b(?:that|this|the) (?:statement|claim|quote)\b", re.I)
 MIN_OWN_TERMS = 3  # fewer, and the question leans on the conversation...
 NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+")  # ...unless it names something: "the population of Canada"
 AUXILIARIES = frozenset(verb_stems("is are was were be been being has have had do does did"))  # no deed
@@ -156,8 +157,11 @@ def needs_context(question: str) -> bool:
     return own < MIN_OWN_TERMS - 1 or LEADS_ON.search(question) is not None or NAMED.search(question) is None
 
 
-def quoted_in(history: Sequence[ChatTurn]) -> str:
-    """Everything the assistant said in the conversation (to recognise sentences already quoted)."""
+def quoted_in(history: Sequence[ChatTurn], question: str) -> str:
+    """Everything the assistant said in the conversation (to recognise sentences already quoted), unless
+    the question asks about what was just said ("Who said that?"): then its sentence may answer again."""
+    if ABOUT_WHAT_WAS_SAID.search(question):
+        return ""
     return "\n".join(t.content for t in history if t.role == "assistant")
 
 

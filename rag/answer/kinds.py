@@ -77,7 +77,7 @@ COMMON_BODIES = frozenset(
     for w in "council government ministry department committee board authority agency commission court tribunal "
     "army military navy police company firm union administration cabinet parliament senate congress legislature "
     "assembly regulator team club school university hospital charity foundation bank airline municipality city "
-    "county state town village".split()
+    "county state town village office".split()
 )
 # diseases and their viruses, which the small model often takes for people or bodies ("COVID-19", "Ebola")
 DISEASES = frozenset(

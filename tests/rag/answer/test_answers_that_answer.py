@@ -162,6 +162,19 @@ def test_a_follow_up_is_not_answered_with_the_same_quote_when_another_answers(se
     assert "14 March 2025" in follow.answer
 
 
+def test_a_follow_up_with_no_words_of_its_own_is_answered_from_the_words_searched(
+    service: RagService, corpus: Path
+) -> None:
+    """ "Who said that?" has no content word: the sentences are weighed by the earlier question's words."""
+    first = ask(service, "When will the Blue tram line connect the airport with the old town?")
+    assert first.direct is not None and first.direct.text == "2027"
+    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    follow = ask(service, "Who said that?", history)
+    assert not follow.abstained, follow.answer
+    assert follow.citations[0].quote.endswith("the transport office said."), follow.answer
+    assert_citations_exact(follow, corpus)
+
+
 @pytest.mark.parametrize(
     ("follow_up", "reading", "expected"),
     [

@@ -2344,3 +2344,19 @@ def test_how_much_is_answered_by_a_sum_or_measure_never_a_count_of_things(langua
     assert [text for text, _ in found] == ["$920,000"]
     rain = candidates_in("Yanase got more than 400 mm of rain in 11 hours.", "How much rain did Yanase get?", language)
     assert "more than 400 mm" in [text for text, _ in rain]
+
+
+def test_a_time_in_a_weak_sentence_that_says_nothing_the_question_asks_answers_nothing(language: Language) -> None:
+    """ "Last year" of what the council paid is no time the ferry resumes, beside the ferry's own sentence;
+    alone, as the best sentence there is, it stays a candidate (the bar decides)."""
+    question = analyze("When will the ferry resume its winter timetable?", language.parse_question)
+    paid = "Last year the council paid for the repairs, which cost 4.2 million kronor."
+    ranked = [
+        sentence_of("The ferry will resume its timetable in March, the council said.", "a.txt", score=0.7),
+        sentence_of(paid, "b.txt", score=0.25),
+    ]
+    attach_candidates(ranked, question, language.annotate, DirectOptions(), 6)
+    assert [c.text for s in ranked for c in s.candidates] == ["March"]
+    alone = [sentence_of(paid, "b.txt", score=0.25)]
+    attach_candidates(alone, question, language.annotate, DirectOptions(), 6)
+    assert [c.text for c in alone[0].candidates] == ["Last year"]

@@ -168,7 +168,12 @@ def test_without_earlier_questions_nothing_changes(language: Language) -> None:
 
 
 def test_what_the_assistant_said_is_remembered_to_avoid_repeating_it() -> None:
-    assert "spoke on Millet TV" in quoted_in(turns(SPEAKER))
+    assert "spoke on Millet TV" in quoted_in(turns(SPEAKER), "Which channel did he speak on?")
+
+
+@pytest.mark.parametrize("question", ["Who said that?", "When was this?", "Who made the statement?"])
+def test_a_question_about_what_was_just_said_may_be_answered_by_it_again(question: str) -> None:
+    assert quoted_in(turns(SPEAKER), question) == ""
 
 
 def test_a_compound_question_is_split_into_its_parts() -> None:
