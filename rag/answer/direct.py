@@ -195,7 +195,7 @@ ASKED_QUALIFIER = re.compile(
 )  # "Up to how many ounces ...?"
 MORE_OF = re.compile(rf"\s(?:{'|'.join(sorted(COMPARED))})\s*$", re.IGNORECASE)  # "4 million [more] gallons"
 ACCORDING_TO = re.compile(r"\baccording to (?:the )?((?:[A-Z][\w.&'’-]*\s?)+)")  # the source a question names
-ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)  # a question about whom a claim is credited to
 ACCORD = verb_stem("accord")  # the word "according to" hangs its source on
 SUPPORT_EVIDENCE = 0.5  # a mention counts as support when its sentence scores at least this share of the best
 Mention = tuple[str, int]  # a candidate's file and start

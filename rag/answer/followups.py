@@ -135,7 +135,8 @@ def plays_its_role(
 ) -> bool:
     """What the question's first pronoun stood for does, in the sentence, what the question says it does:
     "How much did they cost?" read as the repairs is borne out by "... paid for the repairs, which cost
-    4.2 million kronor", read as the council (which paid) is not."""
+    4.2 million kronor", read as the council (which paid) is not. (The question's first pronoun is taken
+    for the one the readings differ in; a follow-up rarely has two.)"""
     pronoun = PRONOUN.search(question)
     if pronoun is None or not reading.about:
         return False
