@@ -191,8 +191,8 @@ MIN_RESTATED = 2  # content terms a question needs before a clause saying them a
 # the month or year right after an amount that it is said of ("238 [in January]")
 TIME_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}?\s+(?:in|during|for|by)\s+({MONTHS}|(?:19|20)\d\d)\b", re.IGNORECASE)
 ASKED_QUALIFIER = re.compile(
-    rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+how\s+(?:many|much)\b", re.IGNORECASE
-)  # "Up to how many ounces ...?"
+    rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+(?:how\s+(?:many|much)|what)\b", re.IGNORECASE
+)  # "Up to how many ounces ...?", "Around what value ...?"
 MORE_OF = re.compile(rf"\s(?:{'|'.join(sorted(COMPARED))})\s*$", re.IGNORECASE)  # "4 million [more] gallons"
 ACCORDING_TO = re.compile(r"\baccording to (?:the )?((?:[A-Z][\w.&'’-]*\s?)+)")  # the source a question names
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)  # a question about whom a claim is credited to
@@ -241,6 +241,12 @@ SAME_PARTY = {"democratic": "democrat", "gop": "republican", "tory": "conservati
 # the other end of a change or range: "[$1.9 billion] to $2.04 billion", "from $1.9 billion to [$2.04 billion]"
 RANGE_AFTER = re.compile(r"\s+(?:to|and)\s+(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)")
 RANGE_BEFORE = re.compile(r"(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)\s+(?:to|and)\s+$")
+# the other side of a comparison: "earnings of $1,173, compared with just [$712] a week for ..."
+COMPARED_BEFORE = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|as opposed to)\s+(?:just |only |about |roughly |nearly |almost )?$",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(r"[,;.]")
 DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "u.k."
 ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
@@ -727,12 +733,12 @@ def _title(candidate: Candidate) -> str:
 def _titled_as(candidate: Candidate, qualifier: str, role: str) -> bool:
     """The title before the name, or in apposition after it, says the role's qualifier ("Attorney
     General Daniel Cameron", "Joemen Collado, police chief of Baybay city,"; "CMO" is a chief marketing
-    officer), right before the role when it names the role ("Savile Lord, the manager of the museum in
-    the brand's hometown" is no brand manager)."""
+    officer), next to the role when it names the role ("David Daigle, spokesperson for the CDC," is a CDC
+    spokesperson; "Savile Lord, the manager of the museum in the brand's hometown" is no brand manager)."""
     title = content_terms(_title(candidate))
     if role not in title:
         return qualifier in title
-    return any(pair == (qualifier, role) for pair in itertools.pairwise(title))
+    return any(pair in ((qualifier, role), (role, qualifier)) for pair in itertools.pairwise(title))
 
 
 def score_candidates(
@@ -1102,6 +1108,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         _other_end_of_asked(sentence.text, span, question.text)
         or _of_another_time(sentence.text, span, question.text)
         or _multiplier(sentence.text, span.end, question.text)
+        or _compared_to_asked(sentence.text, span, question)
     ):
         return None
     first, last = span.start + start, span.start + end  # offsets in the sentence
@@ -1263,8 +1270,8 @@ def _after_body_of_title(question: Question, before: str, name: str, start: int)
     the name ("Director of [Athletics Kortne Gosha]" for "Who is FAMU's director of athletics?"): after
     the question's words, when a name of two words or more follows them."""
     role = ROLE_OF.search(before)
-    if role is None or not _is_title(role[1]):
-        return None
+    if role is None or not (_is_title(role[1]) or stem(role[1].lower()) == question.kind):
+        return None  # a title, or the noun the question asks ("Head of [FX Research George Saravelos]")
     said = list(WORD.finditer(name, start))
     glued = next((i for i, w in enumerate(said) if stem(w.group().lower()) not in question.terms), len(said))
     if glued == 0 or len(said) - glued < 2 or not said[glued].group()[:1].isupper():
@@ -1418,6 +1425,18 @@ def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:
     return bool(asked) and bool(
         (after and numbers(after.group(1)) & asked) or (before and numbers(before.group(1)) & asked)
     )
+
+
+def _compared_to_asked(sentence: str, span: Span, question: Question) -> bool:
+    """The amount is the other side of a comparison ("median weekly earnings of $1,173, compared with just
+    [$712] a week for those who have a high school diploma" for "What are the median weekly earnings of
+    Americans with a bachelor's degree?"): what it is said of, after it, is nothing the question asks
+    (words both sides share, "a week", say nothing of which side)."""
+    if COMPARED_BEFORE.search(sentence[: span.start]) is None:
+        return False
+    rest = sentence[span.end :]
+    said_of = set(content_terms(rest[: m.start()] if (m := CLAUSE_END.search(rest)) else rest))
+    return not (said_of - set(content_terms(sentence[: span.start]))) & question.terms
 
 
 def _of_another_time(sentence: str, span: Span, question: str) -> bool:

@@ -10,6 +10,7 @@ a phrase of the sentence, not a named entity.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -67,7 +68,7 @@ KINDS: dict[frozenset[str], str] = {
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
     "population turnout score magnitude margin distance length height depth width weight speed vote jackpot "
-    "revenue budget level wind gust rainfall snowfall temperature elevation altitude",
+    "revenue budget level wind gust rainfall snowfall temperature elevation altitude value",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 KIND_WORDS = frozenset(word for kind in KINDS.values() for word in kind.split())  # as written
@@ -184,7 +185,10 @@ WHAT_IS_THE = re.compile(
 # "What has the death toll ... risen to?", "What will the price ... rise to?": a value of the amount the
 # subject is (toll, price, rate)
 WHAT_HAS_THE = re.compile(
-    r"(?:^|[.?!]\s+)what (?:has|have|had|will|would|did|does|do) (?:the|its|their) ([^?,;.]{1,40})", re.IGNORECASE
+    r"(?:^|[.?!]\s+)what (?:has|have|had|will|would|did|does|do) "
+    r"(?:the|its|their|(?-i:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?) "  # "Denver's minimum wage"
+    r"([^?,;.]{1,40})",
+    re.IGNORECASE,
 )
 TRAILING_WHAT = re.compile(r"\bwhat\s*(?:\?|,|$|according\b)", re.IGNORECASE)
 SUBJECT_WHAT = re.compile(
@@ -429,12 +433,20 @@ def _who_is_role(text: str) -> re.Match[str] | None:
 def _kind_of_what_is(text: str) -> str | None:
     """ "What was the death toll ...?" -> toll: the head noun after "what is the", when the kind
     lexicon knows it (otherwise the answer is a phrase of no known kind, as before)."""
+    if (match := WHAT_IS_THE.search(text)) is not None:
+        head = _head_of(match.group(1))
+        return head if head in KIND_OF else None
     has = WHAT_HAS_THE.search(text)
-    match = WHAT_IS_THE.search(text) or has
-    head = _head_of(match.group(1)) if match else None
-    if not head or head not in KIND_OF or (match is has and KIND_OF[head] != AMOUNTS):
-        return None  # "What has the company done?" asks no company
-    return head
+    return _amount_before_verb(has.group(1)) if has else None
+
+
+def _amount_before_verb(phrase: str) -> str | None:
+    """ "What has the death toll risen to?" -> toll: the last amount noun of the subject, a verb after it
+    ("What has the company done?" asks no company)."""
+    written = WORD.findall(phrase)
+    run = list(itertools.takewhile(lambda w: w.lower() not in STOP_KIND, written))
+    amounts = [i for i, w in enumerate(run) if KIND_OF.get(stem(w.lower())) == AMOUNTS and i < len(written) - 1]
+    return stem(run[amounts[-1]].lower()) if amounts else None
 
 
 def _head_of_what_is(text: str) -> str | None:

@@ -37,8 +37,9 @@ NAMED_TIME = re.compile(
     rf"\b(?:in|during|since|from|of|on)\s+(?:(?:early|late|mid)[- ])?(?:({MONTH_NAMES})\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-RECENCY = re.compile(  # not "today's teens": a possessive names people of our time, not the newest news
-    r"\b(latest|newest|most recent(?:ly)?|now|currently|current|so far|to date|as of (?:now|today)|today|"
+RECENCY = re.compile(  # not "today's teens": a possessive names people of our time, not the newest news;
+    # not the newspaper "USA Today"
+    r"(?<!\bUSA\s)\b(latest|newest|most recent(?:ly)?|now|currently|current|so far|to date|as of (?:now|today)|today|"
     r"still|at present|presently|these days)\b(?!['\u2019]s\b)",
     re.IGNORECASE,
 )

@@ -2360,3 +2360,51 @@ def test_a_time_in_a_weak_sentence_that_says_nothing_the_question_asks_answers_n
     alone = [sentence_of(paid, "b.txt", score=0.25)]
     attach_candidates(alone, question, language.annotate, DirectOptions(), 6)
     assert [c.text for c in alone[0].candidates] == ["Last year"]
+
+
+def test_a_name_after_the_asked_noun_of_a_body_is_the_name_not_the_body(language: Language) -> None:
+    """ "Head of Currency Research Maria Lindqvist": the small model runs the asked title into the name;
+    the noun the question asks stands before it, as a title would."""
+    text = "The krone could fall further, warned Nordbank Global Head of Currency Research Maria Lindqvist on Friday."
+    found = [t for t, _ in candidates_in(text, "Who is Nordbank's global head of currency research?", language)]
+    assert "Maria Lindqvist" in found, found
+
+
+def test_the_other_side_of_a_comparison_is_no_answer_unless_asked(language: Language) -> None:
+    """ "compared with just $790 a week for care assistants" is what care assistants earn, not nurses."""
+    text = "Nurses in the region earn a median of $1,240 a week, compared with just $790 a week for care assistants."
+    assert amounts_in(text, "What is the median weekly pay of nurses in the region?", language) == ["$1,240"]
+    assert "$790" in amounts_in(text, "How much do care assistants in the region earn a week?", language)
+
+
+def test_a_title_after_the_name_may_give_the_body_after_the_role(language: Language) -> None:
+    """ "Tomas Berg, spokesperson for the NPS," is the NPS spokesperson; the museum's is not."""
+    text = (
+        "The museum said in a statement shared by spokesperson Ana Ruiz that it would reopen, "
+        "and Tomas Berg, spokesperson for the NPS, said the park stays closed."
+    )
+    sentence = sentence_of(text)
+    found = [c.text for c in found_in([sentence], "Who is the NPS spokesperson?", language)]
+    assert found == ["Tomas Berg"], found
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What will Denver's minimum wage rise to?", "wage"),
+        ("What has the death toll risen to?", "toll"),
+        ("What has the price of oil reached?", "price"),
+        ("Around what value did the euro trade?", "valu"),
+    ],
+)
+def test_what_an_amount_rises_to_asks_an_amount(question: str, kind: str, language: Language) -> None:
+    """The subject of "rise to" is an amount noun (a wage, a toll, a price): its value is asked, whoever
+    owns it; "What has the company done?" asks no amount."""
+    asked = analyze(question, language.parse_question)
+    assert asked.kind == kind and asked.labels == AMOUNTS
+    assert analyze("What has the company done?", language.parse_question).labels != AMOUNTS
+
+
+def test_a_qualifier_the_question_says_is_not_repeated_in_the_answer(language: Language) -> None:
+    text = "The dollar traded around $1.02 on Monday afternoon."
+    assert amounts_in(text, "Around what value did the dollar trade on Monday afternoon?", language) == ["$1.02"]
