@@ -31,7 +31,7 @@ import json
 import math
 import random
 import statistics
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,6 +62,19 @@ GRID = {
 Rows = list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class Penalty:
+    """The L2 penalty on the candidate model's weights: `l2` times their squared distance from `centre`
+    (zero, or weights fitted on other questions: a prior that half of 96 questions can move but not
+    replace)."""
+
+    l2: float = 0.1
+    centre: tuple[float, ...] | None = None
+
+
+TOWARDS_ZERO = Penalty()
+
+
 def answerable(rows: Rows) -> Rows:
     return [r for r in rows if r.get("type", "answerable") == "answerable"]
 
@@ -72,8 +85,11 @@ def gather(answerer: Answerer, snapshot: IndexSnapshot, row: dict[str, Any]) -> 
     return answerer.gather(snapshot, row["question"], frame=time_frame(row["question"], asked_on=as_of))
 
 
-def fit_candidates(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, l2: float = 0.1) -> DirectOptions:
-    """Weights that put the gold candidate first within its question (a conditional logit)."""
+def fit_candidates(
+    answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, penalty: Penalty = TOWARDS_ZERO
+) -> DirectOptions:
+    """Weights that put the gold candidate first within its question (a conditional logit), held back
+    by `penalty`."""
     groups = []
     for row in answerable(rows):
         if len(split_compound(row["question"])) > 1:
@@ -88,14 +104,16 @@ def fit_candidates(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, l2: 
             prior = np.array([f["fit"] * answerer.options.direct.fit for f, _ in found])
             groups.append((x, prior, np.array([label for _, label in found])))
 
+    centre = np.zeros(len(CANDIDATE_FEATURES)) if penalty.centre is None else np.array(penalty.centre)
+
     def loss(w: np.ndarray) -> float:
-        total = l2 * float(w @ w)
+        total = penalty.l2 * float((w - centre) @ (w - centre))
         for x, prior, y in groups:
             z = x @ w + prior
             total -= float(np.logaddexp.reduce(z[y]) - np.logaddexp.reduce(z))
         return total
 
-    weights = minimize(loss, np.zeros(len(CANDIDATE_FEATURES)), method="L-BFGS-B").x
+    weights = minimize(loss, centre.copy(), method="L-BFGS-B").x
     return replace(
         answerer.options.direct, **{n: round(float(w), 3) for n, w in zip(CANDIDATE_FEATURES, weights, strict=True)}
     )
@@ -173,13 +191,18 @@ def options_at(base: AnswerOptions, point: dict[str, float], bar: float = -math.
 
 
 def fit(
-    answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, base: AnswerOptions, max_false: float
+    answerer: Answerer,
+    snapshot: IndexSnapshot,
+    rows: Rows,
+    base: AnswerOptions,
+    max_false: float,
+    penalty: Penalty = TOWARDS_ZERO,
 ) -> tuple[AnswerOptions, dict[str, float]]:
     """The candidate model, then the grid point with the most gold in quotes plus right direct answers,
     less wrong ones (a wrong answer in bold misleads more than none: give one only when it is likelier
     right than wrong)."""
     answerer.options = base
-    base = replace(base, direct=fit_candidates(answerer, snapshot, rows))
+    base = replace(base, direct=fit_candidates(answerer, snapshot, rows, penalty))
     best: tuple[float, dict[str, float], float] | None = None
     for values in itertools.product(*GRID.values()):
         point = dict(zip(GRID, values, strict=True))
@@ -280,7 +303,13 @@ def measure(answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, options: An
 
 
 def cross_validate(
-    answerer: Answerer, snapshot: IndexSnapshot, rows: Rows, base: AnswerOptions, max_false: float, repeats: int
+    answerer: Answerer,
+    snapshot: IndexSnapshot,
+    rows: Rows,
+    base: AnswerOptions,
+    max_false: float,
+    repeats: int,
+    penalty: Penalty = TOWARDS_ZERO,
 ) -> None:
     """2-fold cross-validation, on the even/odd split and on `repeats` - 1 seeded shuffles: one split's
     figures move by several points with the questions that fall in each half, so report their spread."""
@@ -288,7 +317,7 @@ def cross_validate(
     for repeat in range(repeats):
         order = list(rows) if repeat == 0 else random.Random(repeat).sample(rows, len(rows))
         folds = [
-            held_out_half(answerer, snapshot, train, test, base, max_false, f"{repeat}.{i}")
+            held_out_half(answerer, snapshot, train, test, base, max_false, f"{repeat}.{i}", penalty)
             for i, (train, test) in enumerate([(order[0::2], order[1::2]), (order[1::2], order[0::2])])
         ]
         splits.append({k: round(statistics.fmean(f[k] for f in folds), 3) for k in folds[0]})
@@ -308,9 +337,10 @@ def held_out_half(
     base: AnswerOptions,
     max_false: float,
     name: str,
+    penalty: Penalty = TOWARDS_ZERO,
 ) -> dict[str, float]:
     """Fit on `train`, measure on `test`."""
-    options, point = fit(answerer, snapshot, train, base, max_false)
+    options, point = fit(answerer, snapshot, train, base, max_false, penalty)
     held_out = measure(answerer, snapshot, test, options)
     print(
         f"  fold {name}: fitted {json.dumps(point)}, bar {options.compose.abstain_below:.4f}; "
@@ -329,6 +359,12 @@ def main() -> None:
     parser.add_argument(
         "--fit-on", type=Path, help="answerable questions to fit the candidate model and the grid on (not QUESTIONS)"
     )
+    parser.add_argument("--l2", type=float, default=Penalty.l2, help="the candidate model's L2 penalty")
+    parser.add_argument(
+        "--prior-on",
+        type=Path,
+        help="answerable questions whose fitted candidate model the penalty pulls towards (instead of zero)",
+    )
     args = parser.parse_args()
     settings = Settings()
     configure_process(settings.embed_threads)
@@ -341,12 +377,18 @@ def main() -> None:
     if args.fit_on is not None:
         calibrate_elsewhere(answerer, snapshot, rows, answerable(read_questions(args.fit_on)), current, args)
         return
-    fitted, point = fit(answerer, snapshot, rows, current, args.max_false_abstention)
+    penalty = Penalty(l2=args.l2)
+    if args.prior_on is not None:  # weights fitted on other questions, the centre the penalty pulls towards
+        answerer.options = current
+        prior = fit_candidates(answerer, snapshot, answerable(read_questions(args.prior_on)))
+        penalty = Penalty(l2=args.l2, centre=tuple(getattr(prior, n) for n in CANDIDATE_FEATURES))
+        print(f"prior from {args.prior_on}:", json.dumps(dict(zip(CANDIDATE_FEATURES, penalty.centre, strict=True))))
+    fitted, point = fit(answerer, snapshot, rows, current, args.max_false_abstention, penalty)
     print("\nfitted on all questions:", json.dumps(point))
     print("  candidate model", json.dumps(asdict(fitted.direct)))
     print(f"  abstain below {math.floor(fitted.compose.abstain_below * 1e4) / 1e4:.4f} (rounded down)")
     print("  in-sample:", json.dumps(measure(answerer, snapshot, rows, fitted)))
-    cross_validate(answerer, snapshot, rows, current, args.max_false_abstention, args.repeats)
+    cross_validate(answerer, snapshot, rows, current, args.max_false_abstention, args.repeats, penalty)
     print("\nas code:")
     print(f"  ScoringWeights(..., hint={point['hint']}, relation={point['relation']})")
     print(f"  DirectOptions({', '.join(f'{k}={v}' for k, v in asdict(fitted.direct).items())})")
