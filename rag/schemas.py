@@ -145,7 +145,9 @@ class Answer(BaseModel):
         description="Other articles that give another value for what was asked; the answer quotes the newest.",
     )
     resolved_question: str | None = Field(
-        None, description="The question as searched, when earlier turns were needed to understand it."
+        None,
+        description="The question as understood from earlier turns: its pronouns replaced, or else with the "
+        "earlier question it was searched with.",
     )
     generator: GeneratorName = "extractive"
     sentences: list[AnswerSentence] = Field(default_factory=list)

@@ -106,6 +106,13 @@ ANSWER_ARTICLES = {
         "The harbour in Nordhaven reopened on Friday after eight months of repairs. "
         "Last year the regional council paid for the repairs, which cost 4.2 million kronor.\n"
     ),
+    "plant.txt": (
+        "Halden Energy to build a battery plant\n"
+        "Published: 2025/09/04\n"
+        "\n"
+        "Halden Energy will invest 2 billion kronor in the Malmo plant, its chief executive, Maria Lindqvist, "
+        "said on Thursday. The Malmo plant will stand in the Sorgenfri district and employ 300 people.\n"
+    ),
     "glider.txt": (
         "Teenage glider pilot crosses the Alps\n"
         "Published: 2025/06/10\n"

@@ -63,6 +63,7 @@ class Evidence:
     ranked_parts: list[list[SentenceEvidence]]  # ranked sentences for each part of the question
     idf: Callable[[str], float]  # term weights of the index these chunks came from
     settled: Answer | None = None  # answered from an article's head (articles.py): nothing to compose
+    asked: str = ""  # the question with its pronouns replaced (as `question` when it had none)
     dates: Mapping[str, date] = field(default_factory=dict)  # publication dates (conflicts: the newest first)
     relative: tuple[date, date] | None = None  # the only dates read, from a time relative to the day of asking
     article: Callable[[str], list[RetrievedChunk]] = field(default=lambda source: [])  # all chunks of an article
@@ -147,7 +148,7 @@ class Answerer:
                 asked, question, index, lambda topic: self.retrieve(index, topic, CANDIDATES)
             )
             if settled is not None:
-                return Evidence(question, query, analyze(query), [], [], index.lexical.idf, settled)
+                return Evidence(question, query, analyze(query), [], [], index.lexical.idf, settled, resolved.asked)
         search = searched(query, frame)
         vector = self.embedder.embed_cached([search])[0]
         dates = self._dates.of(index)
@@ -177,6 +178,7 @@ class Answerer:
             dates=dates,
             relative=frame.relative,
             article=partial(article_chunks, index),
+            asked=resolved.asked,
         )
 
     def compose(self, evidence: Evidence) -> Answer:
@@ -196,8 +198,10 @@ class Answerer:
         if result.abstained and evidence.relative is not None:
             start, end = evidence.relative
             result.answer += f" Only articles published from {start} to {end} were read: the time the question names."
-        if evidence.query != evidence.question:
-            result.resolved_question = evidence.query
+        # as understood: its pronouns replaced, or else the earlier words it was searched with
+        understood = evidence.asked if evidence.asked and evidence.asked != evidence.question else evidence.query
+        if understood != evidence.question:
+            result.resolved_question = understood
         return result
 
     def _ranked_part(

@@ -55,6 +55,7 @@ from rag.answer.kinds import (
     surely_other_place,
 )
 from rag.answer.language import ABBREVIATED_TITLES, COMPARED, DESCRIBED, LIST_END, QUALIFIERS, REPORTING, TITLES
+from rag.answer.places import CITY, STATE
 from rag.answer.question import (
     AGE_KIND,
     AMOUNTS,
@@ -247,6 +248,8 @@ COMPARED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[,;.]")
+# places news names one way: a US state or a city (a country goes by many names: "US", "America")
+UNALIASED_SCOPES = frozenset({STATE, CITY})
 DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "u.k."
 ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
@@ -380,6 +383,32 @@ def _without_passing_amounts(question: Question, found: list[Candidate], best: f
         for c in found
         if c.closeness > 0 or c.role > 0 or c.title > 0 or c.sentence.strength >= SUPPORT_EVIDENCE * best
     ]
+
+
+def _without_other_places(
+    question: Question,
+    asked: Sequence[Span],
+    found: list[Candidate],
+    annotations: Sequence[Annotation],
+    sentences: Sequence[SentenceEvidence],
+) -> list[Candidate]:
+    """A time or an amount in a sentence that names another place of the kind the question names, and
+    not the question's, is of something else ("a $7 billion investment in an Arizona factory" for "How
+    much will Intel invest in the Ohio site?")."""
+    places = [(e.scopes & UNALIASED_SCOPES, question.text[e.start : e.end]) for e in asked]
+    places = [(scopes, name) for scopes, name in places if scopes]
+    if not places or not question.labels or not question.labels <= TIMES | AMOUNTS:
+        return found
+    elsewhere = {
+        id(sentence)
+        for sentence, annotation in zip(sentences, annotations, strict=True)
+        if any(
+            not re.search(rf"\b{re.escape(name)}\b", sentence.text, re.IGNORECASE)
+            and any(e.scopes & scopes for e in annotation.entities)
+            for scopes, name in places
+        )
+    }
+    return [c for c in found if id(c.sentence) not in elsewhere]
 
 
 def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, sentence: str) -> bool:
@@ -1040,9 +1069,11 @@ def attach_candidates(
     head = with_texts(ranked, top)
     if not head or not question.short:
         return
+    asked, *annotations = annotate([question.text, *(s.text for s in head)])
     found = [  # a heading's, a question's names dilute no answer (a question may still pair with its answer)
-        c for c in find_candidates(question, head, annotate([s.text for s in head])) if c.sentence.answers_type
+        c for c in find_candidates(question, head, annotations) if c.sentence.answers_type
     ]
+    found = _without_other_places(question, asked.entities, found, annotations, head)
     found = of_articles_naming(found, asked_names(question.text), head[0])
     found = _without_passing_amounts(question, found, max(s.strength for s in head))
     wholes = (

@@ -6,13 +6,16 @@ conversation talked about that fits it (he/she -> a person, there -> a place, th
 an organisation, a thing, the previous direct answer), looked up newest turn first: the answer's direct
 answer (a place that answered "where" is "there", never "it"), what its question was about (what its
 pronouns stood for, its subject and object phrases, its names), then the people its quotes name. "They"
-may also stand for a plural thing ("How much did they cost?" after "Who paid for the repairs?"): when
-the newest turn offers both a body and such a thing, both readings are kept and the answerer takes the
-one the articles bear out (`plays_its_role`). Earlier questions are resolved in turn first, so "he"
-stays whom the conversation is about. The resolved question is what is searched; a question that still
-cannot stand alone (too few words of its own, or "the statement", "that article") also carries the
-previous question's words. Sentences already quoted in the conversation are demoted in ranking
-(evidence.py), so a follow-up is not answered with the same quote again.
+may also stand for a plural thing ("How much did they cost?" after "Who paid for the repairs?"), and for
+a body as well as a person ("How much will they invest?" after "Who is Intel's CEO?"): when the newest
+turn offers both, both readings are kept and the answerer takes the one the articles bear out
+(`plays_its_role`). "It" stands for a thing a name only qualifies ("the Ohio site") before the name,
+and never for what the user called "they". Earlier questions are resolved in turn first, so "he" stays
+whom the conversation is about. The resolved question is what is searched; a question that still cannot
+stand alone (too few words of its own, "the statement", "that article", or a pronoun that stood for a
+thing of common nouns) also carries the previous question's words. Sentences already quoted in the
+conversation are demoted in ranking (evidence.py), so a follow-up is not answered with the same quote
+again.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.language import PLACE_LABELS
-from rag.answer.question import WHO_IS_NAME
-from rag.text import content_terms, verb_stems
+from rag.answer.question import WHO_IS_NAME, labels_of_kind
+from rag.text import content_terms, stem, verb_stems
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -43,6 +46,7 @@ PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it ca
     "then": (TIME, False),
 }  # fmt: skip
 PLURAL = frozenset({"they", "them", "their"})  # may also stand for a plural thing ("the repairs")
+BODIES = GROUP - PERSON  # "they" after "Who is Intel's CEO?": Intel, or the person (singular "they")
 OBJECTS = frozenset({"it", "them", "him", "her"})  # pronouns that stand for what was done, not who did it
 PRONOUN = re.compile(r"\b(" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
 POINTS_BACK = re.compile(
@@ -68,6 +72,7 @@ class Antecedent:
     slot: Slot | None = None  # the role it played where it was said
     plural: bool = False  # a plural noun phrase ("the repairs"): "they" may stand for it as for a group
     turn: int = 0  # how many questions back it was said (0: the latest)
+    called: str = ""  # the pronoun that stood for it, when one did ("they" for Intel)
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,8 @@ def _reading(
     group said in the same turn ("How much did they cost?" after "Who paid for the repairs?")."""
     about: list[Antecedent] = []
     resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents, about, things_first), question)
-    if needs_context(resolved) or POINTS_BACK.search(resolved):
+    common = any(a.label == "NP" for a in about)  # "the Ohio site" is the one the conversation talked about
+    if needs_context(resolved) or POINTS_BACK.search(resolved) or common:
         previous = earlier_questions[-1]
         if previous.strip() == question.strip() and len(earlier_questions) > 1:
             previous = earlier_questions[-2]
@@ -228,9 +234,23 @@ def _talked_about(question: str, annotation: Annotation) -> list[Antecedent]:
         and not ASKING & set(question[p.start : p.end].lower().split())
         and p.head not in PRONOUNS
     ]
+    qualified = [p for p in annotation.phrases if p not in phrases and _qualified_by_name(p, annotation.entities)]
     names = [e for e in annotation.entities if not any(p.start <= e.start and e.end <= p.end for p in phrases)]
-    spans = sorted([*names, *phrases], key=lambda s: s.start)
+    spans = sorted([*names, *phrases, *qualified], key=lambda s: (s.start, s.label != "NP"))
     return people + [_antecedent(question, s, annotation.entities) for s in spans]
+
+
+def _qualified_by_name(phrase: Span, entities: Sequence[Span]) -> bool:
+    """A thing of a common noun that a name only says which it is ("the Ohio site" of "How much will Intel
+    invest in the Ohio site?"): "it" stands for the site, ahead of Ohio ("Where is it?")."""
+    return (
+        phrase.slot is not None
+        and not phrase.proper
+        and not phrase.plural
+        and phrase.head not in PRONOUNS
+        and labels_of_kind(stem(phrase.head)) != PERSON  # "Intel's CEO" is someone
+        and any(phrase.start <= e.start and e.end < phrase.end for e in entities)
+    )
 
 
 def _antecedent(text: str, span: Span, entities: Sequence[Span]) -> Antecedent:
@@ -267,14 +287,23 @@ def _replacement(
     if word.lower() == "her" and _followed_by_noun(question, match.end()):
         possessive = True
     fitting = [a for a in antecedents if _fits(a, word.lower(), question)]
-    if word.lower() in OBJECTS:  # "When did they pay for them?": not what "they" stood for
-        fitting = [a for a in fitting if a not in about]
+    if word.lower() in OBJECTS and not possessive:  # "When did they pay for them?": not what "they" stood for
+        fitting = [a for a in fitting if a.text not in {b.text for b in about}]
+    # what the user called "they" is not "it" (nor the reverse): "Where is it?" after "How much will they
+    # invest in the Ohio site?" asks where the site is, not Intel
+    otherwise_called = {a.text for a in antecedents if a.called and (a.called in PLURAL) != (word.lower() in PLURAL)}
+    fitting = [a for a in fitting if a.text not in otherwise_called] or fitting
     if not fitting:
         return word
     chosen = fitting[0]
-    if things_first:  # the newest turn's plural thing, if it named one
-        chosen = next((a for a in fitting if a.plural and a.turn == chosen.turn), chosen)
-    about.append(chosen)
+    if word.lower() in PLURAL:  # "they" of the newest turn: a body before a person ("Intel" of "Intel's CEO")...
+        same_turn = [a for a in fitting if a.turn == chosen.turn]
+        body = next((a for a in same_turn if a.label in BODIES), None) if chosen.label == "PERSON" else None
+        if things_first:  # ...or else its plural thing, or the person after all (singular "they")
+            chosen = next((a for a in same_turn if a.plural), chosen)
+        elif body is not None:
+            chosen = body
+    about.append(replace(chosen, called=word.lower()))
     return f"{chosen.text}'s" if possessive else chosen.text
 
 

@@ -38,7 +38,7 @@ NAMED_TIME = re.compile(
     re.IGNORECASE,
 )
 RECENCY = re.compile(  # not "today's teens": a possessive names people of our time, not the newest news;
-    # not the newspaper "USA Today"
+    # not the newspaper "USA Today" (nor "FLORIDA TODAY": a word in capitals is a name's, _recency_words)
     r"(?<!\bUSA\s)\b(latest|newest|most recent(?:ly)?|now|currently|current|so far|to date|as of (?:now|today)|today|"
     r"still|at present|presently|these days)\b(?!['\u2019]s\b)",
     re.IGNORECASE,
@@ -91,7 +91,7 @@ def time_frame(
 ) -> TimeFrame:
     """What the request and the question say about time; `asked_on` is the day "this week" is counted
     from (none: relative times are not read)."""
-    newest = RECENCY.search(question) is not None
+    newest = bool(_recency_words(question))
     return TimeFrame(since, until, named_window(question), newest, relative_window(question, asked_on))
 
 
@@ -109,7 +109,16 @@ def relative_window(question: str, asked_on: date | None) -> tuple[date, date] |
 def searched(query: str, frame: TimeFrame) -> str:
     """The query without its recency words: "latest" says which articles to prefer, it is not a word
     the evidence has to contain."""
-    return _tidy(RECENCY.sub(" ", query)) if frame.newest else query
+    if not frame.newest:
+        return query
+    for word in reversed(_recency_words(query)):
+        query = query[: word.start()] + " " + query[word.end() :]
+    return _tidy(query)
+
+
+def _recency_words(question: str) -> list[re.Match[str]]:
+    """Its words that ask for the newest news, but for a name's ("FLORIDA TODAY", "NOW")."""
+    return [m for m in RECENCY.finditer(question) if not (m.group().isupper() and len(m.group()) > 2)]
 
 
 def without_named_time(query: str) -> str:

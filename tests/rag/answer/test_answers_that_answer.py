@@ -37,6 +37,15 @@ def service(
     return build_service(Settings(data_dir=data, corpus_dir=corpus), encoder=encoder)
 
 
+def turns_of(*answers: Answer) -> list[ChatTurn]:
+    """The conversation these answers make, each after its question."""
+    return [
+        turn
+        for a in answers
+        for turn in (ChatTurn(role="user", content=a.question), ChatTurn(role="assistant", content=a.answer))
+    ]
+
+
 def assert_direct_in_its_quote(answer: Answer, corpus: Path) -> None:
     assert answer.direct is not None, answer.answer
     cited = answer.citations[answer.direct.n - 1]
@@ -127,11 +136,11 @@ def test_no_direct_answer_when_nothing_of_the_asked_kind_is_there(service: RagSe
 
 def test_follow_ups_name_a_new_entity_over_two_and_three_turns(service: RagService, corpus: Path) -> None:
     first = ask(service, "Who leads the Northfield Philharmonic Orchestra?")
-    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    history = turns_of(first)
     second = ask(service, "Where did she study composition?", history)
     assert second.resolved_question == "Where did Maria Okafor study composition?"
     assert second.direct is not None and second.direct.text == "Vienna"
-    history += [ChatTurn(role="user", content=second.question), ChatTurn(role="assistant", content=second.answer)]
+    history += turns_of(second)
     third = ask(service, "When will she conduct her first concert?", history)
     assert third.resolved_question == "When will Maria Okafor conduct Maria Okafor's first concert?"
     assert third.direct is not None and third.direct.text == "14 March 2025"
@@ -142,12 +151,7 @@ def test_a_follow_up_moves_to_the_entity_the_last_answer_named(service: RagServi
     first = ask(service, "Who leads the Northfield Philharmonic Orchestra?")
     second = ask(service, "Who founded the Northfield orchestra in 1931?")
     assert second.direct is not None and "Henry Castle" in second.direct.text
-    history = [
-        ChatTurn(role="user", content=first.question),
-        ChatTurn(role="assistant", content=first.answer),
-        ChatTurn(role="user", content=second.question),
-        ChatTurn(role="assistant", content=second.answer),
-    ]
+    history = turns_of(first, second)
     third = ask(service, "How many musicians does the orchestra he founded have?", history)
     assert third.resolved_question == "How many musicians does the orchestra Henry Castle founded have?"
     assert third.direct is not None and third.direct.text == "64"
@@ -156,7 +160,7 @@ def test_a_follow_up_moves_to_the_entity_the_last_answer_named(service: RagServi
 
 def test_a_follow_up_is_not_answered_with_the_same_quote_when_another_answers(service: RagService) -> None:
     first = ask(service, "Who leads the Northfield Philharmonic Orchestra?")
-    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    history = turns_of(first)
     follow = ask(service, "When will she conduct her first concert?", history)
     assert follow.citations and follow.citations[0].quote != first.citations[0].quote
     assert "14 March 2025" in follow.answer
@@ -168,7 +172,7 @@ def test_a_follow_up_with_no_words_of_its_own_is_answered_from_the_words_searche
     """ "Who said that?" has no content word: the sentences are weighed by the earlier question's words."""
     first = ask(service, "When will the Blue tram line connect the airport with the old town?")
     assert first.direct is not None and first.direct.text == "2027"
-    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    history = turns_of(first)
     follow = ask(service, "Who said that?", history)
     assert not follow.abstained, follow.answer
     assert follow.citations[0].quote.endswith("the transport office said."), follow.answer
@@ -193,7 +197,7 @@ def test_they_is_read_as_the_body_or_the_things_as_the_article_bears_out(
     says which did what the follow-up asks ("the repairs, which cost ...")."""
     first = ask(service, "Who paid for the Nordhaven harbour repairs?")
     assert first.direct is not None and first.direct.text == "regional council"
-    history = [ChatTurn(role="user", content=first.question), ChatTurn(role="assistant", content=first.answer)]
+    history = turns_of(first)
     follow = ask(service, follow_up, history)
     assert follow.resolved_question == reading
     assert_direct_in_its_quote(follow, corpus)
@@ -275,3 +279,22 @@ def test_the_answer_is_whole_and_of_the_asked_kind(
     answer = ask(service, question)
     assert_direct_in_its_quote(answer, corpus)
     assert answer.direct is not None and answer.direct.text == expected, answer.model_dump_json()[:3000]
+
+
+def test_a_follow_up_about_a_body_and_then_its_thing_is_understood_and_answered(
+    service: RagService, corpus: Path
+) -> None:
+    """ "they" after "Who is Halden Energy's chief executive?" is the company (the article bears it out:
+    the company invests, the chief executive only speaks); "it" next is the plant, which the company
+    invests in, not the company the user called "they"; what the chat shows is the question as understood."""
+    first = ask(service, "Who is Halden Energy's chief executive?")
+    assert first.direct is not None and first.direct.text == "Maria Lindqvist"
+    history = turns_of(first)
+    second = ask(service, "How much will they invest in the Malmo plant?", history)
+    assert second.resolved_question == "How much will Halden Energy invest in the Malmo plant?"
+    assert second.direct is not None and second.direct.text == "2 billion kronor"
+    history += turns_of(second)
+    third = ask(service, "Where is it?", history)
+    assert third.resolved_question == "Where is the Malmo plant?"
+    assert "Sorgenfri district" in third.citations[0].quote, third.answer
+    assert_citations_exact(third, corpus)

@@ -2408,3 +2408,18 @@ def test_what_an_amount_rises_to_asks_an_amount(question: str, kind: str, langua
 def test_a_qualifier_the_question_says_is_not_repeated_in_the_answer(language: Language) -> None:
     text = "The dollar traded around $1.02 on Monday afternoon."
     assert amounts_in(text, "Around what value did the dollar trade on Monday afternoon?", language) == ["$1.02"]
+
+
+def test_an_amount_in_a_sentence_about_another_state_answers_nothing(language: Language) -> None:
+    """ "a $7 billion plant in Arizona" is no answer to what Halden invests in Ohio; a sentence that names
+    no other state (or names Ohio too) still answers."""
+    question = analyze("How much will Halden invest in the Ohio site?", language.parse_question)
+    ranked = [
+        sentence_of("Halden announced a $7 billion investment in its Arizona plant last year.", "a.txt", score=0.7),
+        sentence_of("Halden will build a $20 billion chip site near Columbus.", "b.txt", score=0.6),
+    ]
+    attach_candidates(ranked, question, language.annotate, DirectOptions(), 6)
+    assert [c.text for s in ranked for c in s.candidates] == ["$20 billion"]
+    both = [sentence_of("Halden moved the $7 billion investment from Arizona to Ohio.", "a.txt", score=0.7)]
+    attach_candidates(both, question, language.annotate, DirectOptions(), 6)
+    assert [c.text for c in both[0].candidates] == ["$7 billion"]

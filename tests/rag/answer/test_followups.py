@@ -184,3 +184,33 @@ def test_a_compound_question_is_split_into_its_parts() -> None:
 def test_a_plain_question_with_and_stays_whole() -> None:
     question = "Which parties and unions joined the strike?"
     assert split_compound(question) == [question]
+
+
+CHIEF = (
+    "Who is Vestra Bank's chief executive?",
+    "Maria Lindqvist [1]\n\nVestra Bank's chief executive, Maria Lindqvist, spoke in Malmo on Monday. [1]",
+)
+
+
+def test_they_after_a_persons_role_at_a_body_reads_the_body_first_and_the_person_otherwise(
+    language: Language,
+) -> None:
+    """ "they" after "Who is Vestra Bank's chief executive?" is the bank (singular "they" for the person is
+    the other reading, which the answerer weighs against it)."""
+    resolved = resolve("How much will they invest in the Malmo plant?", turns(CHIEF), language.annotate)
+    assert resolved.asked == "How much will Vestra Bank invest in the Malmo plant?"
+    assert resolved.otherwise is not None
+    assert resolved.otherwise.asked == "How much will Maria Lindqvist invest in the Malmo plant?"
+
+
+def test_it_is_the_thing_a_name_qualifies_and_never_what_the_user_called_they(language: Language) -> None:
+    """ "Where is it?" after "How much will they invest in the Malmo plant?" asks where the plant is: not
+    the bank, which the user called "they", nor Malmo, which only says which plant; a thing of common
+    nouns leans on the conversation, so the question before it is searched too."""
+    plant = (
+        "How much will they invest in the Malmo plant?",
+        "2 billion kronor [1]\n\nVestra Bank will invest 2 billion kronor in the Malmo plant. [1]",
+    )
+    resolved = resolve("Where is it?", turns(CHIEF, plant), language.annotate)
+    assert resolved.asked == "Where is the Malmo plant?"
+    assert resolved.searched == "How much will Vestra Bank invest in the Malmo plant? Where is the Malmo plant?"
