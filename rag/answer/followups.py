@@ -10,12 +10,13 @@ may also stand for a plural thing ("How much did they cost?" after "Who paid for
 a body as well as a person ("How much will they invest?" after "Who is Intel's CEO?"): when the newest
 turn offers both, both readings are kept and the answerer takes the one the articles bear out
 (`plays_its_role`). "It" stands for a thing a name only qualifies ("the Ohio site") before the name,
-and never for what the user called "they". Earlier questions are resolved in turn first, so "he" stays
-whom the conversation is about. The resolved question is what is searched; a question that still cannot
-stand alone (too few words of its own, "the statement", "that article", or a pronoun that stood for a
-thing of common nouns) also carries the previous question's words. Sentences already quoted in the
-conversation are demoted in ranking (evidence.py), so a follow-up is not answered with the same quote
-again.
+and never for what the user called "they"; after "say" it is what was said ("When did he say it?").
+A direct answer the quotes call a person is one, whatever the small model calls it alone. Earlier
+questions are resolved in turn first, so "he" stays whom the conversation is about. The resolved question
+is what is searched; a question that still cannot stand alone (too few words of its own, "the statement",
+"that article", "say it", or a pronoun that stood for a thing of common nouns) also carries the previous
+question's words. Sentences already quoted in the conversation are demoted in ranking (evidence.py), so a
+follow-up is not answered with the same quote again.
 """
 
 from __future__ import annotations
@@ -54,7 +55,11 @@ POINTS_BACK = re.compile(
     r"decision|deal|man|woman|company|country|city|person|event|case|incident|one))\b",
     re.IGNORECASE,
 )
-ABOUT_WHAT_WAS_SAID = re.compile(r"\b(?:that|this)\s*\??\s*$|\b(?:that|this|the) (?:statement|claim|quote)\b", re.I)
+# "When did he say it?": "it" is what was said, no thing the conversation named
+SAID_IT = re.compile(r"\b(?:say|said|says|tell|told|write|wrote|claim|claimed|mean|meant|tweet|tweeted)\s+(it)\b", re.I)
+ABOUT_WHAT_WAS_SAID = re.compile(
+    rf"\b(?:that|this)\s*\??\s*$|\b(?:that|this|the) (?:statement|claim|quote)\b|{SAID_IT.pattern}", re.I
+)
 MIN_OWN_TERMS = 3  # fewer, and the question leans on the conversation...
 NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+")  # ...unless it names something: "the population of Canada"
 AUXILIARIES = frozenset(verb_stems("is are was were be been being has have had do does did"))  # no deed
@@ -128,7 +133,7 @@ def _reading(
     about: list[Antecedent] = []
     resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents, about, things_first), question)
     common = any(a.label == "NP" for a in about)  # "the Ohio site" is the one the conversation talked about
-    if needs_context(resolved) or POINTS_BACK.search(resolved) or common:
+    if needs_context(resolved) or POINTS_BACK.search(resolved) or common or SAID_IT.search(resolved):
         previous = earlier_questions[-1]
         if previous.strip() == question.strip() and len(earlier_questions) > 1:
             previous = earlier_questions[-2]
@@ -203,7 +208,17 @@ def _antecedents(history: Sequence[Turn], annotate: Callable[[list[str]], list[A
     found: list[Antecedent] = []
     for i, ((text, role, turn_back), annotation) in enumerate(zip(texts, annotations, strict=True)):
         found.extend(replace(a, turn=turn_back) for a in _said(text, role, annotation, about.get(i, ())))
-    return found
+    return _people_as_quoted(found)
+
+
+def _people_as_quoted(found: list[Antecedent]) -> list[Antecedent]:
+    """A direct answer the small model labels otherwise alone ("Borland" a company) is the person its
+    turn's quotes name ("Borland replaced Willis"): "he" may stand for it."""
+    people = {(a.text, a.turn) for a in found if a.label == "PERSON"}
+    return [
+        replace(a, label="PERSON") if a.slot is None and a.label in GROUP and (a.text, a.turn) in people else a
+        for a in found
+    ]
 
 
 def _said(text: str, role: str, annotation: Annotation, resolved: Sequence[Antecedent]) -> list[Antecedent]:
@@ -283,6 +298,8 @@ def _replacement(
     things_first: bool,
 ) -> str:
     word = match.group(0)
+    if any(said.start(1) == match.start() for said in SAID_IT.finditer(question)):
+        return word  # what was said: the question before it is searched too (_reading)
     _, possessive = PRONOUNS[word.lower()]
     if word.lower() == "her" and _followed_by_noun(question, match.end()):
         possessive = True

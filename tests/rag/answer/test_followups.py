@@ -214,3 +214,27 @@ def test_it_is_the_thing_a_name_qualifies_and_never_what_the_user_called_they(la
     resolved = resolve("Where is it?", turns(CHIEF, plant), language.annotate)
     assert resolved.asked == "Where is the Malmo plant?"
     assert resolved.searched == "How much will Vestra Bank invest in the Malmo plant? Where is the Malmo plant?"
+
+
+def test_he_may_be_a_direct_answer_the_model_calls_a_company_alone_when_its_quote_names_a_person(
+    language: Language,
+) -> None:
+    """ "Halloway" alone is a company to the small model; the quote that answered names a person."""
+    replaced = (
+        "Who replaced Ola Berg in the lineup?",
+        "Halloway [1]\n\nCoach Lind said Halloway replaced Berg in the lineup. [1]",
+    )
+    assert resolve("How old is he?", turns(replaced), language.annotate).asked == "How old is Halloway?"
+
+
+def test_it_after_say_is_what_was_said_and_leans_on_the_question_before_it(language: Language) -> None:
+    """ "When did he say it?": "it" is the statement quoted, no thing named; the earlier question is
+    searched too, and its quote may answer again."""
+    said = (
+        "What did Erik Lund say about the bridge?",
+        "“The bridge will stay closed,” Erik Lund said at a meeting with engineers. [1]",
+    )
+    resolved = resolve("When did he say it?", turns(said), language.annotate)
+    assert resolved.asked == "When did Erik Lund say it?"
+    assert resolved.searched == "What did Erik Lund say about the bridge? When did Erik Lund say it?"
+    assert quoted_in(turns(said), "When did he say it?") == ""
