@@ -132,7 +132,8 @@ def _reading(
     group said in the same turn ("How much did they cost?" after "Who paid for the repairs?")."""
     about: list[Antecedent] = []
     resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents, about, things_first), question)
-    common = any(a.label == "NP" for a in about)  # "the Ohio site" is the one the conversation talked about
+    # "the Ohio site" is the one the conversation talked about ("the Tesla Cybertruck" is a name)
+    common = any(a.label == "NP" and a.text.split()[-1][:1].islower() for a in about)
     if needs_context(resolved) or POINTS_BACK.search(resolved) or common or SAID_IT.search(resolved):
         previous = earlier_questions[-1]
         if previous.strip() == question.strip() and len(earlier_questions) > 1:
@@ -245,7 +246,8 @@ def _talked_about(question: str, annotation: Annotation) -> list[Antecedent]:
         p
         for p in annotation.phrases
         if p.slot is not None
-        and (p.slot.role in ("subj", "obj") or p.plural)  # "they" may stand for what was paid [for]
+        and (p.slot.role in ("subj", "obj") or p.plural or p.proper)  # "they" may stand for what was paid [for];
+        # a name in any role is talked about, whether or not the small model saw an entity ("the Tesla Cybertruck")
         and not ASKING & set(question[p.start : p.end].lower().split())
         and p.head not in PRONOUNS
     ]

@@ -125,6 +125,12 @@ TIME = re.compile(
     re.IGNORECASE,
 )  # "when" asks only before any other question word: "What was the score when ... beat ...?" asks no time
 PLACE = re.compile(r"\bwhere\b", re.IGNORECASE)
+# "Where does he work?": at a place, or at a company, a school, a team (an organisation)
+WHERE_EMPLOYED = re.compile(
+    r"\bwhere\s+(?:does|did|do|is|was|has|have|had)\b[^?]{1,60}?\b(?:work|works|worked|working|teach|teaches|"
+    r"taught|teaching|study|studies|studied|studying|play|plays|played|playing|employed)\b",
+    re.IGNORECASE,
+)
 WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # "Who is the lead guitarist of ...?", "Who is head of ...?", "Who is Albertsons' CEO?", "Who is Michigan's
 # Chief Medical Executive?", "Who is the Facebook spokesperson who said ...?": the role asked about, the
@@ -304,7 +310,7 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
             names_country=parsed is not None and parsed.names_country,
         )
     if PLACE.search(text):
-        return replace(plain, labels=PLACES)
+        return replace(plain, labels=PLACES | ({"ORG"} if WHERE_EMPLOYED.search(text) else set()))
     if named := WHO_IS_NAME.search(text):  # "Who is Dmitry Peskov?": what he is, said of his surname
         surname = words(named.group(1))[-1]
         return replace(plain, phrase=True, describes=True, slot=Slot("is", frozenset({verb_stem(surname)})))

@@ -2423,3 +2423,11 @@ def test_an_amount_in_a_sentence_about_another_state_answers_nothing(language: L
     both = [sentence_of("Halden moved the $7 billion investment from Arizona to Ohio.", "a.txt", score=0.7)]
     attach_candidates(both, question, language.annotate, DirectOptions(), 6)
     assert [c.text for c in both[0].candidates] == ["$7 billion"]
+
+
+def test_where_someone_works_may_be_an_organisation(language: Language) -> None:
+    """ "Where does she work?" is answered by her employer as well as by a place; "Where did it happen?"
+    by a place only."""
+    text = "Vestra Capital analyst Lena Moss wrote in a note that the truck is eccentric."
+    assert "Vestra Capital" in [t for t, _ in candidates_in(text, "Where does Lena Moss work?", language)]
+    assert "ORG" not in analyze("Where did the crash happen?", language.parse_question).labels

@@ -238,3 +238,13 @@ def test_it_after_say_is_what_was_said_and_leans_on_the_question_before_it(langu
     assert resolved.asked == "When did Erik Lund say it?"
     assert resolved.searched == "What did Erik Lund say about the bridge? When did Erik Lund say it?"
     assert quoted_in(turns(said), "When did he say it?") == ""
+
+
+def test_it_may_be_a_name_the_small_model_sees_no_entity_in(language: Language) -> None:
+    """ "the Tesla Cybertruck" after "of" is a name the question talked about, entity or not."""
+    price = (
+        "What is the starting price of the Tesla Cybertruck?",
+        "$39,900 [1]\n\nWith a starting price of $39,900, the Tesla Cybertruck is unlike any other pickup. [1]",
+    )
+    resolved = resolve("When will it begin production?", turns(price), language.annotate)
+    assert resolved.asked == resolved.searched == "When will the Tesla Cybertruck begin production?"
