@@ -192,8 +192,8 @@ MIN_RESTATED = 2  # content terms a question needs before a clause saying them a
 # the month or year right after an amount that it is said of ("238 [in January]")
 TIME_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}?\s+(?:in|during|for|by)\s+({MONTHS}|(?:19|20)\d\d)\b", re.IGNORECASE)
 ASKED_QUALIFIER = re.compile(
-    rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})\s+(?:how\s+(?:many|much)|what)\b", re.IGNORECASE
-)  # "Up to how many ounces ...?", "Around what value ...?"
+    rf"\b({'|'.join(' '.join(q) for q in QUALIFIERS)})(?:\s+(?:how\s+(?:many|much)|what)\b|\s*\?\s*$)", re.IGNORECASE
+)  # "Up to how many ounces ...?", "Around what value ...?", "What were the gusts up to?"
 MORE_OF = re.compile(rf"\s(?:{'|'.join(sorted(COMPARED))})\s*$", re.IGNORECASE)  # "4 million [more] gallons"
 ACCORDING_TO = re.compile(r"\baccording to (?:the )?((?:[A-Z][\w.&'’-]*\s?)+)")  # the source a question names
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)  # a question about whom a claim is credited to

@@ -2408,6 +2408,8 @@ def test_what_an_amount_rises_to_asks_an_amount(question: str, kind: str, langua
 def test_a_qualifier_the_question_says_is_not_repeated_in_the_answer(language: Language) -> None:
     text = "The dollar traded around $1.02 on Monday afternoon."
     assert amounts_in(text, "Around what value did the dollar trade on Monday afternoon?", language) == ["$1.02"]
+    gusts = "The storm brought wind gusts of up to 80 mph to the plains."
+    assert amounts_in(gusts, "What were the storm's wind gusts up to?", language) == ["80 mph"]
 
 
 def test_an_amount_in_a_sentence_about_another_state_answers_nothing(language: Language) -> None:
