@@ -5,7 +5,8 @@ channel did Vladimir Konstantinov speak on?": each pronoun is replaced by the la
 conversation talked about that fits it (he/she -> a person, there -> a place, then -> a date, it/they ->
 an organisation, a thing, the previous direct answer), looked up newest turn first: the answer's direct
 answer (a place that answered "where" is "there", never "it"), what its question was about (what its
-pronouns stood for, its subject and object phrases, its names), then the people its quotes name. "They"
+pronouns stood for, its subject and object phrases, its names), then the people its quotes name (he or
+she, never "they"). "They"
 may also stand for a plural thing ("How much did they cost?" after "Who paid for the repairs?"), and for
 a body as well as a person ("How much will they invest?" after "Who is Intel's CEO?"): when the newest
 turn offers both, both readings are kept and the answerer takes the one the articles bear out
@@ -78,6 +79,7 @@ class Antecedent:
     plural: bool = False  # a plural noun phrase ("the repairs"): "they" may stand for it as for a group
     turn: int = 0  # how many questions back it was said (0: the latest)
     called: str = ""  # the pronoun that stood for it, when one did ("they" for Intel)
+    quoted: bool = False  # a person only the answers' quotes named
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,9 @@ def _said(text: str, role: str, annotation: Annotation, resolved: Sequence[Antec
     if role == "question":
         return [*resolved, *_talked_about(text, annotation)]
     return [  # quotes name many things in passing: only their people
-        Antecedent(_bare(text[e.start : e.end]), e.label, e.slot) for e in annotation.entities if e.label == "PERSON"
+        Antecedent(_bare(text[e.start : e.end]), e.label, e.slot, quoted=True)
+        for e in annotation.entities
+        if e.label == "PERSON"
     ]
 
 
@@ -330,8 +334,8 @@ def _fits(antecedent: Antecedent, pronoun: str, question: str) -> bool:
     labels, _ = PRONOUNS[pronoun]
     if antecedent.plural:  # "the repairs" are "they", never "it"
         return pronoun in PLURAL
-    if antecedent.label not in labels:
-        return False
+    if antecedent.label not in labels or (antecedent.quoted and pronoun in PLURAL):
+        return False  # "they" is a body or things, not someone only a quote named ("Lindqvist told reporters")
     if antecedent.text.lower() in question.lower():
         return False  # the question names it already: the pronoun means something else
     # "Who announced it?" after "When did the Kremlin announce ...?": what it announced

@@ -248,3 +248,16 @@ def test_it_may_be_a_name_the_small_model_sees_no_entity_in(language: Language) 
     )
     resolved = resolve("When will it begin production?", turns(price), language.annotate)
     assert resolved.asked == resolved.searched == "When will the Tesla Cybertruck begin production?"
+
+
+def test_they_is_not_someone_only_a_quote_named(language: Language) -> None:
+    """ "Lindqvist told reporters" in a later answer's quote does not make her "they": the company the
+    conversation asked about is."""
+    history = turns(
+        CHIEF,
+        ("Where is the plant?", 'Sorgenfri [1]\n\n"We chose Malmo for its port," Lindqvist told reporters. [1]'),
+        ("When does building work start?", "March [1]\n\nBuilding work starts in March, the company said. [1]"),
+    )
+    assert resolve("Why did they choose Malmo?", history, language.annotate).asked == (
+        "Why did Vestra Bank choose Malmo?"
+    )
