@@ -373,15 +373,21 @@ def find_candidates(
 
 
 def _without_passing_amounts(question: Question, found: list[Candidate], best: float) -> list[Candidate]:
-    """Times and amounts are everywhere in the news: one in a weak sentence (under half the best) that
-    says no word of the question and plays no asked role ("Last year the council paid ..." for "When will
-    the ferry resume?", beside the ferry's own sentence) is of something else."""
+    """Times and amounts are everywhere in the news: one that has no word of the question near it and
+    plays no asked role, in a weak sentence (under half the best) or one that says no word of the
+    question at all, beside a better one ("Last year the council paid ..." for "When will the ferry
+    resume?", beside the ferry's own sentence; "Building work starts in March" for "When was the company
+    founded?"), is of something else."""
     if not question.labels or not question.labels <= TIMES | AMOUNTS:
         return found
     return [
         c
         for c in found
-        if c.closeness > 0 or c.role > 0 or c.title > 0 or c.sentence.strength >= SUPPORT_EVIDENCE * best
+        if c.closeness > 0
+        or c.role > 0
+        or c.title > 0
+        or c.sentence.strength >= best
+        or (c.sentence.strength >= SUPPORT_EVIDENCE * best and c.sentence.coverage > 0)
     ]
 
 

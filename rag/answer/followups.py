@@ -1,23 +1,22 @@
 """Follow-up questions, resolved against the conversation; compound questions, split into parts.
 
-"Which TV channel did he speak on?" after an answer about Vladimir Konstantinov becomes "Which TV
-channel did Vladimir Konstantinov speak on?": each pronoun is replaced by the latest thing the
-conversation talked about that fits it (he/she -> a person, there -> a place, then -> a date, it/they ->
-an organisation, a thing, the previous direct answer), looked up newest turn first: the answer's direct
-answer (a place that answered "where" is "there", never "it"), what its question was about (what its
-pronouns stood for, its subject and object phrases, its names), then the people its quotes name (he or
-she, never "they"). "They"
-may also stand for a plural thing ("How much did they cost?" after "Who paid for the repairs?"), and for
-a body as well as a person ("How much will they invest?" after "Who is Intel's CEO?"): when the newest
-turn offers both, both readings are kept and the answerer takes the one the articles bear out
-(`plays_its_role`). "It" stands for a thing a name only qualifies ("the Ohio site") before the name,
-and never for what the user called "they"; after "say" it is what was said ("When did he say it?").
-A direct answer the quotes call a person is one, whatever the small model calls it alone. Earlier
-questions are resolved in turn first, so "he" stays whom the conversation is about. The resolved question
-is what is searched; a question that still cannot stand alone (too few words of its own, "the statement",
-"that article", "say it", or a pronoun that stood for a thing of common nouns) also carries the previous
-question's words. Sentences already quoted in the conversation are demoted in ranking (evidence.py), so a
-follow-up is not answered with the same quote again.
+"Which TV channel did he speak on?" after an answer about Vladimir Konstantinov becomes "Which TV channel did
+Vladimir Konstantinov speak on?": each pronoun is replaced by the latest thing the conversation talked about
+that fits it (he/she -> a person, there -> a place, then -> a date, it/they -> an organisation, a thing, the
+previous direct answer), looked up newest turn first: the answer's direct answer (a place that answered
+"where" is "there", never "it"), what its question was about (what its pronouns stood for, its subject and
+object phrases, its names), then the people its quotes name (he or she, never "they"). "They" may also stand
+for a plural thing ("How much did they cost?" after "Who paid for the repairs?"), and for a body as well as a
+person ("How much will they invest?" after "Who is Intel's CEO?"): when the newest turn offers both, both
+readings are kept and the answerer takes the one the articles bear out (`plays_its_role`); so for "it", a body
+or the thing the turn named ("Where is it?" after "How much will Halden Energy invest in the Malmo plant?").
+"It" stands for a thing a name only qualifies ("the Ohio site") before the name, and never for what the user
+called "they"; after "say" it is what was said ("When did he say it?"). A direct answer the quotes call a
+person is one, whatever the small model calls it alone. Earlier questions are resolved in turn first, so "he"
+stays whom the conversation is about. The resolved question is what is searched; a question that still cannot
+stand alone (too few words of its own, "the statement", "that article", "say it", or a pronoun that stood for
+a thing of common nouns) also carries the previous question's words. Sentences already quoted in the
+conversation are demoted in ranking (evidence.py), so a follow-up is not answered with the same quote again.
 """
 
 from __future__ import annotations
@@ -326,6 +325,8 @@ def _replacement(
             chosen = next((a for a in same_turn if a.plural), chosen)
         elif body is not None:
             chosen = body
+    elif things_first and chosen.label in BODIES:  # "it" of the newest turn: the body, or the thing it named
+        chosen = next((a for a in fitting if a.turn == chosen.turn and a.label == "NP"), chosen)
     about.append(replace(chosen, called=word.lower()))
     return f"{chosen.text}'s" if possessive else chosen.text
 

@@ -298,3 +298,14 @@ def test_a_follow_up_about_a_body_and_then_its_thing_is_understood_and_answered(
     assert third.resolved_question == "Where is the Malmo plant?"
     assert "Sorgenfri district" in third.citations[0].quote, third.answer
     assert_citations_exact(third, corpus)
+
+
+def test_it_after_a_question_about_a_body_and_its_thing_is_the_thing_the_article_bears_out(
+    service: RagService, corpus: Path
+) -> None:
+    """ "Where is it?" after "How much will Halden Energy invest in the Malmo plant?" may be the company
+    or the plant: the article says where the plant stands."""
+    first = ask(service, "How much will Halden Energy invest in the Malmo plant?")
+    third = ask(service, "Where is it?", turns_of(first))
+    assert third.resolved_question == "Where is the Malmo plant?"
+    assert "Sorgenfri district" in third.citations[0].quote, third.answer

@@ -2360,6 +2360,13 @@ def test_a_time_in_a_weak_sentence_that_says_nothing_the_question_asks_answers_n
     alone = [sentence_of(paid, "b.txt", score=0.25)]
     attach_candidates(alone, question, language.annotate, DirectOptions(), 6)
     assert [c.text for c in alone[0].candidates] == ["Last year"]
+    # over half the best, but saying no word of the question: of something else too
+    ranked = [
+        sentence_of("The ferry will resume its timetable, the council said on Monday.", "a.txt", score=0.5),
+        sentence_of("Building work on the quay starts in March.", "b.txt", score=0.3),
+    ]
+    attach_candidates(ranked, question, language.annotate, DirectOptions(), 6)
+    assert [c.text for s in ranked for c in s.candidates] == []
 
 
 def test_a_name_after_the_asked_noun_of_a_body_is_the_name_not_the_body(language: Language) -> None:
