@@ -403,7 +403,7 @@ def _without_other_places(
     much will Intel invest in the Ohio site?")."""
     places = [(e.scopes & UNALIASED_SCOPES, question.text[e.start : e.end]) for e in asked]
     places = [(scopes, name) for scopes, name in places if scopes]
-    if not places or not question.labels or not question.labels <= TIMES | AMOUNTS:
+    if not places:
         return found
     elsewhere = {
         id(sentence)
@@ -1075,11 +1075,12 @@ def attach_candidates(
     head = with_texts(ranked, top)
     if not head or not question.short:
         return
-    asked, *annotations = annotate([question.text, *(s.text for s in head)])
+    annotations = annotate([s.text for s in head])
     found = [  # a heading's, a question's names dilute no answer (a question may still pair with its answer)
         c for c in find_candidates(question, head, annotations) if c.sentence.answers_type
     ]
-    found = _without_other_places(question, asked.entities, found, annotations, head)
+    if question.labels and question.labels <= TIMES | AMOUNTS:  # the question's places (annotated only then)
+        found = _without_other_places(question, annotate([question.text])[0].entities, found, annotations, head)
     found = of_articles_naming(found, asked_names(question.text), head[0])
     found = _without_passing_amounts(question, found, max(s.strength for s in head))
     wholes = (
