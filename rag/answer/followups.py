@@ -129,8 +129,7 @@ def _resolve(question: str, history: Sequence[Turn], annotate: Callable[[list[st
 def _reading(
     question: str, earlier_questions: Sequence[str], antecedents: Sequence[Antecedent], things_first: bool
 ) -> Resolved:
-    """The question with its pronouns replaced; `things_first`: a "they" takes a plural thing over a
-    group said in the same turn ("How much did they cost?" after "Who paid for the repairs?")."""
+    """The question with its pronouns replaced; `things_first`: the other reading (_chosen)."""
     about: list[Antecedent] = []
     resolved = PRONOUN.sub(lambda m: _replacement(m, question, antecedents, about, things_first), question)
     # "the Ohio site" is the one the conversation talked about ("the Tesla Cybertruck" is a name)
@@ -317,18 +316,27 @@ def _replacement(
     fitting = [a for a in fitting if a.text not in otherwise_called] or fitting
     if not fitting:
         return word
-    chosen = fitting[0]
-    if word.lower() in PLURAL:  # "they" of the newest turn: a body before a person ("Intel" of "Intel's CEO")...
-        same_turn = [a for a in fitting if a.turn == chosen.turn]
-        body = next((a for a in same_turn if a.label in BODIES), None) if chosen.label == "PERSON" else None
-        if things_first:  # ...or else its plural thing, or the person after all (singular "they")
-            chosen = next((a for a in same_turn if a.plural), chosen)
-        elif body is not None:
-            chosen = body
-    elif things_first and chosen.label in BODIES:  # "it" of the newest turn: the body, or the thing it named
-        chosen = next((a for a in fitting if a.turn == chosen.turn and a.label == "NP"), chosen)
+    chosen = _chosen(word.lower(), fitting, things_first)
     about.append(replace(chosen, called=word.lower()))
     return f"{chosen.text}'s" if possessive else chosen.text
+
+
+def _chosen(pronoun: str, fitting: Sequence[Antecedent], things_first: bool) -> Antecedent:
+    """The antecedent the pronoun stands for, from those that fit it, newest first. "They" of the newest
+    turn: a body before a person ("Intel" of "Who is Intel's CEO?"), or in the other reading (`things_first`)
+    its plural thing ("the repairs" of "Who paid for the repairs?"), or the person after all (singular
+    "they"). "It": the newest, or in the other reading the thing a body of that turn named ("the Malmo plant"
+    of "How much will Halden Energy invest in the Malmo plant?")."""
+    chosen = fitting[0]
+    same_turn = [a for a in fitting if a.turn == chosen.turn]
+    if pronoun in PLURAL:
+        body = next((a for a in same_turn if a.label in BODIES), None) if chosen.label == "PERSON" else None
+        if things_first:
+            return next((a for a in same_turn if a.plural), chosen)
+        return body or chosen
+    if things_first and chosen.label in BODIES:
+        return next((a for a in same_turn if a.label == "NP"), chosen)
+    return chosen
 
 
 def _fits(antecedent: Antecedent, pronoun: str, question: str) -> bool:

@@ -451,7 +451,8 @@ def _amount_before_verb(phrase: str) -> str | None:
     ("What has the company done?" asks no company)."""
     written = WORD.findall(phrase)
     run = list(itertools.takewhile(lambda w: w.lower() not in STOP_KIND, written))
-    amounts = [i for i, w in enumerate(run) if KIND_OF.get(stem(w.lower())) == AMOUNTS and i < len(written) - 1]
+    last = len(written) - 1  # an amount noun with a word after it (its verb): "toll [risen]"
+    amounts = [i for i, w in enumerate(run) if KIND_OF.get(stem(w.lower())) == AMOUNTS and i < last]
     return stem(run[amounts[-1]].lower()) if amounts else None
 
 
