@@ -148,7 +148,9 @@ class Answerer:
                 asked, question, index, lambda topic: self.retrieve(index, topic, CANDIDATES)
             )
             if settled is not None:
-                return Evidence(question, query, analyze(query), [], [], index.lexical.idf, settled, resolved.asked)
+                return Evidence(
+                    question, query, analyze(query), [], [], index.lexical.idf, settled=settled, asked=resolved.asked
+                )
         search = searched(query, frame)
         vector = self.embedder.embed_cached([search])[0]
         dates = self._dates.of(index)

@@ -181,9 +181,10 @@ EMBEDDED_ASK = re.compile(  # "Who did Biden confirm [would be his running mate]
 STRANDED_END = re.compile(r"\b(of|with|for|from|by|to|about|on|in|as|at|after|into)\s*\?\s*$", re.IGNORECASE)
 PARTICIPLE = re.compile(r"\w{2,}[^e]ed")  # "designed", "named" (not "speed", "seed")
 TIME_AFTER = frozenset({"last", "this", "next"})  # "revenue [last] year": a time after the noun, not its head
+NAMED_OWNER = r"(?-i:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?"  # "Apple's", "Denver's", "Albertsons'"
 WHAT_IS_THE = re.compile(
     r"(?:^|[.?!]\s+)what (?:is|was|are|were) "
-    r"(?:the|its|their|his|her|(?-i:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?)"  # "Apple's revenue"
+    rf"(?:the|its|their|his|her|{NAMED_OWNER})"  # "Apple's revenue"
     r" (?:latest |current |new |total |final )?"
     r"([^?,;.]{1,40})",
     re.IGNORECASE,
@@ -192,7 +193,7 @@ WHAT_IS_THE = re.compile(
 # subject is (toll, price, rate)
 WHAT_HAS_THE = re.compile(
     r"(?:^|[.?!]\s+)what (?:has|have|had|will|would|did|does|do) "
-    r"(?:the|its|their|(?-i:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?) "  # "Denver's minimum wage"
+    rf"(?:the|its|their|{NAMED_OWNER}) "  # "Denver's minimum wage"
     r"([^?,;.]{1,40})",
     re.IGNORECASE,
 )

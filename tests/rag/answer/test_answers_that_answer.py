@@ -46,6 +46,14 @@ def turns_of(*answers: Answer) -> list[ChatTurn]:
     ]
 
 
+def conversation(service: RagService, *questions: str) -> list[Answer]:
+    """Each question asked after the ones before it and their answers, as the chat window asks it."""
+    answers: list[Answer] = []
+    for question in questions:
+        answers.append(ask(service, question, turns_of(*answers)))
+    return answers
+
+
 def assert_direct_in_its_quote(answer: Answer, corpus: Path) -> None:
     assert answer.direct is not None, answer.answer
     cited = answer.citations[answer.direct.n - 1]
@@ -135,13 +143,14 @@ def test_no_direct_answer_when_nothing_of_the_asked_kind_is_there(service: RagSe
 
 
 def test_follow_ups_name_a_new_entity_over_two_and_three_turns(service: RagService, corpus: Path) -> None:
-    first = ask(service, "Who leads the Northfield Philharmonic Orchestra?")
-    history = turns_of(first)
-    second = ask(service, "Where did she study composition?", history)
+    _, second, third = conversation(
+        service,
+        "Who leads the Northfield Philharmonic Orchestra?",
+        "Where did she study composition?",
+        "When will she conduct her first concert?",
+    )
     assert second.resolved_question == "Where did Maria Okafor study composition?"
     assert second.direct is not None and second.direct.text == "Vienna"
-    history += turns_of(second)
-    third = ask(service, "When will she conduct her first concert?", history)
     assert third.resolved_question == "When will Maria Okafor conduct Maria Okafor's first concert?"
     assert third.direct is not None and third.direct.text == "14 March 2025"
     assert_citations_exact(third, corpus)
@@ -287,14 +296,15 @@ def test_a_follow_up_about_a_body_and_then_its_thing_is_understood_and_answered(
     """ "they" after "Who is Halden Energy's chief executive?" is the company (the article bears it out:
     the company invests, the chief executive only speaks); "it" next is the plant, which the company
     invests in, not the company the user called "they"; what the chat shows is the question as understood."""
-    first = ask(service, "Who is Halden Energy's chief executive?")
+    first, second, third = conversation(
+        service,
+        "Who is Halden Energy's chief executive?",
+        "How much will they invest in the Malmo plant?",
+        "Where is it?",
+    )
     assert first.direct is not None and first.direct.text == "Maria Lindqvist"
-    history = turns_of(first)
-    second = ask(service, "How much will they invest in the Malmo plant?", history)
     assert second.resolved_question == "How much will Halden Energy invest in the Malmo plant?"
     assert second.direct is not None and second.direct.text == "2 billion kronor"
-    history += turns_of(second)
-    third = ask(service, "Where is it?", history)
     assert third.resolved_question == "Where is the Malmo plant?"
     assert "Sorgenfri district" in third.citations[0].quote, third.answer
     assert_citations_exact(third, corpus)
