@@ -26,6 +26,9 @@ TITLE_ABBREVIATIONS = frozenset("gov govs sens sgt capt cmdr cpl pvt det insp su
 # "j.m" of "J.M.", as Punkt looks words up (lower case, the last point off)
 DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# a clock time's "p.m." before its time zone ends no sentence: "until 5 p.m. ET on Thursday" (Punkt splits there)
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_TIME_ZONE = re.compile(r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\b")
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +75,17 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
     tokenizer = punkt()
     for line in _NON_BLANK_LINE.finditer(text, start, end):
         line_start = line.start()
+        held: Span | None = None
         for s, e in tokenizer.span_tokenize(line.group()):
-            yield _trim(text, line_start + s, line_start + e)
+            span = _trim(text, line_start + s, line_start + e)
+            if held is not None and _CLOCK_END.search(text, held[0], held[1]) and _TIME_ZONE.match(text, span[0]):
+                held = (held[0], span[1])
+                continue
+            if held is not None:
+                yield held
+            held = span
+        if held is not None:
+            yield held
 
 
 def _trim(text: str, start: int, end: int) -> Span:

@@ -118,6 +118,8 @@ NUMBER_PAIR = re.compile(r"[-–]\d+(?:\.\d+)?\b(?![-–]?\w)")  # the second nu
 FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - ", "WASHINGTON — ": the dateline's city
 # what the small model runs on after a name or a date: a match's result ("2-1"), the current period
 SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
+# what makes the current period run on a time relative to it ("[earlier] this month"): nothing of it is a date
+RELATIVE_BEFORE = re.compile(r"\b(?:earlier|later|early|late)$", re.IGNORECASE)
 SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
 # a name hyphened to a word before a noun, which it only says the kind of: "NFL[-record price]"
 HYPHENED_WORD = re.compile(r"-(?P<word>[a-z]+)\s+(?P<noun>[a-z0-9]\w*)")
@@ -398,9 +400,10 @@ def _without_other_places(
     annotations: Sequence[Annotation],
     sentences: Sequence[SentenceEvidence],
 ) -> list[Candidate]:
-    """A time or an amount in a sentence that names another place of the kind the question names, and
-    not the question's, is of something else ("a $7 billion investment in an Arizona factory" for "How
-    much will Intel invest in the Ohio site?")."""
+    """A time, an amount or a who in a sentence that names another place of the kind the question names,
+    and not the question's, is of something else ("a $7 billion investment in an Arizona factory" for "How
+    much will Intel invest in the Ohio site?", "In Georgia, Republican Senate nominee Herschel Walker" for
+    "Who is the Republican Senate nominee in Arizona?")."""
     places = [(e.scopes & UNALIASED_SCOPES, question.text[e.start : e.end]) for e in asked]
     places = [(scopes, name) for scopes, name in places if scopes]
     if not places:
@@ -1079,7 +1082,9 @@ def attach_candidates(
     found = [  # a heading's, a question's names dilute no answer (a question may still pair with its answer)
         c for c in find_candidates(question, head, annotations) if c.sentence.answers_type
     ]
-    if question.labels and question.labels <= TIMES | AMOUNTS:  # the question's places (annotated only then)
+    if question.labels and (question.labels <= TIMES | AMOUNTS or question.labels <= WHO_ANSWERS):
+        # the question's places (annotated only then: what, which and where questions name a place as often as
+        # they ask one)
         found = _without_other_places(question, annotate([question.text])[0].entities, found, annotations, head)
     found = of_articles_naming(found, asked_names(question.text), head[0])
     found = _without_passing_amounts(question, found, max(s.strength for s in head))
@@ -1754,6 +1759,8 @@ def _trimmed(text: str) -> tuple[int, int]:
         end = start + match.start()
     if after := SAID_AFTER.search(text[start:end]):
         end = start + after.start()  # "[Morocco] 2-1", "[Monday, Sept. 4] this year": the model runs them on
+        if RELATIVE_BEFORE.search(text[start:end]):
+            return start, start  # "Musk earlier this month": a time relative to the article's day, no value
     return start, end
 
 

@@ -40,6 +40,8 @@ HEADING_CAPITALS = 0.6  # share of a heading's longer words that are capitalised
 SCALED = re.compile(
     r"(\w+)\s+(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|percent|%)", re.IGNORECASE
 )  # "reach 9 billion"
+SCALED_SUM = re.compile(r"([$€£])\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion)\b", re.IGNORECASE)
+SAME_SUM = 0.05  # a sum within this share of another is a rounding of it ("$1.34 billion" for "$1.337 billion")
 # a year's edition of a named thing: "the 2021 Emmy Awards"
 EDITION = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s?){1,4})")
 # a link to another story, by its headline ("More:Jon Batiste to perform at ...", "READ MORE: ..."): not the article's
@@ -50,10 +52,11 @@ LINKED_HEADLINE = re.compile(r"[A-Z][^:\n]{0,90}[\w?'\"’)]:[A-Z\"‘“'][^\n]
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-# a year, a month (abbreviated before a day, as news writes dates: "Nov. 7"), a weekday, a clock time
+# a year, a month (abbreviated before a day, as news writes dates: "Nov. 7"), a weekday, a clock time ("5 p.m.")
 TIME_WORDS = re.compile(
     rf"\b(1[89]\d\d|20\d\d|{MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.?\s+\d{{1,2}}\b)|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|\d{1,2}(?:am|pm|:\d\d))\b",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|noon|midnight|"
+    r"\d{1,2}(?:am|pm|:\d\d)|\d{1,2}\s?[ap]\.m)\b",
     re.IGNORECASE,
 )
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’.-]*[A-Za-z]")
@@ -189,6 +192,7 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
     hint that it holds the expected kind of answer."""
     asked_amounts = amounts(question.text)
     asked_figures = _figures(question.text)
+    asked_sums = _sums(question.text)
     asked_editions = _editions(question.text)
     for sentence in sentences:
         new_number = bool(amounts(sentence.text) - asked_amounts)
@@ -201,6 +205,7 @@ def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
             and not asks(sentence.text)
             and not PLAYER_CAPTION.search(sentence.text)
             and not _gives_another_figure(asked_figures, sentence.text)
+            and not _gives_another_sum(asked_sums, sentence.text)
             and not _of_another_edition(asked_editions, sentence.text)
         )
         sentence.hint = _hint(sentence, question, new_number)
@@ -219,6 +224,24 @@ def _gives_another_figure(asked: set[tuple[str, str, str]], sentence: str) -> bo
         and not figures & {(number, scale) for number, scale, _ in said}
         and any((scale, before) in settings for _, scale, before in said)
     )
+
+
+def _gives_another_sum(asked: set[tuple[str, float, str]], sentence: str) -> bool:
+    """The question names a sum that tells what it is about (`asked`, its _sums: "the winning [$1.337
+    billion] ticket") and the sentence gives another of the same currency and scale, not it nor a
+    rounding of it ("The largest ever jackpot of $1.537 billion ..."): it is another sum's story."""
+    said = _sums(sentence)
+    kinds = {(sign, scale) for sign, _, scale in asked}
+    return any((sign, scale) in kinds for sign, _, scale in said) and not any(
+        sign == other_sign and scale == other_scale and abs(value - other) <= SAME_SUM * other
+        for other_sign, other, other_scale in asked
+        for sign, value, scale in said
+    )
+
+
+def _sums(text: str) -> set[tuple[str, float, str]]:
+    """(currency sign, number, scale) of each sum said with a scale: "$1.337 billion" -> ($, 1.337, billion)."""
+    return {(m.group(1), float(m.group(2).replace(",", "")), m.group(3).lower()) for m in SCALED_SUM.finditer(text)}
 
 
 def _of_another_edition(asked: set[tuple[str, frozenset[str]]], sentence: str) -> bool:

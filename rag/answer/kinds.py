@@ -16,6 +16,7 @@ from rag.answer.question import (
     COLOR_KIND,
     COUNTS,
     DAY_KIND,
+    FREQUENCY_KIND,
     MONTH_KIND,
     NAMES,
     ORGS,
@@ -131,6 +132,11 @@ HEARING = frozenset(verb_stem(w) for w in "interview ask question hear".split())
 AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
 COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 # a share said as so many in every so many ("nearly 3 in 5", "one out of four")
+# what says how often: "every 10 years", "twice a year", "three times a week", "annually"
+FREQUENCY = re.compile(
+    r"\b(?:every|each|once|twice|annually|yearly|monthly|weekly|daily|hourly|nightly)\b|\btimes?\s+(?:a|an|per|each)\b",
+    re.IGNORECASE,
+)
 IN_EVERY = re.compile(r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 ASKS_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)  # a sum or a measure, never a count of things
@@ -166,6 +172,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return _can_say_who(question, sentence, span)
     if question.labels == COUNTS:
         return _counts(question, sentence, span)
+    if question.kind == FREQUENCY_KIND:  # "How often ...?" is not answered by "10 years", "1933"
+        return bool(FREQUENCY.search(said))
     if question.kind == SHARE_KIND:  # "What percentage of adults ...?" is not answered by "1,000 adults"
         return span.label == "PERCENT" or bool(FRACTION.search(said) or IN_EVERY.search(said))
     if question.measures:

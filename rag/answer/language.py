@@ -712,9 +712,9 @@ def _slot(token: Token) -> Slot | None:
         if head.lower_ == "as" and attached.lower_ in KNOWN_AS and attached.dep_ == "acl":
             return _slot(attached.head)  # "launched by a person known as [Satoshi Nakamoto]": who launched it
         if head.lower_ == "by" and attached.pos_ == "NOUN":  # "a report by [the World Bank]": who did it
-            return Slot(
-                "subj", frozenset({verb_stem(attached.lower_)}) | MADE_BY.get(stem(attached.lower_), frozenset())
-            )
+            made = frozenset({verb_stem(attached.lower_)}) | MADE_BY.get(stem(attached.lower_), frozenset())
+            passive = _passive_above(attached)  # "succeeded as creative director [by Virginie Viard]"
+            return Slot("subj", made | (_verb_words(passive) if passive is not None else frozenset()))
         # after a verb, of that verb only ("wrote [in 2018]" is no time of the verb "wrote" is joined to);
         # after a noun or "did", also of the word above, and of the verb the noun is the object of a
         # preposition of ("the meeting [in Tokyo]" is where they met; "killed him on his balcony [in
@@ -752,6 +752,17 @@ def _described_as(token: Token) -> Slot | None:
         described.append(token.head)
     nouns = [n for d in described for n in (d, *(c for c in d.children if c.dep_ == "conj")) if n.pos_ == "NOUN"]
     return Slot(DESCRIBED, frozenset(verb_stem(n.lower_) for n in nouns)) if nouns else None
+
+
+def _passive_above(noun: Token) -> Token | None:
+    """The passive verb a noun's preposition hangs on ("was succeeded [as] creative director"): the small
+    model hangs the verb's agent on the noun ("director by Virginie Viard"), but the agent is the verb's."""
+    if noun.dep_ not in PREPOSITION_OBJECTS:
+        return None
+    verb = noun.head.head
+    if verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children):
+        return verb
+    return None
 
 
 def _other_side(token: Token) -> Token | None:

@@ -68,7 +68,7 @@ KINDS: dict[frozenset[str], str] = {
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
     "population turnout score magnitude margin distance length height depth width weight speed vote jackpot "
-    "revenue budget level wind gust rainfall snowfall temperature elevation altitude value",
+    "revenue budget level wind gust rainfall snowfall temperature elevation altitude value attendance viewership",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 KIND_WORDS = frozenset(word for kind in KINDS.values() for word in kind.split())  # as written
@@ -117,6 +117,8 @@ COLOR_KIND = "color"  # "What color armbands ...?": a colour ("teal"), not the a
 WHICH_COLOR = re.compile(r"\b(?:what|which) colou?rs?\b", re.IGNORECASE)
 WHICH_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 SHARE_KIND = "share"  # "What percentage of adults ...?": a share ("69%", "about half"), not "1,000 adults"
+FREQUENCY_KIND = "often"  # "How often ...?": a frequency ("every 10 years", "twice a year"), not a count or date
+HOW_OFTEN = re.compile(r"\bhow often\b", re.IGNORECASE)
 WHICH_SHARE = re.compile(r"\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b", re.I)
 HOW_WELL = re.compile(rf"\bhow (?:{HOW_WELL_WORDS})\b", re.IGNORECASE)
 TIME = re.compile(
@@ -268,6 +270,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=COUNTS, kind=noun_stem(counted.lower()) if counted else None)
     if HOW_MUCH_MONEY.search(text):
         return replace(plain, labels=frozenset({"MONEY"}))
+    if HOW_OFTEN.search(text):
+        return replace(plain, labels=AMOUNTS | TIMES, kind=FREQUENCY_KIND)
     if QUANTITY.search(text) or HOW_WELL.search(text):
         amounts = AMOUNTS | TIMES if re.search(r"\bhow long\b", text, re.I) else AMOUNTS
         kind = SHARE_KIND if WHICH_SHARE.search(text) or HOW_WELL.search(text) else None

@@ -42,3 +42,15 @@ def test_initials_before_a_name_end_no_sentence_but_still_end_one_before_a_sente
         "Sales rose in the U.S.",
         "The firm grew.",
     ]
+
+
+def test_a_clock_time_before_its_time_zone_ends_no_sentence() -> None:
+    """ "until 5 p.m. ET on Thursday" is one sentence (Punkt ended it at "p.m."); a clock time still ends
+    one before a sentence ("... at 5 p.m. The store ...") and after its time zone."""
+    text = "Staff had until 5 p.m. ET on Thursday to decide. It closes at 5 p.m. The polls close at 8 p.m. EST. Then?"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Staff had until 5 p.m. ET on Thursday to decide.",
+        "It closes at 5 p.m.",
+        "The polls close at 8 p.m. EST.",
+        "Then?",
+    ]

@@ -46,6 +46,8 @@ from rag.text import content_terms
         ("Ghana 3-2", "Ghana"),  # a team's name run into the match's score
         ("Apollo 11", "Apollo 11"),  # but a name may end in a number
         ("Friday, Oct. 6 this year", "Friday, Oct. 6"),  # a date says its year without "this year"
+        ("Kask earlier this month", ""),  # a time relative to the article's day, after a name the model ran in
+        ("later this week", ""),
         ("PHOENIX - Lena Ortiz", "Lena Ortiz"),  # the dateline's city before the first name of a story
         ("NEW YORK — Tom Brandt", "Tom Brandt"),
     ],
@@ -2432,6 +2434,35 @@ def test_an_amount_in_a_sentence_about_another_state_answers_nothing(language: L
     both = [sentence_of("Halden moved the $7 billion investment from Arizona to Ohio.", "a.txt", score=0.7)]
     attach_candidates(both, question, language.annotate, DirectOptions(), 6)
     assert [c.text for c in both[0].candidates] == ["$7 billion"]
+
+
+def test_a_person_in_a_sentence_about_another_state_answers_nothing(language: Language) -> None:
+    """ "In Georgia, Senate nominee Tom Brandt ..." does not say who the nominee in Arizona is."""
+    question = analyze("Who is the Republican Senate nominee in Arizona?", language.parse_question)
+    ranked = [
+        sentence_of("In Georgia, Republican Senate nominee Tom Brandt is a former football star.", "a.txt", score=0.7),
+        sentence_of("Arizona nominee Lena Moss has lost the support of the party's super PAC.", "b.txt", score=0.6),
+    ]
+    attach_candidates(ranked, question, language.annotate, DirectOptions(), 6)
+    assert "Tom Brandt" not in [c.text for s in ranked for c in s.candidates]
+    assert "Lena Moss" in [c.text for s in ranked for c in s.candidates]
+
+
+def test_how_often_is_answered_by_a_frequency(language: Language) -> None:
+    """ "every 10 years" says how often; a duration or a year does not."""
+    question = "How often are voters asked whether there should be a convention?"
+    said = "Voters are asked every 10 years if there should be one."
+    assert [t for t, _ in candidates_in(said, question, language)] == ["every 10 years"]
+    said = "The last convention was held in 1956 and lasted 75 days."
+    assert [t for t, _ in candidates_in(said, question, language)] == []
+
+
+def test_an_attendance_is_an_amount(language: Language) -> None:
+    """ "What was the attendance at the final?": the crowd counted ("87,192"), not the match."""
+    question = "What was the attendance at the Euro 2022 final?"
+    assert analyze(question, language.parse_question).labels == AMOUNTS
+    said = "Attendance at the match was 87,192, the biggest crowd for a Euros match at Wembley."
+    assert [t for t, _ in candidates_in(said, question, language)] == ["87,192"]
 
 
 def test_where_someone_works_may_be_an_organisation(language: Language) -> None:

@@ -84,6 +84,39 @@ def test_a_sentence_that_gives_another_figure_of_the_asked_scale_does_not_answer
     assert {s.text: s.answers_type for s in sentences} == said
 
 
+def test_a_sentence_that_gives_another_sum_of_the_asked_scale_does_not_answer() -> None:
+    """ "... the winning $1.337 billion ticket ...?": a sentence on a $1.537 billion jackpot tells another
+    jackpot's story, whatever word stands before its sum; the sum itself, a rounding of it, or a sum of
+    another scale or currency ("$500,000", "EUR") may answer."""
+    question = analyze("In which town was the winning $1.337 billion Mega Millions ticket sold?")
+    said = {
+        "The largest ever Mega Millions jackpot of $1.537 billion was won by a ticket sold in Carolina.": False,
+        "The nearly $1.34 billion prize was won by a ticket sold in Des Plaines.": True,
+        "The jackpot rose to $1.337 billion, up from an estimate of $1.28 billion.": True,
+        "The store in Des Plaines will receive $500,000 for selling the winning ticket.": True,
+        "A ticket sold in Lyon won a €2 billion prize.": True,
+    }
+    chunks = [chunk(f"{n}.txt", text, 0.5) for n, text in enumerate(said)]
+    sentences = [s for s in split_sentences(chunks) if s.text in said]
+    type_hints(sentences, question)
+    assert {s.text: s.answers_type for s in sentences} == said
+
+
+def test_a_clock_time_hints_at_an_answer_to_when() -> None:
+    """ "5 p.m. ET", "noon": news writes clock times with points and words, and a time is what a
+    deadline question asks for."""
+    question = analyze("What was the deadline for staff to respond to the ultimatum?")
+    said = {
+        "Staff had until 5 p.m. ET to decide whether to stay.": 1.0,
+        "Staff had until noon to decide whether to stay.": 1.0,
+        "Staff had little time to decide whether to stay.": 0.0,
+    }
+    chunks = [chunk(f"{n}.txt", text, 0.5) for n, text in enumerate(said)]
+    sentences = [s for s in split_sentences(chunks) if s.text in said]
+    type_hints(sentences, question)
+    assert {s.text: s.hint for s in sentences} == said
+
+
 def test_a_sentence_about_another_years_edition_does_not_answer() -> None:
     """ "Who is hosting the 2021 Emmy Awards?": a sentence on the 2022 Emmy Awards answers for another
     year; one on the 2021 awards, or one naming no year, may. A name shares most of its words across

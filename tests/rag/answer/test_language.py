@@ -279,3 +279,12 @@ def test_a_name_a_phrase_is_known_as_plays_the_phrases_role(language: Language) 
     text = "The coin was launched in 2009 by a person known as Satoshi Nakamoto."
     slots = slots_in(language, text, entities=True)
     assert slots["Satoshi Nakamoto"] == Slot("subj", frozenset({"launch"})), slots
+
+
+def test_the_agent_of_a_passive_verb_is_its_doer_when_the_parser_hangs_it_on_a_noun(language: Language) -> None:
+    """ "Brandt would be succeeded as chief curator by Lena Moss": the parser hangs "by Lena Moss" on the
+    curator; she is the one who succeeds him, as "Who will succeed Brandt?" asks."""
+    text = "The museum confirmed that Tom Brandt would be succeeded as chief curator by Lena Moss, his deputy."
+    slot = slots_in(language, text, entities=True)["Lena Moss"]
+    asked = language.parse_question("Who will succeed Tom Brandt as chief curator?").slot
+    assert slot is not None and asked is not None and slot.matches(asked), slot
