@@ -132,6 +132,13 @@ HEARING = frozenset(verb_stem(w) for w in "interview ask question hear".split())
 AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
 COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 # a share said as so many in every so many ("nearly 3 in 5", "one out of four")
+# amount nouns that measure, never count things: a magnitude, a price or a speed is no number of people
+MEASURED_KINDS = frozenset(
+    stem(word)
+    for word in "magnitude temperature speed distance length height depth width weight elevation altitude "
+    "rainfall snowfall wind gust price cost wage salary fee fine rate value jackpot revenue budget".split()
+)
+IRREGULAR_PLURALS = frozenset("people children men women".split())
 # what says how often: "every 10 years", "twice a year", "three times a week", "annually"
 FREQUENCY = re.compile(
     r"\b(?:every|each|once|twice|annually|yearly|monthly|weekly|daily|hourly|nightly)\b|\btimes?\s+(?:a|an|per|each)\b",
@@ -168,6 +175,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "Which restaurant ...?" is not answered by "Middletown High School"
     if ASKS_HOW_MUCH.search(question.text) and _counts_things(sentence, span):
         return False  # "How much is the grant for planning stations?" is not answered by "11 [stations]"
+    if question.kind in MEASURED_KINDS and _counts_things(sentence, span) and _plural(span.counts):
+        return False  # "What was the magnitude of the earthquake?" is not answered by "more than 1,000 [people]"
     if question.labels == WHO_ANSWERS:
         return _can_say_who(question, sentence, span)
     if question.labels == COUNTS:
@@ -318,6 +327,12 @@ def _counts(question: Question, sentence: str, span: Span) -> bool:
         return True
     word = glued.group(1).lower()
     return stem(word) in question.terms or noun_stem(word) == question.kind  # "1,736-person" counts people
+
+
+def _plural(noun: str | None) -> bool:
+    """ "people", "vehicles": things counted, not the one thing a measure is of ("a magnitude 5.9 [earthquake]")."""
+    said = (noun or "").lower()
+    return said in IRREGULAR_PLURALS or (said.endswith("s") and not said.endswith("ss"))
 
 
 def _counts_things(sentence: str, span: Span) -> bool:

@@ -750,8 +750,18 @@ def _described_as(token: Token) -> Slot | None:
     described = [c for c in token.children if c.dep_ == "appos" and not _named(c)]
     if token.dep_ == "appos" and not _named(token.head):
         described.append(token.head)
-    nouns = [n for d in described for n in (d, *(c for c in d.children if c.dep_ == "conj")) if n.pos_ == "NOUN"]
+    said = [_misread_verb(n) for d in described for n in (d, *(c for c in d.children if c.dep_ == "conj"))]
+    nouns = [n for n in said if n.pos_ == "NOUN"]
     return Slot(DESCRIBED, frozenset(verb_stem(n.lower_) for n in nouns)) if nouns else None
+
+
+def _misread_verb(token: Token) -> Token:
+    """The noun of a description the small model read as a verb and its object ("a geophysicist and
+    [lead] author": "lead" a verb, "author" its object), else the token."""
+    if token.pos_ != "VERB":
+        return token
+    noun = next((c for c in token.children if c.dep_ == "dobj" and c.i == token.i + 1 and c.pos_ == "NOUN"), None)
+    return noun if noun is not None else token
 
 
 def _passive_above(noun: Token) -> Token | None:

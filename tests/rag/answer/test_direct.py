@@ -2457,6 +2457,15 @@ def test_how_often_is_answered_by_a_frequency(language: Language) -> None:
     assert [t for t, _ in candidates_in(said, question, language)] == []
 
 
+def test_a_measure_is_no_count_of_things(language: Language) -> None:
+    """ "What was the magnitude of the earthquake?" is not answered by "more than 1,000 [people]" it
+    killed; the number before the one quake ("a magnitude 5.9 earthquake") is its magnitude."""
+    said = "A magnitude 5.9 earthquake struck the east, killing more than 1,000 people."
+    question = "What was the magnitude of the earthquake that hit the east?"
+    assert [t for t, _ in candidates_in(said, question, language)] == ["magnitude 5.9"]
+    assert "more than 1,000" in [t for t, _ in candidates_in(said, "How many people did it kill?", language)]
+
+
 def test_an_attendance_is_an_amount(language: Language) -> None:
     """ "What was the attendance at the final?": the crowd counted ("87,192"), not the match."""
     question = "What was the attendance at the Euro 2022 final?"

@@ -288,3 +288,13 @@ def test_the_agent_of_a_passive_verb_is_its_doer_when_the_parser_hangs_it_on_a_n
     slot = slots_in(language, text, entities=True)["Lena Moss"]
     asked = language.parse_question("Who will succeed Tom Brandt as chief curator?").slot
     assert slot is not None and asked is not None and slot.matches(asked), slot
+
+
+def test_a_description_the_parser_reads_as_a_verb_and_its_object_is_the_noun(language: Language) -> None:
+    """ "Tom Brandt, a USGS geophysicist and lead author of the study,": the parser reads "lead" as a verb
+    with "author" its object; he is described as an author all the same."""
+    text = (
+        "Tom Brandt, a USGS geophysicist and lead author of the study, said the new forecast was created using a model."
+    )
+    clause = next(e.clause for e in language.annotate([text])[0].entities if text[e.start : e.end] == "Tom Brandt")
+    assert clause is not None and "author" in clause.words, clause
