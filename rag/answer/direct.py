@@ -52,6 +52,7 @@ from rag.answer.kinds import (
     colors,
     known_place_of_kind,
     of_asked_kind,
+    scaled_numbers,
     surely_other_place,
 )
 from rag.answer.language import ABBREVIATED_TITLES, COMPARED, DESCRIBED, LIST_END, QUALIFIERS, REPORTING, TITLES
@@ -103,6 +104,7 @@ LEADING = re.compile(  # an article or possessive, or a list's bullet ("• Buff
 )
 INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")
+NUMBER_WORDS = AMOUNT_WORDS | frozenset("one zero none no few several handful single".split())  # an amount says one
 VAGUE = frozenset(
     "it he she they them this that these those who which what one thing things people someone something week "
     "year day today yesterday monday tuesday wednesday thursday friday saturday sunday millions thousands "
@@ -111,7 +113,8 @@ VAGUE = frozenset(
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 BARE_NUMBER = re.compile(r"\d[\d,.]*")
 AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*[^\W\d]*\s*$")  # "70 feet (21 meters)": the same amount in other units
-PHOTO_CREDIT = re.compile(r"\S+/[A-Z][\w-]*(?:\s+Images)?\s+")  # "Julian Finney/Getty Images ", "Ena/AP "
+# "Julian Finney/Getty Images ", "Ena/AP ", "Gregg Newton/AFP via Getty Images " (the model may start at "Getty")
+PHOTO_CREDIT = re.compile(r"\S+/[A-Z][\w-]*(?:\s+via\s+Getty)?(?:\s+Images)?\s+|\bGetty\s+Images\s+")
 # after a person's name, what names a government or a time for them: "the Biden administration", "the Trump era"
 ATTRIBUTIVE = re.compile(r"['’]?\s+(?:administration|era|presidency|regime|government|campaign|doctrine)s?\b")
 NUMBER_PAIR = re.compile(r"[-–]\d+(?:\.\d+)?\b(?![-–]?\w)")  # the second number of "4-1", not "4-year-old"
@@ -368,6 +371,7 @@ def find_candidates(
             *(annotation.lists if question.plural else ()),
             *(annotation.titles_of_names if question.describes else ()),
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
+            *(scaled_numbers(sentence.text, question.kind, annotation.entities) if question.labels & AMOUNTS else ()),
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
@@ -1180,6 +1184,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, span.label, question.text):
         return None
+    if span.label in AMOUNTS and not any(t in NUMBER_WORDS or any(c.isdigit() for c in t) for t in tokens):
+        return None  # "[as far as] 1½ miles": the small model's amount, its number left out
     if "PERSON" in question.labels and ATTRIBUTIVE.match(sentence.text, last):
         return None  # "the [Biden] administration", "the Trump era": a government or a time, named for a person
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):

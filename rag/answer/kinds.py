@@ -32,6 +32,8 @@ from rag.answer.units import UNITS, dimension_of, other_measure, unit_of
 from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, noun_stem, stem, verb_stem
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rag.answer.question import Question
 
 _TIME_WORDS = sorted(UNITS["time"] - {"second", "seconds"}) + (  # "second" is as often an ordinal
@@ -139,6 +141,7 @@ MEASURED_KINDS = frozenset(
     "rainfall snowfall wind gust price cost wage salary fee fine rate value jackpot revenue budget".split()
 )
 IRREGULAR_PLURALS = frozenset("people children men women".split())
+SCALED_NUMBER = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+(\d+(?:\.\d+)?)\b", re.I)
 # what says how often: "every 10 years", "twice a year", "three times a week", "annually"
 FREQUENCY = re.compile(
     r"\b(?:every|each|once|twice|annually|yearly|monthly|weekly|daily|hourly|nightly)\b|\btimes?\s+(?:a|an|per|each)\b",
@@ -263,6 +266,16 @@ def _heads_roundup_item(sentence: str, span: Span) -> bool:
 def colors(sentence: str) -> list[Span]:
     """The colours a sentence names, as phrases of their own (the parse buries them in their noun's)."""
     return [Span(m.start(), m.end(), "NP", m.group().lower()) for m in COLOR.finditer(sentence)]
+
+
+def scaled_numbers(sentence: str, kind: str | None, entities: Sequence[Span]) -> list[Span]:
+    """The numbers after the scale the question asks for ("a [Level 5] alert" for "What level ...?") that
+    no entity holds: the small model sees no number in a name it runs on."""
+    return [
+        Span(m.start(2), m.end(2), "CARDINAL", m.group(2))
+        for m in SCALED_NUMBER.finditer(sentence)
+        if stem(m.group(1).lower()) == kind and not any(e.start < m.end(2) and m.start(2) < e.end for e in entities)
+    ]
 
 
 def known_place_of_kind(question: Question, span: Span) -> bool:

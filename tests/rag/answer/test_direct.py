@@ -43,6 +43,8 @@ from rag.text import content_terms
         ('"War Room', "War Room"),  # an opening quote the model's name starts with
         ("Maria Lopez/AP Portugal", "Portugal"),  # a caption's name after its photo's credit
         ("Sam Hart/Getty Images Ghana", "Ghana"),
+        ("Getty Images Lena Moss", "Lena Moss"),  # "Sam Hart/AFP via [Getty Images Lena Moss]"
+        ("Sam Hart/AFP via Getty Images Lena Moss", "Lena Moss"),
         ("Ghana 3-2", "Ghana"),  # a team's name run into the match's score
         ("Apollo 11", "Apollo 11"),  # but a name may end in a number
         ("Friday, Oct. 6 this year", "Friday, Oct. 6"),  # a date says its year without "this year"
@@ -2464,6 +2466,19 @@ def test_a_measure_is_no_count_of_things(language: Language) -> None:
     question = "What was the magnitude of the earthquake that hit the east?"
     assert [t for t, _ in candidates_in(said, question, language)] == ["magnitude 5.9"]
     assert "more than 1,000" in [t for t, _ in candidates_in(said, "How many people did it kill?", language)]
+
+
+def test_a_number_after_the_asked_scale_is_an_answer_where_the_model_sees_none(language: Language) -> None:
+    """ "a Level 5 alert": no entity to the small model, but the level "What level ...?" asks for; an
+    amount of the model's with no number left in it ("as far as" of "as far as 1½ miles") is none."""
+    question = "What level of alert did the agency announce after the eruption?"
+    said = "The agency announced a Level 5 alert, the highest level, calling for people to evacuate."
+    assert [t for t, _ in candidates_in(said, question, language)] == ["Level 5"]
+    thrown = (
+        "The weather agency said the volcano erupted around 8:05 p.m. local time (7:05 a.m. EDT) on the island, "
+        "hurling large rocks as far as 1½ miles south and sending up plumes of smoke and ash."
+    )
+    assert [t for t, _ in candidates_in(thrown, question, language)] == ["1½ miles"]
 
 
 def test_an_attendance_is_an_amount(language: Language) -> None:
