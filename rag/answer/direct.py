@@ -108,7 +108,7 @@ NUMBER_WORDS = AMOUNT_WORDS | frozenset("one zero none no few several handful si
 VAGUE = frozenset(
     "it he she they them this that these those who which what one thing things people someone something week "
     "year day today yesterday monday tuesday wednesday thursday friday saturday sunday millions thousands "
-    "hundreds dozens billions".split()
+    "hundreds dozens billions last next".split()
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 BARE_NUMBER = re.compile(r"\d[\d,.]*")

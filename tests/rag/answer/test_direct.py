@@ -2481,6 +2481,14 @@ def test_a_number_after_the_asked_scale_is_an_answer_where_the_model_sees_none(l
     assert [t for t, _ in candidates_in(thrown, question, language)] == ["1½ miles"]
 
 
+def test_a_day_said_relative_to_another_is_no_date(language: Language) -> None:
+    """ "The last day of school" says when nothing by itself; "late May and early June" does."""
+    said = "The last day of school for the counties varies throughout late May and early June."
+    assert [t for t, _ in candidates_in(said, "When does school end in the counties?", language)] == [
+        "late May and early June"
+    ]
+
+
 def test_an_attendance_is_an_amount(language: Language) -> None:
     """ "What was the attendance at the final?": the crowd counted ("87,192"), not the match."""
     question = "What was the attendance at the Euro 2022 final?"
