@@ -29,6 +29,8 @@ _NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # a clock time's "p.m." before its time zone ends no sentence: "until 5 p.m. ET on Thursday" (Punkt splits there)
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _TIME_ZONE = re.compile(r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\b")
+# a dash and a lower-case word go on with the sentence before: '... a sign that read "Eat here!" - opened in 1949'
+_GOES_ON = re.compile(r"[-–—]\s*[a-z]")
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +80,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
         held: Span | None = None
         for s, e in tokenizer.span_tokenize(line.group()):
             span = _trim(text, line_start + s, line_start + e)
-            if held is not None and _CLOCK_END.search(text, held[0], held[1]) and _TIME_ZONE.match(text, span[0]):
+            if held is not None and _continues(text, held, span):
                 held = (held[0], span[1])
                 continue
             if held is not None:
@@ -86,6 +88,13 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
             held = span
         if held is not None:
             yield held
+
+
+def _continues(text: str, before: Span, span: Span) -> bool:
+    """Punkt ended a sentence where it goes on: a clock time before its time zone ("5 p.m. | ET on
+    Thursday"), a quotation's "!" or "?" before a dash and a lower-case word ("starve!" | - opened")."""
+    clock = _CLOCK_END.search(text, before[0], before[1]) is not None and _TIME_ZONE.match(text, span[0]) is not None
+    return clock or _GOES_ON.match(text, span[0]) is not None
 
 
 def _trim(text: str, start: int, end: int) -> Span:

@@ -104,11 +104,12 @@ LEADING = re.compile(  # an article or possessive, or a list's bullet ("• Buff
 )
 INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 TRAILING = re.compile(r"(?:['’]s|[\s,;:.!?\"“”'’)(-]+)$")
+DAY_OF_SOMETHING = re.compile(r"(?:first|last|final|next|same|following)\s+day", re.IGNORECASE)
 NUMBER_WORDS = AMOUNT_WORDS | frozenset("one zero none no few several handful single".split())  # an amount says one
 VAGUE = frozenset(
     "it he she they them this that these those who which what one thing things people someone something week "
     "year day today yesterday monday tuesday wednesday thursday friday saturday sunday millions thousands "
-    "hundreds dozens billions last next".split()
+    "hundreds dozens billions".split()
 )
 CREDIT = re.compile(r"^\s*\(?[A-Z][\w .&'-]{1,40}\)\s*$|^\s*[A-Z .]{2,30}\s*[—–-]\s*$")
 BARE_NUMBER = re.compile(r"\d[\d,.]*")
@@ -214,6 +215,10 @@ MEASURE_BEFORE = re.compile(
     rf"^(?:\d[\d,.]*|one|{'|'.join(sorted(AMOUNT_WORDS))})-[\w-]+(?:\s+(?:long|tall|old|wide|high|deep|heavy))?\s+(?=\w)",
     re.IGNORECASE,
 )
+# "a 16-year-old" standing for someone (a noun: a comma or a verb after it), unless said of a name before it
+AGED_ONE = re.compile(r"\d{1,3}-year-old(?=\s*,|\s+(?:who|was|is|said|says|told|died|had|has)\b)", re.IGNORECASE)
+INDEFINITE = re.compile(r"(?:^|\s)an?\s+$", re.IGNORECASE)
+SAID_OF_BEFORE = re.compile(r"(?:,|\b(?:was|is|been|as))\s+(?:an?|the)\s+$", re.IGNORECASE)
 BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
 # "aged 23", "at age 23", "at the age of 23", "He was 67."
 AGED = re.compile(r"\b(?:aged?|age of)\s+$|(?:^|[.!?]\s+)(?:he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
@@ -1124,6 +1129,10 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     if question.kind == AGE_KIND:
         if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
             return None  # a date or a count ("31 men"), not an age
+        if QUESTION_NAME.search(question.text) and _unnamed_aged(sentence.text, age[0]):
+            return (
+                None  # "A 16-year-old, who was on the street, told CNN ...": someone unnamed, not the one asked about
+            )
         start, end = age[0] - span.start, age[1] - span.start
     if span.label == "MONEY":
         start = _at_currency(raw, start, end)  # "a record [$10.1 million]"
@@ -1184,6 +1193,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # an answer says mostly what the question does not (not its own subject again)
     if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, span.label, question.text):
         return None
+    if span.label in TIMES and DAY_OF_SOMETHING.fullmatch(text):
+        return None  # "The last day of school": a day of something else, no time
     if span.label in AMOUNTS and not any(t in NUMBER_WORDS or any(c.isdigit() for c in t) for t in tokens):
         return None  # "[as far as] 1½ miles": the small model's amount, its number left out
     if "PERSON" in question.labels and ATTRIBUTIVE.match(sentence.text, last):
@@ -1391,6 +1402,18 @@ def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip()[:1] in (",", ";")
     aged = AGED.search(sentence[:start]) is not None
     return (start, end) if (set_off or aged) and BARE_AGE.fullmatch(sentence, start, end) else None
+
+
+def _unnamed_aged(sentence: str, start: int) -> bool:
+    """The age at `start` stands for someone the sentence does not name and brings in ("A 16-year-old, who
+    ..."), not for a name it is said of ("Abu Akleh, a 51-year-old journalist,", "She was a 51-year-old
+    who ...") nor for someone named before ("The 44-year-old has struck ...")."""
+    before = sentence[:start]
+    return (
+        AGED_ONE.match(sentence, start) is not None
+        and INDEFINITE.search(before) is not None
+        and not (SAID_OF_BEFORE.search(before))
+    )
 
 
 def _is_marker(sentence: str, span: Span) -> bool:

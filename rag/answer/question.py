@@ -68,7 +68,8 @@ KINDS: dict[frozenset[str], str] = {
     frozenset({"LAW"}): "law act bill treaty",
     AMOUNTS: "amount sum figure price cost wage salary fee fine rate total number percentage toll tally count "
     "population turnout score magnitude margin distance length height depth width weight speed vote jackpot "
-    "revenue budget level wind gust rainfall snowfall temperature elevation altitude value attendance viewership",
+    "revenue budget level wind gust rainfall snowfall temperature elevation altitude value attendance viewership "
+    "headcount",
 }
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 KIND_WORDS = frozenset(word for kind in KINDS.values() for word in kind.split())  # as written

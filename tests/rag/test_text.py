@@ -54,3 +54,14 @@ def test_a_clock_time_before_its_time_zone_ends_no_sentence() -> None:
         "The polls close at 8 p.m. EST.",
         "Then?",
     ]
+
+
+def test_a_dash_and_a_lower_case_word_go_on_with_the_sentence_before() -> None:
+    """'a sign that read "Eat here!" - opened in 1949': Punkt ends the sentence at the quotation's "!";
+    the dash and "opened" go on with it. A capital after the dash starts a sentence."""
+    text = 'The diner - known for a sign that read "Eat here!" - opened in 1949. He shouted "Stop!" - Then he left.'
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        'The diner - known for a sign that read "Eat here!" - opened in 1949.',
+        'He shouted "Stop!"',
+        "- Then he left.",
+    ]

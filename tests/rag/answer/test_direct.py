@@ -2489,10 +2489,25 @@ def test_a_day_said_relative_to_another_is_no_date(language: Language) -> None:
     ]
 
 
+def test_an_age_that_brings_in_someone_unnamed_is_not_the_named_persons(language: Language) -> None:
+    """ "A 16-year-old, who was on the street, told CNN ..." is someone else than Lena Moss; "Moss, a
+    51-year-old reporter," and "The 44-year-old has struck ..." (someone named before) are hers."""
+    question = "How old was Lena Moss when she was killed?"
+    said = "A 16-year-old, who was among the group on the street, told CNN that there were no shots fired."
+    assert candidates_in(said, question, language) == []
+    for text, age in [
+        ("Moss, a 51-year-old Palestinian-American reporter, was killed by a bullet to the head.", "51"),
+        ("The 44-year-old has struck tens of thousands of shots in over 280 tournaments.", "44"),
+    ]:
+        assert [t for t, _ in candidates_in(text, question, language)] == [age], text
+
+
 def test_an_attendance_is_an_amount(language: Language) -> None:
-    """ "What was the attendance at the final?": the crowd counted ("87,192"), not the match."""
+    """ "What was the attendance at the final?": the crowd counted ("87,192"), not the match; so is a
+    headcount."""
     question = "What was the attendance at the Euro 2022 final?"
     assert analyze(question, language.parse_question).labels == AMOUNTS
+    assert analyze("What is Meta's headcount?", language.parse_question).labels == AMOUNTS
     said = "Attendance at the match was 87,192, the biggest crowd for a Euros match at Wembley."
     assert [t for t, _ in candidates_in(said, question, language)] == ["87,192"]
 
