@@ -52,6 +52,7 @@ from rag.answer.kinds import (
     colors,
     known_place_of_kind,
     of_asked_kind,
+    ratings,
     scaled_numbers,
     surely_other_place,
 )
@@ -66,6 +67,7 @@ from rag.answer.question import (
     NUMBERS,
     PERSON,
     PLACES,
+    RATING_KIND,
     TIMES,
     WHO_ANSWERS,
     asks_who_holds_role,
@@ -215,6 +217,8 @@ MEASURE_BEFORE = re.compile(
     rf"^(?:\d[\d,.]*|one|{'|'.join(sorted(AMOUNT_WORDS))})-[\w-]+(?:\s+(?:long|tall|old|wide|high|deep|heavy))?\s+(?=\w)",
     re.IGNORECASE,
 )
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+AGE_IN_SPAN = re.compile(r"(?:at\s+)?(?:the\s+)?(?:age(?:\s+of)?|aged)\s+(\d{1,3})", re.IGNORECASE)
 # "a 16-year-old" standing for someone (a noun: a comma or a verb after it), unless said of a name before it
 AGED_ONE = re.compile(r"\d{1,3}-year-old(?=\s*,|\s+(?:who|was|is|said|says|told|died|had|has)\b)", re.IGNORECASE)
 INDEFINITE = re.compile(r"(?:^|\s)an?\s+$", re.IGNORECASE)
@@ -377,6 +381,7 @@ def find_candidates(
             *(annotation.titles_of_names if question.describes else ()),
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
             *(scaled_numbers(sentence.text, question.kind, annotation.entities) if question.labels & AMOUNTS else ()),
+            *(ratings(sentence.text, annotation.entities) if question.kind == RATING_KIND else ()),
         ]
         found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
@@ -1165,6 +1170,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         or _of_another_time(sentence.text, span, question.text)
         or _multiplier(sentence.text, span.end, question.text)
         or _compared_to_asked(sentence.text, span, question)
+        or _of_another_weekday(sentence.text, question.text)
     ):
         return None
     first, last = span.start + start, span.start + end  # offsets in the sentence
@@ -1399,6 +1405,8 @@ def _age(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     or after "aged" or "He was": the ways news gives ages."""
     if age := AGE_SPAN.match(sentence, start, end):
         return age.span(1) if age.group(2).lower().startswith("year") else age.span()
+    if age := AGE_IN_SPAN.fullmatch(sentence, start, end):
+        return age.span(1)  # "[age 67]", "[aged 23]": the model's date runs over the word that says it
     set_off = sentence[:start].rstrip().endswith(",") and sentence[end:].lstrip()[:1] in (",", ";")
     aged = AGED.search(sentence[:start]) is not None
     return (start, end) if (set_off or aged) and BARE_AGE.fullmatch(sentence, start, end) else None
@@ -1523,6 +1531,14 @@ def _of_another_time(sentence: str, span: Span, question: str) -> bool:
     else:
         asked, time = {m[:3].lower() for m in MONTH.findall(question)}, time[:3]  # "Feb." is February
     return bool(asked) and time not in asked
+
+
+def _of_another_weekday(sentence: str, question: str) -> bool:
+    """The question names a day of the week and the sentence another, not it ("a record $4.87 a gallon
+    Monday" for "What was the average price on Tuesday morning?"): its amounts are of that other day."""
+    asked = {day.lower() for day in WEEKDAY.findall(question)}
+    said = {day.lower() for day in WEEKDAY.findall(sentence)}
+    return bool(asked) and bool(said) and not asked & said
 
 
 def _without_asked_qualifier(sentence: str, start: int, question: str) -> int:

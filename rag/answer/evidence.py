@@ -48,7 +48,7 @@ EDITION = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w'’-]*\s?){1,4})")
 LINK_TO_ANOTHER = re.compile(r"(?:more|read more|related|see also|read the full story)\s*:", re.IGNORECASE)
 # a link's label run into the headline it links to, with no stop at its end: "Meta layoffs:Facebook parent
 # company to lay off more than 11,000 employees" (not a roundup's "Richmond:The state Department of ... .")
-LINKED_HEADLINE = re.compile(r"[A-Z][^:\n]{0,90}[\w?'\"’)]:[A-Z\"‘“'][^\n]*[^\s.!?\"”]")
+LINKED_HEADLINE = re.compile(r"[A-Z0-9][^:\n]{0,90}[\w?'\"’)]:[A-Z\"‘“'][^\n]*[^\s.!?\"”]")
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"

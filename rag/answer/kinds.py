@@ -22,6 +22,7 @@ from rag.answer.question import (
     ORGS,
     PERSON,
     PLACES,
+    RATING_KIND,
     SHARE_KIND,
     TIMES,
     WHO_ANSWERS,
@@ -95,7 +96,8 @@ SAID_IN_NAME = frozenset(stem(w) for w in "ocean sea river lake mountain mount b
 FACILITIES = frozenset(
     stem(w)
     for w in "memorial monument stadium arena palace museum cathedral church mosque synagogue temple airport bridge "
-    "tower castle square plaza park garden gardens hall center centre station hospital prison building".split()
+    "tower castle square plaza park garden gardens hall center centre station hospital prison building theater "
+    "theatre venue ballpark".split()
 )
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -142,6 +144,8 @@ MEASURED_KINDS = frozenset(
 )
 IRREGULAR_PLURALS = frozenset("people children men women".split())
 SCALED_NUMBER = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+(\d+(?:\.\d+)?)\b", re.I)
+RATING = re.compile(r"\bE?F-?[0-5]\b|\bCategory\s+[1-5]\b|\b\d(?:\.\d)?[- ]stars?\b", re.IGNORECASE)
+INCREMENT = re.compile(r"\s+(more|additional|extra)\b", re.IGNORECASE)  # after a count: "24 [more] people"
 # what says how often: "every 10 years", "twice a year", "three times a week", "annually"
 FREQUENCY = re.compile(
     r"\b(?:every|each|once|twice|annually|yearly|monthly|weekly|daily|hourly|nightly)\b|\btimes?\s+(?:a|an|per|each)\b",
@@ -174,6 +178,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "Where did protesters storm the field?" is not answered by "their [Puerto Rico] debt holdings"
     if _other_place_kind(question, span):
         return False  # "In which city ...?" is not answered by "Japan", "Which country ...?" not by "Kabul"
+    if question.kind in FACILITIES and span.scopes & {COUNTRY, STATE, CONTINENT}:
+        return False  # "In which stadium ...?" is not answered by "England"
     if _other_body_kind(question, span):
         return False  # "Which restaurant ...?" is not answered by "Middletown High School"
     if ASKS_HOW_MUCH.search(question.text) and _counts_things(sentence, span):
@@ -182,8 +188,12 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "What was the magnitude of the earthquake?" is not answered by "more than 1,000 [people]"
     if question.labels == WHO_ANSWERS:
         return _can_say_who(question, sentence, span)
+    if question.labels == COUNTS and _increment(question, sentence, span):
+        return False  # "How many people were in hospitals?" is not answered by "24 [more] people were hospitalized"
     if question.labels == COUNTS:
         return _counts(question, sentence, span)
+    if question.kind == RATING_KIND:  # "What rating did the tornado get?" is not answered by "two"
+        return RATING.fullmatch(said) is not None
     if question.kind == FREQUENCY_KIND:  # "How often ...?" is not answered by "10 years", "1933"
         return bool(FREQUENCY.search(said))
     if question.kind == SHARE_KIND:  # "What percentage of adults ...?" is not answered by "1,000 adults"
@@ -278,6 +288,16 @@ def scaled_numbers(sentence: str, kind: str | None, entities: Sequence[Span]) ->
     ]
 
 
+def ratings(sentence: str, entities: Sequence[Span]) -> list[Span]:
+    """Ratings on the scales news gives them ("an [EF-2] tornado", "a [Category 4] hurricane") that no
+    number of the small model's holds (it calls "EF-2" an organisation)."""
+    return [
+        Span(m.start(), m.end(), "CARDINAL", m.group())
+        for m in RATING.finditer(sentence)
+        if not any(e.label == "CARDINAL" and e.start <= m.start() and m.end() <= e.end for e in entities)
+    ]
+
+
 def known_place_of_kind(question: Question, span: Span) -> bool:
     """GeoNames knows the name as a place of the kind asked for ("Kabul" for "In which city ...?")."""
     return bool(span.scopes & place_kinds(question))
@@ -324,6 +344,13 @@ def _duration(sentence: str, span: Span) -> bool:
     when = IN_TIME.search(sentence[: span.start])
     since = when is not None and SINCE_FIRST.search(sentence[max(0, when.start() - 60) : when.start()])
     return (when is None or since is not None) and DURATION.match(sentence[span.start : span.end].strip()) is not None
+
+
+def _increment(question: Question, sentence: str, span: Span) -> bool:
+    """A count of more of something ("24 [more] people", "97 [additional] deaths") when the question
+    asks for no more: it adds to a total, it is none."""
+    said = INCREMENT.match(sentence, span.end)
+    return said is not None and said.group(1).lower() not in question.text.lower()
 
 
 def _counts(question: Question, sentence: str, span: Span) -> bool:

@@ -118,6 +118,8 @@ COLOR_KIND = "color"  # "What color armbands ...?": a colour ("teal"), not the a
 WHICH_COLOR = re.compile(r"\b(?:what|which) colou?rs?\b", re.IGNORECASE)
 WHICH_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 SHARE_KIND = "share"  # "What percentage of adults ...?": a share ("69%", "about half"), not "1,000 adults"
+RATING_KIND = "rating"  # "What rating did the tornado get?": a rating on a scale ("EF-2", "Category 4"), no rate
+WHAT_RATING = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?rating\b", re.IGNORECASE)
 FREQUENCY_KIND = "often"  # "How often ...?": a frequency ("every 10 years", "twice a year"), not a count or date
 HOW_OFTEN = re.compile(r"\bhow often\b", re.IGNORECASE)
 WHICH_SHARE = re.compile(r"\bwhat (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b", re.I)
@@ -271,6 +273,8 @@ def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Q
         return replace(plain, labels=COUNTS, kind=noun_stem(counted.lower()) if counted else None)
     if HOW_MUCH_MONEY.search(text):
         return replace(plain, labels=frozenset({"MONEY"}))
+    if WHAT_RATING.search(text):
+        return replace(plain, labels=frozenset({"CARDINAL"}), kind=RATING_KIND)
     if HOW_OFTEN.search(text):
         return replace(plain, labels=AMOUNTS | TIMES, kind=FREQUENCY_KIND)
     if QUANTITY.search(text) or HOW_WELL.search(text):

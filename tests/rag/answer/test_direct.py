@@ -849,9 +849,9 @@ def test_a_count_of_the_things_after_of_counts_them(language: Language) -> None:
 
 
 def test_the_same_number_of_other_things_is_no_second_report(language: Language) -> None:
-    """ "five people" in one article does not support "five more states" in another as the answer to
-    "How many states ...?"."""
-    texts = ["All five people who fell ill ate peanut butter.", "The outbreak spread to five more states."]
+    """ "five people" in one article does not support "five states" in another as the answer to "How many
+    states ...?"."""
+    texts = ["All five people who fell ill ate peanut butter.", "The outbreak has spread to five states."]
     sentences = [sentence_of(text, source=f"{n}.txt") for n, text in enumerate(texts)]
     found = found_in(sentences, "How many states have reported illnesses?", language)
     scored = score_candidates(found, 0.9, DirectOptions())
@@ -2500,6 +2500,46 @@ def test_an_age_that_brings_in_someone_unnamed_is_not_the_named_persons(language
         ("The 44-year-old has struck tens of thousands of shots in over 280 tournaments.", "44"),
     ]:
         assert [t for t, _ in candidates_in(text, question, language)] == [age], text
+
+
+def test_an_age_said_after_age_is_an_age(language: Language) -> None:
+    """ "has died at age 67": the small model's date runs over "age"; the number is the age."""
+    said = "Former prime minister Tom Brandt has died at age 67 after being shot during a speech in Norlund."
+    assert [t for t, _ in candidates_in(said, "At what age did Tom Brandt die?", language)] == ["67"]
+
+
+def test_an_amount_of_another_weekday_answers_nothing(language: Language) -> None:
+    """ "What was the average price on Tuesday morning?" is not answered by Monday's record; a sentence
+    that names Tuesday, or no day, may answer."""
+    question = "What was the average price of a gallon of gas on Tuesday morning?"
+    monday = "Regular gasoline hit a record $4.87 a gallon Monday, according to the motor club."
+    assert candidates_in(monday, question, language) == []
+    tuesday = "As of Tuesday morning, the average price of a gallon of gas touched $4.17, the motor club said."
+    assert [t for t, _ in candidates_in(tuesday, question, language)] == ["$4.17"]
+
+
+def test_a_rating_is_answered_on_its_scale(language: Language) -> None:
+    """ "What rating did the tornado get?": "EF-2" (an organisation to the small model), not its winds."""
+    question = "What rating did the weather service give the tornado?"
+    said = "The weather service upgraded the tornado to an EF-2 with 115 mph winds late Wednesday."
+    assert [t for t, _ in candidates_in(said, question, language)] == ["EF-2"]
+    assert candidates_in("The tornado had winds estimated at 110 mph, the service said.", question, language) == []
+
+
+def test_a_country_is_no_stadium(language: Language) -> None:
+    """ "In which stadium ...?" is not answered by the "England" of a dateline; a stadium's name is."""
+    question = "In which stadium did Leicester City beat the visitors?"
+    said = "LEICESTER, England — Leicester City beat the visitors 2-0 at the King Power Stadium on Sunday."
+    found = [t for t, label in candidates_in(said, question, language) if label != "NP"]
+    assert "England" not in found
+
+
+def test_a_count_of_more_is_no_total(language: Language) -> None:
+    """ "24 more people were hospitalized" adds to a total: it does not say how many are in hospital,
+    but it says how many more are."""
+    said = "The department reported 24 more people were hospitalized, bringing hospitalizations to a high of 810."
+    assert "24" not in [t for t, _ in candidates_in(said, "How many people were in hospital on Tuesday?", language)]
+    assert "24" in [t for t, _ in candidates_in(said, "How many more people were hospitalized?", language)]
 
 
 def test_an_attendance_is_an_amount(language: Language) -> None:

@@ -182,3 +182,16 @@ def test_a_short_quotation_that_goes_on_with_an_attributed_one_is_read_with_it()
         text = " ".join(said)
         chunk = RetrievedChunk(id="a", source="a.txt", title="Bars", ordinal=0, start=0, end=len(text), text=text)
         assert [s.text for s in split_sentences([chunk])] == read
+
+
+def test_a_link_to_another_story_is_no_sentence_of_the_article() -> None:
+    """ "Meta layoffs:Facebook parent company to lay off ..." and "10 cheap weekend getaways:Chicago,
+    Denver and more" are links' labels run into other stories' headlines; a roundup's "Richmond:The state
+    said ..." is the article's."""
+    text = (
+        "Meta layoffs:Facebook parent company to lay off more than 11,000 employees\n"
+        "10 cheap Labor Day weekend getaways:Chicago, Denver, Vancouver and more\n"
+        "Richmond:The state Department of Health said cases rose."
+    )
+    chunk = RetrievedChunk(id="a", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
+    assert [s.text for s in split_sentences([chunk])] == ["Richmond:The state Department of Health said cases rose."]
