@@ -254,7 +254,7 @@ class Language:
             return QuestionParse(None, False, verbs, counted=of_what.lower_)  # "How many of the [states] ...?"
         for token in doc:
             if token.lower_ in ("which", "what") and (head := _determined(token)) is not None:
-                while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+                while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and not _named_doer(head):
                     head = head.head  # "which Ivy League university": university
                 if head.pos_ == "PROPN" and head.dep_ == "poss" and head.head.pos_ == "NOUN":
                     head = head.head  # "Which classic McDonald's character ...?" asks a character a name owns
@@ -300,7 +300,8 @@ def _determined(which: Token) -> Token | None:
     ...?", "Which AC/DC member plays ...?", "Which think tank recorded ...?"); "Which was the last
     hurricane ...?" asks which hurricane."""
     if which.dep_ == "det" and which.head.pos_ in ("NOUN", "PROPN"):
-        return which.head
+        kind = which.nbor()  # "Which rock Perseverance studied ...?": the rock, though the model heads it by the name
+        return kind if kind.head.i == which.head.i and _named_doer(kind) else which.head
     after = which.nbor() if which.i + 1 < len(which.doc) else None
     if (
         after is not None
@@ -316,6 +317,13 @@ def _determined(which: Token) -> Token | None:
     verb = which.doc[which.i + 1 + len(run)] if which.i + 1 + len(run) < len(which.doc) else None
     nouns = [t for t in run if t.pos_ in KIND_WORDS]
     return nouns[-1] if nouns and verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
+def _named_doer(noun: Token) -> bool:
+    """A common noun the small model hangs on a name that is the subject of the verb after it ("which rock
+    [Perseverance] studied": the rock the rover studied, no rock named Perseverance)."""
+    name = noun.head
+    return noun.pos_ == "NOUN" and noun.is_lower and name.pos_ == "PROPN" and name.dep_ in SUBJECTS
 
 
 def _after_name(which: Token) -> Token | None:

@@ -298,3 +298,10 @@ def test_a_description_the_parser_reads_as_a_verb_and_its_object_is_the_noun(lan
     )
     clause = next(e.clause for e in language.annotate([text])[0].entities if text[e.start : e.end] == "Tom Brandt")
     assert clause is not None and "author" in clause.words, clause
+
+
+def test_which_kind_before_a_name_that_does_the_verb_asks_for_the_kind(language: Language) -> None:
+    """ "Which rock Perseverance studied ...?": the parser heads "rock" by the rover's name, but the rock
+    is asked for; "Which Ivy League university ...?" still asks for the university."""
+    assert language.parse_question("Which rock Perseverance studied with its robotic arm?").kind == "rock"
+    assert language.parse_question("Which Ivy League university did she attend?").kind == "university"
