@@ -48,6 +48,7 @@ from rag.answer.kinds import (
     MONTH,
     PLACE_KINDS,
     SAID_IN_NAME,
+    SCALES,
     YEAR,
     colors,
     known_place_of_kind,
@@ -157,7 +158,7 @@ BECAME = re.compile(  # "Daniel Cameron [was elected attorney general]", "[was n
     r"^\s+(?:(?:was|is|were|has been|had been|will be)\s+)?(?:elected|appointed|chosen|selected|became|becomes|"
     r"sworn in as|hired as|named)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)"
 )
-SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+$", re.IGNORECASE)
+SCALE_BEFORE = re.compile(rf"\b({SCALES})\s+$", re.IGNORECASE)
 NAMED_AS = re.compile(
     r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born|name (?:is|was))\s*(?:the\s+)?[“\"']?\s*$",
     re.IGNORECASE,
@@ -1135,9 +1136,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         if (age := _age(sentence.text, span.start + start, span.start + end)) is None:
             return None  # a date or a count ("31 men"), not an age
         if QUESTION_NAME.search(question.text) and _unnamed_aged(sentence.text, age[0]):
-            return (
-                None  # "A 16-year-old, who was on the street, told CNN ...": someone unnamed, not the one asked about
-            )
+            return None  # "A 16-year-old, who was on the street, told CNN ...": someone else
         start, end = age[0] - span.start, age[1] - span.start
     if span.label == "MONEY":
         start = _at_currency(raw, start, end)  # "a record [$10.1 million]"
@@ -1417,11 +1416,8 @@ def _unnamed_aged(sentence: str, start: int) -> bool:
     ..."), not for a name it is said of ("Abu Akleh, a 51-year-old journalist,", "She was a 51-year-old
     who ...") nor for someone named before ("The 44-year-old has struck ...")."""
     before = sentence[:start]
-    return (
-        AGED_ONE.match(sentence, start) is not None
-        and INDEFINITE.search(before) is not None
-        and not (SAID_OF_BEFORE.search(before))
-    )
+    brought_in = AGED_ONE.match(sentence, start) is not None and INDEFINITE.search(before) is not None
+    return brought_in and SAID_OF_BEFORE.search(before) is None
 
 
 def _is_marker(sentence: str, span: Span) -> bool:

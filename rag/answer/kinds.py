@@ -135,7 +135,6 @@ TOLD = frozenset({verb_stem("tell"), verb_stem("told")})
 HEARING = frozenset(verb_stem(w) for w in "interview ask question hear".split())  # whom a source told did this
 AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
 COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
-# a share said as so many in every so many ("nearly 3 in 5", "one out of four")
 # amount nouns that measure, never count things: a magnitude, a price or a speed is no number of people
 MEASURED_KINDS = frozenset(
     stem(word)
@@ -143,7 +142,9 @@ MEASURED_KINDS = frozenset(
     "rainfall snowfall wind gust price cost wage salary fee fine rate value jackpot revenue budget".split()
 )
 IRREGULAR_PLURALS = frozenset("people children men women".split())
-SCALED_NUMBER = re.compile(r"\b(magnitude|category|level|grade|phase|stage|tier|class)\s+(\d+(?:\.\d+)?)\b", re.I)
+# the scales an amount is given on, named before it ("magnitude 4", "Category 4", "Level 5")
+SCALES = "magnitude|category|level|grade|phase|stage|tier|class"
+SCALED_NUMBER = re.compile(rf"\b({SCALES})\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
 RATING = re.compile(r"\bE?F-?[0-5]\b|\bCategory\s+[1-5]\b|\b\d(?:\.\d)?[- ]stars?\b", re.IGNORECASE)
 INCREMENT = re.compile(r"\s+(more|additional|extra)\b", re.IGNORECASE)  # after a count: "24 [more] people"
 # what says how often: "every 10 years", "twice a year", "three times a week", "annually"
@@ -151,6 +152,7 @@ FREQUENCY = re.compile(
     r"\b(?:every|each|once|twice|annually|yearly|monthly|weekly|daily|hourly|nightly)\b|\btimes?\s+(?:a|an|per|each)\b",
     re.IGNORECASE,
 )
+# a share said as so many in every so many ("nearly 3 in 5", "one out of four")
 IN_EVERY = re.compile(r"\b\S+\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 GLUED_WORD = re.compile(r"-([A-Za-z]+)")  # the word a number is hyphened to ("zero-Covid")
 ASKS_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)  # a sum or a measure, never a count of things
