@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import MONTHS, is_near_duplicate, with_texts
+from rag.answer.evidence import MONTHS, WEEKDAYS, is_near_duplicate, with_texts
 from rag.answer.kinds import (
     COMMON_BODIES,
     FACILITIES,
@@ -218,7 +218,7 @@ MEASURE_BEFORE = re.compile(
     rf"^(?:\d[\d,.]*|one|{'|'.join(sorted(AMOUNT_WORDS))})-[\w-]+(?:\s+(?:long|tall|old|wide|high|deep|heavy))?\s+(?=\w)",
     re.IGNORECASE,
 )
-WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b", re.IGNORECASE)
 AGE_IN_SPAN = re.compile(r"(?:at\s+)?(?:the\s+)?(?:age(?:\s+of)?|aged)\s+(\d{1,3})", re.IGNORECASE)
 # "a 16-year-old" standing for someone (a noun: a comma or a verb after it), unless said of a name before it
 AGED_ONE = re.compile(r"\d{1,3}-year-old(?=\s*,|\s+(?:who|was|is|said|says|told|died|had|has)\b)", re.IGNORECASE)
