@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import MONTHS, WEEKDAYS, is_near_duplicate, with_texts
+from rag.answer.evidence import FACT_LABEL, MONTHS, WEEKDAYS, is_near_duplicate, with_texts
 from rag.answer.kinds import (
     COMMON_BODIES,
     FACILITIES,
@@ -894,16 +894,21 @@ def _reports(
     it (another outlet's or an update's sentence, nearly the same words), are one report: five copies
     of one wire story do not make an answer five times likelier. In a report, a mention repeated, or
     inside another ("Russo" in "Alessia Russo"), weighs as its best; the different words of one answer
-    add up ("Rainbow Bay", "Gold Coast" and "Australia" of one place split its weight between them)."""
+    add up ("Rainbow Bay", "Gold Coast" and "Australia" of one place split its weight between them). The
+    entries of one list are one report: a value many of its entries give is many things', not one's."""
     reports: dict[str, list[tuple[SentenceEvidence, dict[str, float]]]] = {}
     for c, weight in weighted:
         said = reports.setdefault(answer_of(c), [])
-        same = next((r for r in said if r[0] is c.sentence or is_near_duplicate(r[0], c.sentence)), None)
+        same = next((r for r in said if r[0] is c.sentence or _one_report(r[0], c.sentence)), None)
         if same is None:
             said.append((c.sentence, {c.key: weight}))
         else:
             same[1][c.key] = max(same[1].get(c.key, 0.0), weight)
     return {answer: [_weight(words) for _, words in said] for answer, said in reports.items()}
+
+
+def _one_report(a: SentenceEvidence, b: SentenceEvidence) -> bool:
+    return is_near_duplicate(a, b) or (a.entry and b.entry and a.source == b.source)
 
 
 def _weight(mentions: dict[str, float]) -> float:
@@ -1183,6 +1188,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         first = _without_asked_qualifier(sentence.text, first, question.text)
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:
         last = _without_counted(sentence.text, first, last, question.kind)
+        last = _without_asked_phrase(sentence.text, first, last, question.terms)
     owner = POSSESSOR.match(sentence.text, first, last) if span.label in NAMES or span.proper else None
     kind_owns = owner is not None and span.label in NAMES and _of_kind(owner, question.kind)
     if owner is not None and kind_owns:
@@ -1196,8 +1202,11 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     named_kind = span.proper and _headed_by_kind(question, span)  # "the Uniform [Monday Holiday] Act": its name
     if (len(new_terms) < MIN_NEW * len(terms) and not named_kind) or not new_terms or len(tokens) > MAX_WORDS:
         return None  # an answer says mostly what the question does not (not its own subject again)
-    if all(t in VAGUE for t in tokens) or _names_the_asked_about(text, span.label, question.text):
-        return None
+    counts_asked = span.counts is not None and _counts_asked(question, span.counts)
+    if (all(t in VAGUE for t in tokens) and not counts_asked) or _names_the_asked_about(
+        text, span.label, question.text
+    ):
+        return None  # but "[one day]" of departure answers "Within how many days ...?
     if span.label in TIMES and DAY_OF_SOMETHING.fullmatch(text):
         return None  # "The last day of school": a day of something else, no time
     if span.label in AMOUNTS and not any(t in NUMBER_WORDS or any(c.isdigit() for c in t) for t in tokens):
@@ -1220,6 +1229,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         or (span.label in NAMES and _titled_doer(question, sentence.text[:first]))
         or _name_given_asked(question, span, sentence.text)  # "Manson, whose real name is [Brian Warner]"
         or _counted_as_asked(question, span, sentence.text)
+        or _labelled_as_asked(question, sentence.text, first)
     )
     if question.describes and not in_slot:
         return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
@@ -1239,6 +1249,15 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         counts=noun_stem(span.counts) if span.counts and span.label in COUNTS else None,
         restates=in_slot and _restates(question, sentence.terms),
     )
+
+
+def _labelled_as_asked(question: Question, sentence: str, start: int) -> bool:
+    """On a list's fact line whose label says what the question asks ("• Location: Grinnell, [Iowa]" for
+    "Where is Grinnell College located?", "• Acceptance rate: [28.1%]"), after the label."""
+    line_start = sentence.rfind("\n", 0, start) + 1
+    label = FACT_LABEL.match(sentence, line_start, start)
+    said = set(content_terms(label.group(1))) if label else set()
+    return bool(said) and said <= question.terms
 
 
 def _counted_as_asked(question: Question, span: Span, sentence: str) -> bool:
@@ -1471,6 +1490,17 @@ def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:
     if len(said) > 1 and stem(said[-1].group().lower()) == counted:
         before = MORE_OF.sub("", sentence[: said[-1].start()])
         return len(before.rstrip(" -"))
+    return end
+
+
+def _without_asked_phrase(sentence: str, start: int, end: int, asked: frozenset[str]) -> int:
+    """The end of a count without the first word of a phrase the question says, which the small model ran
+    into the count ("[23 grand] slam singles titles" for "How many grand slam singles titles ...?")."""
+    said = list(WORD.finditer(sentence, start, end))
+    after = WORD.match(sentence, end + 1) if sentence[end : end + 1] == " " else None
+    last = said[-1].group().lower() if said else ""
+    if len(said) > 1 and after and stem(last) in asked and stem(after.group().lower()) in asked:
+        return len(sentence[: said[-1].start()].rstrip(" -"))
     return end
 
 

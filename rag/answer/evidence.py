@@ -21,13 +21,14 @@ from rag.answer.question import AMOUNTS, TIMES
 from rag.text import TermWeights, agent_nouns, amounts, content_terms, stem, verb_stems, words
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from rag.answer.direct import Candidate
     from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
 
-MIN_WORDS = 4
+MIN_WORDS = 4  # in a sentence, but the number of a list's item ("1. Biden in Asia" is a heading's three)
+LIST_NUMBER = re.compile(r"\d{1,3}\.\s+")
 # a sentence too short to stand alone that goes on about what the one before it names: "He was 67."
 REFERS_BACK = re.compile(r"(?:he|she|it|they)\s+(?:was|is|were|are)\s+\S", re.IGNORECASE)
 # a short quotation that goes on with what the sentence before it quotes and attributes: '"It's better than
@@ -49,6 +50,12 @@ LINK_TO_ANOTHER = re.compile(r"(?:more|read more|related|see also|read the full 
 # a link's label run into the headline it links to, with no stop at its end: "Meta layoffs:Facebook parent
 # company to lay off more than 11,000 employees" (not a roundup's "Richmond:The state Department of ... .")
 LINKED_HEADLINE = re.compile(r"[A-Z0-9][^:\n]{0,90}[\w?'\"’)]:[A-Z\"‘“'][^\n]*[^\s.!?\"”]")
+# a list entry's line of one fact, "label: value" ("• Acceptance rate: 28.9%", "• Location: Grinnell, Iowa")
+FACT_LABEL = re.compile(r"[•▪●*>–-]\s*([A-Z][^:\n]{0,60}):\s*")  # what a fact line's value is: "• Location: "
+FACT_LINE = re.compile(FACT_LABEL.pattern + r"\S[^\n]*")
+FACT_WORDS = 20  # at most, in one fact line
+HEADING_WORDS = 8  # at most, in the heading of a list entry ("47. Grinnell College")
+ENTRY_WORDS = 60  # at most, in an entry read as one
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -96,6 +103,7 @@ class SentenceEvidence:
     answers_type: bool = True
     score: float = 0.0
     candidates: list[Candidate] = field(default_factory=list)
+    entry: bool = False  # a list's entry, its heading and fact lines (list_entries)
 
     @property
     def source(self) -> str:
@@ -126,7 +134,7 @@ def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
     seen: set[tuple[str, int, int]] = set()
     sentences: list[SentenceEvidence] = []
     for rank, chunk in enumerate(chunks):
-        for s, e in sentence_spans(chunk.text):
+        for s, e, entry in list_entries(chunk.text, list(sentence_spans(chunk.text))):
             key = (chunk.source, chunk.start + s, chunk.start + e)
             text = chunk.text[s:e]
             if key in seen or _links_another(text):
@@ -135,13 +143,48 @@ def split_sentences(chunks: Sequence[RetrievedChunk]) -> list[SentenceEvidence]:
                 sentences[-1] = _joined(sentences[-1], key[2])
                 seen.add(key)
                 continue
-            if len(words(text)) < MIN_WORDS:
+            if len(words(text[_list_number_end(text) :])) < MIN_WORDS:
                 if REFERS_BACK.match(text) and sentences and _goes_on(sentences[-1], chunk, key[1]):
                     sentences[-1] = _joined(sentences[-1], key[2])
                 continue
             seen.add(key)
-            sentences.append(SentenceEvidence(chunk, rank, key[1], key[2], text, set(content_terms(text))))
+            sentences.append(SentenceEvidence(chunk, rank, key[1], key[2], text, set(content_terms(text)), entry=entry))
     return sentences
+
+
+def list_entries(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """The spans, but a list's entry as one: its heading and the fact lines under it ("47. Grinnell College
+    • Acceptance rate: 28.9% • ... • Location: Grinnell, Iowa"), lines too short to be read alone and that
+    do not say what they are of. Each span comes with whether it is such an entry."""
+    i = 0
+    while i < len(spans):
+        start = i if _fact_line(text, spans[i]) or len(words(text[slice(*spans[i])])) <= HEADING_WORDS else i + 1
+        end, total = start, len(words(text[slice(*spans[start])])) if start < len(spans) else 0
+        while (
+            end + 1 < len(spans)
+            and _fact_line(text, spans[end + 1])
+            and not text[spans[end][1] : spans[end + 1][0]].strip()
+        ):
+            total += len(words(text[slice(*spans[end + 1])]))
+            if total > ENTRY_WORDS:
+                break
+            end += 1
+        if start < len(spans) and end > start:
+            yield from ((s, e, False) for s, e in spans[i:start])
+            yield spans[start][0], spans[end][1], True
+            i = end + 1
+        else:
+            yield *spans[i], False
+            i += 1
+
+
+def _list_number_end(text: str) -> int:
+    return number.end() if (number := LIST_NUMBER.match(text)) else 0
+
+
+def _fact_line(text: str, span: tuple[int, int]) -> bool:
+    line = text[slice(*span)]
+    return FACT_LINE.fullmatch(line) is not None and len(words(line)) <= FACT_WORDS
 
 
 def _links_another(text: str) -> bool:

@@ -135,6 +135,8 @@ TOLD = frozenset({verb_stem("tell"), verb_stem("told")})
 HEARING = frozenset(verb_stem(w) for w in "interview ask question hear".split())  # whom a source told did this
 AGED_AFTER = re.compile(r",\s*\d{1,3},")  # "Staal, 37, won a Stanley Cup ...": a person's age
 COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+# what a region of a country is named by: "the Northeast", "the Midwest", "the Pacific Northwest", "the West Coast"
+REGION_HEADS = COMPASS | frozenset({"midwest", "coast"})
 # amount nouns that measure, never count things: a magnitude, a price or a speed is no number of people
 MEASURED_KINDS = frozenset(
     stem(word)
@@ -315,10 +317,12 @@ def place_kinds(question: Question) -> frozenset[str]:
 
 def _other_place_kind(question: Question, span: Span) -> bool:
     """GeoNames knows the name, as no place of the kind asked for ("Japan" for "In which city ...?"), or
-    the name says it is a building or grounds ("Grand Army Plaza" is in a city, not one)."""
+    the name says it is a building or grounds ("Grand Army Plaza" is in a city, not one) or a region
+    ("the Northeast" is no state)."""
     if question.kind not in PLACE_KINDS or known_place_of_kind(question, span):
         return False
-    return bool(span.scopes) or (bool(place_kinds(question)) and stem(span.head) in FACILITIES)
+    named_otherwise = stem(span.head) in FACILITIES or span.head in REGION_HEADS
+    return bool(span.scopes) or (bool(place_kinds(question)) and named_otherwise)
 
 
 def _other_body_kind(question: Question, span: Span) -> bool:

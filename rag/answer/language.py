@@ -337,6 +337,9 @@ def _after_name(which: Token) -> Token | None:
     return noun if noun.pos_ == "NOUN" and noun.is_lower and verb.pos_ in ("VERB", "AUX") else None
 
 
+BE_FORMS = frozenset("is was are were be been".split())  # the words a copula's role hangs on, in any tense
+
+
 def _kind_slot(kind: Token) -> Slot | None:
     """The role of the kind a "which" question asks about: "Which was [the last hurricane] ...?" asks
     what the last hurricane is; "Which [collective] published ...?" (the small model hangs the kind on
@@ -353,11 +356,15 @@ def _fronted_slot(which: Token, slot: Slot | None) -> Slot | None:
     """ "[At] which stadium did the team face England?" asks the object of "at" after the question's
     verb: the small model hangs the fronted preposition on "did" or "was" and takes the kind for a
     subject or object. Its verbs are those after it but the ones that only describe a noun ("the first
-    [racing] event"); without one ("In which city is the menorah?") the role is as parsed."""
+    [racing] event"); without one, the copula's ("In which state was the death toll highest?": "was
+    highest [in] New Jersey")."""
     before = which.doc[which.i - 1] if which.i > 0 else None
     verbs = [t for t in which.doc[which.i :] if t.pos_ == "VERB" and t.dep_ != "amod" and t.lemma_ not in AUXILIARIES]
-    if before is None or before.pos_ != "ADP" or not verbs:
+    if before is None or before.pos_ != "ADP":
         return slot
+    if not verbs:
+        copula = any(t.dep_ == "ROOT" and t.lemma_ == "be" for t in which.doc)
+        return Slot(before.lower_, BE_FORMS) if copula else slot
     return Slot(before.lower_, frozenset().union(*(_verb_words(v) for v in verbs)))
 
 

@@ -158,9 +158,10 @@ NAME_OF = re.compile(
     r"(?![^?]*\b(?:for|after)\s*\??\s*$)",  # "What did Musk dub the event?" (not what it was named after)
     re.IGNORECASE,
 )
-# "What is the name of the missile defense system ...?" asks "Which missile defense system ...?"
+# "What is the name of the missile defense system ...?" asks "Which missile defense system ...?", "What was
+# the title of Lewis's autobiography?" "Which autobiography ...?"
 NAME_OF_THE = re.compile(  # also "... the name of Bannon's talk show?" (any word's possessive: case is ignored)
-    r"^\s*what (?:is|was|are|were) the names? of (?:the|a|an|this|that|its|their|his|her|"
+    r"^\s*what (?:is|was|are|were) the (?:names?|titles?) of (?:the|a|an|this|that|its|their|his|her|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s)\s+(?=\w)",
     re.IGNORECASE,
 )

@@ -65,3 +65,14 @@ def test_a_dash_and_a_lower_case_word_go_on_with_the_sentence_before() -> None:
         'He shouted "Stop!"',
         "- Then he left.",
     ]
+
+
+def test_a_lists_number_goes_on_with_its_item() -> None:
+    """ "48. University of Michigan" is one line of a numbered list (Punkt ended a sentence at "48."); a
+    sentence that ends in a number still ends there."""
+    text = "48. University of Northvale\n\nThe score was 2. 5 people came."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "48. University of Northvale",
+        "The score was 2.",
+        "5 people came.",
+    ]

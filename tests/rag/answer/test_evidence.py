@@ -195,3 +195,21 @@ def test_a_link_to_another_story_is_no_sentence_of_the_article() -> None:
     )
     chunk = RetrievedChunk(id="a", source="a.txt", title="News", ordinal=0, start=0, end=len(text), text=text)
     assert [s.text for s in split_sentences([chunk])] == ["Richmond:The state Department of Health said cases rose."]
+
+
+def test_a_lists_entry_is_read_as_one_with_its_heading() -> None:
+    """ "47. Northvale College" and the "• label: value" lines under it are one entry: each line alone is
+    too short to stand and does not say what it is of. A fact line after a long sentence stays its own; a
+    short numbered heading ("2. Rivers in Asia": three words and its number) is dropped as short."""
+    entry = "47. Northvale College\n\n• Acceptance rate: 28.9%\n\n• Location: Kelso, Iowa"
+    founded = "The college was founded by a group of ministers in the spring of 1846."
+    text = f"2. Rivers in Asia\n\n{entry}\n\n{founded}\n• Motto: Veritas et lux"
+    chunk = RetrievedChunk(id="a", source="a.txt", title="Colleges", ordinal=0, start=5, end=5 + len(text), text=text)
+    sentences = split_sentences([chunk])
+    assert [s.text for s in sentences][:2] == [
+        entry,
+        "The college was founded by a group of ministers in the spring of 1846.",
+    ]
+    start = 5 + len("2. Rivers in Asia\n\n")
+    assert (sentences[0].start, sentences[0].end, sentences[0].entry) == (start, start + len(entry), True)
+    assert not sentences[1].entry
