@@ -1200,7 +1200,10 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     new_terms = terms - question.terms
     tokens = words(text)
     named_kind = span.proper and _headed_by_kind(question, span)  # "the Uniform [Monday Holiday] Act": its name
-    if (len(new_terms) < MIN_NEW * len(terms) and not named_kind) or not new_terms or len(tokens) > MAX_WORDS:
+    # a title asked for may be made of the question's words: "[The Other Wes Moore]" for Wes Moore's memoir
+    title = question.asks_name and span.label == "WORK_OF_ART" and text.lower() not in question.text.lower()
+    new_enough = (len(new_terms) >= MIN_NEW * len(terms) or named_kind) and bool(new_terms)
+    if not (new_enough or title) or len(tokens) > MAX_WORDS:
         return None  # an answer says mostly what the question does not (not its own subject again)
     counts_asked = span.counts is not None and _counts_asked(question, span.counts)
     if (all(t in VAGUE for t in tokens) and not counts_asked) or _names_the_asked_about(
@@ -1642,6 +1645,8 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
         if _headed_by_kind(question, span):
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
                 return 0.0  # "a Kestrel, [a small sailing boat]": the boat's name answers "what boat", not this
+            if question.asks_name and not span.proper and not _capitalised(sentence, span):
+                return 0.0  # "his [2010 bestselling memoir]" says what the thing is, not its name
             return 1.0  # "the Oreshnik ballistic missile" for "which missile"
         if question.phrase and not question.kind and _in_slot(question, span):
             return 1.0  # the asked role is all "What do sunfish feed on?" says of its answer: "on [jellyfish]"
@@ -1652,6 +1657,12 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
         asks_role = question.kind is not None and "PERSON" in question.labels  # "Which mayor ...?"
         return ROLE_UNSAID if asks_role or question.kind in SAID_IN_NAME else 1.0
     return 0.5 if question.phrase and span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL") else 0.0
+
+
+def _capitalised(sentence: str, span: Span) -> bool:
+    """A word of the phrase is capitalised, but at the sentence's start: it holds a name ("the [Terminal
+    High-Altitude Area Defense] system", "the [THAAD] system")."""
+    return any(w.group()[:1].isupper() for w in WORD.finditer(sentence, span.start, span.end) if w.start() > 0)
 
 
 def _counts_asked(question: Question, counted: str) -> bool:

@@ -2621,3 +2621,13 @@ def test_a_lists_fact_line_answers_what_its_label_says(language: Language) -> No
     assert [(c.text, c.role) for c in rate] == [("28.9%", 1.0)]  # the entry's other figures hold no role
     where = found_in([sentence_of(entry)], "Where is Northvale College located?", language)
     assert [c.text for c in where if c.role == 1.0] == ["Iowa"], [(c.text, c.role) for c in where]
+
+
+def test_a_title_asked_for_may_repeat_the_questions_words_but_a_description_is_no_name(language: Language) -> None:
+    """ "What is the title of Tom Brandt's memoir?": "The Other Tom Brandt" is its title though it says
+    his name; "his 2010 bestselling memoir" only says what the book is, and names nothing."""
+    said = (
+        "Tom Brandt first became famous for his 2010 bestselling memoir, “The Other Tom Brandt,” a story of two boys."
+    )
+    found = [t for t, _ in candidates_in(said, "What is the title of Tom Brandt's 2010 memoir?", language)]
+    assert "Other Tom Brandt" in found and "2010 bestselling memoir" not in found, found
