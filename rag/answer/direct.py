@@ -179,6 +179,8 @@ DIED = frozenset("die dead death kill".split())
 FATES = {"death": DIED, "fatal": DIED, "injuri": frozenset("injur injuri hurt wound".split())}  # stems
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
+# a name of the question's, its words joined by the small words names hold ("Movies at Midway", "Bank of America")
+QUESTION_LONG_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?: (?:(?:at|of|on|the|and|for|de|in) )*[A-Z][\w'’.-]*)+")
 POSSESSOR = re.compile(r"([\w .&-]*\w)['’]s\s")  # the name before "'s" in a name ("Harvard University's ...")
 POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
@@ -1210,6 +1212,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         text, span.label, question.text
     ):
         return None  # but "[one day]" of departure answers "Within how many days ...?
+    if _cuts_asked_name(sentence.text, first, last, question.text):
+        return None  # "Rehoboth Beach's [Movies] at Midway": the theatre the question names, cut by the small model
     if span.label in TIMES and DAY_OF_SOMETHING.fullmatch(text):
         return None  # "The last day of school": a day of something else, no time
     if span.label in AMOUNTS and not any(t in NUMBER_WORDS or any(c.isdigit() for c in t) for t in tokens):
@@ -1391,6 +1395,22 @@ def _names_the_asked_about(text: str, label: str, question: str) -> bool:
         return False
     lone_names = {POSSESSIVE.sub("", run) for run in CAPITALISED_RUN.findall(question) if " " not in run}
     return _last_word(NAME_SUFFIX.sub("", text)) in lone_names
+
+
+def _cuts_asked_name(sentence: str, start: int, end: int, question: str) -> bool:
+    """The span runs into or out of a name the question gives, where the sentence says it: part of the
+    thing asked about, whatever the small model took for its edges."""
+    for name in QUESTION_LONG_NAME.finditer(question, 1):
+        for said in re.finditer(re.escape(name.group()), sentence):
+            inside = said.start() <= start and end <= said.end()
+            if (
+                start < said.end()
+                and said.start() < end
+                and not inside
+                and not (start <= said.start() and said.end() <= end)
+            ):
+                return True
+    return False
 
 
 def _initialled_in(acronym: str, question: str) -> bool:

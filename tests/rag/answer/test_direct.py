@@ -2631,3 +2631,11 @@ def test_a_title_asked_for_may_repeat_the_questions_words_but_a_description_is_n
     )
     found = [t for t, _ in candidates_in(said, "What is the title of Tom Brandt's 2010 memoir?", language)]
     assert "Other Tom Brandt" in found and "2010 bestselling memoir" not in found, found
+
+
+def test_a_span_cut_from_a_name_the_question_gives_answers_nothing(language: Language) -> None:
+    """ "[Rehoboth Beach's Movies] at Midway": the small model cuts the theatre the question names; the cut
+    answers no "Which movie ...?"."""
+    said = "When it came time to pay for her family's movie candy at Rehoboth Beach's Movies at Midway, she froze."
+    question = "Which movie was Christy Allman's family going to see at Movies at Midway?"
+    assert not [t for t, _ in candidates_in(said, question, language) if "Movies" in t]
