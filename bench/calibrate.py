@@ -43,6 +43,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from index.snapshot import IndexSnapshot, load_snapshot
+from rag.answer.compose import answer_strength
 from rag.answer.followups import split_compound
 from rag.answer.timeframe import time_frame
 from rag.evaluate import read_questions, same_answer
@@ -136,7 +137,7 @@ def judged(answerer: Answerer, rows: Rows, gathered: list[Evidence]) -> list[dic
         results.append(
             {
                 "answerable": row.get("type", "answerable") == "answerable",
-                "top": top_score(evidence),
+                "top": top_score(evidence, answerer.options),
                 "abstained": answer.abstained,
                 "quote": any(contains_words(c.quote, gold) for c in answer.citations),
                 "text": contains_words(answer.answer, gold),
@@ -148,12 +149,20 @@ def judged(answerer: Answerer, rows: Rows, gathered: list[Evidence]) -> list[dic
     return results
 
 
-def top_score(evidence: Evidence) -> float:
+def top_score(evidence: Evidence, options: AnswerOptions) -> float:
     """The score abstention is decided on; an answer from an article's head (articles.py) stands above
     any bar, its abstention under it."""
     if evidence.settled is not None:
         return -math.inf if evidence.settled.abstained else math.inf
-    return max((s.score for part in evidence.ranked_parts for s in part if s.answers_type), default=-math.inf)
+    return max(
+        (
+            answer_strength(s, options.compose, options.direct)
+            for part in evidence.ranked_parts
+            for s in part
+            if s.answers_type
+        ),
+        default=-math.inf,
+    )
 
 
 def bar_for(results: list[dict[str, Any]], max_false: float) -> float:

@@ -42,6 +42,10 @@ CONTINUES = re.compile(
 @dataclass(frozen=True)
 class ComposeOptions:
     abstain_below: float = 0.4015  # calibrated by bench/calibrate.py: best score under which we abstain
+    # added to a sentence's score when abstention is decided, if it says its likely answer is of the asked
+    # kind ("retired judge [Dyson]" for "Which retired judge ...?"): it answers, however few of the question's
+    # other words it repeats
+    said_kind: float = 0.05
     max_sentences: int = 3
     max_words: int = 80
     long_max_sentences: int = 6
@@ -66,7 +70,7 @@ def compose(
         usable
         for ranked in ranked_parts
         if (usable := [s for s in ranked if s.answers_type])
-        and max(s.strength for s in usable) >= options.abstain_below
+        and max(answer_strength(s, options, direct_options) for s in usable) >= options.abstain_below
     ]
     if not usable_parts:
         return abstain(question.text, chunks)
@@ -283,6 +287,16 @@ def sentence_around(chunk: RetrievedChunk, start: int, end: int, score: float) -
 
 def citation(n: int, sentence: SentenceEvidence) -> Citation:
     return span_citation(n, sentence.chunk, sentence.start, sentence.end, sentence.text, sentence.score)
+
+
+def answer_strength(sentence: SentenceEvidence, options: ComposeOptions, direct_options: DirectOptions) -> float:
+    """How well the sentence answers, for abstention: its strength, and more when it says its likely
+    answer, a name, is of the asked kind (not "Edmunds, [a car-buying advice site]": a description)."""
+    said = any(
+        c.kind_known_by == "said" and c.label != "NP" and c.score >= direct_options.min_score
+        for c in sentence.candidates
+    )
+    return sentence.strength + (options.said_kind if said else 0.0)
 
 
 def abstain(question: str, chunks: Sequence[RetrievedChunk]) -> Answer:

@@ -298,3 +298,25 @@ def test_a_surname_is_named_in_full_from_a_passage_of_its_article_that_was_not_r
         and head[answer.direct.start - at : answer.direct.end - at] == "Tate Orwell"
     )
     assert [c.quote for c in answer.citations] == [head, said], answer.answer
+
+
+def test_a_sentence_just_under_the_bar_answers_when_it_says_its_answer_is_of_the_asked_kind() -> None:
+    """ "The mayor [Ana Ruiz] called it a big day" for "Which mayor ...?" answers although its score is
+    a little under the bar: it says the name is a mayor's. Said only by its label, said of a description
+    (a noun phrase, no name), or far under the bar, it does not."""
+    said = "The mayor Ana Ruiz called it a big day for the coast."
+    body = f"The council approved 48 turbines on Wednesday. {said}"
+    question = analyze("Which mayor praised the turbines?")
+
+    def answered(score: float, known: str, label: str = "PERSON") -> bool:
+        weak = sentence(said, score, body=body)
+        start = weak.start + said.index("Ana Ruiz")
+        name = Candidate(weak, start, start + 8, "Ana Ruiz", label, 1.0, 1.0, 0.0, kind_known_by=known, score=0.9)
+        weak.candidates = [name]
+        return not compose(question, [[weak]], [weak.chunk], OPTIONS, DirectOptions()).abstained
+
+    margin = OPTIONS.said_kind
+    assert answered(OPTIONS.abstain_below - margin / 2, "said")
+    assert not answered(OPTIONS.abstain_below - margin / 2, "label")
+    assert not answered(OPTIONS.abstain_below - margin / 2, "said", label="NP")
+    assert not answered(OPTIONS.abstain_below - 2 * margin, "said")
