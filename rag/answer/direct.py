@@ -179,6 +179,13 @@ DIED = frozenset("die dead death kill".split())
 FATES = {"death": DIED, "fatal": DIED, "injuri": frozenset("injur injuri hurt wound".split())}  # stems
 ROLE_UNSAID = 0.7  # the fit of a name the sentence does not call what the question asks for ("Which mayor ...?")
 QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+")  # not its first word
+# the part before a count of the whole ("At least 18 of Arizona's [22] tribes", "two of the [five] judges")
+PART_OF = re.compile(
+    rf"\b(?:\d[\d,.]*%?|{'|'.join(sorted(NUMBER_WORDS | {'most', 'all', 'half', 'many', 'some'}))})\s+of\s+"
+    r"(?:the\s+|its\s+|their\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+)?$",
+    re.IGNORECASE,
+)
+PART_ASKED = re.compile(r"\bhow (?:many|much) of\b", re.IGNORECASE)  # "How many of Arizona's tribes ...?"
 # a name of the question's, its words joined by the small words names hold ("Movies at Midway", "Bank of America")
 QUESTION_LONG_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?: (?:(?:at|of|on|the|and|for|de|in) )*[A-Z][\w'’.-]*)+")
 POSSESSOR = re.compile(r"([\w .&-]*\w)['’]s\s")  # the name before "'s" in a name ("Harvard University's ...")
@@ -1177,6 +1184,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         or _multiplier(sentence.text, span.end, question.text)
         or _compared_to_asked(sentence.text, span, question)
         or _of_another_weekday(sentence.text, question.text)
+        or _whole_of_part(sentence.text, span.start, question.text)
     ):
         return None
     first, last = span.start + start, span.start + end  # offsets in the sentence
@@ -1554,6 +1562,13 @@ def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:
     return bool(asked) and bool(
         (after and numbers(after.group(1)) & asked) or (before and numbers(before.group(1)) & asked)
     )
+
+
+def _whole_of_part(sentence: str, start: int, question: str) -> bool:
+    """The question asks a part ("How many of Arizona's tribes have declared ...?") and the amount counts
+    the whole the part is of ("At least 18 of Arizona's [22] tribes have declared ..."). Asked otherwise,
+    the whole may be what is asked ("one-third of the [30,000] Americans with the disease are children")."""
+    return PART_ASKED.search(question) is not None and PART_OF.search(sentence[:start]) is not None
 
 
 def _compared_to_asked(sentence: str, span: Span, question: Question) -> bool:

@@ -360,7 +360,7 @@ def _fronted_slot(which: Token, slot: Slot | None) -> Slot | None:
     highest [in] New Jersey")."""
     before = which.doc[which.i - 1] if which.i > 0 else None
     verbs = [t for t in which.doc[which.i :] if t.pos_ == "VERB" and t.dep_ != "amod" and t.lemma_ not in AUXILIARIES]
-    if before is None or before.pos_ != "ADP":
+    if before is None or not (before.pos_ == "ADP" or before.lower_ == "to"):  # "To which company ...?": a particle
         return slot
     if not verbs:
         copula = any(t.dep_ == "ROOT" and t.lemma_ == "be" for t in which.doc)

@@ -2639,3 +2639,19 @@ def test_a_span_cut_from_a_name_the_question_gives_answers_nothing(language: Lan
     said = "When it came time to pay for her family's movie candy at Rehoboth Beach's Movies at Midway, she froze."
     question = "Which movie was Christy Allman's family going to see at Movies at Midway?"
     assert not [t for t, _ in candidates_in(said, question, language) if "Movies" in t]
+
+
+def test_the_whole_a_part_is_said_of_is_no_count_of_the_part(language: Language) -> None:
+    """ "How many of Arizona's tribes have declared ...?" asks a part: "At least 18 of Arizona's 22 tribes
+    have declared ..." says 18, not 22; asked otherwise, the whole may be the answer."""
+    said = "At least 18 of Arizona's 22 tribes have declared states of emergency in response to the outbreak."
+    declared = [t for t, _ in candidates_in(said, "How many of Arizona's tribes have declared emergencies?", language)]
+    assert declared == ["At least 18"], declared
+    assert "22" in [t for t, _ in candidates_in(said, "How many tribes does Arizona have?", language)]
+
+
+def test_a_fronted_to_asks_the_object_of_to_after_the_verb(language: Language) -> None:
+    """ "To which company did Jolie sell her stake?": the small model reads "To" as an infinitive's
+    particle; the answer is whom she sold it to, not the winery sold."""
+    asked = analyze("To which company did Angelina Jolie sell her stake in the winery?", language.parse_question)
+    assert asked.slot == Slot("to", frozenset({"sell"})), asked.slot
