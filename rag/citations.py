@@ -6,6 +6,7 @@ A citation is an exact span of a corpus file: `Path(corpus, source).read_text("u
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from rag.schemas import AnswerSentence, Citation, DirectAnswer
@@ -37,7 +38,9 @@ def render_text(sentences: Sequence[AnswerSentence], direct: DirectAnswer | None
     for s in sentences:
         marks = "".join(f"[{n}]" for n in s.citations)
         parts.append(f"{s.text} [unverified]" if s.verdict == "unverified" else f"{s.text} {marks}".rstrip())
-    quoted = " ".join(parts)
+    quoted = parts[0] if parts else ""
+    for before, part in itertools.pairwise(parts):  # a quote of several lines (a list's entry) stands apart
+        quoted += ("\n\n" if "\n" in before or "\n" in part else " ") + part
     return f"{direct.text} [{direct.n}]\n\n{quoted}" if direct else quoted
 
 

@@ -220,20 +220,25 @@ def choose_sentences(
     chosen = [first]
     if (following := then or continuation(first, question)) is not None:
         chosen.append(following)
-    if not any(same_place(best, c) or is_near_duplicate(best, c) for c in chosen):
+    if not any(same_place(best, c) or is_near_duplicate(best, c) for c in chosen) and not _other_item(best, first):
         chosen.append(best)  # the answer's own sentence first, and still the best evidence
     used = sum(len(words(s.text)) for s in chosen)
     for sentence in usable:
         if len(chosen) >= limit or (not question.wants_more and sentence.score < best.score - options.follow_margin):
             break
-        if not question.wants_more and sentence.source != first.source:
-            continue  # one article per short answer: citing look-alike articles hurt citation precision
+        if not question.wants_more and (sentence.source != first.source or _other_item(sentence, first)):
+            continue  # one article per short answer (look-alike articles hurt citation precision), one list item
         length = len(words(sentence.text))
         if used + length > max_words or any(is_near_duplicate(sentence, c) or same_place(sentence, c) for c in chosen):
             continue
         chosen.append(sentence)
         used += length
     return chosen
+
+
+def _other_item(sentence: SentenceEvidence, first: SentenceEvidence) -> bool:
+    """Another entry of the list `first` is an entry of: another college's figures, not more of this one's."""
+    return sentence.entry and first.entry and sentence.source == first.source and not same_place(sentence, first)
 
 
 def same_place(a: SentenceEvidence, b: SentenceEvidence) -> bool:

@@ -320,3 +320,17 @@ def test_a_sentence_just_under_the_bar_answers_when_it_says_its_answer_is_of_the
     assert not answered(OPTIONS.abstain_below - margin / 2, "label")
     assert not answered(OPTIONS.abstain_below - margin / 2, "said", label="NP")
     assert not answered(OPTIONS.abstain_below - 2 * margin, "said")
+
+
+def test_a_lists_entry_is_quoted_alone_and_apart() -> None:
+    """The entry that answers is quoted without the list's next entry (another college's figures, however
+    close its score), and a quote of several lines stands apart from the others in the answer's text."""
+    first = "49. Kelso College\n\n• Acceptance rate: 28.1%\n\n• Location: Kelso, Iowa"
+    second = "48. Norland University\n\n• Acceptance rate: 26.5%\n\n• Location: Norland, Ohio"
+    said = "Both colleges admitted more students in 2019 than in any year before."
+    body = f"{first}\n\n{second}\n\n{said}"
+    ranked = [sentence(first, 0.9, body=body), sentence(second, 0.88, body=body), sentence(said, 0.87, body=body)]
+    ranked[0].entry = ranked[1].entry = True
+    answer = compose(analyze("What is Kelso College's acceptance rate?"), [ranked], [], OPTIONS, DirectOptions())
+    assert [c.quote for c in answer.citations] == [first, said], [c.quote for c in answer.citations]
+    assert answer.answer == f"{first} [1]\n\n{said} [2]", answer.answer
