@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import cache
 from urllib.parse import quote
 
@@ -66,7 +67,9 @@ def render_sentences(answer: Answer) -> str:
     by_n = {c.n: c for c in answer.citations}
     parts = []
     for sentence in answer.sentences:  # an LLM writes Markdown; quotes are shown verbatim
-        text = html.escape(sentence.text) if sentence.verdict == "quoted" else inline_markdown(sentence.text)
+        # a quote's lines (a list's entry: "47. Grinnell College", "• Location: Grinnell, Iowa") kept apart
+        quoted = re.sub(r"\n+", "<br>", html.escape(sentence.text))
+        text = quoted if sentence.verdict == "quoted" else inline_markdown(sentence.text)
         if sentence.verdict == "unverified":
             why = html.escape(sentence.reason or "no passage supports it", quote=True)
             parts.append(

@@ -93,3 +93,12 @@ def test_copied_text_carries_each_marker_with_its_file_span_and_quote() -> None:
     assert text.startswith("<script>alert(1)</script> [1]\n\n")
     assert text.endswith("[1] <b>Title</b>. a.txt, characters 4-9: “<i>x”")
     assert "data-copy=" in render_final(ANSWER) and "<script>" not in render_final(ANSWER)
+
+
+def test_a_quote_of_several_lines_keeps_its_lines_apart_and_escaped() -> None:
+    """A list's entry ("47. <Kelso> College", "• Location: Kelso, Iowa") is shown line by line, its text
+    still escaped."""
+    entry = "47. <Kelso> College\n\n• Location: Kelso, Iowa"
+    answer = ANSWER.model_copy(update={"sentences": [AnswerSentence(text=entry, citations=[1], verdict="quoted")]})
+    html = render_partial(answer)
+    assert "47. &lt;Kelso&gt; College<br>• Location: Kelso, Iowa" in html, html
