@@ -735,6 +735,8 @@ def _slot(token: Token) -> Slot | None:
         # preposition of ("the meeting [in Tokyo]" is where they met; "killed him on his balcony [in
         # Kabul]" where he was killed)
         governing = {verb_stem(attached.lower_)}
+        if attached.dep_ == "acl" and attached.head.dep_ in OBJECTS and attached.head.head.pos_ == "VERB":
+            governing.add(verb_stem(attached.head.head.lower_))  # "sent two planes carrying migrants [to X]"
         if attached.pos_ != "VERB":
             above = attached.head
             governing.add(verb_stem(above.lower_))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.language import Language, Slot
+from rag.text import verb_stem
 
 
 @pytest.fixture(scope="module")
@@ -305,3 +306,11 @@ def test_which_kind_before_a_name_that_does_the_verb_asks_for_the_kind(language:
     is asked for; "Which Ivy League university ...?" still asks for the university."""
     assert language.parse_question("Which rock Perseverance studied with its robotic arm?").kind == "rock"
     assert language.parse_question("Which Ivy League university did she attend?").kind == "university"
+
+
+def test_a_phrase_after_a_participle_on_the_object_plays_its_role_for_the_verb_too(language: Language) -> None:
+    """ "sent two planes carrying migrants [to Kelso]": where the planes carried them is where he sent them."""
+    text = "Tom Brandt sent two planes carrying migrants to Kelso Island on Wednesday."
+    slots = {text[e.start : e.end]: e.slot for e in language.annotate([text])[0].entities}
+    slot = slots.get("Kelso Island")
+    assert slot is not None and slot.role == "to" and verb_stem("sent") in slot.words, slots
