@@ -141,6 +141,17 @@ ANSWER_ARTICLES = {
         "without a fee. The winner received a 30cm, 2kg glass trophy and is buying a Kestrel, a small electric "
         "sailing boat. The lottery winner’s story will be told in a documentary, “Ticket to Salem,” in May.\n"
     ),
+    "colleges.txt": (
+        "The hardest colleges to get into in the North\n"
+        "Published: 2025/10/02\n"
+        "\n"
+        "A new index ranks the colleges of the region by how few of their applicants they admit.\n\n"
+        "3. Kelso College\n\n• Acceptance rate: 8.9%\n\n• Student to faculty ratio: 7:1\n\n"
+        "• Location: Kelso, Vermont\n\n"
+        "2. Norland University\n\n• Acceptance rate: 6.1%\n\n• Student to faculty ratio: 6:1\n\n"
+        "• Location: Norland, Maine\n\n"
+        "The index uses admissions data the colleges reported for the fall of 2025.\n"
+    ),
 }
 
 

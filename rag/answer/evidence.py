@@ -329,8 +329,8 @@ def is_heading(sentence: SentenceEvidence) -> bool:
     sentence's end, its longer words capitalised. It tells what the passage under it is about (its
     words count as context of the sentences next to it), but quoted as an answer it says nothing."""
     text, chunk = sentence.text, sentence.chunk
-    if text.rstrip()[-1:] in SENTENCE_ENDS:
-        return False  # most sentences: decided without looking at the lines around them
+    if text.rstrip()[-1:] in SENTENCE_ENDS or sentence.entry:
+        return False  # most sentences, and a list's entries: decided without looking at the lines around them
     before = chunk.text[: sentence.start - chunk.start].rstrip(" \t")[-1:]
     after = chunk.text[sentence.end - chunk.start :].lstrip(" \t")[:1]
     if before not in ("", "\n") or after not in ("", "\n"):

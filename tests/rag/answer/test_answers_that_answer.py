@@ -319,3 +319,16 @@ def test_it_after_a_question_about_a_body_and_its_thing_is_the_thing_the_article
     third = ask(service, "Where is it?", turns_of(first))
     assert third.resolved_question == "Where is the Malmo plant?"
     assert "Sorgenfri district" in third.citations[0].quote, third.answer
+
+
+def test_a_lists_entry_answers_what_its_lines_say(service: RagService, corpus: Path) -> None:
+    """ "2. Norland University" and its "• label: value" lines are one entry: its acceptance rate and its
+    location are answered from it, quoted alone (not with the next college's entry)."""
+    rate = ask(service, "What is Norland University's acceptance rate?")
+    assert rate.direct is not None and rate.direct.text == "6.1%", rate.answer
+    assert rate.citations[0].quote.startswith("2. Norland University") and "Kelso" not in rate.citations[0].quote
+    where = ask(service, "Where is Norland University located?")
+    assert where.direct is not None and "Maine" in where.direct.text, where.answer
+    for answer in (rate, where):
+        assert_citations_exact(answer, corpus)
+        assert_direct_in_its_quote(answer, corpus)

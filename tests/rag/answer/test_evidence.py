@@ -213,3 +213,15 @@ def test_a_lists_entry_is_read_as_one_with_its_heading() -> None:
     start = 5 + len("2. Rivers in Asia\n\n")
     assert (sentences[0].start, sentences[0].end, sentences[0].entry) == (start, start + len(entry), True)
     assert not sentences[1].entry
+
+
+def test_a_lists_entry_of_capitalised_labels_is_no_heading() -> None:
+    """ "2. Norland University • Acceptance rate: 6.1% • Location: Norland, Maine": most of its longer
+    words are capitalised and it ends without a stop, as a heading does, but it is an entry that answers."""
+    entry = "2. Norland University\n\n• Acceptance rate: 6.1%\n\n• Student to faculty ratio: 6:1\n\n"
+    entry += "• Location: Norland, Maine"
+    text = f"{entry}\n\nThe index uses admissions data the colleges reported for the fall of 2025."
+    chunk = RetrievedChunk(id="a", source="a.txt", title="Colleges", ordinal=0, start=0, end=len(text), text=text)
+    sentences = split_sentences([chunk])
+    type_hints(sentences, analyze("What is Norland University's acceptance rate?"))
+    assert sentences[0].text == entry and sentences[0].answers_type
