@@ -917,6 +917,7 @@ def _reports(
 
 
 def _one_report(a: SentenceEvidence, b: SentenceEvidence) -> bool:
+    """Copies of one sentence, or entries of one list."""
     return is_near_duplicate(a, b) or (a.entry and b.entry and a.source == b.source)
 
 
@@ -1219,7 +1220,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     if (all(t in VAGUE for t in tokens) and not counts_asked) or _names_the_asked_about(
         text, span.label, question.text
     ):
-        return None  # but "[one day]" of departure answers "Within how many days ...?
+        return None  # but "within [one day] of departure" answers "Within how many days ...?"
     if _cuts_asked_name(sentence.text, first, last, question.text):
         return None  # "Rehoboth Beach's [Movies] at Midway": the theatre the question names, cut by the small model
     if span.label in TIMES and DAY_OF_SOMETHING.fullmatch(text):
@@ -1410,13 +1411,10 @@ def _cuts_asked_name(sentence: str, start: int, end: int, question: str) -> bool
     thing asked about, whatever the small model took for its edges."""
     for name in QUESTION_LONG_NAME.finditer(question, 1):
         for said in re.finditer(re.escape(name.group()), sentence):
+            overlaps = start < said.end() and said.start() < end
             inside = said.start() <= start and end <= said.end()
-            if (
-                start < said.end()
-                and said.start() < end
-                and not inside
-                and not (start <= said.start() and said.end() <= end)
-            ):
+            holds = start <= said.start() and said.end() <= end  # the whole name (_names_the_asked_about)
+            if overlaps and not inside and not holds:
                 return True
     return False
 

@@ -158,24 +158,34 @@ def list_entries(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int,
     do not say what they are of. Each span comes with whether it is such an entry."""
     i = 0
     while i < len(spans):
-        start = i if _fact_line(text, spans[i]) or len(words(text[slice(*spans[i])])) <= HEADING_WORDS else i + 1
-        end, total = start, len(words(text[slice(*spans[start])])) if start < len(spans) else 0
-        while (
-            end + 1 < len(spans)
-            and _fact_line(text, spans[end + 1])
-            and not text[spans[end][1] : spans[end + 1][0]].strip()
-        ):
-            total += len(words(text[slice(*spans[end + 1])]))
-            if total > ENTRY_WORDS:
-                break
-            end += 1
-        if start < len(spans) and end > start:
-            yield from ((s, e, False) for s, e in spans[i:start])
-            yield spans[start][0], spans[end][1], True
-            i = end + 1
+        opens = _fact_line(text, spans[i]) or len(words(text[slice(*spans[i])])) <= HEADING_WORDS
+        first = i if opens else i + 1  # the entry's heading, or its first fact line
+        last = _entry_end(text, spans, first)
+        if last > first:
+            yield from ((s, e, False) for s, e in spans[i:first])
+            yield spans[first][0], spans[last][1], True
+            i = last + 1
         else:
             yield *spans[i], False
             i += 1
+
+
+def _entry_end(text: str, spans: list[tuple[int, int]], first: int) -> int:
+    """The last of the fact lines right under spans[first] (`first` itself when there is none), the entry
+    kept within ENTRY_WORDS."""
+    if first >= len(spans):
+        return first
+    last, total = first, len(words(text[slice(*spans[first])]))
+    while (
+        last + 1 < len(spans)
+        and _fact_line(text, spans[last + 1])
+        and not text[spans[last][1] : spans[last + 1][0]].strip()
+    ):
+        total += len(words(text[slice(*spans[last + 1])]))
+        if total > ENTRY_WORDS:
+            break
+        last += 1
+    return last
 
 
 def _list_number_end(text: str) -> int:
