@@ -50,7 +50,11 @@ a.cite { text-decoration: none; font-weight: 600; color: #1d4ed8; cursor: pointe
     top: 10vh; height: 90vh !important; z-index: 1000; margin: 0; padding: 12px;
     background: var(--background-fill-primary);
     border-radius: 14px 14px 0 0; box-shadow: 0 -6px 24px rgba(0, 0, 0, 0.25); }
-  #layout.source-open #source-panel { max-height: calc(90vh - 70px); }
+  /* its head above the passage, both as wide as the sheet (a long article's wide text must not push the
+     passage off the screen's right edge), the passage scrolling in the height left under the head */
+  #layout.source-open #source-column { flex-direction: column !important; flex-wrap: nowrap !important; }
+  #layout.source-open #source-column > * { width: 100% !important; min-width: 0 !important; flex: none !important; }
+  #layout.source-open #source-panel { flex: 1 1 0 !important; min-height: 0 !important; max-height: none !important; }
   .panel-close { display: inline-block; }
 }
 """

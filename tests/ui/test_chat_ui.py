@@ -177,6 +177,13 @@ def test_a_passage_opens_without_scrolling_the_chat_away(
     assert page.evaluate("window.scrollY") == scrolled, "the page scrolled instead of the source panel"
     box, panel = mark.bounding_box(), page.locator("#source-panel").bounding_box()
     assert box and panel and panel["y"] <= box["y"] <= panel["y"] + panel["height"] <= 800
+    # on screen across too: a long article's text once pushed the phone's sheet off its right edge
+    assert 0 <= panel["x"] <= box["x"] and box["x"] + box["width"] <= panel["x"] + panel["width"] <= width, (box, panel)
+    hit = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y)?.closest('#source-panel') !== null",
+        [box["x"] + box["width"] / 2, box["y"] + min(box["height"], 20) / 2],
+    )
+    assert hit, "the marked passage is covered or off the panel"
     if width < 900:  # a sheet over the chat, closed by its button: the conversation is where it was
         page.locator("button.panel-close").click()
         page.locator("#source-column").wait_for(state="hidden", timeout=5_000)
