@@ -32,7 +32,7 @@ _TIME_ZONE = re.compile(r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\b")
 # a dash and a lower-case word go on with the sentence before: '... a sign that read "Eat here!" - opened in 1949'
 _GOES_ON = re.compile(r"[-–—]\s*[a-z]")
 # a list's number goes on with its item: "48. University of Michigan-Ann Arbor" (Punkt ends a sentence at "48.")
-_LIST_NUMBER = re.compile(r"\d{1,3}\.")
+LIST_NUMBER = re.compile(r"\d{1,3}\.")
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +97,7 @@ def _continues(text: str, before: Span, span: Span) -> bool:
     Thursday"), a quotation's "!" or "?" before a dash and a lower-case word ("starve!" | - opened"), a
     list's number before its item ("48. | University of Michigan-Ann Arbor")."""
     clock = _CLOCK_END.search(text, before[0], before[1]) is not None and _TIME_ZONE.match(text, span[0]) is not None
-    numbered = _LIST_NUMBER.fullmatch(text, before[0], before[1]) is not None
+    numbered = LIST_NUMBER.fullmatch(text, before[0], before[1]) is not None
     return clock or numbered or _GOES_ON.match(text, span[0]) is not None
 
 

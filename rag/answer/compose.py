@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from index.sentences import sentence_spans
 from rag.answer.conflicts import Place, newest, reports_of, rivals, value_variants
 from rag.answer.direct import Candidate, DirectOptions, best_answers, by_surname_only, named_in_full
-from rag.answer.evidence import SentenceEvidence, is_near_duplicate
+from rag.answer.evidence import SentenceEvidence, is_near_duplicate, same_list
 from rag.citations import render_text, span_citation
 from rag.schemas import Answer, AnswerSentence, Citation, Conflict, DirectAnswer, NearestPassage
 from rag.text import content_terms, normalize, words
@@ -238,7 +238,7 @@ def choose_sentences(
 
 def _other_item(sentence: SentenceEvidence, first: SentenceEvidence) -> bool:
     """Another entry of the list `first` is an entry of: another college's figures, not more of this one's."""
-    return sentence.entry and first.entry and sentence.source == first.source and not same_place(sentence, first)
+    return same_list(sentence, first) and not same_place(sentence, first)
 
 
 def same_place(a: SentenceEvidence, b: SentenceEvidence) -> bool:

@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import FACT_LABEL, MONTHS, WEEKDAYS, is_near_duplicate, with_texts
+from rag.answer.evidence import FACT_LABEL, MONTHS, WEEKDAYS, is_near_duplicate, same_list, with_texts
 from rag.answer.kinds import (
     COMMON_BODIES,
     FACILITIES,
@@ -918,7 +918,7 @@ def _reports(
 
 def _one_report(a: SentenceEvidence, b: SentenceEvidence) -> bool:
     """Copies of one sentence, or entries of one list."""
-    return is_near_duplicate(a, b) or (a.entry and b.entry and a.source == b.source)
+    return is_near_duplicate(a, b) or same_list(a, b)
 
 
 def _weight(mentions: dict[str, float]) -> float:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.sentences import sentence_spans
+from index.sentences import LIST_NUMBER, sentence_spans
 from rag.answer.question import AMOUNTS, TIMES
 from rag.text import TermWeights, agent_nouns, amounts, content_terms, stem, verb_stems, words
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rag.answer.retrieve import RetrievedChunk
 
 MIN_WORDS = 4  # in a sentence, but the number of a list's item ("1. Biden in Asia" is a heading's three)
-LIST_NUMBER = re.compile(r"\d{1,3}\.\s+")
+LIST_ITEM = re.compile(LIST_NUMBER.pattern + r"\s+")  # an item's number, and the space after it
 # a sentence too short to stand alone that goes on about what the one before it names: "He was 67."
 REFERS_BACK = re.compile(r"(?:he|she|it|they)\s+(?:was|is|were|are)\s+\S", re.IGNORECASE)
 # a short quotation that goes on with what the sentence before it quotes and attributes: '"It's better than
@@ -188,8 +188,13 @@ def _entry_end(text: str, spans: list[tuple[int, int]], first: int) -> int:
     return last
 
 
+def same_list(a: SentenceEvidence, b: SentenceEvidence) -> bool:
+    """Both are entries of one list (list_entries)."""
+    return a.entry and b.entry and a.source == b.source
+
+
 def _list_number_end(text: str) -> int:
-    return number.end() if (number := LIST_NUMBER.match(text)) else 0
+    return number.end() if (number := LIST_ITEM.match(text)) else 0
 
 
 def _fact_line(text: str, span: tuple[int, int]) -> bool:

@@ -66,9 +66,8 @@ REPORTING = frozenset(
     "respond comment remark observe mention report".split()
 )
 # "the issue remains [the status of Crimea]" (word forms: sentences are parsed without the lemmatizer)
-COPULAS = frozenset(
-    "be is are was were been being remain remains remained remaining become becomes became becoming".split()
-)
+BE_FORMS = frozenset("is was are were be been".split())  # the words a copula's role hangs on, in any tense
+COPULAS = BE_FORMS | frozenset("being remain remains remained remaining become becomes became becoming".split())
 # verbs that say what their subject is through their object: "climate change posed the biggest threat"
 # answers "What is the biggest threat?"
 LINKING = frozenset(
@@ -335,9 +334,6 @@ def _after_name(which: Token) -> Token | None:
         return None
     noun, verb = which.doc[which.i + 1 + len(run)], which.doc[which.i + 2 + len(run)]
     return noun if noun.pos_ == "NOUN" and noun.is_lower and verb.pos_ in ("VERB", "AUX") else None
-
-
-BE_FORMS = frozenset("is was are were be been".split())  # the words a copula's role hangs on, in any tense
 
 
 def _kind_slot(kind: Token) -> Slot | None:
