@@ -44,6 +44,7 @@ from index.sentences import is_abbreviation
 from rag.answer.evidence import FACT_LABEL, MONTHS, WEEKDAYS, is_near_duplicate, same_list, with_texts
 from rag.answer.kinds import (
     COMMON_BODIES,
+    COMMON_DOERS,
     FACILITIES,
     MONTH,
     PLACE_KINDS,
@@ -160,7 +161,8 @@ BECAME = re.compile(  # "Daniel Cameron [was elected attorney general]", "[was n
 )
 SCALE_BEFORE = re.compile(rf"\b({SCALES})\s+$", re.IGNORECASE)
 NAMED_AS = re.compile(
-    r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known as|born|name (?:is|was))\s*(?:the\s+)?[“\"']?\s*$",
+    r"\b(?:dubbed|named|called|nicknamed|christened|renamed|known(?:\s+[a-z]+ly)?\s+as|born|name (?:is|was))"
+    r"\s*(?:the\s+)?[“\"']?\s*$",  # also "known [locally] as"
     re.IGNORECASE,
 )
 # "change the name of Saginaw Bay to [Skanax Bay]", "renamed the stadium to [Orion Park]": a name given
@@ -232,6 +234,8 @@ AGE_IN_SPAN = re.compile(r"(?:at\s+)?(?:the\s+)?(?:age(?:\s+of)?|aged)\s+(\d{1,3
 # "a 16-year-old" standing for someone (a noun: a comma or a verb after it), unless said of a name before it
 AGED_ONE = re.compile(r"\d{1,3}-year-old(?=\s*,|\s+(?:who|was|is|said|says|told|died|had|has)\b)", re.IGNORECASE)
 INDEFINITE = re.compile(r"(?:^|\s)an?\s+$", re.IGNORECASE)
+EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like)\s", re.IGNORECASE)  # "tools[, such as] a cap"
+EXAMPLE_OF = re.compile(r"([\w-]+),?\s+(?:such\s+as|including|like)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 SAID_OF_BEFORE = re.compile(r"(?:,|\b(?:was|is|been|as))\s+(?:an?|the)\s+$", re.IGNORECASE)
 BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
 # "aged 23", "at age 23", "at the age of 23", "He was 67."
@@ -467,13 +471,13 @@ def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, se
 
 
 def _body_in_role(question: Question, phrase: Span, entities: Sequence[Span]) -> bool:
-    """A body called by its common noun does what "Who ...?" asks ("[The regional council] paid for the
-    repairs"): it has no name, but it is the answer the sentence gives (a body with a name, "the Nordhaven
-    council", is an entity or a proper phrase, a candidate already)."""
+    """A body or people called by a common noun do what "Who ...?" asks ("[The regional council] paid for
+    the repairs", "[armed guards] are providing protection"): no name, but the answer the sentence gives (a
+    body with a name, "the Nordhaven council", is an entity or a proper phrase, a candidate already)."""
     return (
         question.labels == WHO_ANSWERS
         and not phrase.proper
-        and stem(phrase.head) in COMMON_BODIES
+        and stem(phrase.head) in COMMON_BODIES | COMMON_DOERS
         and _in_slot(question, phrase)
         and _unnamed(phrase, entities)
     )
@@ -1231,7 +1235,9 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None  # "the [Biden] administration", "the Trump era": a government or a time, named for a person
     if "PERSON" in question.labels and span.label != "PERSON" and _is_title(_last_word(text)):
         return None  # "U.S. Army Staff Sgt[.] Ty Carter": the title the name follows, no person
-    said_of_kind = _said_of_kind(question, span, sentence.text)
+    if span.label == "NP" and _kind_of_examples(question, span, sentence.text, last):
+        return None
+    said_of_kind = _said_of_kind(question, span, sentence.text) or _example_of_kind(question, sentence.text, first)
     if _credited(span) and not said_of_kind and "PERSON" not in question.labels and not _asks_source(question):
         return None  # "Which platform ...?" is not answered by the tracker a figure is credited to ("according to
         # [Downdetector]"); a person credited may be whom "Who is ...?" asks about
@@ -1675,6 +1681,8 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     if question.asks_name and span.label in question.labels:
         return ROLE_UNSAID
     if span.label == "NP":
+        if _kind_modifies(question, span, sentence):
+            return 0.0  # "a [hotel] room" is no hotel
         if _headed_by_kind(question, span):
             if span.slot is not None and span.slot.role == "is" and not span.proper and not question.describes:
                 return 0.0  # "a Kestrel, [a small sailing boat]": the boat's name answers "what boat", not this
@@ -1758,6 +1766,26 @@ def _said_of_kind(question: Question, span: Span, sentence: str) -> bool:
         and (clause.role == "is" or (clause.role == DESCRIBED and span.label != "NP"))
     )
     return headed or in_phrase or described or _kind_first(question, name) or _named_as_kind(question, span, sentence)
+
+
+def _kind_of_examples(question: Question, span: Span, sentence: str, end: int) -> bool:
+    """A phrase headed by the asked noun that its examples follow names the kind, not one of it ("simple
+    and practical [tools], such as a cast-iron chimney cap" for "Which tool ...?")."""
+    return bool(question.kind) and stem(span.head) == question.kind and EXAMPLES_AFTER.match(sentence, end) is not None
+
+
+def _example_of_kind(question: Question, sentence: str, start: int) -> bool:
+    """The phrase starting at `start` is given as an example of the asked kind ("tools, such as [a
+    cast-iron chimney cap]"): the sentence says it is one."""
+    before = EXAMPLE_OF.search(sentence[:start])
+    return bool(question.kind) and before is not None and stem(before.group(1).lower()) == question.kind
+
+
+def _kind_modifies(question: Question, span: Span, sentence: str) -> bool:
+    """The asked noun only modifies the phrase's own head ("a hotel room" for "In which hotel ...?"): the
+    phrase names another thing, a room."""
+    said = [stem(w.lower()) for w in words(sentence[span.start : span.end])]
+    return bool(question.kind) and stem(span.head) != question.kind and question.kind in said[:-1]
 
 
 def _headed_by_kind(question: Question, span: Span) -> bool:

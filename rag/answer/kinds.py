@@ -83,6 +83,13 @@ COMMON_BODIES = frozenset(
     "assembly regulator team club school university hospital charity foundation bank airline municipality city "
     "county state town village office".split()
 )
+# people called by what they do, who may do what "Who ...?" asks when the sentence names no one ("[armed guards]
+# are providing 24-hour protection"); not "officials" or "researchers", which stand in for a name said elsewhere
+COMMON_DOERS = frozenset(
+    stem(w)
+    for w in "guard guards officer officers trooper troopers firefighter firefighters soldier soldiers volunteer "
+    "volunteers hiker hikers fisherman fishermen rescuer rescuers deputy deputies paramedic paramedics".split()
+)
 # diseases and their viruses, which the small model often takes for people or bodies ("COVID-19", "Ebola")
 DISEASES = frozenset(
     "covid covid-19 covid19 coronavirus sars-cov-2 sars mers ebola mpox monkeypox influenza flu measles polio zika "

@@ -297,7 +297,8 @@ def _determined(which: Token) -> Token | None:
     hangs "which" elsewhere ("[Which] CNN meteorologist said ...?"), or the last word of the nouns
     between "which" and its verb, whatever the small model calls them ("Which collective published
     ...?", "Which AC/DC member plays ...?", "Which think tank recorded ...?"); "Which was the last
-    hurricane ...?" asks which hurricane."""
+    hurricane ...?" asks which hurricane; "Which Republican senator from North Carolina said ...?" which
+    senator (the phrase's own preposition after it)."""
     if which.dep_ == "det" and which.head.pos_ in ("NOUN", "PROPN"):
         kind = which.nbor()  # "Which rock Perseverance studied ...?": the rock, though the model heads it by the name
         return kind if kind.head.i == which.head.i and _named_doer(kind) else which.head
@@ -315,6 +316,8 @@ def _determined(which: Token) -> Token | None:
     run = list(takewhile(_in_kind_phrase, which.doc[which.i + 1 :]))
     verb = which.doc[which.i + 1 + len(run)] if which.i + 1 + len(run) < len(which.doc) else None
     nouns = [t for t in run if t.pos_ in KIND_WORDS]
+    if nouns and verb is not None and verb.dep_ == "prep" and verb.head.i == nouns[-1].i:
+        return nouns[-1] if nouns[-1].dep_ in SUBJECTS | OBJECTS else None  # "Which senator [from X] said ...?"
     return nouns[-1] if nouns and verb is not None and verb.pos_ in ("VERB", "AUX") else None
 
 
@@ -373,7 +376,7 @@ def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     quoted = _quoted_titles(doc)
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
-    entities += _people_before_who(doc, entities)
+    entities += _people_before_who(doc, entities) + _untagged_counts(doc, entities)
     text = doc.text  # spaCy joins its tokens' text at each reading
     entities = _with_ranges(text, _with_tallies(doc, entities))
     entities = tuple(_with_scopes(e, text, places) for e in entities)
@@ -394,6 +397,24 @@ def _people_before_who(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]
         if any(e.start < end and start < e.end for e in entities):
             continue  # a name the small model knows (its clause, when it parses one, is on it)
         found.append(Span(start, end, "PERSON", name[0].lower_, clause=_slot(who), proper=True))
+    return tuple(found)
+
+
+def _untagged_counts(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A number in digits right before the noun it counts, which the small model tags no entity ("contains
+    [360 milligrams], while ... is [310 milligrams]": it knew the second only): an amount like the others.
+    Not a number hyphened into a word ("16-ounce") nor one before a name ("Boeing 737")."""
+    found = []
+    for number in doc:
+        counted = number.head
+        if not (number.tag_ == "CD" and number.dep_ == "nummod" and any(c.isdigit() for c in number.text)):
+            continue
+        if counted.pos_ != "NOUN" or counted.i != number.i + 1 or YEAR_NUMBER.fullmatch(number.text):
+            continue
+        start, end = number.idx, number.idx + len(number.text)
+        if any(e.start < end and start < e.end for e in entities):
+            continue
+        found.append(_whole_name(doc, number.i, number.i + 1, "CARDINAL", number))
     return tuple(found)
 
 
@@ -710,6 +731,8 @@ def _slot(token: Token) -> Slot | None:
         return Slot("obj", frozenset({verb_stem(head.lower_)}))  # "Where was [the ticket] sold?": what was sold
     if token.dep_ in SUBJECTS:
         return Slot("subj", _verb_words(head))
+    if token.dep_ in OBJECTS and head.pos_ == "ADP" and (misread := _verb_read_as_subject(head)) is not None:
+        return Slot(head.lower_, frozenset({verb_stem(misread.lower_)}))  # "What will the fee increase [to]?"
     if token.dep_ in OBJECTS:
         return Slot("obj", frozenset({verb_stem(head.lower_)}))
     if token.dep_ in PREPOSITION_OBJECTS and head.head.i != head.i:
@@ -740,6 +763,12 @@ def _slot(token: Token) -> Slot | None:
                 governing.add(verb_stem(above.head.lower_))
         return Slot(head.lower_, frozenset(governing))
     return None
+
+
+def _verb_read_as_subject(preposition: Token) -> Token | None:
+    """ "What will Etsy's transaction fee [increase] to?": the small model makes the stranded "to" the
+    verb, "what" its object and the real verb, read as a noun, its subject."""
+    return next((c for c in preposition.children if c.dep_ in SUBJECTS and c.pos_ == "NOUN"), None)
 
 
 def _clause_slot(token: Token) -> Slot | None:

@@ -18,14 +18,17 @@ UNITS: dict[str, frozenset[str]] = {
     ),
     "weight": frozenset(
         "pound pounds lb lbs kg kilogram kilograms kilo kilos gram grams g ton tons tonne tonnes ounce "
-        "ounces oz stone".split()
+        "ounces oz stone milligram milligrams mg microgram micrograms".split()
     ),
     "time": frozenset(
         "second seconds minute minutes hour hours day days week weeks month months year years decade "
         "decades century centuries".split()
     ),
     "speed": frozenset("mph kph km/h knots".split()),
-    "volume": frozenset("gallon gallons litre litres liter liters barrel barrels".split()),
+    "volume": frozenset(
+        "gallon gallons litre litres liter liters barrel barrels milliliter milliliters millilitre millilitres ml "
+        "quart quarts pint pints".split()
+    ),
     "data": frozenset("bytes kilobytes megabytes gigabytes terabytes petabytes kb mb gb tb pb".split()),
 }
 DIMENSION_OF_UNIT = {unit: dimension for dimension, units in UNITS.items() for unit in units}

@@ -2655,3 +2655,65 @@ def test_a_fronted_to_asks_the_object_of_to_after_the_verb(language: Language) -
     particle; the answer is whom she sold it to, not the winery sold."""
     asked = analyze("To which company did Angelina Jolie sell her stake in the winery?", language.parse_question)
     assert asked.slot == Slot("to", frozenset({"sell"})), asked.slot
+
+
+def test_a_number_the_small_model_tags_nothing_is_still_an_amount(language: Language) -> None:
+    """ "contains 360 milligrams, while ... is 310 milligrams": the small model tags only the second; the
+    first is the Blonde Roast's, an amount with its unit like the other."""
+    said = (
+        "A 16-ounce grande of Starbucks popular Blonde Roast coffee contains 360 milligrams, while the same size "
+        "of its Pike Place Roast is 310 milligrams."
+    )
+    found = amounts_in(said, "How much caffeine does a grande of Starbucks Blonde Roast contain?", language)
+    assert "360 milligrams" in found, found
+
+
+def test_which_kind_with_a_phrase_after_it_asks_that_kind(language: Language) -> None:
+    """ "Which Republican senator from North Carolina said ...?" asks a senator (not "Republican", the
+    first word of the kind lexicon), the subject of "said"."""
+    asked = analyze(
+        "Which Republican senator from North Carolina said he would support the bill?", language.parse_question
+    )
+    assert (asked.kind, asked.slot) == ("senat", Slot("subj", frozenset({"say"}))), (asked.kind, asked.slot)
+
+
+def test_the_kind_its_examples_follow_is_no_answer_an_example_is(language: Language) -> None:
+    """ "simple and practical tools, such as a cast-iron chimney cap": the tools are the kind asked about,
+    the chimney cap one of them."""
+    said = "Among them was Elias Marr, who nudged society along with simple and practical tools, such as a brass lamp."
+    found = found_in([sentence_of(said)], "Which simple tool did the inventor Elias Marr make?", language)
+    texts = [c.text for c in found]
+    assert "brass lamp" in texts and not any("tools" in t for t in texts), texts
+    assert next(c for c in found if c.text == "brass lamp").fit == 1.0
+
+
+def test_what_a_value_rises_to_asks_the_object_of_to_however_the_small_model_reads_it(language: Language) -> None:
+    """ "What will Halden's transaction fee increase to?": the small model makes "to" the verb and
+    "increase" its subject; the question still asks the amount after "increase ... to", not the old one."""
+    asked = analyze("What will Halden's transaction fee increase to?", language.parse_question)
+    assert asked.slot == Slot("to", frozenset({"increas"})), asked.slot
+    said = "On April 11 we will increase our current 5% transaction fee to 6.5%, the chief executive wrote."
+    found = found_in([sentence_of(said)], "What will Halden's transaction fee increase to?", language)
+    assert [(c.text, c.role) for c in found if c.role] == [("6.5%", 1.0)], [(c.text, c.role) for c in found]
+
+
+def test_a_phrase_the_asked_noun_only_modifies_is_not_of_that_kind(language: Language) -> None:
+    """ "a hotel room" is a room: it answers no "In which hotel ...?"."""
+    said = "The comedian was found dead in a hotel room on Sunday at the Harbour Grand Orlando, the sheriff said."
+    found = [c.text for c in found_in([sentence_of(said)], "In which hotel was the comedian found dead?", language)]
+    assert "hotel room" not in found and "Harbour Grand Orlando" in found, found
+
+
+def test_known_locally_as_gives_a_name(language: Language) -> None:
+    """ "Typhoon Noru, known locally as Typhoon Karding": an adverb between "known" and "as" still gives a
+    name, in the asked role."""
+    said = "Residents were stunned by the intensity of Typhoon Mirel, known locally as Typhoon Basyang, on Monday."
+    found = found_in([sentence_of(said)], "What is Typhoon Mirel known as locally?", language)
+    assert {c.text for c in found if c.role == 1.0} == {"Typhoon Basyang"}, [(c.text, c.role) for c in found]
+
+
+def test_people_called_by_what_they_do_answer_who(language: Language) -> None:
+    """ "Who is providing protection ...?": "armed guards" are, though the sentence names no one."""
+    said = "Now, armed guards are providing 24-hour protection at the judges' homes while protesters gather outside."
+    found = found_in([sentence_of(said)], "Who is providing 24-hour protection at the judges' homes?", language)
+    assert [(c.text, c.role) for c in found] == [("armed guards", 1.0)], [(c.text, c.role) for c in found]
