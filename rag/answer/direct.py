@@ -547,7 +547,14 @@ def _restating(candidates: list[Candidate]) -> list[Candidate]:
     asked role (`Candidate.restates`) is the answer, however much more the other sentences share with the
     question or its headline: the other names are not."""
     restated = {c.key for c in candidates if c.restates}
-    return [c for c in candidates if c.key in restated] if restated else candidates
+    sentences = {id(c.sentence) for c in candidates if c.restates}
+    # and a name its sentence says is of the asked kind ("in a meeting room at [the Harbour Grand Hotel]")
+    said = {c.key for c in candidates if id(c.sentence) in sentences and _said_name(c)}
+    return [c for c in candidates if c.key in restated | said] if restated else candidates
+
+
+def _said_name(candidate: Candidate) -> bool:
+    return candidate.kind_known_by == "said" and not candidate.text.islower()
 
 
 def _referred_back(
@@ -703,7 +710,7 @@ def _of_said_kind(question: Question, candidates: list[Candidate]) -> list[Candi
     if not question.kind or not any(c.kind_known_by == "said" for c in candidates):
         return candidates
     unsure = [c.kind_known_by == "label" and c.fit == 1.0 and c.label in NAMES for c in candidates]
-    named = any(c.kind_known_by == "said" and not c.text.islower() for c in candidates)
+    named = any(_said_name(c) for c in candidates)
     return [
         replace(c, fit=ROLE_UNSAID) if lowered else c
         for c, lowered in zip(candidates, unsure, strict=True)

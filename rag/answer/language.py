@@ -153,6 +153,7 @@ class Slot:
 
     role: str  # "subj", "obj", "is" (one side of a copula: the words are the other side's), or the preposition
     words: frozenset[str]  # stems of the word(s) it attaches to
+    of_noun: str | None = None  # the noun an "of" phrase hangs on ("the [arrest] of X"), stemmed as a verb
 
     def matches(self, other: Slot) -> bool:
         if self.role == DESCRIBED:  # "Who founded ...?": "Jerry Richardson, the team's founder"
@@ -162,6 +163,7 @@ class Slot:
             or (other.role == WHERE and self.role in LOCATIVE | DIRECTIONAL)
             or (other.role == WHEN and self.role in TEMPORAL)
             or (other.role == WHOSE and self.role == "of")  # "the testimony [of Cassidy Hutchinson]"
+            or (other.role == "obj" and self.of_noun in other.words)  # "the arrest [of X]": whom they arrested
             or (other.role == "obj" and self.role == "as" and bool(self.words & other.words & IDENTIFYING))
         )
         return same_role and any(derived(a, b) for a in self.words for b in other.words)
@@ -376,7 +378,7 @@ def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     quoted = _quoted_titles(doc)
     names = (_whole_name(doc, e.start, e.end, e.label_, e.root) for e in doc.ents)
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
-    entities += _people_before_who(doc, entities) + _untagged_counts(doc, entities)
+    entities += _people_before_who(doc, entities) + _untagged_counts(doc, entities) + _counts_in_names(doc, entities)
     text = doc.text  # spaCy joins its tokens' text at each reading
     entities = _with_ranges(text, _with_tallies(doc, entities))
     entities = tuple(_with_scopes(e, text, places) for e in entities)
@@ -406,15 +408,28 @@ def _untagged_counts(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
     Not a number hyphened into a word ("16-ounce") nor one before a name ("Boeing 737")."""
     found = []
     for number in doc:
-        counted = number.head
         if not (number.tag_ == "CD" and number.dep_ == "nummod" and any(c.isdigit() for c in number.text)):
             continue
-        if counted.pos_ != "NOUN" or counted.i != number.i + 1 or YEAR_NUMBER.fullmatch(number.text):
-            continue
         start, end = number.idx, number.idx + len(number.text)
-        if any(e.start < end and start < e.end for e in entities):
+        if YEAR_NUMBER.fullmatch(number.text) or any(e.start < end and start < e.end for e in entities):
             continue
-        found.append(_whole_name(doc, number.i, number.i + 1, "CARDINAL", number))
+        if number.head.pos_ == "NOUN" and number.head.i == number.i + 1:
+            found.append(_whole_name(doc, number.i, number.i + 1, "CARDINAL", number))
+    return tuple(found)
+
+
+def _counts_in_names(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A number that opens a name of plural things counts them ("took home [10] Academy Awards": the small
+    model tags all three words a name)."""
+    found = []
+    for entity in (e for e in entities if e.label in NAME_LABELS):
+        words = doc.char_span(entity.start, entity.end)
+        if words is None or len(words) < 2 or words[0].tag_ != "CD" or words[0].dep_ != "nummod":
+            continue
+        named = words[0].head
+        if named.i == words.end - 1 and named.tag_ in ("NNS", "NNPS") and not YEAR_NUMBER.fullmatch(words[0].text):
+            number = _whole_name(doc, words.start, words.start + 1, "CARDINAL", words[0])
+            found.append(replace(number, counts=named.lower_))
     return tuple(found)
 
 
@@ -761,7 +776,8 @@ def _slot(token: Token) -> Slot | None:
             governing.add(verb_stem(above.lower_))
             if attached.dep_ in PREPOSITION_OBJECTS and above.head.pos_ == "VERB":
                 governing.add(verb_stem(above.head.lower_))
-        return Slot(head.lower_, frozenset(governing))
+        of_noun = verb_stem(attached.lower_) if head.lower_ == "of" and attached.pos_ == "NOUN" else None
+        return Slot(head.lower_, frozenset(governing), of_noun)
     return None
 
 

@@ -146,6 +146,7 @@ WHO_IS_ROLE = re.compile(
 )
 # "Who is the syndrome named after?", "Who was the ship called?": a name given, no role held
 NAMED_FOR = re.compile(r"\b(?:named|called|nicknamed|dubbed)\s+(?:after|for)?\s*\??\s*$", re.IGNORECASE)
+ARTICLE_AFTER_WHO = re.compile(r"^\s*[Ww]ho\s+\w+\s+(?:the|an?)\s", re.IGNORECASE)  # "Who is [the] deceased ...?"
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
@@ -444,6 +445,8 @@ def _who_is_role(text: str) -> re.Match[str] | None:
         return None
     if NAMED_FOR.search(match.group(0)):
         return None  # "Who is the Kessler Syndrome named after?" asks whom it is named for, no role
+    if not match.group(1) and match.group(2).lower().endswith("ed") and not ARTICLE_AFTER_WHO.search(match.group(0)):
+        return None  # "Who was arrested in ...?": a passive verb, no role held
     return match
 
 

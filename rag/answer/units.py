@@ -18,8 +18,10 @@ UNITS: dict[str, frozenset[str]] = {
     ),
     "weight": frozenset(
         "pound pounds lb lbs kg kilogram kilograms kilo kilos gram grams g ton tons tonne tonnes ounce "
-        "ounces oz stone milligram milligrams mg microgram micrograms".split()
+        "ounces oz stone".split()
     ),
+    # what a dose or a food holds ("360 milligrams" of caffeine), rarely what anything weighs ("the 5-milligram dose")
+    "dose": frozenset("milligram milligrams mg microgram micrograms".split()),
     "time": frozenset(
         "second seconds minute minutes hour hours day days week weeks month months year years decade "
         "decades century centuries".split()

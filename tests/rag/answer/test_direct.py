@@ -2668,6 +2668,14 @@ def test_a_number_the_small_model_tags_nothing_is_still_an_amount(language: Lang
     assert "360 milligrams" in found, found
 
 
+def test_a_dose_in_milligrams_is_no_weight_lost(language: Language) -> None:
+    """Milligrams measure what a dose or a cup holds: "the 5-milligram dose" answers no "How much weight
+    did they lose?", the pounds lost do."""
+    said = "Those who took the 5-milligram dose lost 35 pounds, and those on the 15-milligram dose lost 52 pounds."
+    found = amounts_in(said, "How much weight did people on the 15-milligram dose lose?", language)
+    assert found and all("pounds" in t for t in found), found
+
+
 def test_which_kind_with_a_phrase_after_it_asks_that_kind(language: Language) -> None:
     """ "Which Republican senator from North Carolina said ...?" asks a senator (not "Republican", the
     first word of the kind lexicon), the subject of "said"."""
@@ -2704,6 +2712,14 @@ def test_a_phrase_the_asked_noun_only_modifies_is_not_of_that_kind(language: Lan
     assert "hotel room" not in found and "Harbour Grand Orlando" in found, found
 
 
+def test_a_name_said_of_the_asked_kind_outranks_a_common_phrase_in_the_asked_role(language: Language) -> None:
+    """ "found working late in [a meeting room] at the Harbour Grand Hotel": the room plays the role of
+    "in", but the sentence calls the other phrase a hotel, which the question asks for."""
+    said = "Solberg was found working late in a meeting room at the Harbour Grand Hotel, where the board met."
+    found = found_in([sentence_of(said)], "In which hotel was Solberg found working late?", language)
+    assert {c.text for c in found} == {"Harbour Grand Hotel"}, [(c.text, c.role) for c in found]
+
+
 def test_known_locally_as_gives_a_name(language: Language) -> None:
     """ "Typhoon Noru, known locally as Typhoon Karding": an adverb between "known" and "as" still gives a
     name, in the asked role."""
@@ -2717,3 +2733,24 @@ def test_people_called_by_what_they_do_answer_who(language: Language) -> None:
     said = "Now, armed guards are providing 24-hour protection at the judges' homes while protesters gather outside."
     found = found_in([sentence_of(said)], "Who is providing 24-hour protection at the judges' homes?", language)
     assert [(c.text, c.role) for c in found] == [("armed guards", 1.0)], [(c.text, c.role) for c in found]
+
+
+def test_a_number_that_opens_a_name_of_plural_things_counts_them(language: Language) -> None:
+    """ "took home 10 Academy Awards": the small model tags all three words a name; "10" still counts the
+    awards."""
+    said = "The film, one of the greatest musicals of all time, took home 10 Academy Awards including best picture."
+    found = found_in([sentence_of(said)], "How many Academy Awards did the film win?", language)
+    assert [(c.text, c.counts) for c in found] == [("10", "award")], [(c.text, c.counts) for c in found]
+
+
+def test_who_was_arrested_asks_whom_the_verb_acts_on_and_the_arrest_of_a_person_says_it(language: Language) -> None:
+    """ "Who was arrested ...?" asks no role called "arrested"; "announced the arrest of [Ronnie Vale]" says
+    whom, in the asked role (not the prosecutor who announced it)."""
+    asked = analyze("Who was arrested in connection with the Ridge Fire?", language.parse_question)
+    assert asked.kind is None and asked.slot == Slot("obj", frozenset({"arrest"})), (asked.kind, asked.slot)
+    said = (
+        "On Thursday, District Attorney Mike Rowan announced the arrest of Ronnie Vale, a 42-year-old resident, "
+        "in connection with the fire."
+    )
+    found = found_in([sentence_of(said)], "Who was arrested in connection with the Ridge Fire?", language)
+    assert {c.text for c in found if c.role == 1.0} == {"Ronnie Vale"}, [(c.text, c.role) for c in found]
