@@ -554,6 +554,7 @@ def _restating(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _said_name(candidate: Candidate) -> bool:
+    """A name (not a phrase of common nouns) its sentence says is of the asked kind."""
     return candidate.kind_known_by == "said" and not candidate.text.islower()
 
 

@@ -87,8 +87,8 @@ COMMON_BODIES = frozenset(
 # are providing 24-hour protection"); not "officials" or "researchers", which stand in for a name said elsewhere
 COMMON_DOERS = frozenset(
     stem(w)
-    for w in "guard guards officer officers trooper troopers firefighter firefighters soldier soldiers volunteer "
-    "volunteers hiker hikers fisherman fishermen rescuer rescuers deputy deputies paramedic paramedics".split()
+    for w in "guard officer trooper firefighter soldier volunteer hiker fisherman fishermen rescuer deputy "
+    "paramedic".split()
 )
 # diseases and their viruses, which the small model often takes for people or bodies ("COVID-19", "Ebola")
 DISEASES = frozenset(

@@ -423,12 +423,12 @@ def _counts_in_names(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
     model tags all three words a name)."""
     found = []
     for entity in (e for e in entities if e.label in NAME_LABELS):
-        words = doc.char_span(entity.start, entity.end)
-        if words is None or len(words) < 2 or words[0].tag_ != "CD" or words[0].dep_ != "nummod":
+        tokens = doc.char_span(entity.start, entity.end)
+        if tokens is None or len(tokens) < 2 or tokens[0].tag_ != "CD" or tokens[0].dep_ != "nummod":
             continue
-        named = words[0].head
-        if named.i == words.end - 1 and named.tag_ in ("NNS", "NNPS") and not YEAR_NUMBER.fullmatch(words[0].text):
-            number = _whole_name(doc, words.start, words.start + 1, "CARDINAL", words[0])
+        named = tokens[0].head
+        if named.i == tokens.end - 1 and named.tag_ in ("NNS", "NNPS") and not YEAR_NUMBER.fullmatch(tokens[0].text):
+            number = _whole_name(doc, tokens.start, tokens.start + 1, "CARDINAL", tokens[0])
             found.append(replace(number, counts=named.lower_))
     return tuple(found)
 

@@ -146,7 +146,7 @@ WHO_IS_ROLE = re.compile(
 )
 # "Who is the syndrome named after?", "Who was the ship called?": a name given, no role held
 NAMED_FOR = re.compile(r"\b(?:named|called|nicknamed|dubbed)\s+(?:after|for)?\s*\??\s*$", re.IGNORECASE)
-ARTICLE_AFTER_WHO = re.compile(r"^\s*[Ww]ho\s+\w+\s+(?:the|an?)\s", re.IGNORECASE)  # "Who is [the] deceased ...?"
+ARTICLE_AFTER_WHO = re.compile(r"^\s*who\s+\w+\s+(?:the|an?)\s", re.IGNORECASE)  # "Who was [the] ...": a role
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
