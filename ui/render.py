@@ -68,8 +68,8 @@ def render_sentences(answer: Answer) -> str:
     parts = []
     for sentence in answer.sentences:  # an LLM writes Markdown; quotes are shown verbatim
         # a quote's lines (a list's entry: "47. Grinnell College", "• Location: Grinnell, Iowa") kept apart
-        quoted = re.sub(r"\n+", "<br>", html.escape(sentence.text))
-        text = quoted if sentence.verdict == "quoted" else inline_markdown(sentence.text)
+        quoted = sentence.verdict == "quoted"
+        text = re.sub(r"\n+", "<br>", html.escape(sentence.text)) if quoted else inline_markdown(sentence.text)
         if sentence.verdict == "unverified":
             why = html.escape(sentence.reason or "no passage supports it", quote=True)
             parts.append(

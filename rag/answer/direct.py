@@ -234,8 +234,9 @@ AGE_IN_SPAN = re.compile(r"(?:at\s+)?(?:the\s+)?(?:age(?:\s+of)?|aged)\s+(\d{1,3
 # "a 16-year-old" standing for someone (a noun: a comma or a verb after it), unless said of a name before it
 AGED_ONE = re.compile(r"\d{1,3}-year-old(?=\s*,|\s+(?:who|was|is|said|says|told|died|had|has)\b)", re.IGNORECASE)
 INDEFINITE = re.compile(r"(?:^|\s)an?\s+$", re.IGNORECASE)
-EXAMPLES_AFTER = re.compile(r",?\s+(?:such\s+as|including|like)\s", re.IGNORECASE)  # "tools[, such as] a cap"
-EXAMPLE_OF = re.compile(r"([\w-]+),?\s+(?:such\s+as|including|like)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+EXAMPLES = r",?\s+(?:such\s+as|including|like)\s"  # "tools[, such as] a cap": what comes next is one of them
+EXAMPLES_AFTER = re.compile(EXAMPLES, re.IGNORECASE)
+EXAMPLE_OF = re.compile(rf"([\w-]+){EXAMPLES}\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 SAID_OF_BEFORE = re.compile(r"(?:,|\b(?:was|is|been|as))\s+(?:an?|the)\s+$", re.IGNORECASE)
 BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
 # "aged 23", "at age 23", "at the age of 23", "He was 67."

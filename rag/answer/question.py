@@ -141,12 +141,12 @@ WHO = re.compile(r"\b(who|whom|whose)\b", re.IGNORECASE)
 # Chief Medical Executive?", "Who is the Facebook spokesperson who said ...?": the role asked about, the
 # noun before "of" (before "who" or "that", a title only: "Who is the man who ...?" asks no role)
 WHO_IS_ROLE = re.compile(
-    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?((?:[\w'’.-]+\s+){0,5}?)([A-Za-z][a-z-]+|C[A-Z]O)"
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?P<article>the\s+|an?\s+)?(?P<before>(?:[\w'’.-]+\s+){0,5}?)"
+    r"(?P<role>[A-Za-z][a-z-]+|C[A-Z]O)"
     r"\s*(?:\b(?:of|for|at|in|on)\b|\?|$|(?P<clause>\bwho\b|\bthat\b))"
 )
 # "Who is the syndrome named after?", "Who was the ship called?": a name given, no role held
 NAMED_FOR = re.compile(r"\b(?:named|called|nicknamed|dubbed)\s+(?:after|for)?\s*\??\s*$", re.IGNORECASE)
-ARTICLE_AFTER_WHO = re.compile(r"^\s*who\s+\w+\s+(?:the|an?)\s", re.IGNORECASE)  # "Who was [the] ...": a role
 NOT_IN_ROLE = frozenset("the a an behind against among between through during under over into onto".split())
 # "Who is Dmitry Peskov?" (capitals: a name, not "who is the speaker?", nor "Who is Albertsons' CEO?")
 WHO_IS_NAME = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?![^?]*['’]s?\s)((?:[A-Z][\w'’.-]*\s*){1,4})\?*\s*$")
@@ -423,10 +423,10 @@ def _written_kind(text: str) -> str | None:
 def _role_asked(text: str) -> str | None:
     """The stemmed role "Who is the lead guitarist of ...?" asks who holds (not "Who was behind ...?")."""
     match = _who_is_role(text)
-    if match is None or set(words(match.group(1))) & (STOP_KIND | NOT_IN_ROLE):
+    if match is None or set(words(match.group("before"))) & (STOP_KIND | NOT_IN_ROLE):
         return None
-    role = stem(match.group(2).lower())
-    if match.group(2)[:1].isupper() and labels_of_kind(role) != PERSON:
+    role = stem(match.group("role").lower())
+    if match.group("role")[:1].isupper() and labels_of_kind(role) != PERSON:
         return None  # a capitalised word is a role only when it is a person's ("Chief Medical Executive")
     return role
 
@@ -441,12 +441,12 @@ def _who_is_role(text: str) -> re.Match[str] | None:
     """WHO_IS_ROLE's match, when the role before a relative clause is a title ("Who is the spokesperson
     who said ...?"; "Who is the man who ...?" asks no role)."""
     match = WHO_IS_ROLE.search(text)
-    if match is None or (match.group("clause") and match.group(2).lower() not in TITLES):
+    if match is None or (match.group("clause") and match.group("role").lower() not in TITLES):
         return None
     if NAMED_FOR.search(match.group(0)):
         return None  # "Who is the Kessler Syndrome named after?" asks whom it is named for, no role
-    if not match.group(1) and match.group(2).lower().endswith("ed") and not ARTICLE_AFTER_WHO.search(match.group(0)):
-        return None  # "Who was arrested in ...?": a passive verb, no role held
+    if not (match.group("article") or match.group("before")) and match.group("role").lower().endswith("ed"):
+        return None  # "Who was arrested in ...?": a passive verb, no role held (not "Who was the deceased?")
     return match
 
 
