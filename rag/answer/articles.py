@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from index.snapshot import IndexSnapshot
     from rag.answer.retrieve import RetrievedChunk
 
-ARTICLE = r"(?:article|story|report|piece|item)"
+ARTICLE = r"(?<!\bto )(?:article|story|report|piece|item)"  # not the verb: "the first [to report] on it"
 OUTLET = (
     r"(?:outlet|publication|newspaper|paper|site|website|source|news (?:site|agency|organi[sz]ation|outlet)|agency)"
 )

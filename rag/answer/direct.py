@@ -58,7 +58,16 @@ from rag.answer.kinds import (
     scaled_numbers,
     surely_other_place,
 )
-from rag.answer.language import ABBREVIATED_TITLES, COMPARED, DESCRIBED, LIST_END, QUALIFIERS, REPORTING, TITLES
+from rag.answer.language import (
+    ABBREVIATED_TITLES,
+    CHANGE_FROM,
+    COMPARED,
+    DESCRIBED,
+    LIST_END,
+    QUALIFIERS,
+    REPORTING,
+    TITLES,
+)
 from rag.answer.places import CITY, STATE
 from rag.answer.question import (
     AGE_KIND,
@@ -170,6 +179,7 @@ RENAMED_TO = re.compile(
     r"\b(?:renam\w*|chang\w*\s+(?:the|its|their|his|her)\s+name)\s+(?:of\s+)?[^,.;]{0,60}?\bto\s*[“\"']?\s*$",
     re.IGNORECASE,
 )
+PERSONS_NAME = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?name\b", re.IGNORECASE)  # "changed [his] name to"
 HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Rev|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s*$")  # "commissioner [Dr.] Janet"
 DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
 NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
@@ -270,6 +280,7 @@ PARTIES = frozenset("republican democrat democratic gop labour conservative tory
 SAME_PARTY = {"democratic": "democrat", "gop": "republican", "tory": "conservative"}
 # the other end of a change or range: "[$1.9 billion] to $2.04 billion", "from $1.9 billion to [$2.04 billion]"
 RANGE_AFTER = re.compile(r"\s+(?:to|and)\s+(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)")
+CHANGE_GOES_ON = re.compile(r"\s+to\s+\S*\d")  # "from [$10] to $24": the change goes on to another amount
 RANGE_BEFORE = re.compile(r"(\S*\d[\d,.]*(?:\s+(?:million|billion|trillion))?)\s+(?:to|and)\s+$")
 # the other side of a comparison: "earnings of $1,173, compared with just [$712] a week for ..."
 COMPARED_BEFORE = re.compile(
@@ -284,8 +295,11 @@ ACRONYM = re.compile(r"[A-Z]{2,8}")  # a name by its initials ("THAAD", "OSHA")
 NAME_PARTS = re.compile(r"[\s-]+")
 QUOTES = "\"'“”‘’"
 INITIAL = re.compile(r"[A-Z]\.")  # a genus before its species ("E. coli")
-SURNAME_PARTICLES = frozenset("de la le du da di von van der al el bin ibn abu".split())  # "Osama [bin] Laden"
+# "Osama [bin] Laden", "Pinar [del] Rio"
+SURNAME_PARTICLES = frozenset("de la le du da di del della dos das des von van der den al el bin ibn abu".split())
 # lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
+OWNS = re.compile(r"['’]s\b")  # a possessive's ending
+PLACE_OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?=[A-Z])")  # "Cuba's " of a place's name
 NAME_GLUE = frozenset("of the and for to".split()) | SURNAME_PARTICLES
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
 GENERIC_HEADS = frozenset(
@@ -462,7 +476,7 @@ def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, se
         phrase.proper
         and (
             _in_slot(question, phrase)
-            or _kind_before_name(question, sentence[phrase.start : phrase.end])
+            or _kind_before_name(question, sentence[phrase.start : phrase.end], _unread(phrase, entities))
             or (_said_of_kind(question, phrase, sentence) and _unnamed(phrase, entities))
             or known_place_of_kind(question, phrase)  # "whose town of [Cayey]" for "In which town ...?"
             or _name_given(question, phrase, sentence)  # "known as [Issue 4]": no entity to the small model
@@ -497,7 +511,9 @@ def _with_larger_places(question: Question, candidates: list[Candidate]) -> list
             (
                 d
                 for d in candidates
-                if _says_where(d, c, end) and text[end - c.sentence.start : d.start - c.sentence.start] == ", "
+                if _says_where(d, c, end)
+                and text[end - c.sentence.start : d.start - c.sentence.start] == ", "
+                and not OWNS.match(text, d.end - c.sentence.start)  # not "Port-au-Prince, [Haiti]'s capital"
             ),
             None,
         ):
@@ -512,16 +528,25 @@ def _unnamed(phrase: Span, entities: Sequence[Span]) -> bool:
     return all((e.start, e.end) != (phrase.start, phrase.end) for e in entities)
 
 
-def _kind_before_name(question: Question, phrase: str) -> bool:
+def _kind_before_name(question: Question, phrase: str, unread: bool = False) -> bool:
     """The phrase names a thing of the asked kind, the noun right before the name ("analytics group
-    Chainalysis"): the small model may see no name in it, and the phrase may play any role."""
+    Chainalysis"): the small model may see no name in it, and the phrase may play any role. When it sees
+    none (`unread`), a title before the name says it too ("Mayor Bong Edding"; where it sees one, that
+    name is the candidate: "Commissioner [Robert Califf]", not "Dr. Robert Califf")."""
     if not question.kind:
         return False
     said = WORD.findall(phrase)
     return any(
-        question.kind in _title_stems(noun) and noun.islower() and _name_word(name)
+        question.kind in _title_stems(noun)
+        and (noun.islower() or (unread and noun.lower() in TITLES))
+        and _name_word(name)
         for noun, name in itertools.pairwise(said)
     )
+
+
+def _unread(phrase: Span, entities: Sequence[Span]) -> bool:
+    """The small model sees no entity in any word of the phrase."""
+    return not any(e.overlaps(phrase) for e in entities)
 
 
 def _read_as(phrase: Span, entity: Span, question: Question, sentence: str) -> bool:
@@ -1172,6 +1197,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         start += measure.end()
     if span.label == "NP" or span.label in NAMES:
         start, end = _name_of_phrase(raw, start, end, question)  # "[Berenberg] bank" for "At which bank ...?"
+        if question.kind and question.labels and question.labels <= PLACES:
+            start = _after_possessor(raw, start, end)  # "Cuba's [Pinar del Rio]" for "Which Cuban province ...?"
     if span.label == "NP" and not span.proper:
         start = _after_asked_names(raw, start, end, question)  # "the Mavericks [electric bikes]"
     titled = False  # the name follows the noun asked for ("GSK Chief Scientific Officer [Tony Wood]")
@@ -1182,7 +1209,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         # "captain [Steven Stamkos]" answers "Who scored?"; "Republican Rep. [Phillip Pettus]" "Which sponsor ...?"
         roled_name = (of_person and "PERSON" in question.labels) or (span.label == "NP" and not question.labels)
         if roled_name and not titled and not question.describes:
-            start = _after_role(raw, start, end)
+            start = _after_role(raw, start, end, opens_sentence=not sentence.text[: span.start].strip(" “\"'"))
         holder = _after_body_of_title(question, sentence.text[: span.start], raw, start) if of_person else None
         if span.label == "PERSON" and holder is not None:
             start, titled = holder, True  # "Director of [Athletics] Kortne Gosha": the model runs the body on
@@ -1194,6 +1221,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         return None
     if span.label in AMOUNTS and (
         _other_end_of_asked(sentence.text, span, question.text)
+        or _start_of_change(sentence.text, span, question)
         or _of_another_time(sentence.text, span, question.text)
         or _multiplier(sentence.text, span.end, question.text)
         or _compared_to_asked(sentence.text, span, question)
@@ -1374,6 +1402,13 @@ def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tu
     return tokens[first].start(), tokens[last - 1].end()
 
 
+def _after_possessor(phrase: str, start: int, end: int) -> int:
+    """Where a place's name starts after the name of the place it is in, said as its owner ("Cuba's [Pinar
+    del Rio]", "Florida's [Lee County]"): the owner only says where it is."""
+    owner = PLACE_OWNER.match(phrase, start, end)
+    return owner.end() if owner is not None else start
+
+
 def _name_word(word: str) -> bool:
     """A word of a name: capitalised, a code ("BZ4X"), or quoted ("“We the People”")."""
     bare = word.lstrip(QUOTES)
@@ -1513,15 +1548,17 @@ def _is_credit(sentence: str, start: int, end: int) -> bool:
     return start <= 1 and bool(CREDIT.match(sentence[start : end + 3]) or DATELINE.match(sentence, end))
 
 
-def _after_role(name: str, start: int, end: int) -> int:
+def _after_role(name: str, start: int, end: int, opens_sentence: bool = False) -> int:
     """Where a person's name starts after the role news gives before it ("captain [Steven Stamkos]",
-    "Lionesses striker [Russo]", "President [Joe Biden]"): a role of the lexicon in lower case, or a
-    title; the name is the capitalised rest."""
+    "Lionesses striker [Russo]", "President [Joe Biden]"): a role of the lexicon in lower case (or
+    capitalised only as the sentence's first word: "Owner [BJ Chester-Tamayo] runs ..."), or a title;
+    the name is the capitalised rest."""
     cut = start
     for word in WORD.finditer(name, start, end):
         rest = name[word.end() : end].lstrip(". ")
         said = word.group().lower()
-        role = labels_of_kind(stem(said)) == PERSON if word.group().islower() else said in TITLES
+        lower = word.group().islower() or (opens_sentence and word.start() == start)
+        role = labels_of_kind(stem(said)) == PERSON if lower else said in TITLES
         if (role or said in ABBREVIATED_TITLES or word.group() in ROLE_INITIALS) and rest[:1].isupper():
             cut = end - len(rest)
     return cut
@@ -1575,6 +1612,13 @@ def _other_end_of_asked(sentence: str, span: Span, question: str) -> bool:
     return bool(asked) and bool(
         (after and numbers(after.group(1)) & asked) or (before and numbers(before.group(1)) & asked)
     )
+
+
+def _start_of_change(sentence: str, span: Span, question: Question) -> bool:
+    """The amount a change starts from ("double the fees from [$10] to $24"), when the question asks what
+    it changes to ("What would the fee rise to?"): the value before, not the one asked."""
+    asks_end = question.slot is not None and question.slot.role == "to"
+    return asks_end and bool(CHANGE_FROM.search(sentence[: span.start]) and CHANGE_GOES_ON.match(sentence, span.end))
 
 
 def _whole_of_part(sentence: str, start: int, question: str) -> bool:
@@ -1672,6 +1716,11 @@ def _value_of(said: Slot | None, asked: Slot) -> bool:
     return said is not None and said.role == "of" and bool(said.words & asked.words)
 
 
+def _value_of_kind(said: Slot | None, kind: str) -> bool:
+    """An amount after "of" on the noun the question asks ("GDP growth of [1.7%]" for "What GDP growth ...?")."""
+    return said is not None and said.role == "of" and kind in {stem(w) for w in said.words}
+
+
 def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> float:
     """How surely the span is of the kind asked for (`said_of_kind`: the sentence says so, _said_of_kind)."""
     if question.labels and question.labels <= NUMBERS and span.label not in question.labels:
@@ -1680,6 +1729,8 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
         return 1.0 if span.counts and _counts_asked(question, span.counts) else 0.0
     if known_place_of_kind(question, span):
         return 1.0  # also when the small model calls the town an organisation, or sees no name in it
+    if question.kind and span.label in AMOUNTS and _value_of_kind(span.slot, question.kind):
+        return 1.0  # "What GDP growth does Daco project?": "GDP growth of [1.7%]"
     if said_of_kind:
         return 1.0
     if question.labels and question.labels <= PLACES and span.label == "ORG" and stem(span.head) in FACILITIES:
@@ -1728,7 +1779,15 @@ def _counts_asked(question: Question, counted: str) -> bool:
 def _name_given(question: Question, span: Span, sentence: str) -> bool:
     """A name the sentence gives something, asked by a question that asks a name ("dubbed [Otter 841]",
     "whose real name is [Brian Warner]")."""
-    return _naming(question, span, sentence) is not None
+    naming = _naming(question, span, sentence)
+    return naming is not None and not _persons_name_unasked(question, span, naming)
+
+
+def _persons_name_unasked(question: Question, span: Span, naming: re.Match[str]) -> bool:
+    """A person's name ("West, who has legally changed his name to [Ye]") for a question that asks the name
+    of something else ("What is the name of Parler's parent company?")."""
+    persons = span.label == "PERSON" or PERSONS_NAME.search(naming.group()) is not None
+    return persons and bool(question.labels) and "PERSON" not in question.labels
 
 
 def _naming(question: Question, span: Span, sentence: str) -> re.Match[str] | None:

@@ -121,6 +121,8 @@ LOWER_CASE_BEFORE = re.compile(r"^(?:[a-z][\w-]*\s+)+")  # "central" of "central
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")  # between the ends of a range: "80 to 110", "10-12"
 CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 12 to 30": a change, not a range
+# an amount the small model runs from one end of a change to the other ("from [$20 to $48]", "from [$10 to $]")
+CHANGE_ENDS = re.compile(r"(?P<start>.*?\d[\d,.]*(?:\s+(?:million|billion|trillion))?%?)\s+to\s+(?P<end>.*)")
 RANGE_START = re.compile(r"(?<![\w.,])(?:(?:around|about|roughly|some|between)\s+)?\d[\d,.]*\s*(?:to|–|—)\s*$")
 # words that say how exact an amount is ("some 300" is 300: direct._trimmed drops a leading "some")
 QUALIFIERS = tuple(
@@ -347,6 +349,9 @@ def _kind_slot(kind: Token) -> Slot | None:
     the verb as a modifier) who published."""
     if kind.dep_ == "attr" and any(c.dep_ in SUBJECTS and c.lower_ == "which" for c in kind.head.children):
         return Slot("is", frozenset({verb_stem(kind.lower_)}))
+    copula, stranded = kind.head, _stranded(t for t in kind.doc if t.i > kind.head.i)
+    if copula.lemma_ == "be" and stranded is not None and stranded.head.pos_ != "VERB":  # not "... bound [for]?"
+        return Slot(stranded.lower_, frozenset({verb_stem(copula.lower_)}))  # "Which agency is Kikina [from]?"
     slot = _asked_slot(kind)
     if slot is None and kind.head.pos_ == "VERB" and kind.i < kind.head.i:
         return Slot("subj", _verb_words(kind.head))
@@ -380,7 +385,7 @@ def _annotation(doc: Doc, places: Gazetteer) -> Annotation:
     entities = tuple(n for n in names if not any(q.start <= n.start and n.end <= q.end for q in quoted)) + quoted
     entities += _people_before_who(doc, entities) + _untagged_counts(doc, entities) + _counts_in_names(doc, entities)
     text = doc.text  # spaCy joins its tokens' text at each reading
-    entities = _with_ranges(text, _with_tallies(doc, entities))
+    entities = _with_ranges(text, _change_ends(text, _with_tallies(doc, entities)))
     entities = tuple(_with_scopes(e, text, places) for e in entities)
     phrases = tuple(_unnamed_place(_phrase(doc, chunk), entities, text, places) for chunk in doc.noun_chunks)
     return Annotation(entities, phrases, _name_lists(doc), _titles_of_names(doc))
@@ -462,6 +467,21 @@ def _with_tallies(doc: Doc, entities: tuple[Span, ...]) -> tuple[Span, ...]:
         if words is not None:
             found = [e for e in found if e not in inside]
             found.append(Span(match.start(), match.end(), "CARDINAL", words.root.lower_, _slot(words.root)))
+    return tuple(found)
+
+
+def _change_ends(text: str, entities: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Each end of a change its own amount: the small model may take "from $20 to $48" for one (a range),
+    or its first end and the second's currency sign ("from [$10 to $]24"); "from" says it is a change."""
+    found: list[Span] = []
+    for entity in entities:
+        ends = CHANGE_ENDS.fullmatch(text, entity.start, entity.end) if entity.label in AMOUNT_LABELS else None
+        if ends is None or not CHANGE_FROM.search(text[: entity.start]):
+            found.append(entity)
+            continue
+        found.append(replace(entity, end=ends.end("start"), head=ends.group("start").split()[-1].lower()))
+        if any(c.isdigit() for c in ends.group("end")):
+            found.append(replace(entity, start=ends.start("end")))
     return tuple(found)
 
 
@@ -643,7 +663,10 @@ def _stranded_on_participle(asked: Token) -> Slot | None:
     if asked.dep_ != "attr" or asked.head.lower_ not in COPULAS:
         return None
     described = [c for c in asked.head.children if c.i != asked.i and (c.dep_ in SUBJECTS or c.dep_ == "attr")]
-    for participle in (c for s in described for c in s.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    # also a participle hung on a noun inside the phrase ("the women detained in Leeds [charged] with?"), or
+    # tagged a past tense ("the 31 men arrested in Coeur d'Alene [charged] with?")
+    participles = (c for s in described for c in s.subtree if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"))
+    for participle in participles:
         if (stranded := _stranded(participle.children)) is not None:
             return Slot(stranded.lower_, frozenset({verb_stem(participle.lower_)}))
     return None
@@ -958,12 +981,20 @@ def _counted(root: Token) -> str | None:
     the [states]")."""
     if root.pos_ == "NOUN":
         return root.lower_
-    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":
-        return root.head.lower_
+    if root.dep_ == "nummod" and (numbered := _compounded(root.head)).pos_ == "NOUN":
+        return numbered.lower_  # also through a name the noun is of ("seven Super Bowl [championships]")
     if (noun := _noun_before_brackets(root)) is not None:
         return noun.lower_
     counted = _noun_after_of(root)
     return counted.lower_ if counted is not None else None
+
+
+def _compounded(token: Token) -> Token:
+    """The noun a name compounded on it leads to ("Bowl" of "Super Bowl championships": "championships"; not
+    through a common noun: "a 4.8 [magnitude] earthquake" counts no earthquakes)."""
+    while token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _noun_before_brackets(token: Token) -> Token | None:
@@ -1038,13 +1069,15 @@ def _whole_amount(doc: Doc, start: int, end: int, label: str, root: Token) -> tu
 
 def _narrower_place(root: Token) -> Token | None:
     """The place this place says where is: "Altadena, California" (no "and": not a list of places),
-    "Rainbow Bay on the Gold Coast", "Montgomery County, Maryland"."""
+    "Rainbow Bay on the Gold Coast", "Montgomery County, Maryland", "Port-au-Prince, Haiti's capital"."""
     head = root.head
     listed = root.dep_ == "conj" and any(c.dep_ == "cc" for t in (head, *head.conjuncts) for c in t.children)
     if root.dep_ in ("appos", "npadvmod") or (root.dep_ == "conj" and not listed):
         return head if head.ent_type_ in PLACE_LABELS else None
     if root.dep_ == "pobj" and head.lower_ in ("in", "on", "at") and head.head.ent_type_ in PLACE_LABELS:
         return head.head
+    if root.dep_ == "poss" and head.dep_ == "appos" and head.head.ent_type_ in PLACE_LABELS:
+        return head.head  # "Port-au-Prince, [Haiti]'s capital"
     return None
 
 

@@ -57,7 +57,9 @@ KINDS: dict[frozenset[str], str] = {
     "biologist ecologist conservationist geologist volcanologist seismologist epidemiologist virologist chemist "
     "physicist astronomer psychologist sociologist pollster consultant entrepreneur investor banker rancher farmer "
     "archbishop bishop cardinal rabbi imam priest pastor reverend cleric monarch emperor empress duke duchess sultan "
-    "emir member celebrity influencer teen democrat republican",
+    "emir member celebrity influencer teen democrat republican baby infant toddler daughter son wife "
+    "husband mother father sister brother grandmother grandfather grandson granddaughter uncle aunt cousin nephew "
+    "niece spouse widow widower girlfriend boyfriend fiance fiancee friend colleague neighbor neighbour mentor",
     TIMES: "year month day date deadline decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",
@@ -167,6 +169,14 @@ NAME_OF_THE = re.compile(  # also "... the name of Bannon's talk show?" (any wor
     re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?=\w)", re.IGNORECASE)  # "the sheep [that] was ..."
+# "Under the Kaibab proposal, what would the fee rise to?": a phrase fronted before the wh-word, read where it
+# would otherwise stand, after the question (the rules, and the small model, expect the wh-word first)
+FRONTED = re.compile(
+    r"^\s*(?P<front>(?:according to|under|in|on|at|after|before|during|since|for|by|with|from|as of|among|amid|"
+    r"despite|following|last|this|next)\s[^,?]{1,80}),\s*(?P<asked>(?:what|which|who|whom|whose|where|when|how)\b"
+    r"[^?]*?)\s*\?*\s*$",
+    re.IGNORECASE,
+)
 PARSED = re.compile(r"\b(which|what|who|whom|whose|where)\b", re.IGNORECASE)  # the parse tells these apart
 # words ending in "ist" that name no person
 NOT_PEOPLE_IST = frozenset(
@@ -260,6 +270,9 @@ class Question:
 def analyze(text: str, parse: Callable[[str], QuestionParse] | None = None) -> Question:
     """What `text` asks for. `parse` (spaCy's parse of the question) finds the noun a "which"/"what"
     determines; without it, a word of the kind lexicon right after "which" is taken."""
+    if fronted := FRONTED.match(text):
+        asked, front = fronted.group("asked"), fronted.group("front")
+        return replace(analyze(f"{asked[:1].upper()}{asked[1:]} {front[:1].lower()}{front[1:]}?", parse), text=text)
     wants_many = bool(MANY_ARTICLES.search(text))
     plain = Question(
         text, wants_many=wants_many, wants_more=bool(WANTS_MORE.search(text)), terms=frozenset(content_terms(text))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.chunker import Chunk
+from rag.text import content_terms
 
 if TYPE_CHECKING:
     from index.snapshot import IndexSnapshot
@@ -71,7 +72,10 @@ def hybrid_retrieve(
     lexical_ids = [cid for cid, _ in lexical_hits]
     fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [1.0, LEXICAL_WEIGHT])
     best = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
-    chunks = _read(index, best)
+    lexical_best = lexical_ids[0] if lexical_ids and lexical_ids[0] not in best else None
+    chunks = _read(index, best if lexical_best is None else [*best, lexical_best])
+    if lexical_best is not None and _holds_words_missed(query, chunks[lexical_best], [chunks[c] for c in best]):
+        best.append(lexical_best)
     dense_scores = dict(dense)
     missing = [cid for cid in best if cid not in dense_scores]
     if missing:
@@ -87,6 +91,15 @@ def hybrid_retrieve(
         for cid in best
         if cid in chunks
     ]
+
+
+def _holds_words_missed(query: str, chunk: Chunk, found: list[Chunk]) -> bool:
+    """BM25's best chunk, which fusion ranked lower, holds a word of the question that none of the fused
+    chunks holds ("Pinar" of "Pinar del Rio", among stories of Del Rio, Texas, the embedder prefers): the
+    embedder missed what the question's rare word finds. Without such a word it adds nothing the fused
+    chunks lack but a rival ("rocket" in one more launch story)."""
+    missed = set(content_terms(query)) - set().union(*(content_terms(c.text) for c in found))
+    return bool(missed & set(content_terms(chunk.text)))
 
 
 def evidence_chunks(chunks: list[RetrievedChunk], k: int) -> list[RetrievedChunk]:

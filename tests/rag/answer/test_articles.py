@@ -54,6 +54,7 @@ def test_which_outlet_ran_an_article_asks_for_its_source(question: str) -> None:
     [
         "Which site for last-minute tickets reported that its cheapest tickets had fallen about 40%?",
         "Which newspaper first published the leaked memo?",
+        "Which outlet was the first to report on the mayor's resignation?",
     ],
 )
 def test_which_outlet_reported_a_fact_asks_about_the_news(question: str) -> None:

@@ -314,3 +314,10 @@ def test_a_phrase_after_a_participle_on_the_object_plays_its_role_for_the_verb_t
     slots = {text[e.start : e.end]: e.slot for e in language.annotate([text])[0].entities}
     slot = slots.get("Kelso Island")
     assert slot is not None and slot.role == "to" and verb_stem("sent") in slot.words, slots
+
+
+def test_a_stranded_preposition_on_a_participle_inside_the_subject_is_the_asked_role(language: Language) -> None:
+    """ "What were the 12 women detained in Leeds charged with?": the small model hangs "charged" on "Leeds";
+    the question still asks the object of "with" after "charge"."""
+    parsed = language.parse_question("What were the 12 women detained in Leeds charged with?")
+    assert parsed.slot == Slot("with", frozenset({"charg"})), parsed.slot

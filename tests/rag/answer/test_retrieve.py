@@ -67,3 +67,31 @@ def test_a_chunk_gone_from_the_store_makes_the_snapshot_stale(
     new_store(data).delete_ids([kept[0].id])
     with pytest.raises(StaleIndex):  # every chunk kept: BM25 (the snapshot's) still ranks the lost one
         hybrid_retrieve(question, vector, snapshot, len(snapshot.chunk_ids))
+
+
+DEL_RIO = (
+    "Officials in Del Rio, Texas, set up shelters for thousands of migrants who crossed the river this week. "
+    "Del Rio officials said the shelters in Del Rio were full, and the mayor of Del Rio asked for federal help."
+)
+PINAR = (
+    "The hurricane made landfall in Pinar del Rio province, where officials set up 55 shelters before the storm. "
+    "Tobacco farmers in the west of the island covered their crops."
+)
+
+
+def test_bm25s_best_chunk_is_retrieved_beside_the_fused_best(
+    tmp_path: Path, embedder: Embedder, encoder: TextEncoder
+) -> None:
+    """A rare word of the question ("Pinar" among stories of Del Rio, Texas) can make a chunk BM25's best
+    while the embedder prefers another: fusion ranks it second, below k = 1; it is read after the fused best."""
+    corpus, data = tmp_path / "corpus", tmp_path / "data"
+    corpus.mkdir()
+    for n in range(4):
+        (corpus / f"del_rio_{n}.txt").write_text(f"Border report {n}\n\n{DEL_RIO}\n", encoding="utf-8")
+    (corpus / "hurricane.txt").write_text(f"Hurricane report\n\n{PINAR}\n", encoding="utf-8")
+    index_folder(corpus, data, embedder)
+    snapshot = build_service(Settings(data_dir=data, corpus_dir=corpus), encoder=encoder).snapshot
+    question = "How many shelters did officials set up in Pinar del Rio?"
+    kept = hybrid_retrieve(question, encoder.embed([question])[0], snapshot, 1)
+    assert snapshot.lexical.search(question, 1)[0][0] == kept[-1].id, [c.source for c in kept]
+    assert kept[-1].source == "hurricane.txt", [c.source for c in kept]
