@@ -84,7 +84,7 @@ from rag.answer.question import (
     asks_who_holds_role,
     labels_of_kind,
 )
-from rag.answer.units import with_rate, with_unit_sign
+from rag.answer.units import with_magnitude_letter, with_rate, with_unit_sign
 from rag.text import (
     AMOUNT_WORDS,
     ROLE_INITIALS,
@@ -1236,6 +1236,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         last = pair.end()  # "win [4-1]", "[10-12] inches": a score or a range the small model cut at its dash
     if span.label in AMOUNTS:
         last = with_unit_sign(sentence.text, last)  # "about 7[°C]"
+        if span.label == "MONEY":
+            last = with_magnitude_letter(sentence.text, last)  # "$70[M]"
         last = with_rate(sentence.text, first, last, question.text)  # "about 40 feet[ per hour]"
         first = _without_asked_qualifier(sentence.text, first, question.text)
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:

@@ -21,12 +21,14 @@ from rag.answer.question import AMOUNTS, TIMES
 from rag.text import TermWeights, agent_nouns, amounts, content_terms, stem, verb_stems, words
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from rag.answer.direct import Candidate
     from rag.answer.question import Question
     from rag.answer.retrieve import RetrievedChunk
 
+INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # "SEC", "FDA"
+NAME_GLUE = r"(?:(?:and|of|for|the|on|&)\s+)*"  # lower-case words between the capitalised ones of a name
 MIN_WORDS = 4  # in a sentence, but the number of a list's item ("1. Biden in Asia" is a heading's three)
 LIST_ITEM = re.compile(LIST_NUMBER.pattern + r"\s+")  # an item's number, and the space after it
 # a sentence too short to stand alone that goes on about what the one before it names: "He was 67."
@@ -229,13 +231,18 @@ def lexical_scores(
     question_terms: Sequence[str],
     idf: Callable[[str], float],
     doers: frozenset[str] = frozenset(),
+    spelled: Mapping[str, re.Pattern[str]] | None = None,
 ) -> None:
     """Coverage of the question's terms by each sentence, and by its neighbours (context). A verb
-    whose doer is asked (`doers`) is said by the noun for its doer ("Who founded ...?": "founder")."""
+    whose doer is asked (`doers`) is said by the noun for its doer ("Who founded ...?": "founder"); an
+    initialism of the question (`spelled`, by its term) by the words it stands for ("SEC": "Securities
+    and Exchange Commission")."""
     weights = TermWeights(question_terms, idf)
     agents = {verb: agent_nouns(verb) for verb in doers}
+    spelled = spelled or {}
     for i, sentence in enumerate(sentences):
         said = sentence.terms | {verb for verb, nouns in agents.items() if nouns & sentence.terms}
+        said |= {term for term, words_of in spelled.items() if words_of.search(sentence.text)}
         sentence.coverage = weights.coverage(said)
         neighbours = set(said)
         for j in (i - 1, i + 1):
@@ -243,6 +250,19 @@ def lexical_scores(
                 neighbours |= sentences[j].terms
         neighbours |= set(content_terms(sentence.chunk.title))
         sentence.context = weights.coverage(neighbours)
+
+
+def spelled_out(question: str) -> dict[str, re.Pattern[str]]:
+    """The question's initialisms, by their term, each with the words whose capitals spell it ("SEC":
+    "Securities and Exchange Commission", "FDA": "Food and Drug Administration"), which a sentence may
+    say instead."""
+    found = {}
+    for initialism in INITIALISM.findall(question):
+        terms = content_terms(initialism)
+        if len(terms) == 1:
+            capitals = rf"\s+{NAME_GLUE}".join(rf"{letter}[a-z]+" for letter in initialism)
+            found[terms[0]] = re.compile(rf"\b{capitals}\b")
+    return found
 
 
 def type_hints(sentences: list[SentenceEvidence], question: Question) -> None:
@@ -388,7 +408,7 @@ def score_sentences(
     if not sentences:
         return []
     doers = question.slot.words if question.slot is not None and question.slot.role == "subj" else frozenset()
-    lexical_scores(sentences, sorted(question.terms), idf, doers)
+    lexical_scores(sentences, sorted(question.terms), idf, doers, spelled_out(question.text))
     type_hints(sentences, question)
     asked = {stem(v) for v in question.verbs}
     for s in sentences:

@@ -58,6 +58,7 @@ UNIT_AFTER = 12  # characters after a number where its unit may stand ("18 feet"
 RATE_AFTER = 12  # characters after the unit where the time it is per may stand ("miles [an hour]")
 PER_TIME = rf"\s+(?:per|an?|each|every)\s+(?:{'|'.join(UNITS['time'])})\b"  # "[per hour]", "[a day]"
 RATE = re.compile(PER_TIME, re.IGNORECASE)
+MAGNITUDE_LETTER = re.compile(r"(?:bn|mn|[MBKmbk])(?![^\W\d_])")  # "$70M", "£1.5bn", "$10k"
 UNIT_SIGN = re.compile(r"\s?(?:°\s?[CF]|°|℃|℉)(?![^\W\d_])")  # "7°C", "98.6 °F", "40°"
 
 
@@ -87,6 +88,13 @@ def with_unit_sign(sentence: str, end: int) -> int:
     the small model leaves out of the entity."""
     sign = UNIT_SIGN.match(sentence, end)
     return sign.end() if sign else end
+
+
+def with_magnitude_letter(sentence: str, end: int) -> int:
+    """The end of a sum of money with the letter that scales it glued on ("$70[M]", "£1.5[bn]"): "$70"
+    alone is not what the sentence says."""
+    letter = MAGNITUDE_LETTER.match(sentence, end) if end and sentence[end - 1].isdigit() else None
+    return letter.end() if letter else end
 
 
 def dimension_of(sentence: str, start: int, end: int, unit: str) -> str:

@@ -2857,3 +2857,11 @@ def test_a_title_before_a_name_the_small_model_does_not_know_is_of_the_asked_kin
     said = "Mayor Bong Edding of Sibuco town said by phone that a search was underway."
     found = found_in([sentence_of(said)], "Who is the mayor of Sibuco town?", language)
     assert [(c.text, c.fit) for c in found] == [("Bong Edding", 1.0)], [(c.text, c.fit) for c in found]
+
+
+def test_a_sum_keeps_the_letter_that_scales_it(language: Language) -> None:
+    """ "$70M" is seventy million dollars: "$70" alone is not what the headline says."""
+    found = amounts_in(
+        "Kanter signs 4-year, $70M offer sheet from Blazers", "How much is Kanter's offer worth?", language
+    )
+    assert found == ["$70M"], found

@@ -9,7 +9,14 @@ import subprocess
 import sys
 
 from index.encoder import TextEncoder
-from rag.answer.evidence import ScoringWeights, score_sentences, split_sentences, type_hints
+from rag.answer.evidence import (
+    ScoringWeights,
+    lexical_scores,
+    score_sentences,
+    spelled_out,
+    split_sentences,
+    type_hints,
+)
 from rag.answer.question import analyze
 from rag.answer.retrieve import RetrievedChunk
 
@@ -225,3 +232,17 @@ def test_a_lists_entry_of_capitalised_labels_is_no_heading() -> None:
     sentences = split_sentences([chunk])
     type_hints(sentences, analyze("What is Norland University's acceptance rate?"))
     assert sentences[0].text == entry and sentences[0].answers_type
+
+
+def test_an_initialism_of_the_question_is_said_by_the_words_it_stands_for() -> None:
+    """ "Which company did the SEC name?": a sentence that says "the Securities and Exchange Commission"
+    says the SEC; one that says "security" and "exchange" apart does not."""
+    text = (
+        "The names cited by the Securities and Exchange Commission include Korvel Pharma. "
+        "Security at the exchange was tight on Thursday."
+    )
+    sentences = split_sentences(
+        [RetrievedChunk(id="c", source="a.txt", title="Filings", ordinal=0, start=0, end=len(text), text=text)]
+    )
+    lexical_scores(sentences, ["sec", "name"], lambda term: 1.0, spelled=spelled_out("Whom did the SEC name?"))
+    assert [s.coverage for s in sentences] == [1.0, 0.0], [(s.text, s.coverage) for s in sentences]
