@@ -97,8 +97,10 @@ class Answerer:
         self._dates = PerVersion(article_dates)  # the articles' publication dates, parsed once per version
 
     def retrieve(self, index: IndexSnapshot, query: str, k: int | None = None) -> list[RetrievedChunk]:
+        """The k best chunks (hybrid_retrieve may add BM25's best after them, for answering only)."""
         vector = self.embedder.embed_cached([query])[0]
-        return hybrid_retrieve(query, vector, index, k or self.options.retrieve_k)
+        k = k or self.options.retrieve_k
+        return hybrid_retrieve(query, vector, index, k)[:k]
 
     def search(self, index: IndexSnapshot, query: str, k: int) -> list[RetrievedChunk]:
         """Dense search only: what the embedding model finds nearest."""

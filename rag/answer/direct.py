@@ -297,9 +297,10 @@ QUOTES = "\"'“”‘’"
 INITIAL = re.compile(r"[A-Z]\.")  # a genus before its species ("E. coli")
 # "Osama [bin] Laden", "Pinar [del] Rio"
 SURNAME_PARTICLES = frozenset("de la le du da di del della dos das des von van der den al el bin ibn abu".split())
-# lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
+AMOUNT_HYPHENED = re.compile(r"-([A-Za-z]+)$")  # the word hyphened to the end of an amount ("7.4-magnitude")
 OWNS = re.compile(r"['’]s\b")  # a possessive's ending
 PLACE_OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?=[A-Z])")  # "Cuba's " of a place's name
+# lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
 NAME_GLUE = frozenset("of the and for to".split()) | SURNAME_PARTICLES
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
 GENERIC_HEADS = frozenset(
@@ -1240,6 +1241,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
             last = with_magnitude_letter(sentence.text, last)  # "$70[M]"
         last = with_rate(sentence.text, first, last, question.text)  # "about 40 feet[ per hour]"
         first = _without_asked_qualifier(sentence.text, first, question.text)
+        last = _without_hyphened_kind(sentence.text, first, last, question.kind)  # "[7.4]-magnitude"
     if question.kind and question.labels and question.labels <= COUNTS | TIMES:
         last = _without_counted(sentence.text, first, last, question.kind)
         last = _without_asked_phrase(sentence.text, first, last, question.terms)
@@ -1564,6 +1566,13 @@ def _after_role(name: str, start: int, end: int, opens_sentence: bool = False) -
         if (role or said in ABBREVIATED_TITLES or word.group() in ROLE_INITIALS) and rest[:1].isupper():
             cut = end - len(rest)
     return cut
+
+
+def _without_hyphened_kind(sentence: str, start: int, end: int, kind: str | None) -> int:
+    """The end of an amount without the asked noun hyphened to it ("What was the magnitude ...?": "a
+    [7.4]-magnitude earthquake"): the question already says what it measures."""
+    hyphened = AMOUNT_HYPHENED.search(sentence, start, end)
+    return hyphened.start() if kind and hyphened is not None and stem(hyphened.group(1).lower()) == kind else end
 
 
 def _without_counted(sentence: str, start: int, end: int, counted: str) -> int:

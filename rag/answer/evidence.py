@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rag.answer.retrieve import RetrievedChunk
 
 INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # "SEC", "FDA"
-NAME_GLUE = r"(?:(?:and|of|for|the|on|&)\s+)*"  # lower-case words between the capitalised ones of a name
+SPELLED_GLUE = r"(?:(?:and|of|for|the|on|&)\s+)*"  # lower-case words between the capitalised ones of a name
 MIN_WORDS = 4  # in a sentence, but the number of a list's item ("1. Biden in Asia" is a heading's three)
 LIST_ITEM = re.compile(LIST_NUMBER.pattern + r"\s+")  # an item's number, and the space after it
 # a sentence too short to stand alone that goes on about what the one before it names: "He was 67."
@@ -260,7 +260,7 @@ def spelled_out(question: str) -> dict[str, re.Pattern[str]]:
     for initialism in INITIALISM.findall(question):
         terms = content_terms(initialism)
         if len(terms) == 1:
-            capitals = rf"\s+{NAME_GLUE}".join(rf"{letter}[a-z]+" for letter in initialism)
+            capitals = rf"\s+{SPELLED_GLUE}".join(rf"{letter}[a-z]+" for letter in initialism)
             found[terms[0]] = re.compile(rf"\b{capitals}\b")
     return found
 

@@ -2865,3 +2865,14 @@ def test_a_sum_keeps_the_letter_that_scales_it(language: Language) -> None:
         "Kanter signs 4-year, $70M offer sheet from Blazers", "How much is Kanter's offer worth?", language
     )
     assert found == ["$70M"], found
+
+
+def test_the_asked_noun_hyphened_to_an_amount_is_no_part_of_it(language: Language) -> None:
+    """ "What was the magnitude ...?": "a 7.4-magnitude earthquake" answers "7.4"; a hyphened noun the
+    question does not ask stays ("a 12-foot wall" for "How tall ...?")."""
+    said = "A major 7.4-magnitude earthquake hit Taiwan on Wednesday morning, killing 9 people."
+    assert amounts_in(said, "What was the magnitude of the earthquake that hit Taiwan?", language) == ["7.4"]
+    wall = amounts_in(
+        "Workers built a 12-foot wall around the site.", "How tall is the wall around the site?", language
+    )
+    assert wall == ["12-foot"], wall
