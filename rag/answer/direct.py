@@ -413,7 +413,11 @@ def find_candidates(
             *(scaled_numbers(sentence.text, question.kind, annotation.entities) if question.labels & AMOUNTS else ()),
             *(ratings(sentence.text, annotation.entities) if question.kind == RATING_KIND else ()),
         ]
-        found.extend(c for span in spans if (c := _candidate(question, sentence, span)) is not None)
+        peoples = {(sentence.start + e.start, sentence.start + e.end) for e in annotation.entities if e.label == "NORP"}
+        for span in spans:
+            candidate = _candidate(question, sentence, span)
+            if candidate is not None and not (span.label == "NP" and (candidate.start, candidate.end) in peoples):
+                found.append(candidate)  # not a phrase cut to a people's adjective: "a [Peruvian] snake species"
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
     return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
 

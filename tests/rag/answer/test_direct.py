@@ -2876,3 +2876,11 @@ def test_the_asked_noun_hyphened_to_an_amount_is_no_part_of_it(language: Languag
         "Workers built a 12-foot wall around the site.", "How tall is the wall around the site?", language
     )
     assert wall == ["12-foot"], wall
+
+
+def test_a_phrase_cut_to_a_peoples_adjective_gives_no_name(language: Language) -> None:
+    """ "a Peruvian snake species" for "What is the name of the snake species ...?": without the asked words,
+    "Peruvian" is left, which says whose the species is, not its name."""
+    said = "The actor has had a Peruvian snake species named after him."
+    found = found_in([sentence_of(said)], "What is the name of the snake species named after the actor?", language)
+    assert [(c.text, c.label) for c in found if c.fit == 1.0] == [], [(c.text, c.label, c.fit) for c in found]
