@@ -297,6 +297,7 @@ QUOTES = "\"'“”‘’"
 INITIAL = re.compile(r"[A-Z]\.")  # a genus before its species ("E. coli")
 # "Osama [bin] Laden", "Pinar [del] Rio"
 SURNAME_PARTICLES = frozenset("de la le du da di del della dos das des von van der den al el bin ibn abu".split())
+NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")  # where the clause after an answer starts
 AMOUNT_HYPHENED = re.compile(r"-([A-Za-z]+)$")  # the word hyphened to the end of an amount ("7.4-magnitude")
 OWNS = re.compile(r"['’]s\b")  # a possessive's ending
 PLACE_OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?=[A-Z])")  # "Cuba's " of a place's name
@@ -2002,10 +2003,13 @@ def _closeness(sentence: str, start: int, end: int, question: Question) -> float
     Cyber Ninjas?") is another thing, no nearer for it (but "Otter 841" answers "What name has the otter
     been given?")."""
     named = _terms_of_names(question.text)
+    next_clause = NEXT_CLAUSE.search(sentence, end)  # "from $6 to [$14], and for camper vans ...": another's
     positions = [
         m.start()
         for m in re.finditer(r"[^\W_]+", sentence)
-        if (term := stem(m.group().lower())) in question.terms and not (term in named and start <= m.start() < end)
+        if (term := stem(m.group().lower())) in question.terms
+        and not (term in named and start <= m.start() < end)
+        and not (next_clause is not None and m.start() >= next_clause.end())
     ]
     if not positions:
         return 0.0

@@ -358,8 +358,10 @@ def _did(antecedent: Antecedent, question: str) -> bool:
 
 
 def _followed_by_noun(question: str, position: int) -> bool:
+    """ "her [daughter]": the pronoun owns the word after it (also the question's last: "daughter?")."""
     rest = question[position:].split()
-    return bool(rest) and rest[0].isalpha() and rest[0].lower() not in {"to", "in", "on", "at", "for", "about", "and"}
+    after = rest[0].rstrip("?.!,;:") if rest else ""
+    return after.isalpha() and after.lower() not in {"to", "in", "on", "at", "for", "about", "and"}
 
 
 COMPOUND = re.compile(r"(?:,\s*|\s+)(?:and|but|also)\s+(?=(?:how|what|who|whom|when|where|which|why)\b)", re.IGNORECASE)

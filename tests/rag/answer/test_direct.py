@@ -2884,3 +2884,17 @@ def test_a_phrase_cut_to_a_peoples_adjective_gives_no_name(language: Language) -
     said = "The actor has had a Peruvian snake species named after him."
     found = found_in([sentence_of(said)], "What is the name of the snake species named after the actor?", language)
     assert [(c.text, c.label) for c in found if c.fit == 1.0] == [], [(c.text, c.label, c.fit) for c in found]
+
+
+def test_the_question_words_of_the_next_clause_are_not_near_an_amount(language: Language) -> None:
+    """ "the fee for cars would double from $6 to $14, and for camper vans from $10 to $25": "camper vans"
+    stands right after "$14", but in the next clause, whose amount is "$25"."""
+    said = (
+        "Under the proposal, the daily fee for cars would more than double from $6 to $14, and for camper vans "
+        "from $10 to $25."
+    )
+    found = {
+        c.text: c.closeness
+        for c in found_in([sentence_of(said)], "What would the fee for camper vans rise to?", language)
+    }
+    assert found["$25"] > found["$14"], found

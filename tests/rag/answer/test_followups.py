@@ -261,3 +261,10 @@ def test_they_is_not_someone_only_a_quote_named(language: Language) -> None:
     assert resolve("Why did they choose Malmo?", history, language.annotate).asked == (
         "Why did Vestra Bank choose Malmo?"
     )
+
+
+def test_her_before_the_questions_last_word_is_a_possessive(language: Language) -> None:
+    """ "What is the name of her daughter?": "her" owns "daughter" though a question mark follows it."""
+    cafe = ("Who runs the only café?", "Maja Lind [1]\n\nOwner Maja Lind runs the only café with her daughter. [1]")
+    resolved = resolve("What is the name of her daughter?", turns(cafe), language.annotate).asked
+    assert resolved == "What is the name of Maja Lind's daughter?", resolved
