@@ -772,7 +772,7 @@ def _slot(token: Token) -> Slot | None:
     if token.dep_ in OBJECTS and head.pos_ == "ADP" and (misread := _verb_read_as_subject(head)) is not None:
         return Slot(head.lower_, frozenset({verb_stem(misread.lower_)}))  # "What will the fee increase [to]?"
     if token.dep_ in OBJECTS:
-        return Slot("obj", frozenset({verb_stem(head.lower_)}))
+        return Slot("obj", frozenset({verb_stem(head.lower_)}) | _verbs_sharing_object(head))
     if token.dep_ in PREPOSITION_OBJECTS and head.head.i != head.i:
         attached = head.head
         if head.lower_ == "of" and attached.lower_ in PARTS_OF_PLACES and attached.dep_ in PREPOSITION_OBJECTS:
@@ -987,6 +987,15 @@ def _counted(root: Token) -> str | None:
         return noun.lower_
     counted = _noun_after_of(root)
     return counted.lower_ if counted is not None else None
+
+
+def _verbs_sharing_object(verb: Token) -> frozenset[str]:
+    """The verb joined before `verb` that has no object of its own shares its object ("tested and launched
+    [the Oreshnik missile]": what was tested)."""
+    first = verb.head
+    if verb.dep_ != "conj" or first.pos_ != "VERB" or any(c.dep_ in OBJECTS for c in first.children):
+        return frozenset()
+    return frozenset({verb_stem(first.lower_)})
 
 
 def _compounded(token: Token) -> Token:

@@ -321,3 +321,14 @@ def test_a_stranded_preposition_on_a_participle_inside_the_subject_is_the_asked_
     the question still asks the object of "with" after "charge"."""
     parsed = language.parse_question("What were the 12 women detained in Leeds charged with?")
     assert parsed.slot == Slot("with", frozenset({"charg"})), parsed.slot
+
+
+def test_a_verb_joined_to_the_next_one_shares_its_object(language: Language) -> None:
+    """ "the forces tested and launched the Kestrel missile": the missile is what was tested too; "arrived
+    and bought a car" gives "arrived" no object it already has."""
+    said = language.annotate(["After that, the forces tested and launched the Kestrel ballistic missile."])[0]
+    missile = next(p for p in said.phrases if p.head == "missile")
+    assert missile.slot is not None and {"test", "launch"} <= missile.slot.words, missile.slot
+    said = language.annotate(["The forces tested the radar and launched the Kestrel ballistic missile."])[0]
+    missile = next(p for p in said.phrases if p.head == "missile")
+    assert missile.slot is not None and "test" not in missile.slot.words, missile.slot
