@@ -414,11 +414,8 @@ def find_candidates(
             *(scaled_numbers(sentence.text, question.kind, annotation.entities) if question.labels & AMOUNTS else ()),
             *(ratings(sentence.text, annotation.entities) if question.kind == RATING_KIND else ()),
         ]
-        peoples = {(sentence.start + e.start, sentence.start + e.end) for e in annotation.entities if e.label == "NORP"}
-        for span in spans:
-            candidate = _candidate(question, sentence, span)
-            if candidate is not None and not (span.label == "NP" and (candidate.start, candidate.end) in peoples):
-                found.append(candidate)  # not a phrase cut to a people's adjective: "a [Peruvian] snake species"
+        candidates = (c for span in spans if (c := _candidate(question, sentence, span)) is not None)
+        found.extend(c for c in candidates if not _cut_to_peoples_adjective(c, annotation))
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
     return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
 
@@ -467,6 +464,16 @@ def _without_other_places(
         )
     }
     return [c for c in found if id(c.sentence) not in elsewhere]
+
+
+def _cut_to_peoples_adjective(candidate: Candidate, annotation: Annotation) -> bool:
+    """A noun phrase cut down to a people's adjective ("a [Peruvian] snake species" for "What is the name of
+    the snake species ...?"): it says whose the thing is, not its name (the adjective is a candidate of its
+    own, as a people)."""
+    start, end = candidate.start - candidate.sentence.start, candidate.end - candidate.sentence.start
+    return candidate.label == "NP" and any(
+        (e.start, e.end) == (start, end) and e.label == "NORP" for e in annotation.entities
+    )
 
 
 def _phrase_answers(question: Question, phrase: Span, annotation: Annotation, sentence: str) -> bool:
