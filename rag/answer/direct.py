@@ -300,7 +300,6 @@ SURNAME_PARTICLES = frozenset("de la le du da di del della dos das des von van d
 NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")  # where the clause after an answer starts
 AMOUNT_HYPHENED = re.compile(r"-([A-Za-z]+)$")  # the word hyphened to the end of an amount ("7.4-magnitude")
 OWNS = re.compile(r"['’]s\b")  # a possessive's ending
-PLACE_OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?=[A-Z])")  # "Cuba's " of a place's name
 # lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
 NAME_GLUE = frozenset("of the and for to".split()) | SURNAME_PARTICLES
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
@@ -1210,8 +1209,6 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         start += measure.end()
     if span.label == "NP" or span.label in NAMES:
         start, end = _name_of_phrase(raw, start, end, question)  # "[Berenberg] bank" for "At which bank ...?"
-        if question.kind and question.labels and question.labels <= PLACES:
-            start = _after_possessor(raw, start, end)  # "Cuba's [Pinar del Rio]" for "Which Cuban province ...?"
     if span.label == "NP" and not span.proper:
         start = _after_asked_names(raw, start, end, question)  # "the Mavericks [electric bikes]"
     titled = False  # the name follows the noun asked for ("GSK Chief Scientific Officer [Tony Wood]")
@@ -1261,7 +1258,7 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     kind_owns = owner is not None and span.label in NAMES and _of_kind(owner, question.kind)
     if owner is not None and kind_owns:
         last = owner.end(1)  # "[Indiana University]'s Maurer School of Law" for "Which university ...?"
-    elif owner is not None and _asked_owner(owner, sentence.text[owner.end() : last], question.terms):
+    elif owner is not None and _asked_owner(owner, sentence.text[owner.end() : last], question):
         first = owner.end()  # "London's [Oxford Circus]" for "Which London circus ...?"
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
@@ -1416,13 +1413,6 @@ def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tu
     if not (_name_word(name[-1]) or after_initial[-1]):
         return start, end
     return tokens[first].start(), tokens[last - 1].end()
-
-
-def _after_possessor(phrase: str, start: int, end: int) -> int:
-    """Where a place's name starts after the name of the place it is in, said as its owner ("Cuba's [Pinar
-    del Rio]", "Florida's [Lee County]"): the owner only says where it is."""
-    owner = PLACE_OWNER.match(phrase, start, end)
-    return owner.end() if owner is not None else start
 
 
 def _name_word(word: str) -> bool:
@@ -1706,10 +1696,13 @@ def _of_kind(owner: re.Match[str], kind: str | None) -> bool:
     return kind is not None and stem(words(owner.group(1))[-1].lower()) == kind
 
 
-def _asked_owner(owner: re.Match[str], owned: str, asked: frozenset[str]) -> bool:
-    """The question names the owner, in part, and a name follows ("Rupert Murdoch's [News Corp]" for
-    "Which Murdoch company ...?"): the question already says whose it is; the answer is what it owns."""
-    return bool(set(content_terms(owner.group(1))) & asked) and owned[:1].isupper()
+def _asked_owner(owner: re.Match[str], owned: str, question: Question) -> bool:
+    """A name follows its owner, and the owner is no answer: the question names it, in part ("Rupert
+    Murdoch's [News Corp]" for "Which Murdoch company ...?"), or it only says where a place of the asked kind
+    is ("Cuba's [Pinar del Rio]" for "In which Cuban province ...?")."""
+    place_asked = bool(question.kind and question.labels and question.labels <= PLACES)
+    named = bool(set(content_terms(owner.group(1))) & question.terms)
+    return (named or place_asked) and owned[:1].isupper()
 
 
 def _titled_doer(question: Question, before: str) -> bool:
