@@ -137,6 +137,11 @@ def agent_nouns(verb: str) -> frozenset[str]:
     return frozenset({verb, f"{verb}er", f"{verb}or", f"{verb}r", f"{verb}{verb[-1:]}er"})
 
 
+def irregular_bases(text: str) -> set[str]:
+    """The stems of the bases of the irregular past forms in `text` ("bought" -> buy)."""
+    return {stem(IRREGULAR[w]) for w in words(text) if w in IRREGULAR}
+
+
 def verb_stems(text: str) -> set[str]:
     """Stems of the words of `text`, irregular past forms taken back to their base."""
     return {verb_stem(w) for w in words(text)}

@@ -88,6 +88,7 @@ from rag.answer.units import with_magnitude_letter, with_rate, with_unit_sign
 from rag.text import (
     AMOUNT_WORDS,
     ROLE_INITIALS,
+    SPELLED_OUT,
     WORD,
     contains_words,
     content_terms,
@@ -135,6 +136,9 @@ NUMBER_PAIR = re.compile(r"[-–]\d+(?:\.\d+)?\b(?![-–]?\w)")  # the second nu
 FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - ", "WASHINGTON — ": the dateline's city
 # what the small model runs on after a name or a date: a match's result ("2-1"), the current period
 SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
+MONTH_BEFORE_DAYS = re.compile(
+    rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$", re.IGNORECASE
+)  # "[June 14-15]": days
 # what makes the current period run on a time relative to it ("[earlier] this month"): nothing of it is a date
 RELATIVE_BEFORE = re.compile(r"\b(?:earlier|later|early|late)$", re.IGNORECASE)
 SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
@@ -184,6 +188,13 @@ HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Rev|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\
 DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
 NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
 MAX_WORDS = 8  # longer spans are sentences, not answers
+TITLE_ROLES = {"justice": "judge", "magistrate": "judge"}  # the role a title before a name says by another noun
+KIND_NAMED_EXTRA = 2  # sentences beyond the best parsed for naming a thing of the asked kind
+# "Bridgestone [Arena]": a capitalised word after another, each such pair ("King [Power] [Stadium]")
+NAME_ENDING = re.compile(r"\b(?=[A-Z][\w'’.&-]*\s+([A-Z][a-z]+)\b)")
+# a name that goes on after the word ("FDA's Vaccines [and Related Biological ...]"), unless it is a person's
+# title before a person's name ("City Manager [David Dyess]")
+NAME_GOES_ON = re.compile(r"\s+(?:(?:and|of|for|&)\s+)?[A-Z]")
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
 # nouns that count people by what befell them, and the words of a question that asks how many it befell:
 # "at least 77 [deaths]" answers "How many people did Rammasun kill?"
@@ -198,13 +209,17 @@ PART_OF = re.compile(
     re.IGNORECASE,
 )
 PART_ASKED = re.compile(r"\bhow (?:many|much) of\b", re.IGNORECASE)  # "How many of Arizona's tribes ...?"
+# the part before "out of" and the whole after it: "99 out of [100] members", "nine out of [10] Americans"
+OUT_OF_WHOLE = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS))})\s+out\s+of\s+$", re.IGNORECASE)
+OUT_OF_AFTER = re.compile(rf"\s+out\s+of\s+(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS))})\b", re.IGNORECASE)
 # a name of the question's, its words joined by the small words names hold ("Movies at Midway", "Bank of America")
 QUESTION_LONG_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?: (?:(?:at|of|on|the|and|for|de|in) )*[A-Z][\w'’.-]*)+")
 POSSESSOR = re.compile(r"([\w .&-]*\w)['’]s\s")  # the name before "'s" in a name ("Harvard University's ...")
 POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED_RUN = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")  # not the first word
 LAST_WORD = re.compile(r"([\w-]+)\W*$")  # a span's last word, without a point after it ("Sgt", "Biden")
-NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")  # after a surname ("Jimmy Haslam III")
+SUFFIX = r",?\s+(?:Jr|Sr|II|III|IV)\b\.?"  # after a surname ("Jimmy Haslam III", "Grainger Browning Jr.")
+NAME_SUFFIX = re.compile(rf"{SUFFIX}$")
 TITLE_WORDS = 4  # words before a name in a title that halve its title feature (one, for a common noun)
 AGENT_ENDINGS = ("er", "or")  # the stem of who does it, after the verb's ("own" -> owner, "creat" -> creator)
 OPEN_WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how"})  # "misstated [which] ..."
@@ -249,8 +264,11 @@ EXAMPLES_AFTER = re.compile(EXAMPLES, re.IGNORECASE)
 EXAMPLE_OF = re.compile(rf"([\w-]+){EXAMPLES}\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 SAID_OF_BEFORE = re.compile(r"(?:,|\b(?:was|is|been|as))\s+(?:an?|the)\s+$", re.IGNORECASE)
 BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
-# "aged 23", "at age 23", "at the age of 23", "He was 67."
-AGED = re.compile(r"\b(?:aged?|age of)\s+$|(?:^|[.!?]\s+)(?:he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
+# "aged 23", "at age 23", "at the age of 23", "He was 67.", "when she was 14"
+AGED = re.compile(
+    r"\b(?:aged?|age of)\s+$|(?:^|[.!?]\s+|\b(?:when|while|since)\s+)(?:he|she|i|they|we)\s+(?:was|is|were)\s+$",
+    re.IGNORECASE,
+)
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
 # Times" for "The New York Times"); an institution's generic last word is not followed: "the House" is not
 # "the White House", though the small model calls both an ORG in one article.
@@ -1021,7 +1039,7 @@ def named_in_full(
     surname = r"\s+".join(
         rf"(?i:{re.escape(w)})" if w.lower() in SURNAME_PARTICLES else re.escape(w) for w in candidate.text.split()
     )
-    before_surname = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}){surname}\b")
+    before_surname = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}){surname}\b(?:{SUFFIX})?")
     found: dict[str, tuple[RetrievedChunk, int, int]] = {}
     for chunk in (c for c in chunks if c.source == candidate.sentence.source):
         for match in before_surname.finditer(chunk.text):
@@ -1154,10 +1172,13 @@ def attach_candidates(
     options: DirectOptions,
     top: int,
 ) -> None:
-    """Find and score the answer candidates of the best sentences of `top` different texts (parsed for it)."""
+    """Find and score the answer candidates of the best sentences of `top` different texts (parsed for it),
+    and of the next few that name a thing of the asked kind ("at [Bridgestone Arena]" for "In which arena
+    ...?": the sentence that names the answer may say little else the question does)."""
     head = with_texts(ranked, top)
     if not head or not question.short:
         return
+    head += _naming_the_kind(ranked[len(head) :], question, " ".join(s.text for s in head))
     annotations = annotate([s.text for s in head])
     found = [  # a heading's, a question's names dilute no answer (a question may still pair with its answer)
         c for c in find_candidates(question, head, annotations) if c.sentence.answers_type
@@ -1183,6 +1204,26 @@ def attach_candidates(
     candidates = score_candidates(found, max(s.strength for s in head), options, wholes, source)
     for sentence in head:
         sentence.candidates = [c for c in candidates if c.sentence is sentence]
+
+
+def _naming_the_kind(ranked: Sequence[SentenceEvidence], question: Question, read: str) -> list[SentenceEvidence]:
+    """The first `KIND_NAMED_EXTRA` sentences that hold a name ending in the asked kind's word ("Bridgestone
+    Arena" for an arena) that the sentences already `read` do not, parsed beyond the best ones when a thing
+    is asked (not how many or when): another name of the kind, not more of the same ("CMT Music Awards")."""
+    kind = question.kind
+    if kind is None or question.labels & (AMOUNTS | TIMES):
+        return []
+    titled = "PERSON" in question.labels
+
+    def names_kind(sentence: str) -> bool:
+        return any(
+            stem(m.group(1).lower()) == kind
+            and sentence[m.start() : m.end(1)] not in read
+            and (titled or NAME_GOES_ON.match(sentence, m.end(1)) is None)
+            for m in NAME_ENDING.finditer(sentence)
+        )
+
+    return list(itertools.islice((s for s in ranked if names_kind(s.text)), KIND_NAMED_EXTRA))
 
 
 def best_answers(sentences: Sequence[SentenceEvidence], count: int) -> list[Candidate]:
@@ -1305,6 +1346,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
     )
     if question.describes and not in_slot:
         return None  # "Who is X?" is answered by what the sentence says X is, not by any phrase near X
+    # holds the asked role by its title, but says nothing else the question does: other names stay
+    titled_role = span.label == "PERSON" and _titled_by_asked_body(question, sentence.text[:first])
     return Candidate(
         sentence=sentence,
         start=sentence.start + first,
@@ -1313,9 +1356,11 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         label=span.label,
         fit=fit,
         # in the asked role, it is next to the question's word in the parse, however far in the text
-        closeness=1.0 if in_slot else _closeness(sentence.text, first, last, question),
+        closeness=1.0
+        if in_slot or titled_role
+        else _closeness(sentence.text, first, _with_whole(sentence.text, last), question),
         title=_in_title(sentence.chunk.title, text, TITLE_WORDS if span.label != "NP" or span.proper else 1),
-        role=float(in_slot),
+        role=float(in_slot or titled_role),
         kind_known_by="said" if said else "gazetteer" if known else "label",
         narrower=None if span.narrower is None else sentence.start + span.narrower,
         counts=noun_stem(span.counts) if span.counts and span.label in COUNTS else None,
@@ -1330,6 +1375,12 @@ def _labelled_as_asked(question: Question, sentence: str, start: int) -> bool:
     label = FACT_LABEL.match(sentence, line_start, start)
     said = set(content_terms(label.group(1))) if label else set()
     return bool(said) and said <= question.terms
+
+
+def _with_whole(sentence: str, end: int) -> int:
+    """The end of a part with the whole it is out of: "[99 out of 100] members" is next to "members"."""
+    whole = OUT_OF_AFTER.match(sentence, end)
+    return whole.end() if whole else end
 
 
 def _counted_as_asked(question: Question, span: Span, sentence: str) -> bool:
@@ -1557,17 +1608,26 @@ def _is_credit(sentence: str, start: int, end: int) -> bool:
 def _after_role(name: str, start: int, end: int, opens_sentence: bool = False) -> int:
     """Where a person's name starts after the role news gives before it ("captain [Steven Stamkos]",
     "Lionesses striker [Russo]", "President [Joe Biden]"): a role of the lexicon in lower case (or
-    capitalised only as the sentence's first word: "Owner [BJ Chester-Tamayo] runs ..."), or a title;
-    the name is the capitalised rest."""
+    capitalised as the sentence's first word, "Owner [BJ Chester-Tamayo] runs ...", or before a full
+    name, "OSU Provost [Edward Feser]", never "Baker [Mayfield]"), or a title; the name is the
+    capitalised rest."""
     cut = start
     for word in WORD.finditer(name, start, end):
         rest = name[word.end() : end].lstrip(". ")
         said = word.group().lower()
-        lower = word.group().islower() or (opens_sentence and word.start() == start)
+        before_name = _full_name(rest) and not said.endswith("s")  # not "Director of Athletics Kim Sato"
+        lower = word.group().islower() or (opens_sentence and word.start() == start) or before_name
         role = labels_of_kind(stem(said)) == PERSON if lower else said in TITLES
         if (role or said in ABBREVIATED_TITLES or word.group() in ROLE_INITIALS) and rest[:1].isupper():
             cut = end - len(rest)
     return cut
+
+
+def _full_name(said: str) -> bool:
+    """Two capitalised words or more and nothing else, none a noun of a kind: a person's full name
+    ("Edward Feser"), not a body's ("Biological [Products Advisory Committee]")."""
+    names = said.split()
+    return len(names) >= 2 and all(name[:1].isupper() and labels_of_kind(stem(name.lower())) is None for name in names)
 
 
 def _without_hyphened_kind(sentence: str, start: int, end: int, kind: str | None) -> int:
@@ -1637,7 +1697,11 @@ def _start_of_change(sentence: str, span: Span, question: Question) -> bool:
 def _whole_of_part(sentence: str, start: int, question: str) -> bool:
     """The question asks a part ("How many of Arizona's tribes have declared ...?") and the amount counts
     the whole the part is of ("At least 18 of Arizona's [22] tribes have declared ..."). Asked otherwise,
-    the whole may be what is asked ("one-third of the [30,000] Americans with the disease are children")."""
+    the whole may be what is asked ("one-third of the [30,000] Americans with the disease are children"),
+    never the whole after "out of" ("99 out of [100] members voted" for "How many members voted?") unless
+    the question asks what the part is out of."""
+    if OUT_OF_WHOLE.search(sentence[:start]) and "out of" not in question.lower():
+        return True
     return PART_ASKED.search(question) is not None and PART_OF.search(sentence[:start]) is not None
 
 
@@ -1713,6 +1777,15 @@ def _titled_doer(question: Question, before: str) -> bool:
     if asked is None or asked.role != "subj" or not last or not last[0].islower():
         return False
     return any(stem(last[0]) == verb + ending for verb in asked.words for ending in AGENT_ENDINGS)
+
+
+def _titled_by_asked_body(question: Question, before: str) -> bool:
+    """The name's title is the asked role of the body the question names ("[Dartmouth President] Philip
+    Hanlon" for "Who is the president of Dartmouth College?"): the sentence says who holds it."""
+    said = words(before)[-3:]
+    if len(said) < 2 or question.kind not in _title_stems(said[-1]) or not asks_who_holds_role(question.text):
+        return False
+    return any(stem(word) in _terms_of_names(question.text) for word in said[:-1])
 
 
 def _in_slot(question: Question, span: Span) -> bool:
@@ -1934,9 +2007,10 @@ def _speaks(rest: str) -> bool:
 
 def _title_stems(word: str) -> set[str]:
     """The stemmed nouns a word of a title says ("Gov." -> governor; "CEO" -> CEO, chief, executive,
-    officer)."""
+    officer; "Justice" -> judge)."""
     lowered = word.lower().rstrip(".")
-    return {stem(lowered), stem(ABBREVIATED_TITLES.get(lowered, lowered)), *content_terms(ROLE_INITIALS.get(word, ""))}
+    said = ABBREVIATED_TITLES.get(lowered) or TITLE_ROLES.get(lowered, lowered)
+    return {stem(lowered), stem(said), *content_terms(ROLE_INITIALS.get(word, ""))}
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:
@@ -1984,7 +2058,9 @@ def _trimmed(text: str) -> tuple[int, int]:
         if INITIALISM.search(text[start:end]) or _abbreviated(text[start:end]):
             break  # "U.S.", "D.C.", "Gov.": the last point is part of the name
         end = start + match.start()
-    if after := SAID_AFTER.search(text[start:end]):
+    if (after := SAID_AFTER.search(text[start:end])) and not MONTH_BEFORE_DAYS.search(
+        text[start : start + after.start()]
+    ):
         end = start + after.start()  # "[Morocco] 2-1", "[Monday, Sept. 4] this year": the model runs them on
         if RELATIVE_BEFORE.search(text[start:end]):
             return start, start  # "Musk earlier this month": a time relative to the article's day, no value
@@ -2007,7 +2083,7 @@ def _closeness(sentence: str, start: int, end: int, question: Question) -> float
     positions = [
         m.start()
         for m in re.finditer(r"[^\W_]+", sentence)
-        if (term := stem(m.group().lower())) in question.terms
+        if ((term := stem(m.group().lower())) in question.terms or _initials_asked(m.group(), question))
         and not (term in named and start <= m.start() < end)
         and not (next_clause is not None and m.start() >= next_clause.end())
     ]
@@ -2015,6 +2091,12 @@ def _closeness(sentence: str, start: int, end: int, question: Question) -> float
         return 0.0
     gap = min(_words_between(sentence, p, start, end) for p in positions)
     return 1.0 / (1.0 + gap / 4.0)
+
+
+def _initials_asked(word: str, question: Question) -> bool:
+    """The word is initials of words the question asks with ("CEO" for "chief executive officer"; the
+    question's own "CEO" is read as those words)."""
+    return word in SPELLED_OUT and bool(set(content_terms(SPELLED_OUT[word])) & question.terms)
 
 
 @lru_cache(maxsize=256)

@@ -18,7 +18,7 @@ import numpy as np
 
 from index.sentences import LIST_NUMBER, sentence_spans
 from rag.answer.question import AMOUNTS, TIMES
-from rag.text import TermWeights, agent_nouns, amounts, content_terms, stem, verb_stems, words
+from rag.text import TermWeights, agent_nouns, amounts, content_terms, irregular_bases, stem, verb_stems, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -241,7 +241,8 @@ def lexical_scores(
     agents = {verb: agent_nouns(verb) for verb in doers}
     spelled = spelled or {}
     for i, sentence in enumerate(sentences):
-        said = sentence.terms | {verb for verb, nouns in agents.items() if nouns & sentence.terms}
+        said = sentence.terms | irregular_bases(sentence.text)  # "who [bought] the team" says "buy"
+        said |= {verb for verb, nouns in agents.items() if nouns & sentence.terms}
         said |= {term for term, words_of in spelled.items() if words_of.search(sentence.text)}
         sentence.coverage = weights.coverage(said)
         neighbours = set(said)

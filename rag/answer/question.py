@@ -196,7 +196,7 @@ EMBEDDED_ASK = re.compile(  # "Who did Biden confirm [would be his running mate]
     re.IGNORECASE,
 )
 STRANDED_END = re.compile(r"\b(of|with|for|from|by|to|about|on|in|as|at|after|into)\s*\?\s*$", re.IGNORECASE)
-PARTICIPLE = re.compile(r"\w{2,}[^e]ed")  # "designed", "named" (not "speed", "seed")
+PARTICIPLE = re.compile(r"\w+[^e]ed")  # "designed", "named", "used" (not "speed", "seed")
 TIME_AFTER = frozenset({"last", "this", "next"})  # "revenue [last] year": a time after the noun, not its head
 NAMED_OWNER = r"(?-i:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?"  # "Apple's", "Denver's", "Albertsons'"
 WHAT_IS_THE = re.compile(

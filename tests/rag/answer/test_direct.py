@@ -46,6 +46,8 @@ from rag.text import content_terms, stem
         ("Getty Images Lena Moss", "Lena Moss"),  # "Sam Hart/AFP via [Getty Images Lena Moss]"
         ("Sam Hart/AFP via Getty Images Lena Moss", "Lena Moss"),
         ("Ghana 3-2", "Ghana"),  # a team's name run into the match's score
+        ("June 14-15", "June 14-15"),  # but days after a month are the date's
+        ("Nov. 14-16", "Nov. 14-16"),
         ("Apollo 11", "Apollo 11"),  # but a name may end in a number
         ("Friday, Oct. 6 this year", "Friday, Oct. 6"),  # a date says its year without "this year"
         ("Kask earlier this month", ""),  # a time relative to the article's day, after a name the model ran in
@@ -262,6 +264,7 @@ def features_of(text: str, question: str, language: Language, title: str = "News
         ("Marta Quispe Lanz, 19 months, liked the outdoors and birds.", "19 months"),
         ("Marta Quispe Lanz, the painter, has died, her family said. She was 58.", "58"),
         ("Among those the town lost this year: Marta Quispe Lanz, 58; she painted its harbour.", "58"),
+        ("Marta Quispe Lanz left the village when she was 14.", "14"),  # the age at a time the sentence says
     ],
 )
 def test_an_age_is_read_the_ways_news_gives_it(text: str, age: str, language: Language) -> None:
@@ -1344,6 +1347,9 @@ def test_a_surname_answer_is_named_in_full_where_its_article_does(language: Lang
     elsewhere = replace(passage, source="b.txt")
     assert named_in_full(varlow, [both], asks_person=True) is None
     assert named_in_full(varlow, [elsewhere], asks_person=True) is None
+    suffixed = replace(passage, text="In the call, Gordon Varlow Jr. told the dispatcher he was scared.")
+    chunk, start, end = named_in_full(varlow, [suffixed], asks_person=True) or (None, 0, 0)
+    assert suffixed.text[start - 500 : end - 500] == "Gordon Varlow Jr.", "a suffix is part of the full name"
 
 
 ASKS_FERRY = "An earlier version of this story misstated which ferry company serves the island of Valmora."
@@ -2898,3 +2904,88 @@ def test_the_question_words_of_the_next_clause_are_not_near_an_amount(language: 
         for c in found_in([sentence_of(said)], "What would the fee for camper vans rise to?", language)
     }
     assert found["$25"] > found["$14"], found
+
+
+def test_the_whole_a_part_is_out_of_counts_no_one_asked(language: Language) -> None:
+    """ "99 out of 100 members voted" for "How many members voted?": 99 voted; 100 is the whole, and 99
+    stands as near "members" as the whole does. Asked what the part is out of, the whole answers."""
+    said = "A total of 99 out of 100 members of the assembly voted in support of the resolution."
+    found = found_in([sentence_of(said)], "How many members of the assembly voted for the resolution?", language)
+    assert [(c.text, c.closeness) for c in found] == [("99", 1.0)], [(c.text, c.closeness) for c in found]
+    whole = amounts_in(said, "Out of how many members of the assembly did 99 vote for it?", language)
+    assert "100" in whole, whole
+
+
+def test_a_role_before_a_full_name_is_no_part_of_it(language: Language) -> None:
+    """ "OSU Provost Edward Feser will hold ...": a role capitalised before a full name is a title ("Who will
+    hold ...?" is answered "Edward Feser"); a role word before a surname alone is a first name ("Baker
+    Mayfield"), and a plural is no role ("Director of Athletics Kim Sato")."""
+    said = "OSU Provost Edward Feser will hold presidential powers until the board appoints an interim president."
+    question = "Who will hold presidential powers until an interim president is appointed?"
+    people = [c.text for c in found_in([sentence_of(said)], question, language) if c.label == "PERSON"]
+    assert people == ["Edward Feser"], people
+    thrown = "Baker Mayfield threw three touchdown passes on Sunday."
+    people = [c.text for c in found_in([sentence_of(thrown)], "Who threw three touchdown passes?", language)]
+    assert "Baker Mayfield" in people, people
+
+
+def test_a_short_participle_after_the_named_noun_opens_what_is_said_of_it(language: Language) -> None:
+    """ "What is the hypermobility rating used to diagnose hEDS called?" asks the name of a rating ("used"
+    is a participle, however short), and "a hypermobility rating, known as the Beighton Score" gives it."""
+    question = "What is the hypermobility rating used to diagnose hEDS called?"
+    assert analyze(question, language.parse_question).kind == stem("rating")
+    said = "The list includes a hypermobility rating, known as the Beighton Score."
+    found = {(c.text, c.role) for c in found_in([sentence_of(said)], question, language)}
+    assert ("Beighton Score", 1.0) in found, found
+
+
+def test_a_sentence_that_names_a_thing_of_the_asked_kind_is_read_beyond_the_best(language: Language) -> None:
+    """ "In which arena were the awards held?": the sentence that says "at Bridgestone Arena" says little else
+    the question does and ranks below the best few; it is read for answers all the same. "How many ...?"
+    reads no more sentences for a name of its noun."""
+    best = [sentence_of(f"The awards show number {n} drew fans to the city.", f"{n}.txt", score=0.6) for n in range(3)]
+    arena = sentence_of("She accepted the trophy at Bridgestone Arena in Nashville.", "arena.txt", score=0.4)
+    question = analyze("In which arena were the awards held?", language.parse_question)
+    attach_candidates([*best, arena], question, language.annotate, DirectOptions(), top=3)
+    assert "Bridgestone Arena" in [c.text for c in arena.candidates], arena.candidates
+    arena.candidates = []
+    counted = analyze("How many arenas were the awards held in?", language.parse_question)
+    attach_candidates([*best, arena], counted, language.annotate, DirectOptions(), top=3)
+    assert arena.candidates == []
+
+
+def test_a_justice_is_a_judge(language: Language) -> None:
+    """ "Who is the judge in the case?": "Justice Timothy Fancourt said" names the judge by his title."""
+    said = '"I am a little surprised," Justice Timothy Fancourt said, noting he had directed the duke to be in court.'
+    found = found_in([sentence_of(said)], "Who is the judge in the duke's case?", language)
+    assert [c.text for c in found] == ["Timothy Fancourt"], found
+
+
+def test_what_a_thing_is_dropped_for_is_the_object_of_the_stranded_preposition(language: Language) -> None:
+    """ "What does the green M&M drop her boots for?" asks what "for" takes: "a pair of sneakers" (a measure
+    answers with what it measures, not "a pair"); the "for" of "For example" sets nothing off."""
+    said = "For example, the green M&M drops her signature boots for a pair of sneakers."
+    found = found_in([sentence_of(said)], "What does the green M&M drop her signature boots for?", language)
+    assert [(c.text, c.role) for c in found] == [("pair of sneakers", 1.0)], [(c.text, c.role) for c in found]
+
+
+def test_a_title_of_the_asked_body_says_who_holds_the_asked_role(language: Language) -> None:
+    """ "Who is the president of Dartmouth College?": "Dartmouth President Philip Hanlon" holds it; "President
+    Joe Biden", in a sentence that names Dartmouth too, holds another body's."""
+    said = (
+        "Dartmouth President Philip Hanlon said the college would replace loans with grants as President Joe "
+        "Biden weighs debt relief."
+    )
+    found = {
+        c.text: c.role for c in found_in([sentence_of(said)], "Who is the president of Dartmouth College?", language)
+    }
+    assert found == {"Philip Hanlon": 1.0, "Joe Biden": 0.0}, found
+
+
+def test_initials_stand_as_near_as_the_words_they_stand_for(language: Language) -> None:
+    """ "Who is the chief executive officer of Carnival?": "according to CEO Arnold Donald" puts the name next to
+    the question's words, which the sentence gives as initials."""
+    said = "The company will not return to full capacity until 2022, according to CEO Arnold Donald."
+    question = "Who is the chief executive officer of Carnival?"
+    found = {c.text: c.closeness for c in found_in([sentence_of(said)], question, language)}
+    assert found.get("Arnold Donald", 0.0) >= 0.8, found

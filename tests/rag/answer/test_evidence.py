@@ -246,3 +246,14 @@ def test_an_initialism_of_the_question_is_said_by_the_words_it_stands_for() -> N
     )
     lexical_scores(sentences, ["sec", "name"], lambda term: 1.0, spelled=spelled_out("Whom did the SEC name?"))
     assert [s.coverage for s in sentences] == [1.0, 0.0], [(s.text, s.coverage) for s in sentences]
+
+
+def test_an_irregular_past_says_the_verb_the_question_asks_in_its_base() -> None:
+    """ "In what year did Bowlen buy the team?": "Bowlen, who bought the team in 1984" says "buy" (the stemmer
+    leaves "bought" as it is), and "was sold" says "sell"."""
+    text = "Bowlen, who bought the team in 1984, died in 2019. The team was sold to the Waltons."
+    sentences = split_sentences(
+        [RetrievedChunk(id="c", source="a.txt", title="Sale", ordinal=0, start=0, end=len(text), text=text)]
+    )
+    lexical_scores(sentences, ["buy", "bowlen", "sell"], lambda term: 1.0)
+    assert [round(s.coverage, 2) for s in sentences] == [0.67, 0.33], [(s.text, s.coverage) for s in sentences]
