@@ -68,7 +68,7 @@ from rag.answer.language import (
     REPORTING,
     TITLES,
 )
-from rag.answer.places import CITY, STATE
+from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import (
     AGE_KIND,
     AMOUNTS,
@@ -189,6 +189,7 @@ DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
 NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
 MAX_WORDS = 8  # longer spans are sentences, not answers
 TITLE_ROLES = {"justice": "judge", "magistrate": "judge"}  # the role a title before a name says by another noun
+PEOPLES_PLACE_LENGTH = 5  # letters of a place's stem that a people's adjective is told by
 KIND_NAMED_EXTRA = 2  # sentences beyond the best parsed for naming a thing of the asked kind
 # "Bridgestone [Arena]": a capitalised word after another, each such pair ("King [Power] [Stadium]")
 NAME_ENDING = re.compile(r"\b(?=[A-Z][\w'’.&-]*\s+([A-Z][a-z]+)\b)")
@@ -1303,7 +1304,8 @@ def _candidate(question: Question, sentence: SentenceEvidence, span: Span) -> Ca
         first = owner.end()  # "London's [Oxford Circus]" for "Which London circus ...?"
     text = sentence.text[first:last]
     terms = set(content_terms(text)) - {question.kind}  # "Blue tram line" may repeat "which line"
-    new_terms = terms - question.terms
+    country = bool(span.scopes & {COUNTRY, CONTINENT, STATE})
+    new_terms = {t for t in terms - question.terms if not (country and _place_of_asked_people(t, question.terms))}
     tokens = words(text)
     named_kind = span.proper and _headed_by_kind(question, span)  # "the Uniform [Monday Holiday] Act": its name
     # a title asked for may be made of the question's words: "[The Other Wes Moore]" for Wes Moore's memoir
@@ -1431,6 +1433,19 @@ def _after_asked_names(phrase: str, start: int, end: int, question: Question) ->
     if first == article or not said[first].islower() or POSSESSIVE.search(said[first - 1]):
         return start
     return tokens[first].start()
+
+
+def _place_of_asked_people(term: str, asked: frozenset[str]) -> bool:
+    """The (stemmed) country of a people the question names by its adjective ("Ukraine" of "Which Ukrainian
+    territory ...?", "China" of "Chinese", "Germany" of "German"; asked of countries, states and continents
+    only, not the city of Chino): the question says it already. The
+    adjective is the place's name but for its last letter, and longer ("Indian" is not "Indiana") unless the
+    stemmer made that letter of a "y" ("germani"); names of five letters or more ("Iran" is no "Iraqi")."""
+    if len(term) < PEOPLES_PLACE_LENGTH:
+        return False
+    return any(
+        said != term and said.startswith(term[:-1]) and (len(said) > len(term) or term.endswith("i")) for said in asked
+    )
 
 
 def _asked_word(word: str, question: Question) -> bool:

@@ -357,7 +357,11 @@ def _kind_slot(kind: Token) -> Slot | None:
         return Slot(stranded.lower_, frozenset({verb_stem(copula.lower_)}))  # "Which agency is Kikina [from]?"
     slot = _asked_slot(kind)
     if slot is None and kind.head.pos_ == "VERB" and kind.i < kind.head.i:
-        return Slot("subj", _verb_words(kind.head))
+        # "Which Ukrainian territory did [Russia] annex?": with a subject of its own, the verb's object
+        subject = any(c.dep_ in SUBJECTS and c.i > kind.i for c in kind.head.children)
+        stranded = _stranded(kind.head.children, after=kind.head.i) if subject else None
+        role = "subj" if not subject else stranded.lower_ if stranded is not None else "obj"
+        return Slot(role, _verb_words(kind.head))
     return slot
 
 
@@ -838,7 +842,15 @@ def _clause_slot(token: Token) -> Slot | None:
         pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS), None)
         if pronoun is not None and (slot := _slot(pronoun)) is not None:
             return slot
+        if pronoun is None and _lacks_object(clause):  # "Crimea, the territory [it annexed]": what it annexed
+            return Slot("obj", frozenset({verb_stem(clause.lower_)}))
     return _described_as(token)
+
+
+def _lacks_object(verb: Token) -> bool:
+    """A verb with a subject and no object: the noun a relative clause without "that" hangs on is it."""
+    dependents = {c.dep_ for c in verb.children}
+    return verb.pos_ == "VERB" and bool(dependents & SUBJECTS) and not dependents & {"dobj", "obj", "ccomp", "xcomp"}
 
 
 def _described_as(token: Token) -> Slot | None:

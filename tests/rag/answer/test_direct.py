@@ -2989,3 +2989,16 @@ def test_initials_stand_as_near_as_the_words_they_stand_for(language: Language) 
     question = "Who is the chief executive officer of Carnival?"
     found = {c.text: c.closeness for c in found_in([sentence_of(said)], question, language)}
     assert found.get("Arnold Donald", 0.0) >= 0.8, found
+
+
+def test_a_name_described_by_a_clause_without_that_plays_the_role_the_clause_leaves_open(language: Language) -> None:
+    """ "Which Ukrainian territory did Russia annex in 2014?" asks what Russia annexed (the small model hangs
+    the kind on the verb beside its subject): "Crimea, the Ukrainian territory it annexed in 2014" says so
+    without "that"; "Ukraine" is the place of the people the question names and no answer."""
+    question = "Which Ukrainian territory did Russia annex in 2014?"
+    assert analyze(question, language.parse_question).slot == Slot("obj", frozenset({"annex"}))
+    said = "Russia has forces at its naval base in Crimea, the Ukrainian territory it annexed in 2014."
+    found = {(c.text, c.role) for c in found_in([sentence_of(said)], question, language) if c.label != "NP"}
+    assert found == {("Crimea", 1.0)}, found
+    other = "Russia annexed part of Ukraine in 2014, and the war went on."
+    assert "Ukraine" not in [c.text for c in found_in([sentence_of(other)], question, language)]
