@@ -190,6 +190,8 @@ NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is na
 MAX_WORDS = 8  # longer spans are sentences, not answers
 TITLE_ROLES = {"justice": "judge", "magistrate": "judge"}  # the role a title before a name says by another noun
 PEOPLES_PLACE_LENGTH = 5  # letters of a place's stem that a people's adjective is told by
+AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)  # "at [the] Riverfront Events ..."
+IN_TOWN_AFTER = re.compile(r",?\s+in\s+[A-Z]")  # "... in Wilmington": a venue's town
 KIND_NAMED_EXTRA = 2  # sentences beyond the best parsed for naming a thing of the asked kind
 # "Bridgestone [Arena]": a capitalised word after another, each such pair ("King [Power] [Stadium]")
 NAME_ENDING = re.compile(r"\b(?=[A-Z][\w'’.&-]*\s+([A-Z][a-z]+)\b)")
@@ -1379,6 +1381,11 @@ def _labelled_as_asked(question: Question, sentence: str, start: int) -> bool:
     return bool(said) and said <= question.terms
 
 
+def _venue(sentence: str, span: Span) -> bool:
+    """The name is where something is, in a named town: "at [Joe's Service Center] in Altadena"."""
+    return bool(AT_BEFORE.search(sentence[: span.start]) and IN_TOWN_AFTER.match(sentence, span.end))
+
+
 def _with_whole(sentence: str, end: int) -> int:
     """The end of a part with the whole it is out of: "[99 out of 100] members" is next to "members"."""
     whole = OUT_OF_AFTER.match(sentence, end)
@@ -1840,6 +1847,8 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
     if question.labels and question.labels <= PLACES and span.label == "ORG" and stem(span.head) in FACILITIES:
         # "from the steps of the Lincoln Memorial": a building the small model calls a body (no state, nor a city)
         return 0.0 if question.kind in PLACE_KINDS else 1.0
+    if question.labels == PLACES and question.kind is None and span.label in ("ORG", "FAC") and _venue(sentence, span):
+        return 1.0  # "at [Riverfront Events] in Wilmington": where, more narrowly than the town
     if _name_given(question, span, sentence):
         return 1.0  # "dubbed [Otter 841]"
     if question.asks_name and span.label in question.labels:

@@ -3002,3 +3002,11 @@ def test_a_name_described_by_a_clause_without_that_plays_the_role_the_clause_lea
     assert found == {("Crimea", 1.0)}, found
     other = "Russia annexed part of Ukraine in 2014, and the war went on."
     assert "Ukraine" not in [c.text for c in found_in([sentence_of(other)], question, language)]
+
+
+def test_a_body_one_is_at_in_a_named_town_says_where(language: Language) -> None:
+    """ "Where will the banquet be held?": "at Riverfront Events in Wilmington" names the venue, which the
+    small model calls an organisation, in its town: both say where."""
+    said = "Caldwell will be honored on Feb. 20 at the annual banquet at Riverfront Events in Wilmington."
+    found = {c.text: c.fit for c in found_in([sentence_of(said)], "Where will the annual banquet be held?", language)}
+    assert found.get("Riverfront Events") == 1.0 and found.get("Wilmington") == 1.0, found
