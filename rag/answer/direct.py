@@ -136,9 +136,8 @@ NUMBER_PAIR = re.compile(r"[-–]\d+(?:\.\d+)?\b(?![-–]?\w)")  # the second nu
 FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - ", "WASHINGTON — ": the dateline's city
 # what the small model runs on after a name or a date: a match's result ("2-1"), the current period
 SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
-MONTH_BEFORE_DAYS = re.compile(
-    rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$", re.IGNORECASE
-)  # "[June 14-15]": days
+# a month before the days its date runs on: "[June 14-15]" is no name run into a score
+MONTH_BEFORE_DAYS = re.compile(rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$", re.IGNORECASE)
 # what makes the current period run on a time relative to it ("[earlier] this month"): nothing of it is a date
 RELATIVE_BEFORE = re.compile(r"\b(?:earlier|later|early|late)$", re.IGNORECASE)
 SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
@@ -1444,10 +1443,10 @@ def _after_asked_names(phrase: str, start: int, end: int, question: Question) ->
 
 def _place_of_asked_people(term: str, asked: frozenset[str]) -> bool:
     """The (stemmed) country of a people the question names by its adjective ("Ukraine" of "Which Ukrainian
-    territory ...?", "China" of "Chinese", "Germany" of "German"; asked of countries, states and continents
-    only, not the city of Chino): the question says it already. The
-    adjective is the place's name but for its last letter, and longer ("Indian" is not "Indiana") unless the
-    stemmer made that letter of a "y" ("germani"); names of five letters or more ("Iran" is no "Iraqi")."""
+    territory ...?", "China" of "Chinese", "Germany" of "German"): the question says it already. Asked of
+    countries, states and continents only (not of the city of Chino). The adjective is the place's name but
+    for its last letter, and longer ("Indian" is not "Indiana") unless the stemmer made that letter of a "y"
+    ("germani"); names of five letters or more ("Iran" is no "Iraqi")."""
     if len(term) < PEOPLES_PLACE_LENGTH:
         return False
     return any(
@@ -2082,9 +2081,8 @@ def _trimmed(text: str) -> tuple[int, int]:
         if INITIALISM.search(text[start:end]) or _abbreviated(text[start:end]):
             break  # "U.S.", "D.C.", "Gov.": the last point is part of the name
         end = start + match.start()
-    if (after := SAID_AFTER.search(text[start:end])) and not MONTH_BEFORE_DAYS.search(
-        text[start : start + after.start()]
-    ):
+    after = SAID_AFTER.search(text[start:end])
+    if after and not MONTH_BEFORE_DAYS.search(text[start : start + after.start()]):  # "[June 14-15]": its days
         end = start + after.start()  # "[Morocco] 2-1", "[Monday, Sept. 4] this year": the model runs them on
         if RELATIVE_BEFORE.search(text[start:end]):
             return start, start  # "Musk earlier this month": a time relative to the article's day, no value

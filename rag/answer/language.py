@@ -349,7 +349,8 @@ def _after_name(which: Token) -> Token | None:
 def _kind_slot(kind: Token) -> Slot | None:
     """The role of the kind a "which" question asks about: "Which was [the last hurricane] ...?" asks
     what the last hurricane is; "Which [collective] published ...?" (the small model hangs the kind on
-    the verb as a modifier) who published."""
+    the verb as a modifier) who published, and "Which Ukrainian [territory] did Russia annex?", the verb
+    having a subject of its own, what it annexed."""
     if kind.dep_ == "attr" and any(c.dep_ in SUBJECTS and c.lower_ == "which" for c in kind.head.children):
         return Slot("is", frozenset({verb_stem(kind.lower_)}))
     copula, stranded = kind.head, _stranded(t for t in kind.doc if t.i > kind.head.i)
@@ -358,10 +359,10 @@ def _kind_slot(kind: Token) -> Slot | None:
     slot = _asked_slot(kind)
     if slot is None and kind.head.pos_ == "VERB" and kind.i < kind.head.i:
         # "Which Ukrainian territory did [Russia] annex?": with a subject of its own, the verb's object
-        subject = any(c.dep_ in SUBJECTS and c.i > kind.i for c in kind.head.children)
-        stranded = _stranded(kind.head.children, after=kind.head.i) if subject else None
-        role = "subj" if not subject else stranded.lower_ if stranded is not None else "obj"
-        return Slot(role, _verb_words(kind.head))
+        if not any(c.dep_ in SUBJECTS and c.i > kind.i for c in kind.head.children):
+            return Slot("subj", _verb_words(kind.head))
+        stranded = _stranded(kind.head.children, after=kind.head.i)
+        return Slot(stranded.lower_ if stranded is not None else "obj", _verb_words(kind.head))
     return slot
 
 
