@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.sentences import is_abbreviation
-from rag.answer.evidence import FACT_LABEL, MONTHS, WEEKDAYS, is_near_duplicate, same_list, with_texts
+from rag.answer.evidence import FACT_LABEL, MONTHS, SHORT_MONTHS, WEEKDAYS, is_near_duplicate, same_list, with_texts
 from rag.answer.kinds import (
     COMMON_BODIES,
     COMMON_DOERS,
@@ -66,6 +66,7 @@ from rag.answer.language import (
     LIST_END,
     QUALIFIERS,
     REPORTING,
+    TITLE_ROLES,
     TITLES,
 )
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
@@ -137,7 +138,7 @@ FILED_FROM = re.compile(r"^(?:[A-Z]{2,}[.,]?\s+)+[-–—]+\s+")  # "PHOENIX - "
 # what the small model runs on after a name or a date: a match's result ("2-1"), the current period
 SAID_AFTER = re.compile(r"\s+(?:\d{1,2}-\d{1,2}|this\s+(?:year|month|week))$", re.IGNORECASE)
 # a month before the days its date runs on: "[June 14-15]" is no name run into a score
-MONTH_BEFORE_DAYS = re.compile(rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$", re.IGNORECASE)
+MONTH_BEFORE_DAYS = re.compile(rf"\b(?:{MONTHS}|{SHORT_MONTHS})\.?$", re.IGNORECASE)
 # what makes the current period run on a time relative to it ("[earlier] this month"): nothing of it is a date
 RELATIVE_BEFORE = re.compile(r"\b(?:earlier|later|early|late)$", re.IGNORECASE)
 SPELLED_PERCENT = re.compile(r"\s*\bper\s?cent\b", re.IGNORECASE)  # "20 percent" is "20%"
@@ -187,7 +188,6 @@ HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Rev|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\
 DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
 NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
 MAX_WORDS = 8  # longer spans are sentences, not answers
-TITLE_ROLES = {"justice": "judge", "magistrate": "judge"}  # the role a title before a name says by another noun
 PEOPLES_PLACE_LENGTH = 5  # letters of a place's stem that a people's adjective is told by
 AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)  # "at [the] Riverfront Events ..."
 IN_TOWN_AFTER = re.compile(r",?\s+in\s+[A-Z]")  # "... in Wilmington": a venue's town
@@ -212,8 +212,9 @@ PART_OF = re.compile(
 )
 PART_ASKED = re.compile(r"\bhow (?:many|much) of\b", re.IGNORECASE)  # "How many of Arizona's tribes ...?"
 # the part before "out of" and the whole after it: "99 out of [100] members", "nine out of [10] Americans"
-OUT_OF_WHOLE = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS))})\s+out\s+of\s+$", re.IGNORECASE)
-OUT_OF_AFTER = re.compile(rf"\s+out\s+of\s+(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS))})\b", re.IGNORECASE)
+COUNT = rf"(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS))})"  # a count in digits or in words
+OUT_OF_WHOLE = re.compile(rf"\b{COUNT}\s+out\s+of\s+$", re.IGNORECASE)
+OUT_OF_AFTER = re.compile(rf"\s+out\s+of\s+{COUNT}\b", re.IGNORECASE)
 # a name of the question's, its words joined by the small words names hold ("Movies at Midway", "Bank of America")
 QUESTION_LONG_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?: (?:(?:at|of|on|the|and|for|de|in) )*[A-Z][\w'’.-]*)+")
 POSSESSOR = re.compile(r"([\w .&-]*\w)['’]s\s")  # the name before "'s" in a name ("Harvard University's ...")

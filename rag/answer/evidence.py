@@ -61,10 +61,11 @@ ENTRY_WORDS = 60  # at most, in an entry read as one
 # a scraped page's video player left in its text: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>"
 PLAYER_CAPTION = re.compile(r"\bReplay More Videos\b|\bMUST WATCH\b|^JUST WATCHED\b")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"  # as news abbreviates them ("Nov. 7")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # a year, a month (abbreviated before a day, as news writes dates: "Nov. 7"), a weekday, a clock time ("5 p.m.")
 TIME_WORDS = re.compile(
-    rf"\b(1[89]\d\d|20\d\d|{MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.?\s+\d{{1,2}}\b)|"
+    rf"\b(1[89]\d\d|20\d\d|{MONTHS}|(?:{SHORT_MONTHS})(?=\.?\s+\d{{1,2}}\b)|"
     rf"{WEEKDAYS}|yesterday|today|tomorrow|noon|midnight|"
     r"\d{1,2}(?:am|pm|:\d\d)|\d{1,2}\s?[ap]\.m)\b",
     re.IGNORECASE,

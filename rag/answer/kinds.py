@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.answer.evidence import MONTHS, TIME_WORDS, WEEKDAYS
+from rag.answer.evidence import MONTHS, SHORT_MONTHS, TIME_WORDS, WEEKDAYS
 from rag.answer.language import CLOCK, EMPHASES, LOCATIVE, QUALIFIERS, REPORTING, WHOSE, Span
 from rag.answer.places import CITY, CONTINENT, COUNTRY, STATE
 from rag.answer.question import (
@@ -108,7 +108,7 @@ FACILITIES = frozenset(
 )
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-MONTH = re.compile(rf"\b(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b", re.IGNORECASE)  # in a date
+MONTH = re.compile(rf"\b(?:{MONTHS}|{SHORT_MONTHS})\b", re.IGNORECASE)  # in a date
 DAY = re.compile(  # what names a day: "Monday", "September 26", "26th of September", "2022-09-26", "9/26"
     rf"\b(?:{WEEKDAYS}|today|tomorrow|yesterday|tonight)\b|\b{_MONTH}\s+\d{{1,2}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b",

@@ -57,6 +57,7 @@ ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a q
     "capt": "captain", "cmdr": "commander", "insp": "inspector", "pres": "president", "atty": "attorney",
     "adm": "admiral", "col": "colonel", "sec": "secretary",
 }  # fmt: skip
+TITLE_ROLES = {"justice": "judge", "magistrate": "judge"}  # a title that says its role by another noun
 WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
