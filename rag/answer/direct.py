@@ -93,6 +93,7 @@ from rag.text import (
     WORD,
     contains_words,
     content_terms,
+    derived,
     normalize,
     noun_stem,
     numbers,
@@ -267,9 +268,10 @@ EXAMPLES_AFTER = re.compile(EXAMPLES, re.IGNORECASE)
 EXAMPLE_OF = re.compile(rf"([\w-]+){EXAMPLES}\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 SAID_OF_BEFORE = re.compile(r"(?:,|\b(?:was|is|been|as))\s+(?:an?|the)\s+$", re.IGNORECASE)
 BARE_AGE = re.compile(r"\d{1,3}(?:\s+(?:months?|weeks?|days?))?")  # "Dina Boluarte, 60,", "Danielle Bell, 19 months,"
-# "aged 23", "at age 23", "at the age of 23", "He was 67.", "when she was 14"
+# "aged 23", "at age 23", "at the age of 23", "He was 67.", "when she was 14", "He died at 81"
 AGED = re.compile(
-    r"\b(?:aged?|age of)\s+$|(?:^|[.!?]\s+|\b(?:when|while|since)\s+)(?:he|she|i|they|we)\s+(?:was|is|were)\s+$",
+    r"\b(?:aged?|age of|(?:died|dies|passed away)\s+at)\s+$"
+    r"|(?:^|[.!?]\s+|\b(?:when|while|since)\s+)(?:he|she|i|they|we)\s+(?:was|is|were)\s+$",
     re.IGNORECASE,
 )
 # People and papers are named in full once, then by their last words ("Russo" for "Alessia Russo", "the
@@ -321,6 +323,8 @@ SURNAME_PARTICLES = frozenset("de la le du da di del della dos das des von van d
 NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")  # where the clause after an answer starts
 AMOUNT_HYPHENED = re.compile(r"-([A-Za-z]+)$")  # the word hyphened to the end of an amount ("7.4-magnitude")
 OWNS = re.compile(r"['’]s\b")  # a possessive's ending
+DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")  # "US-based", "Saudi-led": a word hyphened to a lower-case one
+OTHER_SIDE = {"subj": "obj", "obj": "subj"}  # of a verb: who does it, and to what
 # lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
 NAME_GLUE = frozenset("of the and for to".split()) | SURNAME_PARTICLES
 REFERRED_BY_PART = frozenset({"PERSON", "ORG"})
@@ -434,10 +438,32 @@ def find_candidates(
             *(scaled_numbers(sentence.text, question.kind, annotation.entities) if question.labels & AMOUNTS else ()),
             *(ratings(sentence.text, annotation.entities) if question.kind == RATING_KIND else ()),
         ]
+        parts = [*annotation.entities, *annotation.phrases]
+        spans = [s for s in spans if not _done_to_the_named(question, s, parts, sentence.text)]
         candidates = (c for span in spans if (c := _candidate(question, sentence, span)) is not None)
         found.extend(c for c in candidates if not _cut_to_peoples_adjective(c, annotation))
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
     return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
+
+
+def _done_to_the_named(question: Question, span: Span, spans: Sequence[Span], sentence: str) -> bool:
+    """The span plays the other side of the question's verb, whose asked side is what the question names
+    ("Which team did the Lightning beat?": "[The Avalanche] beat the Lightning"): the sentence tells who did
+    it to them, not whom they did it to (nor, for "Who beat the Lightning?", whom they beat)."""
+    asked, played = question.slot, span.slot
+    if asked is None or played is None or OTHER_SIDE.get(asked.role) != played.role:
+        return False
+    if not any(derived(a, b) for a in played.words for b in asked.words):
+        return False  # another verb ("King Abdullah II told [CNN's Becky Anderson]" for "Who interviewed him?")
+    return any(
+        other.slot is not None
+        and other.slot.role == asked.role
+        and bool(other.slot.words & played.words)
+        and set(terms := content_terms(sentence[other.start : other.end])) <= question.terms
+        and bool(terms)
+        for other in spans
+        if not other.overlaps(span)
+    )
 
 
 def _without_passing_amounts(question: Question, found: list[Candidate], best: float) -> list[Candidate]:
@@ -1491,6 +1517,8 @@ def _name_of_phrase(phrase: str, start: int, end: int, question: Question) -> tu
 def _name_word(word: str) -> bool:
     """A word of a name: capitalised, a code ("BZ4X"), or quoted ("“We the People”")."""
     bare = word.lstrip(QUOTES)
+    if DESCRIBING_COMPOUND.search(bare):
+        return False  # "the [US-based] trade association", "a Saudi-led coalition": says what it is, names nothing
     return bare[:1].isupper() or (bare[:1].isdigit() and any(c.isupper() for c in bare))
 
 

@@ -71,6 +71,10 @@ TIME_WORDS = re.compile(
     re.IGNORECASE,
 )
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’.-]*[A-Za-z]")
+# a sentence that opens on a pronoun for what one before it named: "He died at 81 ...", "It will close March 4."
+OPENS_ON_ANTECEDENT = re.compile(r"^\W*(?:[Hh]e|[Ss]he|[Ii]ts?|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+ANTECEDENT_REACH = 2  # sentences back where the name such a sentence speaks of is looked for
 
 
 @dataclass(frozen=True)
@@ -245,13 +249,28 @@ def lexical_scores(
         said = sentence.terms | irregular_bases(sentence.text)  # "who [bought] the team" says "buy"
         said |= {verb for verb, nouns in agents.items() if nouns & sentence.terms}
         said |= {term for term, words_of in spelled.items() if words_of.search(sentence.text)}
-        sentence.coverage = weights.coverage(said)
+        # a name a pronoun stands for counts half: the pronoun may stand for another ("He said ..." after a list)
+        meant = said | _antecedent_names(sentences, i)
+        sentence.coverage = (weights.coverage(said) + weights.coverage(meant)) / 2
         neighbours = set(said)
         for j in (i - 1, i + 1):
             if 0 <= j < len(sentences) and sentences[j].chunk is sentence.chunk:
                 neighbours |= sentences[j].terms
         neighbours |= set(content_terms(sentence.chunk.title))
         sentence.context = weights.coverage(neighbours)
+
+
+def _antecedent_names(sentences: Sequence[SentenceEvidence], i: int) -> set[str]:
+    """The names a sentence that opens on an antecedent ("He died at 81") speaks of: those of the nearest
+    sentence before it in its chunk that names anything."""
+    if not OPENS_ON_ANTECEDENT.match(sentences[i].text):
+        return set()
+    for j in range(i - 1, max(-1, i - 1 - ANTECEDENT_REACH), -1):
+        if sentences[j].chunk is not sentences[i].chunk:
+            break
+        if named := set(content_terms(" ".join(CAPITALISED.findall(sentences[j].text)))):
+            return named
+    return set()
 
 
 def spelled_out(question: str) -> dict[str, re.Pattern[str]]:

@@ -106,6 +106,10 @@ FACILITIES = frozenset(
     "tower castle square plaza park garden gardens hall center centre station hospital prison building theater "
     "theatre venue ballpark".split()
 )
+HOUSE_NUMBER = re.compile(r"\b\d+[A-Za-z]?\s+$")
+STREET_HEADS = frozenset(
+    "st street ave avenue rd road blvd boulevard ln lane dr drive hwy highway pkwy parkway".split()
+)
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d(?:s)?\b")  # "2017", "the 1990s"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MONTH = re.compile(rf"\b(?:{MONTHS}|{SHORT_MONTHS})\b", re.IGNORECASE)  # in a date
@@ -193,6 +197,8 @@ def of_asked_kind(question: Question, sentence: str, span: Span) -> bool:
         return False  # "In which stadium ...?" is not answered by "England"
     if _other_body_kind(question, span):
         return False  # "Which restaurant ...?" is not answered by "Middletown High School"
+    if not question.labels & PLACES and _street_of_address(sentence, span):
+        return False  # nor by the address "(308 [Justison St.])", which the small model may call a body
     if ASKS_HOW_MUCH.search(question.text) and _counts_things(sentence, span):
         return False  # "How much is the grant for planning stations?" is not answered by "11 [stations]"
     if question.kind in MEASURED_KINDS and _counts_things(sentence, span) and _plural(span.counts):
@@ -330,6 +336,11 @@ def _other_place_kind(question: Question, span: Span) -> bool:
         return False
     named_otherwise = stem(span.head) in FACILITIES or span.head in REGION_HEADS
     return bool(span.scopes) or (bool(place_kinds(question)) and named_otherwise)
+
+
+def _street_of_address(sentence: str, span: Span) -> bool:
+    """A street after its house number ("308 [Justison St.]"; not "Mayor [Jim Lane]")."""
+    return span.head.rstrip(".") in STREET_HEADS and HOUSE_NUMBER.search(sentence, 0, span.start) is not None
 
 
 def _other_body_kind(question: Question, span: Span) -> bool:

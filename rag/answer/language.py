@@ -357,13 +357,21 @@ def _kind_slot(kind: Token) -> Slot | None:
     copula, stranded = kind.head, _stranded(t for t in kind.doc if t.i > kind.head.i)
     if copula.lemma_ == "be" and stranded is not None and stranded.head.pos_ != "VERB":  # not "... bound [for]?"
         return Slot(stranded.lower_, frozenset({verb_stem(copula.lower_)}))  # "Which agency is Kikina [from]?"
-    slot = _asked_slot(kind)
-    if slot is None and kind.head.pos_ == "VERB" and kind.i < kind.head.i:
+    slot, verb = _asked_slot(kind), kind.head
+    if (
+        slot is not None
+        and slot.role == "subj"
+        and verb.lemma_ == "do"
+        and verb.pos_ == "AUX"
+        and kind.sent.root.i > verb.i
+    ):
+        slot, verb = None, kind.sent.root  # "Which team [did] Manchester City beat?", the kind read as did's subject
+    if slot is None and verb.pos_ == "VERB" and kind.i < verb.i:
         # "Which Ukrainian territory did [Russia] annex?": with a subject of its own, the verb's object
-        if not any(c.dep_ in SUBJECTS and c.i > kind.i for c in kind.head.children):
-            return Slot("subj", _verb_words(kind.head))
-        stranded = _stranded(kind.head.children, after=kind.head.i)
-        return Slot(stranded.lower_ if stranded is not None else "obj", _verb_words(kind.head))
+        if not any(c.dep_ in SUBJECTS and c.i > kind.i for c in verb.children):
+            return Slot("subj", _verb_words(verb))
+        stranded = _stranded(verb.children, after=verb.i)
+        return Slot(stranded.lower_ if stranded is not None else "obj", _verb_words(verb))
     return slot
 
 
@@ -778,6 +786,8 @@ def _slot(token: Token) -> Slot | None:
     preposition after one, or what a name or the other side of a copula is said to be; None otherwise."""
     if (named := _apposed_name(token)) is not None:
         return Slot("is", frozenset({verb_stem(named.lower_)}))  # "[Putin's spokesperson], Dmitry Peskov"
+    if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME") and token.head.pos_ in ("VERB", "AUX"):
+        return Slot(WHEN, _verb_words(token.head))  # "It will close [March 4]": when it will close
     while token.dep_ in LINKS and token.head.i != token.i:
         token = token.head
     entity = token.ent_type_

@@ -40,7 +40,7 @@ KINDS: dict[frozenset[str], str] = {
     ORGS: "company firm retailer chain brand airline bank carmaker automaker manufacturer giant network channel "
     "newspaper paper outlet publication magazine journal broadcaster team club university college school party agency "
     "organization organisation group union league supermarket store restaurant startup studio label band charity "
-    "court ministry department government",
+    "court ministry department government association institute federation",
     PERSON: "person man woman player actor actress singer star leader president minister politician mp senator "
     "governor mayor ceo chef author writer artist athlete quarterback lioness cricketer golfer candidate official "
     "judge founder billionaire rapper musician journalist scientist king queen prince princess pope footballer "
@@ -59,7 +59,8 @@ KINDS: dict[frozenset[str], str] = {
     "archbishop bishop cardinal rabbi imam priest pastor reverend cleric monarch emperor empress duke duchess sultan "
     "emir member celebrity influencer teen democrat republican baby infant toddler daughter son wife "
     "husband mother father sister brother grandmother grandfather grandson granddaughter uncle aunt cousin nephew "
-    "niece spouse widow widower girlfriend boyfriend fiance fiancee friend colleague neighbor neighbour mentor",
+    "niece spouse widow widower girlfriend boyfriend fiance fiancee friend colleague neighbor neighbour mentor legend "
+    "icon hero rookie",
     TIMES: "year month day date deadline decade season time",
     frozenset({"LANGUAGE", "NORP"}): "language",
     frozenset({"NORP"}): "religion ethnicity",

@@ -257,3 +257,14 @@ def test_an_irregular_past_says_the_verb_the_question_asks_in_its_base() -> None
     )
     lexical_scores(sentences, ["buy", "bowlen", "sell"], lambda term: 1.0)
     assert [round(s.coverage, 2) for s in sentences] == [0.67, 0.33], [(s.text, s.coverage) for s in sentences]
+
+
+def test_a_sentence_that_opens_on_a_pronoun_says_the_names_of_the_one_before() -> None:
+    """ "How old was Allan Metcalf when he died?": "He died at 81" says Metcalf, whom the sentence before names
+    (at half weight: "he" may mean another); a sentence that names someone itself borrows no name."""
+    text = "Allan Metcalf wrote eight books about English. He died at 81 in Jacksonville. Rosa Ilves died in May."
+    sentences = split_sentences(
+        [RetrievedChunk(id="c", source="a.txt", title="Obituary", ordinal=0, start=0, end=len(text), text=text)]
+    )
+    lexical_scores(sentences, ["allan", "metcalf", "die"], lambda term: 1.0)
+    assert [round(s.coverage, 2) for s in sentences] == [0.67, 0.67, 0.33], [(s.text, s.coverage) for s in sentences]

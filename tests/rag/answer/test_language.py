@@ -332,3 +332,9 @@ def test_a_verb_joined_to_the_next_one_shares_its_object(language: Language) -> 
     said = language.annotate(["The forces tested the radar and launched the Kestrel ballistic missile."])[0]
     missile = next(p for p in said.phrases if p.head == "missile")
     assert missile.slot is not None and "test" not in missile.slot.words, missile.slot
+
+
+def test_a_date_right_after_its_verb_is_when_it_happens(language: Language) -> None:
+    """ "It will close March 4.": no preposition says it, but the date is when it will close."""
+    slots = slots_in(language, "The rink will close March 4.", entities=True)
+    assert slots["March 4"] == Slot("when", frozenset({verb_stem("close")})), slots
