@@ -46,6 +46,7 @@ PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it ca
     "they": (GROUP, False), "them": (GROUP, False), "their": (GROUP, True), "there": (PLACE, False),
     "then": (TIME, False),
 }  # fmt: skip
+OWN_SUBJECTS = frozenset({"he", "she", "his", "they", "their"})  # the question's own name before them, if it has one
 PLURAL = frozenset({"they", "them", "their"})  # may also stand for a plural thing ("the repairs")
 BODIES = GROUP - PERSON  # "they" after "Who is Intel's CEO?": Intel, or the person (singular "they")
 OBJECTS = frozenset({"it", "them", "him", "her"})  # pronouns that stand for what was done, not who did it
@@ -307,6 +308,10 @@ def _replacement(
     _, possessive = PRONOUNS[word.lower()]
     if word.lower() == "her" and _followed_by_noun(question, match.end()):
         possessive = True
+    if (word.lower() in OWN_SUBJECTS or (word.lower() == "her" and possessive)) and NAMED.search(
+        question, 0, match.start()
+    ):
+        return word  # "How old was Ellen Sato when she died?": the one the question names before it
     fitting = [a for a in antecedents if _fits(a, word.lower(), question)]
     if word.lower() in OBJECTS and not possessive:  # "When did they pay for them?": not what "they" stood for
         fitting = [a for a in fitting if a.text not in {b.text for b in about}]

@@ -268,3 +268,12 @@ def test_her_before_the_questions_last_word_is_a_possessive(language: Language) 
     cafe = ("Who runs the only café?", "Maja Lind [1]\n\nOwner Maja Lind runs the only café with her daughter. [1]")
     resolved = resolve("What is the name of her daughter?", turns(cafe), language.annotate).asked
     assert resolved == "What is the name of Maja Lind's daughter?", resolved
+
+
+def test_a_pronoun_after_a_name_the_question_gives_is_that_name(language: Language) -> None:
+    """ "How old was Ellen Sato when she died?" asks about Ellen Sato twice: its "she" is not the person
+    the conversation named last."""
+    cafe = ("Which café serves hot food at the rink?", "Café Lind [1]\n\nThe rink has teamed up with Café Lind. [1]")
+    asked = "How old was Ellen Sato when she died?"
+    assert resolve(asked, turns(cafe), language.annotate).asked == asked
+    assert resolve("How old was she?", turns(cafe), language.annotate).asked != "How old was she?"
