@@ -46,7 +46,7 @@ PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it ca
     "they": (GROUP, False), "them": (GROUP, False), "their": (GROUP, True), "there": (PLACE, False),
     "then": (TIME, False),
 }  # fmt: skip
-OWN_SUBJECTS = frozenset({"he", "she", "his", "they", "their"})  # the question's own name before them, if it has one
+OWN_SUBJECTS = frozenset({"he", "she", "his", "they", "their"})  # stand for a name the question gives before them
 PLURAL = frozenset({"they", "them", "their"})  # may also stand for a plural thing ("the repairs")
 BODIES = GROUP - PERSON  # "they" after "Who is Intel's CEO?": Intel, or the person (singular "they")
 OBJECTS = frozenset({"it", "them", "him", "her"})  # pronouns that stand for what was done, not who did it
@@ -308,10 +308,8 @@ def _replacement(
     _, possessive = PRONOUNS[word.lower()]
     if word.lower() == "her" and _followed_by_noun(question, match.end()):
         possessive = True
-    if (word.lower() in OWN_SUBJECTS or (word.lower() == "her" and possessive)) and NAMED.search(
-        question, 0, match.start()
-    ):
-        return word  # "How old was Ellen Sato when she died?": the one the question names before it
+    if _names_it_before(question, word.lower(), possessive, match.start()):
+        return word
     fitting = [a for a in antecedents if _fits(a, word.lower(), question)]
     if word.lower() in OBJECTS and not possessive:  # "When did they pay for them?": not what "they" stood for
         fitting = [a for a in fitting if a.text not in {b.text for b in about}]
@@ -324,6 +322,13 @@ def _replacement(
     chosen = _chosen(word.lower(), fitting, things_first)
     about.append(replace(chosen, called=word.lower()))
     return f"{chosen.text}'s" if possessive else chosen.text
+
+
+def _names_it_before(question: str, pronoun: str, possessive: bool, position: int) -> bool:
+    """A subject's or owner's pronoun after a name the question gives stands for that name ("How old was
+    Ellen Sato when [she] died?"), not for the one the conversation named last."""
+    of_subject_or_owner = pronoun in OWN_SUBJECTS or (pronoun == "her" and possessive)
+    return of_subject_or_owner and NAMED.search(question, 0, position) is not None
 
 
 def _chosen(pronoun: str, fitting: Sequence[Antecedent], things_first: bool) -> Antecedent:

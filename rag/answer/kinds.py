@@ -106,7 +106,7 @@ FACILITIES = frozenset(
     "tower castle square plaza park garden gardens hall center centre station hospital prison building theater "
     "theatre venue ballpark".split()
 )
-HOUSE_NUMBER = re.compile(r"\b\d+[A-Za-z]?\s+$")
+HOUSE_NUMBER = re.compile(r"\b\d+[A-Za-z]?\s+$")  # right before a street's name: "308 [Justison St.]"
 STREET_HEADS = frozenset(
     "st street ave avenue rd road blvd boulevard ln lane dr drive hwy highway pkwy parkway".split()
 )
