@@ -438,32 +438,41 @@ def find_candidates(
             *(scaled_numbers(sentence.text, question.kind, annotation.entities) if question.labels & AMOUNTS else ()),
             *(ratings(sentence.text, annotation.entities) if question.kind == RATING_KIND else ()),
         ]
-        parts = [*annotation.entities, *annotation.phrases]
-        spans = [s for s in spans if not _done_to_the_named(question, s, parts, sentence.text)]
+        named = _sides_named(question, annotation, sentence.text)
+        spans = [s for s in spans if not _done_to_the_named(question, s, named)]
         candidates = (c for span in spans if (c := _candidate(question, sentence, span)) is not None)
         found.extend(c for c in candidates if not _cut_to_peoples_adjective(c, annotation))
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
     return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
 
 
-def _done_to_the_named(question: Question, span: Span, spans: Sequence[Span], sentence: str) -> bool:
+def _sides_named(question: Question, annotation: Annotation, sentence: str) -> list[Span]:
+    """The sentence's phrases in the asked role of a verb that the question names ("the Lightning" of
+    "The Avalanche beat the Lightning" for "Which team did the Lightning beat?")."""
+    asked = question.slot
+    if asked is None or asked.role not in OTHER_SIDE:
+        return []
+    return [
+        side
+        for side in (*annotation.entities, *annotation.phrases)
+        if side.slot is not None
+        and side.slot.role == asked.role
+        and set(terms := content_terms(sentence[side.start : side.end])) <= question.terms
+        and bool(terms)
+    ]
+
+
+def _done_to_the_named(question: Question, span: Span, named: Sequence[Span]) -> bool:
     """The span plays the other side of the question's verb, whose asked side is what the question names
-    ("Which team did the Lightning beat?": "[The Avalanche] beat the Lightning"): the sentence tells who did
-    it to them, not whom they did it to (nor, for "Who beat the Lightning?", whom they beat)."""
+    (`named`, _sides_named: "[The Avalanche] beat the Lightning" for "Which team did the Lightning beat?"):
+    the sentence tells who did it to them, not whom they did it to (nor, for "Who beat the Lightning?", whom
+    they beat)."""
     asked, played = question.slot, span.slot
-    if asked is None or played is None or OTHER_SIDE.get(asked.role) != played.role:
+    if not named or asked is None or played is None or OTHER_SIDE.get(asked.role) != played.role:
         return False
     if not any(derived(a, b) for a in played.words for b in asked.words):
         return False  # another verb ("King Abdullah II told [CNN's Becky Anderson]" for "Who interviewed him?")
-    return any(
-        other.slot is not None
-        and other.slot.role == asked.role
-        and bool(other.slot.words & played.words)
-        and set(terms := content_terms(sentence[other.start : other.end])) <= question.terms
-        and bool(terms)
-        for other in spans
-        if not other.overlaps(span)
-    )
+    return any(bool(side.slot.words & played.words) for side in named if side.slot and not side.overlaps(span))
 
 
 def _without_passing_amounts(question: Question, found: list[Candidate], best: float) -> list[Candidate]:

@@ -249,9 +249,9 @@ def lexical_scores(
         said = sentence.terms | irregular_bases(sentence.text)  # "who [bought] the team" says "buy"
         said |= {verb for verb, nouns in agents.items() if nouns & sentence.terms}
         said |= {term for term, words_of in spelled.items() if words_of.search(sentence.text)}
-        # a name a pronoun stands for counts half: the pronoun may stand for another ("He said ..." after a list)
-        meant = said | _antecedent_names(sentences, i)
-        sentence.coverage = (weights.coverage(said) + weights.coverage(meant)) / 2
+        sentence.coverage = weights.coverage(said)
+        if meant := _antecedent_names(sentences, i):  # counts half: the pronoun may stand for another name
+            sentence.coverage = (sentence.coverage + weights.coverage(said | meant)) / 2
         neighbours = set(said)
         for j in (i - 1, i + 1):
             if 0 <= j < len(sentences) and sentences[j].chunk is sentence.chunk:
