@@ -187,6 +187,7 @@ RENAMED_TO = re.compile(
 PERSONS_NAME = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?name\b", re.IGNORECASE)  # "changed [his] name to"
 HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Rev|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s*$")  # "commissioner [Dr.] Janet"
 DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
+OPENS_ON_ARTICLE = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
 MAX_WORDS = 8  # longer spans are sentences, not answers
 PEOPLES_PLACE_LENGTH = 5  # letters of a place's stem that a people's adjective is told by
@@ -198,6 +199,8 @@ NAME_ENDING = re.compile(r"\b(?=[A-Z][\w'’.&-]*\s+([A-Z][a-z]+)\b)")
 # a name that goes on after the word ("FDA's Vaccines [and Related Biological ...]"), unless it is a person's
 # title before a person's name ("City Manager [David Dyess]")
 NAME_GOES_ON = re.compile(r"\s+(?:(?:and|of|for|&)\s+)?[A-Z]")
+# a lower-case title right before a person's full name ("general [manager] Rick Hahn")
+TITLE_BEFORE_NAME = re.compile(r"\b([a-z]+)\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+)")
 OTHER_COUNT = 0.7  # the fit of an amount of something else than "how many" asks about ("14 [people]")
 # nouns that count people by what befell them, and the words of a question that asks how many it befell:
 # "at least 77 [deaths]" answers "How many people did Rammasun kill?"
@@ -263,7 +266,8 @@ AGE_IN_SPAN = re.compile(r"(?:at\s+)?(?:the\s+)?(?:age(?:\s+of)?|aged)\s+(\d{1,3
 # "a 16-year-old" standing for someone (a noun: a comma or a verb after it), unless said of a name before it
 AGED_ONE = re.compile(r"\d{1,3}-year-old(?=\s*,|\s+(?:who|was|is|said|says|told|died|had|has)\b)", re.IGNORECASE)
 INDEFINITE = re.compile(r"(?:^|\s)an?\s+$", re.IGNORECASE)
-EXAMPLES = r",?\s+(?:such\s+as|including|like)\s"  # "tools[, such as] a cap": what comes next is one of them
+# "tools[, such as] a cap", "televangelists[ – including] Kenneth Copeland": what comes next is one of them
+EXAMPLES = r"(?:,|\s+[–—])?\s+(?:such\s+as|including|like)\s"
 EXAMPLES_AFTER = re.compile(EXAMPLES, re.IGNORECASE)
 EXAMPLE_OF = re.compile(rf"([\w-]+){EXAMPLES}\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 SAID_OF_BEFORE = re.compile(r"(?:,|\b(?:was|is|been|as))\s+(?:an?|the)\s+$", re.IGNORECASE)
@@ -324,6 +328,7 @@ NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")  # where the cl
 AMOUNT_HYPHENED = re.compile(r"-([A-Za-z]+)$")  # the word hyphened to the end of an amount ("7.4-magnitude")
 OWNS = re.compile(r"['’]s\b")  # a possessive's ending
 DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")  # "US-based", "Saudi-led": a word hyphened to a lower-case one
+HYPHENED_TO_LOWER = re.compile(r"-[a-z]")  # the same, read from where the capitalised word ends
 OTHER_SIDE = {"subj": "obj", "obj": "subj"}  # of a verb: who does it, and to what
 # lower-case words inside names ("Committee to Protect Journalists", "al Qaeda", "Ludwig van Beethoven")
 NAME_GLUE = frozenset("of the and for to".split()) | SURNAME_PARTICLES
@@ -443,6 +448,9 @@ def find_candidates(
         candidates = (c for span in spans if (c := _candidate(question, sentence, span)) is not None)
         found.extend(c for c in candidates if not _cut_to_peoples_adjective(c, annotation))
     found = _answered_next(question, sentences, _referred_back(question, sentences, annotations, found))
+    # a heading's, a question's names dilute no answer, nor say who holds the role ("LEAD ACTRESS, COMEDY
+    # SERIES"); a question may still pair with the answer after it
+    found = [c for c in found if c.sentence.answers_type]
     return _of_said_kind(question, _holders_of_role(question, _restating(_with_larger_places(question, found))))
 
 
@@ -741,7 +749,8 @@ def _describes_asked(question: Question, phrase: Span, sentence: str) -> bool:
     """ "The toxic lake" in the asked role: a definite phrase headed by the asked noun, no name."""
     said = sentence[phrase.start : phrase.end]
     definite = DEFINITE.match(said) is not None
-    return definite and not phrase.proper and _headed_by_kind(question, phrase) and _in_slot(question, phrase)
+    named = phrase.proper or _capitalised(sentence, phrase)  # "the one-dose [Johnson & Johnson] vaccine"
+    return definite and not named and _headed_by_kind(question, phrase) and _in_slot(question, phrase)
 
 
 def _right_before(first: SentenceEvidence, then: SentenceEvidence) -> bool:
@@ -1218,9 +1227,7 @@ def attach_candidates(
         return
     head += _naming_the_kind(ranked[len(head) :], question, " ".join(s.text for s in head))
     annotations = annotate([s.text for s in head])
-    found = [  # a heading's, a question's names dilute no answer (a question may still pair with its answer)
-        c for c in find_candidates(question, head, annotations) if c.sentence.answers_type
-    ]
+    found = find_candidates(question, head, annotations)
     if question.labels and (question.labels <= TIMES | AMOUNTS or question.labels <= WHO_ANSWERS):
         # the question's places (annotated only then: what, which and where questions name a place as often as
         # they ask one)
@@ -1246,7 +1253,8 @@ def attach_candidates(
 
 def _naming_the_kind(ranked: Sequence[SentenceEvidence], question: Question, read: str) -> list[SentenceEvidence]:
     """The first `KIND_NAMED_EXTRA` sentences that hold a name ending in the asked kind's word ("Bridgestone
-    Arena" for an arena) that the sentences already `read` do not, parsed beyond the best ones when a thing
+    Arena" for an arena; a person's title before a name: "general manager Rick Hahn") that the sentences already
+    `read` do not, parsed beyond the best ones when a thing
     is asked (not how many or when): another name of the kind, not more of the same ("CMT Music Awards")."""
     kind = question.kind
     if kind is None or question.labels & (AMOUNTS | TIMES):
@@ -1259,7 +1267,7 @@ def _naming_the_kind(ranked: Sequence[SentenceEvidence], question: Question, rea
             and sentence[m.start() : m.end(1)] not in read
             and (titled or NAME_GOES_ON.match(sentence, m.end(1)) is None)
             for m in NAME_ENDING.finditer(sentence)
-        )
+        ) or (titled and any(stem(m.group(1)) == kind for m in TITLE_BEFORE_NAME.finditer(sentence)))
 
     return list(itertools.islice((s for s in ranked if names_kind(s.text)), KIND_NAMED_EXTRA))
 
@@ -1912,8 +1920,12 @@ def _fit(question: Question, span: Span, sentence: str, said_of_kind: bool) -> f
 
 def _capitalised(sentence: str, span: Span) -> bool:
     """A word of the phrase is capitalised, but at the sentence's start: it holds a name ("the [Terminal
-    High-Altitude Area Defense] system", "the [THAAD] system")."""
-    return any(w.group()[:1].isupper() for w in WORD.finditer(sentence, span.start, span.end) if w.start() > 0)
+    High-Altitude Area Defense] system", "the [THAAD] system"; not "the [US-based] trade association")."""
+    return any(
+        w.group()[:1].isupper() and not HYPHENED_TO_LOWER.match(sentence, w.end())
+        for w in WORD.finditer(sentence, span.start, span.end)
+        if w.start() > 0
+    )
 
 
 def _counts_asked(question: Question, counted: str) -> bool:
@@ -2030,6 +2042,8 @@ def _named_as_kind(question: Question, span: Span, sentence: str) -> bool:
     if before is not None and "," in before.group() and (_speaks(sentence[span.end :]) or _subject(span, sentence)):
         before = None  # "... on the Orbis satellite, NASA said": the source, no apposition; nor the subject of
         # the clause a comma opens ("To contain the monkeypox virus, Gostin called for ...")
+    if before is not None and OPENS_ON_ARTICLE.match(sentence, span.start):
+        before = None  # "earned the actress [an Emmy]": a phrase of its own, in no apposition to the noun before it
     after = KIND_AFTER.match(sentence[span.end :])
     if after is not None and _abbreviated(after.group().rstrip()):
         after = None  # "In Nevada, incumbent Democratic Sen. Catherine Cortez Masto": the title of the next name
@@ -2068,10 +2082,10 @@ def _speaks(rest: str) -> bool:
 
 def _title_stems(word: str) -> set[str]:
     """The stemmed nouns a word of a title says ("Gov." -> governor; "CEO" -> CEO, chief, executive,
-    officer; "Justice" -> judge)."""
+    officer; "Justice" -> judge; "PM" -> prime, minister)."""
     lowered = word.lower().rstrip(".")
-    said = ABBREVIATED_TITLES.get(lowered) or TITLE_ROLES.get(lowered, lowered)
-    return {stem(lowered), stem(said), *content_terms(ROLE_INITIALS.get(word, ""))}
+    said = ABBREVIATED_TITLES.get(lowered) or TITLE_ROLES.get(lowered)
+    return {stem(lowered), *content_terms(said or ""), *content_terms(ROLE_INITIALS.get(word, ""))}
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:

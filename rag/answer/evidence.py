@@ -75,6 +75,13 @@ NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’.-]*[A-Za-z]")
 OPENS_ON_ANTECEDENT = re.compile(r"^\W*(?:[Hh]e|[Ss]he|[Ii]ts?|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 ANTECEDENT_REACH = 2  # sentences back where the name such a sentence speaks of is looked for
+# a sentence that opens on what the one right before it told: "That breakthrough came during a NATO summit ..."
+# (not a time, "This week", nor a pronoun before its verb, "This is not ...", which may mean anything)
+OPENS_ON_TOLD = re.compile(
+    r"^(?:That|This|These|Those)\s+(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|"
+    r"week|month|year|day|morning|afternoon|evening|night|weekend|time|season|summer|spring|fall|autumn|winter)\b)"
+    r"[a-z]+\b"
+)
 
 
 @dataclass(frozen=True)
@@ -250,7 +257,7 @@ def lexical_scores(
         said |= {verb for verb, nouns in agents.items() if nouns & sentence.terms}
         said |= {term for term, words_of in spelled.items() if words_of.search(sentence.text)}
         sentence.coverage = weights.coverage(said)
-        if meant := _antecedent_names(sentences, i):  # counts half: the pronoun may stand for another name
+        if meant := _antecedent_names(sentences, i) or _told_before(sentences, i):  # counts half: it may mean another
             sentence.coverage = (sentence.coverage + weights.coverage(said | meant)) / 2
         neighbours = set(said)
         for j in (i - 1, i + 1):
@@ -271,6 +278,14 @@ def _antecedent_names(sentences: Sequence[SentenceEvidence], i: int) -> set[str]
         if named := set(content_terms(" ".join(CAPITALISED.findall(sentences[j].text)))):
             return named
     return set()
+
+
+def _told_before(sentences: Sequence[SentenceEvidence], i: int) -> set[str]:
+    """The words of what a sentence that opens on "That breakthrough", "This decision" speaks of: the
+    sentence right before it in its chunk."""
+    if i == 0 or not OPENS_ON_TOLD.match(sentences[i].text) or sentences[i - 1].chunk is not sentences[i].chunk:
+        return set()
+    return sentences[i - 1].terms
 
 
 def spelled_out(question: str) -> dict[str, re.Pattern[str]]:

@@ -57,7 +57,14 @@ ABBREVIATED_TITLES = {  # a title's abbreviation before a name, and the noun a q
     "capt": "captain", "cmdr": "commander", "insp": "inspector", "pres": "president", "atty": "attorney",
     "adm": "admiral", "col": "colonel", "sec": "secretary",
 }  # fmt: skip
-TITLE_ROLES = {"justice": "judge", "magistrate": "judge"}  # a title that says its role by another noun
+# a title or noun that says its role or kind by another noun ("the startup Axiom Space" for "Which company ...?")
+TITLE_ROLES = {
+    "justice": "judge",
+    "magistrate": "judge",
+    "pm": "prime minister",
+    "startup": "company",
+    "firm": "company",
+}
 WH_WORDS = frozenset({"what", "who", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "dative"})  # "the team was sold": the team is what was sold
@@ -107,6 +114,9 @@ MADE_BY = {
     }.items()
     for noun in nouns.split()
 }
+# things made whose maker a name before them says ("a [Wall Street Journal] report", "a [Pew] survey"): it made them
+MADE = frozenset(MADE_BY) | {stem(n) for n in "report poll survey analysis investigation review audit".split()}
+MAKERS = frozenset({"ORG", "PERSON"})
 KIND_WORDS = frozenset({"NOUN", "PROPN", "ADJ"})  # what the small model calls the kind after "which"
 NAME_JOINERS = frozenset({"of", "at", "for", "and", "&", "the"})  # words inside a name ("University of Arkansas")
 COMPARED = frozenset({"more", "fewer", "less", "additional", "extra", "other", "new"})  # "how many more ..."
@@ -259,6 +269,9 @@ class Language:
             return QuestionParse(None, False, verbs, counted=counted.head.lower_)
         if many is not None and (of_what := _noun_after_of(many)) is not None:
             return QuestionParse(None, False, verbs, counted=of_what.lower_)  # "How many of the [states] ...?"
+        if (misread := _verb_read_as_noun(doc)) is not None:  # "Which dermatologist [practices] at ...?"
+            doer = Slot("subj", frozenset({verb_stem(misread.lower_)}))
+            return QuestionParse(misread.nbor(-1).lower_, False, frozenset({misread.lemma_.lower()}), doer)
         for token in doc:
             if token.lower_ in ("which", "what") and (head := _determined(token)) is not None:
                 while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and not _named_doer(head):
@@ -279,6 +292,17 @@ class Language:
         if adverb is not None:
             return QuestionParse(None, False, verbs, Slot(adverb.lower_, _verb_words(_verb_of_adverb(adverb))))
         return QuestionParse(None, False, verbs, _asked_slot(asked) if asked is not None else None)
+
+
+def _verb_read_as_noun(doc: Doc) -> Token | None:
+    """The verb of a question with none, which the small model reads as a plural noun the asked kind is a
+    compound of ("Which dermatologist [practices] at Medical Dermatology Associates?")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "NNS" or root.i < 2 or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return None
+    kind = root.nbor(-1)
+    misread = kind.dep_ == "compound" and kind.pos_ == "NOUN" and root.nbor(-2).lower_ in ("which", "what")
+    return root if misread else None
 
 
 def _names_country(doc: Doc, places: Gazetteer) -> bool:
@@ -704,19 +728,23 @@ def _stranded_on_participle(asked: Token) -> Slot | None:
 
 
 def _infinitive_of_participle(asked: Token) -> Token | None:
-    """The verb whose object a fronted "what" is in "What is the probe designed to study?", "What is
-    benzene known to cause?": the small model takes "what" for what the subject is, or for the subject,
-    and hangs "to study" on the participle; the infinitive has no object of its own."""
-    if asked.i != 0 or asked.lower_ != "what":
+    """The verb whose object a fronted "what" or "who" is in "What is the probe designed to study?", "What
+    is benzene known to cause?", "Who are House Democrats likely to choose to succeed Pelosi?": the small
+    model takes "what" for what the subject is, or for the subject, and hangs "to study" on the participle
+    or the adjective; the infinitive has no object of its own (after an adjective, it may have a verb of
+    its own: "choose [whom] to succeed")."""
+    if asked.i != 0 or asked.lower_ not in ("what", "who", "whom"):
         return None
     for verb in asked.doc:
-        participle = verb.head
+        head = verb.head
+        participle = head.dep_ == "acl" and head.tag_ == "VBN"
+        adjective = head.dep_ in ("acomp", "amod") and head.pos_ == "ADJ"  # "likely to choose"
+        complements = ("dobj", "ccomp") if adjective else ("dobj", "ccomp", "xcomp")
         if (
             verb.dep_ == "xcomp"
             and verb.pos_ == "VERB"
-            and participle.dep_ == "acl"
-            and participle.tag_ == "VBN"
-            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+            and (participle or adjective)
+            and not any(c.dep_ in complements for c in verb.children)
         ):
             return verb
     return None
@@ -791,8 +819,11 @@ def _slot(token: Token) -> Slot | None:
     while token.dep_ in LINKS and token.head.i != token.i:
         token = token.head
     entity = token.ent_type_
-    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and entity and entity not in QUALIFIERS_OF_PEOPLE:
-        token = token.head  # "loading into a [U-Haul] truck": the name plays its common noun's role
+    modifies = token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN"
+    if modifies and entity in MAKERS and (product := stem(token.head.lower_)) in MADE:  # "according to a [WSJ] report"
+        return Slot("subj", frozenset({verb_stem(token.head.lower_)}) | MADE_BY.get(product, frozenset()))
+    if modifies and entity and entity not in QUALIFIERS_OF_PEOPLE:
+        token = token.head  # "loading into a [U-Haul] truck", "the [Johnson & Johnson] vaccine": its noun's role
     head = token.head
     if token.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN"):
         return Slot(WHOSE, frozenset({verb_stem(head.lower_)}))  # "[Drew Bledsoe's] injury"
@@ -952,6 +983,7 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
             start -= 1
         while end < len(doc) and _joins(doc[end], label):
             end += 1
+        end = _with_hyphened_name(doc, end)
         start = _with_possessive_name(doc, start)
         end = _with_nickname(doc, start, end) if label == "PERSON" else end
         root = doc[start:end].root
@@ -1147,6 +1179,17 @@ def _with_possessive_name(doc: Doc, start: int) -> int:
         if owner.pos_ == "PROPN" and doc[start - 3].lower_ == "the" and not owner.is_sent_start:
             return start - 2
     return start
+
+
+def _with_hyphened_name(doc: Doc, end: int) -> int:
+    """Where a name ends that goes on in words hyphened to it, up to a capitalised one: the small model cuts
+    "[Mar]-a-Lago" at its first hyphen ("US-based" goes on in a lower-case word and ends where it is)."""
+    last = end
+    while last + 1 < len(doc) and doc[last].text == "-" and not doc[last - 1].whitespace_ and not doc[last].whitespace_:
+        last += 2
+        if doc[last - 1].text[:1].isupper():
+            end = last
+    return end
 
 
 def _joins(token: Token, label: str) -> bool:

@@ -77,7 +77,8 @@ KINDS: dict[frozenset[str], str] = {
 KIND_OF: dict[str, frozenset[str]] = {stem(word): labels for labels, kind in KINDS.items() for word in kind.split()}
 KIND_WORDS = frozenset(word for kind in KINDS.values() for word in kind.split())  # as written
 
-HOW_MUCH = "many|much|old|long|far|tall|big|often|fast|high|deep|large|heavy|wide"  # "how <word>" asks an amount
+# "how <word>" asks an amount
+HOW_MUCH = "many|much|old|long|far|tall|big|often|fast|high|low|deep|large|small|heavy|wide|hot|cold|strong"
 HOW_WELL_WORDS = "effective|accurate"  # how well something works, said as a share: "85% effective"
 QUANTITY = re.compile(
     rf"\b(how (?:{HOW_MUCH})|what (?:percentage|percent|proportion|"

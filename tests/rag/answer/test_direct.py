@@ -3059,3 +3059,107 @@ def test_an_address_is_no_body_of_the_asked_kind(language: Language) -> None:
     said = "The Riverfront Rink (308 Justison St.) will welcome guests earlier on its opening day."
     found = candidates_in(said, "Which restaurant is providing food at the Riverfront Rink?", language)
     assert not [t for t, _ in found if "Justison" in t], found
+
+
+def test_a_name_before_the_asked_noun_names_it_and_plays_its_role(language: Language) -> None:
+    """ "Which vaccine did the crew receive?": in "had received the one-dose Johnson & Johnson vaccine" the
+    name before the noun asked for is the answer, in the noun's role; the phrase names its own vaccine, so it
+    does not speak of a name in the sentence before it ("the Eastmark Rays")."""
+    sentences = sentences_of_one_chunk(
+        "The Norvik Hawks announced the step before Sunday's game against the Eastmark Rays.",
+        "The team said its entire crew had received the one-dose Johnson & Johnson vaccine.",
+    )
+    found = found_in(sentences, "Which vaccine did the Norvik Hawks crew receive?", language)
+    assert [c.text for c in found if c.role] == ["Johnson & Johnson"], [(c.text, c.role) for c in found]
+
+
+def test_a_sentence_with_the_asked_title_before_a_name_is_read_beyond_the_best(language: Language) -> None:
+    """ "Who is the general manager of the Norvik Hawks?": "general manager Tomas Brandt put the number at
+    90%" says little else the question does and ranks below the best few; it is read for answers all the
+    same."""
+    best = [sentence_of(f"The Norvik Hawks game number {n} drew fans.", f"{n}.txt", score=0.6) for n in range(3)]
+    titled = sentence_of("The team said general manager Tomas Brandt put the number at 90%.", "0.txt", score=0.4)
+    question = analyze("Who is the general manager of the Norvik Hawks?", language.parse_question)
+    attach_candidates([*best, titled], question, language.annotate, DirectOptions(), top=3)
+    assert "Tomas Brandt" in [c.text for c in titled.candidates], titled.candidates
+
+
+def test_a_startup_is_a_company(language: Language) -> None:
+    """ "Which company brokered the mission?": "the Houston-based startup Halden Orbital" names the company
+    by another noun for it."""
+    said = "The mission was brokered by the Houston-based startup Halden Orbital, which books rocket rides."
+    found = found_in([sentence_of(said)], "Which company brokered the mission?", language)
+    assert ("Halden Orbital", "said") in [(c.text, c.kind_known_by) for c in found], found
+
+
+@pytest.mark.parametrize("word", ["low", "small", "cold", "strong"])
+def test_how_with_an_adjective_of_degree_asks_an_amount(word: str, language: Language) -> None:
+    """ "How low did sterling slip?" asks an amount, as "How high ...?" does."""
+    question = analyze(f"How {word} did the Norvik krona get in early trade?", language.parse_question)
+    assert question.labels and question.labels <= AMOUNTS | {"DATE", "TIME"}, question.labels
+
+
+def test_a_verb_the_small_model_reads_as_a_plural_noun_is_the_questions_verb(language: Language) -> None:
+    """ "Which dermatologist practices at Norvik Skin Clinic?": the small model reads "practices" as a noun
+    the asked kind compounds; with no other verb in the question, it is the verb and "dermatologist" the kind."""
+    question = analyze("Which dermatologist practices at the Norvik Skin Clinic?", language.parse_question)
+    assert (question.kind, question.slot) == ("dermatolog", Slot("subj", frozenset({"practic"}))), question
+
+
+def test_who_one_is_likely_to_choose_asks_the_object_of_choose(language: Language) -> None:
+    """ "Who are the councillors likely to choose to succeed Brandt?": "who" is whom they choose, though the
+    small model reads it as what the councillors are."""
+    question = analyze(
+        "Who are Norvik councillors likely to choose to succeed Brandt as leader?", language.parse_question
+    )
+    assert question.slot == Slot("obj", frozenset({"choos"})), question.slot
+
+
+def test_a_heading_that_names_the_asked_role_takes_no_answer_away(language: Language) -> None:
+    """A heading ("LEAD ACTRESS, COMEDY SERIES") calls none of the sentences' people what the question asks
+    for: "Ellen Sato", whom the sentence names, still answers "Which actress appears in ...?"."""
+    heading = sentence_of("LEAD ACTRESS, COMEDY SERIES", "b.txt", score=0.5)
+    answer = sentence_of("The Harbour Song is a musical comedy with Ellen Sato in the lead.", score=0.6)
+    heading.answers_type = False
+    question = analyze("Which actress appears in the musical comedy The Harbour Song?", language.parse_question)
+    attach_candidates([answer, heading], question, language.annotate, DirectOptions(), top=4)
+    assert [c.text for c in answer.candidates] == ["Ellen Sato"], answer.candidates
+
+
+def test_names_after_a_dash_and_including_are_of_the_kind_before(language: Language) -> None:
+    """ "televangelists – including Tomas Brandt, who ..." says Brandt is a televangelist, as ", such as" does."""
+    said = "Televangelists – including Tomas Brandt, who went viral for an interview – have faced criticism."
+    found = found_in([sentence_of(said)], "Which televangelist went viral for an interview?", language)
+    assert ("Tomas Brandt", 1.0) in [(c.text, c.fit) for c in found], [(c.text, c.fit) for c in found]
+
+
+def test_a_name_the_small_model_cuts_at_a_hyphen_is_whole(language: Language) -> None:
+    """ "his Mar-a-Lago estate": the small model cuts the name at its first hyphen; it goes on to its last
+    capitalised word (a name hyphened to a lower-case word, "US-based", ends where it is)."""
+    annotated = language.annotate(["Documents were seized from his Mar-a-Lago estate by the US-based agency."])[0]
+    names = {span.end - span.start for span in annotated.entities}
+    assert len("Mar-a-Lago") in names and len("US-based") not in names, annotated.entities
+
+
+def test_a_phrase_that_opens_on_an_article_is_in_no_apposition_to_the_noun_before_it(language: Language) -> None:
+    """ "earned the Harbour actress an Emmy": "an Emmy" is no actress, though the word right before it is
+    the asked noun (an apposition, "the actress Ellen Sato", has no article of its own)."""
+    said = 'Her role earned "The Harbour" actress an Emmy for outstanding guest actress.'
+    found = found_in([sentence_of(said)], "Which actress won an award?", language)
+    assert "Emmy" not in [c.text for c in found if c.fit == 1.0], [(c.text, c.fit) for c in found]
+
+
+def test_pm_before_a_name_says_prime_minister(language: Language) -> None:
+    """ "letters of no confidence in PM Ellen Sato" says Sato is the prime minister "Which prime minister
+    ...?" asks about."""
+    said = "Backbenchers could submit letters of no confidence in PM Ellen Sato, said the Norvik Herald."
+    found = found_in([sentence_of(said)], "Which prime minister could face letters of no confidence?", language)
+    assert ("Ellen Sato", "said") in [(c.text, c.kind_known_by) for c in found], found
+
+
+def test_a_name_before_a_report_made_it(language: Language) -> None:
+    """ "according to a Wall Street Journal report": the newspaper reported it (the name before a made thing is
+    its maker, in the role of the verb the thing is named for)."""
+    said = "The search was prompted by a tip, according to a Wall Street Journal report."
+    found = found_in([sentence_of(said)], "Which newspaper reported that a tip prompted the search?", language)
+    assert ("Wall Street Journal", 1.0) in [(c.text, c.role) for c in found], [(c.text, c.role) for c in found]

@@ -19,6 +19,7 @@ from rag.answer.evidence import (
 )
 from rag.answer.question import analyze
 from rag.answer.retrieve import RetrievedChunk
+from rag.text import content_terms
 
 COVERAGE_IN_A_PROCESS = """
 from rag.text import TermWeights
@@ -268,3 +269,19 @@ def test_a_sentence_that_opens_on_a_pronoun_says_the_names_of_the_one_before() -
     )
     lexical_scores(sentences, ["allan", "metcalf", "die"], lambda term: 1.0)
     assert [round(s.coverage, 2) for s in sentences] == [0.67, 0.67, 0.33], [(s.text, s.coverage) for s in sentences]
+
+
+def test_a_sentence_that_opens_on_that_event_says_the_words_of_the_one_before() -> None:
+    """ "Where was the summit at which Eastmark dropped its objections?": "That breakthrough came during a summit
+    in Norvik" speaks of what the sentence before it told (at half weight, as a pronoun's names); a sentence
+    that opens on anything else borrows nothing."""
+    text = (
+        "The last hurdle was removed when Eastmark dropped its objections on Tuesday. "
+        "That breakthrough came during a summit in Norvik. "
+        "A second summit came later."
+    )
+    sentences = split_sentences(
+        [RetrievedChunk(id="c", source="a.txt", title="Talks", ordinal=0, start=0, end=len(text), text=text)]
+    )
+    lexical_scores(sentences, content_terms("summit Eastmark dropped objections"), lambda term: 1.0)
+    assert [round(s.coverage, 2) for s in sentences] == [0.75, 0.62, 0.25], [(s.text, s.coverage) for s in sentences]
