@@ -52,6 +52,7 @@ from rag.answer.kinds import (
     SCALES,
     YEAR,
     colors,
+    degrees,
     known_place_of_kind,
     of_asked_kind,
     ratings,
@@ -442,6 +443,7 @@ def find_candidates(
             *(colors(sentence.text) if question.kind == COLOR_KIND else ()),
             *(scaled_numbers(sentence.text, question.kind, annotation.entities) if question.labels & AMOUNTS else ()),
             *(ratings(sentence.text, annotation.entities) if question.kind == RATING_KIND else ()),
+            *(degrees(sentence.text, annotation.entities) if question.labels & AMOUNTS else ()),
         ]
         named = _sides_named(question, annotation, sentence.text)
         spans = [s for s in spans if not _done_to_the_named(question, s, named)]

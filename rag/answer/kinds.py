@@ -29,7 +29,7 @@ from rag.answer.question import (
     YEAR_KIND,
     labels_of_kind,
 )
-from rag.answer.units import UNITS, dimension_of, other_measure, unit_of
+from rag.answer.units import UNIT_SIGN, UNITS, dimension_of, other_measure, unit_of
 from rag.text import AMOUNT_WORDS, FRACTION_WORDS, amounts, noun_stem, stem, verb_stem
 
 if TYPE_CHECKING:
@@ -159,6 +159,7 @@ IRREGULAR_PLURALS = frozenset("people children men women".split())
 SCALES = "magnitude|category|level|grade|phase|stage|tier|class"
 SCALED_NUMBER = re.compile(rf"\b({SCALES})\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
 RATING = re.compile(r"\bE?F-?[0-5]\b|\bCategory\s+[1-5]\b|\b\d(?:\.\d)?[- ]stars?\b", re.IGNORECASE)
+DEGREES = re.compile(rf"(?<![\w.])[-−]?\d+(?:\.\d+)?(?={UNIT_SIGN.pattern})")  # "as low as [-4]°C"
 INCREMENT = re.compile(r"\s+(more|additional|extra)\b", re.IGNORECASE)  # after a count: "24 [more] people"
 # what says how often: "every 10 years", "twice a year", "three times a week", "annually"
 FREQUENCY = re.compile(
@@ -312,6 +313,16 @@ def ratings(sentence: str, entities: Sequence[Span]) -> list[Span]:
         Span(m.start(), m.end(), "CARDINAL", m.group())
         for m in RATING.finditer(sentence)
         if not any(e.label == "CARDINAL" and e.start <= m.start() and m.end() <= e.end for e in entities)
+    ]
+
+
+def degrees(sentence: str, entities: Sequence[Span]) -> list[Span]:
+    """Temperatures and angles in degrees ("as low as [-4]°C") that no amount of the small model's holds (it
+    sees no number in "-4°C"); the sign after the number is added as any amount's is."""
+    return [
+        Span(m.start(), m.end(), "QUANTITY", m.group())
+        for m in DEGREES.finditer(sentence)
+        if not any(e.start < m.end() and m.start() < e.end for e in entities)
     ]
 
 

@@ -3163,3 +3163,11 @@ def test_a_name_before_a_report_made_it(language: Language) -> None:
     said = "The search was prompted by a tip, according to a Wall Street Journal report."
     found = found_in([sentence_of(said)], "Which newspaper reported that a tip prompted the search?", language)
     assert ("Wall Street Journal", 1.0) in [(c.text, c.role) for c in found], [(c.text, c.role) for c in found]
+
+
+def test_a_temperature_the_small_model_sees_no_number_in_answers_how_low(language: Language) -> None:
+    """ "The temperature at kick-off may fall as low as -4°C": the small model finds no amount in "-4°C"; it
+    answers "How low may the temperature fall?" with its sign."""
+    said = "The temperature at kick-off may fall as low as -4°C."
+    found = found_in([sentence_of(said)], "How low may the temperature fall at kick-off?", language)
+    assert "-4°C" in [c.text for c in found], found
