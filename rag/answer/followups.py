@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.language import PLACE_LABELS
-from rag.answer.question import WHO_IS_NAME, labels_of_kind
+from rag.answer.question import PLACES, WHO_IS_NAME, labels_of_kind
 from rag.text import content_terms, stem, verb_stems
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {  # pronoun -> (labels it ca
     "then": (TIME, False),
 }  # fmt: skip
 OWN_SUBJECTS = frozenset({"he", "she", "his", "they", "their"})  # stand for a name the question gives before them
+OWNERS_OF_THINGS = frozenset({"its", "their"})  # ... or for a thing it names: "the league ... [its] objections"
+THING_NAMED = re.compile(r"\bthe\s+[a-z]", re.IGNORECASE)
 PLURAL = frozenset({"they", "them", "their"})  # may also stand for a plural thing ("the repairs")
 BODIES = GROUP - PERSON  # "they" after "Who is Intel's CEO?": Intel, or the person (singular "they")
 OBJECTS = frozenset({"it", "them", "him", "her"})  # pronouns that stand for what was done, not who did it
@@ -65,7 +67,10 @@ MIN_OWN_TERMS = 3  # fewer, and the question leans on the conversation...
 NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+")  # ...unless it names something: "the population of Canada"
 AUXILIARIES = frozenset(verb_stems("is are was were be been being has have had do does did"))  # no deed
 ASKS_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
+# "In which town did the board meet?" asks where as surely: a place noun within the words after "which"
+ASKS_WHICH_PLACE = re.compile(r"\b(?:in|at|from|to|near|into)\s+(?:which|what)((?:\s+[\w-]+){1,3})", re.IGNORECASE)
 ASKS_WHO = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
+ASKED_KIND = re.compile(r"\b(?:which|what)\s+$", re.IGNORECASE)
 ASKING = frozenset({"what", "which", "who", "whom", "whose", "where", "when", "how"})
 POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Tamir Rice’s sister": the antecedent is "Tamir Rice"
 LEADS_ON = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about)\b", re.IGNORECASE)
@@ -196,7 +201,7 @@ def _antecedents(history: Sequence[Turn], annotate: Callable[[list[str]], list[A
             if WHO_IS_NAME.search(content):
                 direct = None  # what the person is: "he" is the person asked about
             if direct is not None:  # "Where ...?" is answered by a place ("there", never "it"), "Who ...?" by someone
-                role = "place" if ASKS_WHERE.search(content) else "who" if ASKS_WHO.match(content) else "direct"
+                role = "place" if _asks_where(content) else "who" if ASKS_WHO.match(content) else "direct"
                 texts.append((direct, role, asked))
             about[len(texts)] = turn.about
             texts += [(content, "question", asked), *((quote, role, asked) for quote, role in quotes)]
@@ -211,6 +216,14 @@ def _antecedents(history: Sequence[Turn], annotate: Callable[[list[str]], list[A
     for i, ((text, role, turn_back), annotation) in enumerate(zip(texts, annotations, strict=True)):
         found.extend(replace(a, turn=turn_back) for a in _said(text, role, annotation, about.get(i, ())))
     return _people_as_quoted(found)
+
+
+def _asks_where(question: str) -> bool:
+    """ "Where ...?", or "In which town ...?": a place answers it, which a later "there" stands for, never "it"."""
+    if ASKS_WHERE.search(question):
+        return True
+    which = ASKS_WHICH_PLACE.search(question)
+    return which is not None and any(labels_of_kind(stem(w.lower())) == PLACES for w in which.group(1).split())
 
 
 def _people_as_quoted(found: list[Antecedent]) -> list[Antecedent]:
@@ -252,6 +265,7 @@ def _talked_about(question: str, annotation: Annotation) -> list[Antecedent]:
         and (p.slot.role in ("subj", "obj") or p.plural or p.proper)  # "they" may stand for what was paid [for];
         # a name in any role is talked about, whether or not the small model saw an entity ("the Tesla Cybertruck")
         and not ASKING & set(question[p.start : p.end].lower().split())
+        and not ASKED_KIND.search(question[: p.start])  # "In which [town] ...?": what it asks, the answer's kind
         and p.head not in PRONOUNS
     ]
     qualified = [p for p in annotation.phrases if p not in phrases and _qualified_by_name(p, annotation.entities)]
@@ -326,9 +340,12 @@ def _replacement(
 
 def _names_it_before(question: str, pronoun: str, possessive: bool, position: int) -> bool:
     """A subject's or owner's pronoun after a name the question gives stands for that name ("How old was
-    Ellen Sato when [she] died?"), not for the one the conversation named last."""
+    Ellen Sato when [she] died?"), not for the one the conversation named last; so does an owner's "its" or
+    "their" after a thing the question names ("When did the league drop [its] objections?")."""
     of_subject_or_owner = pronoun in OWN_SUBJECTS or (pronoun == "her" and possessive)
-    return of_subject_or_owner and NAMED.search(question, 0, position) is not None
+    if of_subject_or_owner and NAMED.search(question, 0, position) is not None:
+        return True
+    return possessive and pronoun in OWNERS_OF_THINGS and THING_NAMED.search(question, 0, position) is not None
 
 
 def _chosen(pronoun: str, fitting: Sequence[Antecedent], things_first: bool) -> Antecedent:

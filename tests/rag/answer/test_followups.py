@@ -277,3 +277,22 @@ def test_a_pronoun_after_a_name_the_question_gives_is_that_name(language: Langua
     asked = "How old was Ellen Sato when she died?"
     assert resolve(asked, turns(cafe), language.annotate).asked == asked
     assert resolve("How old was she?", turns(cafe), language.annotate).asked != "How old was she?"
+
+
+def test_its_after_a_thing_the_question_names_is_that_thing(language: Language) -> None:
+    """ "When did the league drop its objections?" asks about the league's objections, not those of the
+    thing the conversation named last."""
+    share = ("Who put the share at 90%?", "Maja Lind [1]\n\nGeneral manager Maja Lind put the share at 90%. [1]")
+    asked = "When did the league drop its objections?"
+    assert resolve(asked, turns(share), language.annotate).asked == asked
+    assert resolve("When did it drop its objections?", turns(share), language.annotate).asked != (
+        "When did it drop its objections?"
+    )
+
+
+def test_a_town_that_answered_in_which_town_is_there_not_it(language: Language) -> None:
+    """ "In which town did the board meet?" is answered by a place, which a later "there" may stand for;
+    "How did it vote?" asks about what the question talked about, not the town, nor the asked "which town"."""
+    met = ("In which town did the harbour board meet?", "Sundby [1]\n\nThe harbour board met in Sundby. [1]")
+    resolved = resolve("How did it vote?", turns(met), language.annotate).asked
+    assert "Sundby" not in resolved and "town" not in resolved, resolved
