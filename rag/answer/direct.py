@@ -188,7 +188,7 @@ RENAMED_TO = re.compile(
 PERSONS_NAME = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?name\b", re.IGNORECASE)  # "changed [his] name to"
 HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Rev|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s*$")  # "commissioner [Dr.] Janet"
 DEFINITE = re.compile(r"^(?:the|this|that)\s", re.IGNORECASE)
-OPENS_ON_ARTICLE = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+OPENS_ON_ARTICLE = re.compile(r"(?:an?|the)\s", re.IGNORECASE)  # a phrase with an article of its own: "[an] Emmy"
 NAMED_WORDS = 4  # the words before "named", "whose name is" that say what is named
 MAX_WORDS = 8  # longer spans are sentences, not answers
 PEOPLES_PLACE_LENGTH = 5  # letters of a place's stem that a people's adjective is told by
@@ -1255,9 +1255,9 @@ def attach_candidates(
 
 def _naming_the_kind(ranked: Sequence[SentenceEvidence], question: Question, read: str) -> list[SentenceEvidence]:
     """The first `KIND_NAMED_EXTRA` sentences that hold a name ending in the asked kind's word ("Bridgestone
-    Arena" for an arena; a person's title before a name: "general manager Rick Hahn") that the sentences already
-    `read` do not, parsed beyond the best ones when a thing
-    is asked (not how many or when): another name of the kind, not more of the same ("CMT Music Awards")."""
+    Arena" for an arena; a person's title before a name: "general manager Rick Hahn") that the sentences
+    already `read` do not, parsed beyond the best ones when a thing is asked (not how many or when): another
+    name of the kind, not more of the same ("CMT Music Awards")."""
     kind = question.kind
     if kind is None or question.labels & (AMOUNTS | TIMES):
         return []
