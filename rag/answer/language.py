@@ -983,7 +983,10 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
             start -= 1
         while end < len(doc) and _joins(doc[end], label):
             end += 1
-        end = _with_hyphened_name(doc, end)
+        if (hyphened := _with_hyphened_name(doc, end)) > end:  # "[Dallas]-Fort Worth": on after the hyphens too
+            end = hyphened
+            while end < len(doc) and _joins(doc[end], label):
+                end += 1
         start = _with_possessive_name(doc, start)
         end = _with_nickname(doc, start, end) if label == "PERSON" else end
         root = doc[start:end].root
