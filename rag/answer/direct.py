@@ -2087,7 +2087,8 @@ def _title_stems(word: str) -> set[str]:
     officer; "Justice" -> judge; "PM" -> prime, minister)."""
     lowered = word.lower().rstrip(".")
     said = ABBREVIATED_TITLES.get(lowered) or TITLE_ROLES.get(lowered)
-    return {stem(lowered), *content_terms(said or ""), *content_terms(ROLE_INITIALS.get(word, ""))}
+    spelled = ROLE_INITIALS.get(word)
+    return {stem(lowered), *(content_terms(said) if said else ()), *(content_terms(spelled) if spelled else ())}
 
 
 def _after_kind(kind: str | None, name: str, start: int, end: int, of_person: bool) -> int:

@@ -264,14 +264,21 @@ def _talked_about(question: str, annotation: Annotation) -> list[Antecedent]:
         if p.slot is not None
         and (p.slot.role in ("subj", "obj") or p.plural or p.proper)  # "they" may stand for what was paid [for];
         # a name in any role is talked about, whether or not the small model saw an entity ("the Tesla Cybertruck")
-        and not ASKING & set(question[p.start : p.end].lower().split())
-        and not ASKED_KIND.search(question[: p.start])  # "In which [town] ...?": what it asks, the answer's kind
+        and not _asked(question, p)
         and p.head not in PRONOUNS
     ]
     qualified = [p for p in annotation.phrases if p not in phrases and _qualified_by_name(p, annotation.entities)]
     names = [e for e in annotation.entities if not any(p.start <= e.start and e.end <= p.end for p in phrases)]
     spans = sorted([*names, *phrases, *qualified], key=lambda s: (s.start, s.label != "NP"))
     return people + [_antecedent(question, s, annotation.entities) for s in spans]
+
+
+def _asked(question: str, phrase: Span) -> bool:
+    """The phrase is what the question asks, not what it talks about: it holds the wh-word ("which team"), or
+    follows it ("In which [town] ...?", where the small model leaves "which" out)."""
+    return bool(ASKING & set(question[phrase.start : phrase.end].lower().split())) or bool(
+        ASKED_KIND.search(question[: phrase.start])
+    )
 
 
 def _qualified_by_name(phrase: Span, entities: Sequence[Span]) -> bool:

@@ -981,12 +981,9 @@ def _whole_name(doc: Doc, start: int, end: int, label: str, root: Token) -> Span
     if label in NAME_LABELS:
         while start > 0 and _joins(doc[start - 1], label) and not doc[start - 1].is_sent_start:
             start -= 1
-        while end < len(doc) and _joins(doc[end], label):
-            end += 1
+        end = _joined_end(doc, end, label)
         if (hyphened := _with_hyphened_name(doc, end)) > end:  # "[Dallas]-Fort Worth": on after the hyphens too
-            end = hyphened
-            while end < len(doc) and _joins(doc[end], label):
-                end += 1
+            end = _joined_end(doc, hyphened, label)
         start = _with_possessive_name(doc, start)
         end = _with_nickname(doc, start, end) if label == "PERSON" else end
         root = doc[start:end].root
@@ -1182,6 +1179,13 @@ def _with_possessive_name(doc: Doc, start: int) -> int:
         if owner.pos_ == "PROPN" and doc[start - 3].lower_ == "the" and not owner.is_sent_start:
             return start - 2
     return start
+
+
+def _joined_end(doc: Doc, end: int, label: str) -> int:
+    """Where a name ending at `end` ends with the proper nouns right after it that are part of it."""
+    while end < len(doc) and _joins(doc[end], label):
+        end += 1
+    return end
 
 
 def _with_hyphened_name(doc: Doc, end: int) -> int:
